@@ -1,0 +1,55 @@
+import { Command, CommanderError } from 'commander';
+import { registerIngest } from './commands/ingest.ts';
+import { registerNormalize } from './commands/normalize.ts';
+import { registerQueries } from './commands/queries.ts';
+import { registerReview } from './commands/review.ts';
+
+/** Exit codes of the contract: 0 done, 1 done with files that failed, 2 bad usage. */
+export const EXIT = { ok: 0, failedFiles: 1, usage: 2 } as const;
+
+export function defaultDb(): string {
+  return process.env.BAOCAO_DB || 'baocao.sqlite';
+}
+
+/**
+ * Builds the command tree. Each command module imports its heavy dependencies (PDF, DOCX readers)
+ * inside its action, so query commands start fast.
+ */
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('baocao')
+    .description('Turn archived Vietnamese government reports into a warehouse of comparable numbers.')
+    .showHelpAfterError()
+    .exitOverride();
+  registerIngest(program, setExit);
+  registerNormalize(program, setExit);
+  registerQueries(program, setExit);
+  registerReview(program, setExit);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram((c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`baocao: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(`baocao: ${err instanceof Error ? err.message : String(err)}\n`);
+    return EXIT.failedFiles;
+  }
+  return code;
+}
+
+/** Thrown by a command for bad usage (exit code 2) with a message for the user. */
+export class UsageError extends Error {}
