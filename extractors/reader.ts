@@ -1,0 +1,44 @@
+import type { DocumentModel, Format } from '../schema/document.ts';
+
+/** Limits that keep one hostile or huge file from hanging or exhausting a bulk run. */
+export interface ReadLimits {
+  maxBytes: number;
+  maxPages: number;
+  timeoutMs: number;
+  /** total uncompressed bytes allowed across a ZIP container's entries */
+  maxInflatedBytes: number;
+  /** uncompressed ÷ compressed, per entry */
+  maxCompressionRatio: number;
+}
+
+export const DEFAULT_LIMITS: ReadLimits = {
+  maxBytes: 64 * 1024 * 1024,
+  maxPages: 2000,
+  timeoutMs: 120_000,
+  maxInflatedBytes: 256 * 1024 * 1024,
+  maxCompressionRatio: 200,
+};
+
+/** What a reader is given: the bytes (already read, size-checked), their hash and the limits. */
+export interface ReadContext {
+  file: string;
+  bytes: Uint8Array;
+  sha256: string;
+  limits: ReadLimits;
+  /** the format the content was sniffed as */
+  format: Format;
+}
+
+/** A reader turns bytes of one format into the document model, with its warnings in `messages`. */
+export type Reader = (ctx: ReadContext) => Promise<DocumentModel>;
+
+/** A file that cannot be read: `reason` is one line, fit for a run summary. */
+export class ReadError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+    this.name = 'ReadError';
+  }
+}
