@@ -1,14 +1,9 @@
 import type { Block, DocumentModel } from '../schema/document.ts';
+import { cleanText } from './clean-text.ts';
 import { toUnicode } from './legacy-encoding.ts';
 import type { ReadContext } from './reader.ts';
 import { ReadError } from './reader.ts';
 
-/** Spaces that Word and PDF exports put between numbers and units; mapped 1:1 so offsets hold. */
-const ODD_SPACES = /[\u00a0\u2007\u2009\u202f\u200b\u3000]/g;
-
-export function cleanText(text: string): string {
-  return text.normalize('NFC').replace(ODD_SPACES, ' ');
-}
 
 /**
  * Reads plain text and Markdown: one block per non-empty line (reports converted from Word put one

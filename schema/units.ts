@@ -110,7 +110,7 @@ export const UNIT_FORMS: Readonly<Record<string, UnitForm>> = {
  */
 export const COUNT_NOUNS: readonly string[] = [
   'người', 'lượt người', 'lượt khách', 'lượt', 'hộ', 'hộ gia đình', 'khẩu', 'nhân khẩu', 'con', 'cây', 'chậu',
-  'vụ', 'vụ việc', 'đối tượng', 'suất', 'suất quà', 'cơ sở', 'trường', 'trường học', 'xã', 'bản', 'thôn', 'dự án',
+  'vụ', 'vụ việc', 'đối tượng', 'suất', 'cơ sở', 'trường', 'trường học', 'xã', 'bản', 'thôn', 'dự án',
   'công trình', 'đơn', 'đơn thư', 'tiêu chí/xã', 'tiêu chí', 'sản phẩm', 'chủ thể', 'học sinh', 'học viên',
   'trẻ', 'cháu', 'lao động', 'lớp', 'cuộc', 'buổi', 'giải', 'đoàn', 'doanh nghiệp', 'hợp tác xã', 'htx',
   'nhà', 'điểm', 'cột', 'cột điện', 'thiết bị', 'mỏ', 'nhà máy', 'hồ sơ', 'thủ tục', 'văn bản', 'báo cáo viên',

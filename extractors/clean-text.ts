@@ -1,0 +1,40 @@
+/** Spaces that Word and PDF exports put between numbers and units; mapped 1:1 so offsets hold. */
+const ODD_SPACES = /[\u00a0\u2007\u2009\u202f\u200b\u3000\t]/g;
+
+/** NFC, with odd spaces made plain. Length may shrink only through NFC composition. */
+export function cleanText(text: string): string {
+  return text.normalize('NFC').replace(ODD_SPACES, ' ');
+}
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+export function isSuperscriptDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch.length === 1 && SUPERSCRIPT_DIGITS.includes(ch);
+}
+
+/** `¹⁰` → 10 */
+export function superscriptToNumber(s: string): number {
+  let n = 0;
+  for (const ch of s) n = n * 10 + SUPERSCRIPT_DIGITS.indexOf(ch);
+  return n;
+}
+
+/** 10 → `¹⁰`: how readers of DOCX and PDF write reference marks into block text. */
+export function numberToSuperscript(n: number): string {
+  return String(n)
+    .split('')
+    .map((d) => SUPERSCRIPT_DIGITS[Number(d)])
+    .join('');
+}
+
+/** Case- and diacritic-insensitive form used for matching labels and queries (`che phủ rừng` → `che phu rung`). */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}

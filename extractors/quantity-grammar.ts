@@ -1,0 +1,292 @@
+import type { Anomaly, Qualifier, Quantity } from '../schema/quantity.ts';
+import { COUNT_NOUNS, SCALE_WORDS, UNIT_FORMS, countUnit, type UnitCode } from '../schema/units.ts';
+import { cleanText, isSuperscriptDigit, superscriptToNumber } from './clean-text.ts';
+import { parseVietnameseNumber, scaleExactly, type ParsedNumber } from './vn-number.ts';
+
+/**
+ * The Vietnamese quantity grammar: finds every quantity in a text (number, scale word, unit,
+ * qualifier, glued footnote marks) and leaves out what only looks like one (dates, years, document
+ * numbers, headings). Offsets index `cleanText(input)`.
+ */
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+interface UnitMatch {
+  unit: UnitCode | null;
+  unitText: string | null;
+  multiplier: number;
+  end: number;
+}
+
+const LETTER = /\p{L}/u;
+const WORD_CHAR = /[\p{L}0-9]/u;
+
+/** Patterns whose digits are never quantities. Each is data: a regex and why. */
+const NOT_QUANTITIES: ReadonlyArray<{ why: string; re: RegExp }> = [
+  { why: 'date d/m/y', re: /(?<![\d/])\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4}(?![\d/])/g },
+  { why: 'date in words', re: /ngày\s*(?:\d{1,2}\s*)?(?:[/-]\s*)?tháng\s*\d{1,2}(?:\s*(?:năm|[/-])\s*\d{2,4})?/giu },
+  { why: 'month name', re: /tháng\s+\d{1,2}(?:\s*[/-]\s*\d{4})?(?!\s*(?:năm|tuổi|ngày)\b)/giu },
+  { why: 'month/year', re: /(?<![\d.,/])(?:0?[1-9]|1[0-2])\/(?:19|20)\d{2}(?![\d/])/g },
+  { why: 'quarter', re: /quý\s+(?:\d|[IV]+)\b/giu },
+  { why: 'year range', re: /(?<![\d.,])(?:19|20)\d{2}\s*[-–—]\s*(?:(?:19|20)\d{2}|\d{2})(?![\d.,])/g },
+  { why: 'document number', re: /\d+(?:[/-]\d+)*[/-](?=\p{Lu})[\p{L}\d]+(?:[-/][\p{L}\d]+)*/gu },
+  { why: 'clock time or standard', re: /\d+:\d+/g },
+  { why: 'around the clock', re: /24\s?\/\s?(?:24|7)\s?(?:h|giờ|ngày)?(?![\p{L}])/giu },
+  { why: 'ordinal', re: /thứ\s+\d+(?:\s*\/\s*\d+)?/giu },
+  {
+    why: 'named document or article',
+    re: /(?:nghị quyết|quyết định|chỉ thị|thông tư|nghị định|công văn|luật|điều|khoản|chương|mục|đề án|biểu|phụ lục|mẫu|tờ trình|chương trình|dự án|kế hoạch số|thông báo|hướng dẫn)(?:\s+số)?\s+\d+(?![\d.,]*\s*(?:%|ha|tỷ|triệu|nghìn|người|hộ))/giu,
+  },
+  { why: 'version or standard number', re: /(?:iso|tcvn|qcvn)\s*\d+/giu },
+];
+
+/** A leading outline number: `1.1.2.`, `(1).`, `2.`, `IV.` at the start of a block. */
+const HEADING_NUMBER = /^\s*(?:[-+]\s*)?(?:\(\d+\)\.?|\d+(?:\.\d+)*[.)])(?=\s|$)/u;
+
+/** A bare enumerator inside a sentence: `(2)`. */
+const ENUMERATOR = /\(\d{1,2}\)/g;
+
+const QUALIFIERS: ReadonlyArray<[RegExp, Qualifier]> = [
+  [/(?:^|[^\p{L}])(?:khoảng|xấp xỉ|chừng)\s+$/iu, 'about'],
+  [/(?:^|[^\p{L}])gần\s+$/iu, 'nearly'],
+  [/(?:^|[^\p{L}])(?:trên|hơn)\s+$/iu, 'over'],
+  [/(?:^|[^\p{L}])(?:dưới|chưa đến|chưa tới)\s+$/iu, 'under'],
+];
+
+const YEAR_MIN = 1950;
+const YEAR_MAX = 2100;
+
+/** Unit forms and count nouns, longest first, so `tạ/ha` wins over `tạ` and `lượt người` over `lượt`. */
+const FORMS = Object.keys(UNIT_FORMS).sort((a, b) => b.length - a.length);
+const NOUNS = [...COUNT_NOUNS].sort((a, b) => b.length - a.length);
+const SCALES = Object.keys(SCALE_WORDS).sort((a, b) => b.length - a.length);
+/** A rate written after a unit (`triệu đồng/năm`): kept in the unit text, not in the code. */
+const RATE_SUFFIX = /^\/\s?(năm|tháng|ngày|người|hộ|khẩu|xã|lao động|lượt)(?![\p{L}])/iu;
+
+function excludedSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const { re } of NOT_QUANTITIES) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  const heading = HEADING_NUMBER.exec(text);
+  if (heading) spans.push({ start: 0, end: heading[0].length });
+  for (const m of text.matchAll(ENUMERATOR)) spans.push({ start: m.index, end: m.index + m[0].length });
+  return spans;
+}
+
+function inside(spans: Span[], start: number, end: number): boolean {
+  return spans.some((s) => start >= s.start && end <= s.end);
+}
+
+function boundaryAfter(text: string, end: number, form: string): boolean {
+  if (!LETTER.test(form.at(-1) ?? '')) return true;
+  const next = text[end];
+  return next === undefined || !WORD_CHAR.test(next);
+}
+
+function matchFrom(text: string, lower: string, pos: number, candidates: readonly string[]): string | null {
+  for (const form of candidates) {
+    if (lower.startsWith(form, pos) && boundaryAfter(text, pos + form.length, form)) return form;
+  }
+  return null;
+}
+
+function skipSpace(text: string, pos: number, max = 1): number {
+  let p = pos;
+  while (p < text.length && p - pos < max && text[p] === ' ') p++;
+  return p;
+}
+
+/** Scale words, then a unit form or a counted noun, after a number ending at `pos`. */
+function readUnit(text: string, lower: string, pos: number): UnitMatch {
+  let p = skipSpace(text, pos);
+  let multiplier = 0;
+  let unitStart = -1;
+  let scaleEnd = -1;
+  for (;;) {
+    const scale = matchFrom(text, lower, p, SCALES);
+    if (!scale) break;
+    if (unitStart < 0) unitStart = p;
+    multiplier += SCALE_WORDS[scale] ?? 0;
+    scaleEnd = p + scale.length;
+    p = skipSpace(text, scaleEnd);
+  }
+  const form = matchFrom(text, lower, p, FORMS);
+  let unit: UnitCode | null = null;
+  let end = -1;
+  if (form) {
+    const f = UNIT_FORMS[form];
+    if (f) {
+      unit = f.unit;
+      multiplier += f.multiplier ?? 0;
+      if (unitStart < 0) unitStart = p;
+      end = p + form.length;
+    }
+  } else {
+    const noun = matchFrom(text, lower, p, NOUNS);
+    if (noun) {
+      unit = countUnit(noun);
+      if (unitStart < 0) unitStart = p;
+      end = p + noun.length;
+    }
+  }
+  if (unit === null) {
+    if (scaleEnd < 0) return { unit: null, unitText: null, multiplier: 0, end: pos };
+    return { unit: null, unitText: text.slice(unitStart, scaleEnd), multiplier, end: scaleEnd };
+  }
+  const rate = RATE_SUFFIX.exec(text.slice(end));
+  if (rate && !(unit === 'quintal_per_ha')) end += rate[0].length;
+  return { unit, unitText: text.slice(unitStart, end), multiplier, end };
+}
+
+function qualifierBefore(text: string, start: number): Qualifier | null {
+  const before = text.slice(Math.max(0, start - 16), start);
+  for (const [re, q] of QUALIFIERS) if (re.test(before)) return q;
+  return null;
+}
+
+function marksAfter(text: string, pos: number): { footnotes: number[]; end: number } {
+  let p = pos;
+  while (isSuperscriptDigit(text[p])) p++;
+  if (p === pos) return { footnotes: [], end: pos };
+  return { footnotes: [superscriptToNumber(text.slice(pos, p))], end: p };
+}
+
+interface Token {
+  start: number;
+  end: number;
+  parsed: ParsedNumber;
+  anomalies: Anomaly[];
+}
+
+const NUMBER_TOKEN = /\d+(?:[.,]\d+)*/g;
+
+/** `1601, 61 gam`: a decimal comma followed by a stray space. Read it, and say so. */
+function splitNumber(text: string, lower: string, tok: Token): Token | null {
+  if (tok.parsed.decimals > 0 || /^0\d/.test(text.slice(tok.start, tok.end))) return null;
+  const m = /^, (\d{1,3})(?![\d.,])/.exec(text.slice(tok.end));
+  if (!m || !m[1]) return null;
+  const afterDigits = tok.end + m[0].length;
+  if (readUnit(text, lower, afterDigits).unit === null) return null;
+  const joined = `${text.slice(tok.start, tok.end)},${m[1]}`;
+  const parsed = parseVietnameseNumber(joined);
+  if (!parsed) return null;
+  return {
+    start: tok.start,
+    end: afterDigits,
+    parsed,
+    anomalies: [
+      {
+        code: 'split_number',
+        message: `number broken by a space: "${text.slice(tok.start, afterDigits)}" read as ${joined}; check the source`,
+      },
+    ],
+  };
+}
+
+function tokens(text: string, lower: string, excluded: Span[]): Token[] {
+  const out: Token[] = [];
+  const re = new RegExp(NUMBER_TOKEN.source, 'g');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (inside(excluded, start, end)) continue;
+    const parsed = parseVietnameseNumber(m[0]);
+    if (!parsed) continue;
+    const anomalies: Anomaly[] = [];
+    if (parsed.oddity) {
+      anomalies.push({ code: parsed.oddity, message: `separators in "${m[0]}" do not follow the Vietnamese convention` });
+    }
+    const tok: Token = { start, end, parsed, anomalies };
+    const split = splitNumber(text, lower, tok);
+    if (split) re.lastIndex = split.end;
+    out.push(split ?? tok);
+  }
+  return out;
+}
+
+function gluedToWord(text: string, start: number): boolean {
+  const prev = text[start - 1];
+  if (prev === undefined) return false;
+  if (LETTER.test(prev)) return true;
+  return prev === '-' && LETTER.test(text[start - 2] ?? '');
+}
+
+function isBareYear(text: string, tok: Token, unit: UnitMatch): boolean {
+  const raw = text.slice(tok.start, tok.end);
+  return unit.unit === null && unit.unitText === null && /^\d{4}$/.test(raw) && tok.parsed.value >= YEAR_MIN && tok.parsed.value <= YEAR_MAX;
+}
+
+function makeQuantity(
+  text: string,
+  tok: Token,
+  unit: UnitMatch,
+  rawEnd: number,
+  extras: { qualifier: Qualifier | null; footnotes: number[]; ratio: Quantity['ratio'] },
+): Quantity {
+  return {
+    raw: text.slice(tok.start, rawEnd),
+    start: tok.start,
+    end: rawEnd,
+    value: tok.parsed.value,
+    unit: unit.unit,
+    unitText: unit.unitText,
+    multiplier: unit.multiplier,
+    baseValue: scaleExactly(tok.parsed, unit.multiplier),
+    qualifier: extras.qualifier,
+    footnotes: extras.footnotes,
+    decimals: tok.parsed.decimals,
+    ratio: extras.ratio,
+    anomalies: tok.anomalies,
+  };
+}
+
+/**
+ * Finds the quantities of a text in order. `a/b` forms give two quantities sharing a ratio group
+ * and a unit; bare numbers come back with a null unit for later stages to judge.
+ */
+export function findQuantities(input: string): Quantity[] {
+  const text = cleanText(input);
+  const lower = text.toLowerCase();
+  const excluded = excludedSpans(text);
+  const toks = tokens(text, lower, excluded);
+  const out: Quantity[] = [];
+  let group = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const tok = toks[i]!;
+    const unit = readUnit(text, lower, tok.end);
+    const next = toks[i + 1];
+    const slashNext = next && /^\s?\/\s?$/.test(text.slice(tok.end, next.start)) && unit.unit === null && unit.unitText === null;
+    const slashAfterUnit = next && unit.unit !== null && /^\/\s?$/.test(text.slice(unit.end, next.start));
+    if (next && (slashNext || slashAfterUnit)) {
+      const nextUnit = readUnit(text, lower, next.end);
+      const left = unit.unit !== null || unit.unitText !== null ? unit : { ...nextUnit, end: tok.end };
+      const right = nextUnit.unit !== null || nextUnit.unitText !== null ? nextUnit : { ...unit, end: next.end };
+      const leftEnd = unit.unit !== null || unit.unitText !== null ? unit.end : tok.end;
+      const rightEnd = nextUnit.unit !== null || nextUnit.unitText !== null ? nextUnit.end : next.end;
+      const marks = marksAfter(text, rightEnd);
+      const g = group++;
+      const qualifier = qualifierBefore(text, tok.start);
+      out.push(makeQuantity(text, tok, left, leftEnd, { qualifier, footnotes: [], ratio: { group: g, position: 0 } }));
+      out.push(makeQuantity(text, next, right, rightEnd, { qualifier: null, footnotes: marks.footnotes, ratio: { group: g, position: 1 } }));
+      i++;
+      continue;
+    }
+    if (isBareYear(text, tok, unit)) continue;
+    if (gluedToWord(text, tok.start) && unit.unit === null) continue;
+    const marks = marksAfter(text, unit.end);
+    const q = makeQuantity(text, tok, unit, unit.end, { qualifier: qualifierBefore(text, tok.start), footnotes: marks.footnotes, ratio: null });
+    if (unit.unit === null && unit.unitText === null) {
+      const glued = /^\p{L}+/u.exec(text.slice(tok.end));
+      if (glued && !isSuperscriptDigit(text[tok.end])) {
+        q.anomalies = [...q.anomalies, { code: 'unknown_unit', message: `unit "${glued[0]}" after ${q.raw} is not in the vocabulary` }];
+      }
+    }
+    out.push(q);
+  }
+  return out;
+}
