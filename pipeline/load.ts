@@ -1,0 +1,541 @@
+import type { Statement } from 'better-sqlite3';
+import type { Insertable, Selectable } from 'kysely';
+import { z } from 'zod';
+import type { DocumentMetadata } from '../schema/document.ts';
+import type { Fact } from '../schema/fact.ts';
+import { LoadInput, type LoadOutcome } from '../schema/load-input.ts';
+import type { Mismatch } from '../schema/mismatch.ts';
+import {
+  foldText,
+  type AreasTable,
+  type Database,
+  type FactsTable,
+  type ReviewsTable,
+  type RunStatus,
+  type RunsTable,
+  type Warehouse,
+} from '../schema/warehouse.ts';
+
+/* ---------- prepared statements, compiled from typed kysely queries ---------- */
+
+type TableName = keyof Database & string;
+type Row<T extends TableName> = Insertable<Database[T]>;
+type Sqlish = string | number | bigint | null;
+
+/**
+ * A typed insert compiled once by kysely and run synchronously by better-sqlite3: a document's rows go
+ * in inside one synchronous IMMEDIATE transaction, so nothing else in the process can interleave and
+ * no other writer can slip in between the "already loaded?" check and the insert.
+ */
+function compileInsert<T extends TableName>(
+  wh: Warehouse,
+  table: T,
+  columns: readonly (keyof Row<T> & string)[],
+  conflict: 'fail' | 'ignore' = 'fail',
+): (row: Row<T>) => void {
+  const template = Object.fromEntries(columns.map((c) => [c, null]));
+  // The template only fixes the column order; the typed rows below are checked against Row<T>.
+  let query = wh.db.insertInto(table).values(template as never);
+  if (conflict === 'ignore') query = query.orIgnore();
+  const stmt = wh.sqlite.prepare(query.compile().sql);
+  return (row) => {
+    stmt.run(columns.map((c) => (row[c] ?? null) as Sqlish));
+  };
+}
+
+interface Statements {
+  document: (row: Row<'documents'>) => void;
+  fact: (row: Row<'facts'>) => void;
+  label: Statement;
+  footnote: (row: Row<'footnotes'>) => void;
+  message: (row: Row<'document_messages'>) => void;
+  mismatch: (row: Row<'mismatches'>) => void;
+  byId: Statement;
+  currentByKey: Statement;
+  supersede: Statement;
+  areas: Statement;
+}
+
+const statementCache = new WeakMap<Warehouse['sqlite'], Statements>();
+
+const DOCUMENT_COLUMNS = [
+  'id', 'file', 'format', 'type', 'number', 'issuer', 'doc_key', 'title', 'place', 'area', 'area_code', 'province',
+  'province_code', 'date', 'month', 'report_year', 'plan_year', 'pages', 'loaded_at', 'run_id', 'superseded_by',
+] as const satisfies readonly (keyof Row<'documents'>)[];
+
+const FACT_COLUMNS = [
+  'document_id', 'id', 'indicator', 'indicator_folded', 'indicator_id', 'value', 'unit', 'unit_text', 'multiplier',
+  'base_value', 'year', 'kind', 'qualifier', 'relates_to', 'footnotes', 'in_footnote', 'source', 'status', 'raw',
+  'heading_path', 'decimals', 'area', 'run_id', 'original_value', 'original_unit', 'original_base_value',
+  'original_status', 'corrected_value',
+] as const satisfies readonly (keyof FactsTable)[];
+
+const MISMATCH_COLUMNS = [
+  'document_id', 'id', 'type', 'message', 'fact_ids', 'expected', 'found', 'difference', 'tolerance', 'source',
+  'status', 'run_id',
+] as const satisfies readonly (keyof Row<'mismatches'>)[];
+
+function statements(wh: Warehouse): Statements {
+  const cached = statementCache.get(wh.sqlite);
+  if (cached) return cached;
+  const s: Statements = {
+    document: compileInsert(wh, 'documents', DOCUMENT_COLUMNS),
+    fact: compileInsert(wh, 'facts', FACT_COLUMNS),
+    label: wh.sqlite.prepare(
+      wh.db
+        .insertInto('labels')
+        .values({ folded: '', label: '', indicator_id: null })
+        .onConflict((oc) =>
+          oc.column('folded').doUpdateSet((eb) => ({
+            indicator_id: eb.fn.coalesce('labels.indicator_id', 'excluded.indicator_id'),
+          })),
+        )
+        .compile().sql,
+    ),
+    footnote: compileInsert(wh, 'footnotes', ['document_id', 'seq', 'number', 'text', 'page']),
+    message: compileInsert(wh, 'document_messages', ['document_id', 'seq', 'type', 'message', 'stage']),
+    mismatch: compileInsert(wh, 'mismatches', MISMATCH_COLUMNS),
+    byId: wh.sqlite.prepare(
+      wh.db.selectFrom('documents').select(['id', 'superseded_by']).where('id', '=', '').compile().sql,
+    ),
+    currentByKey: wh.sqlite.prepare(
+      wh.db
+        .selectFrom('documents')
+        .select(['id', 'date', 'report_year'])
+        .where('doc_key', '=', '')
+        .where('superseded_by', 'is', null)
+        .where('id', '<>', '')
+        .compile().sql,
+    ),
+    supersede: wh.sqlite.prepare(
+      wh.db.updateTable('documents').set({ superseded_by: '' }).where('id', '=', '').compile().sql,
+    ),
+    areas: wh.sqlite.prepare(wh.db.selectFrom('areas').selectAll().compile().sql),
+  };
+  statementCache.set(wh.sqlite, s);
+  return s;
+}
+
+/* ---------- areas ---------- */
+
+export interface ResolvedArea {
+  area: string | null;
+  areaCode: string | null;
+  province: string | null;
+  provinceCode: string | null;
+}
+
+/**
+ * Finds the document's area in the catalog: by the metadata's area, then the issuer (`UBND huyện Phong
+ * Thổ`), then the place. Longer names win (`thành phố lai châu` before `lai châu`), districts of the
+ * stated province before others. Unknown areas keep the words the document used, with no code.
+ */
+export function resolveArea(areas: readonly Selectable<AreasTable>[], meta: DocumentMetadata): ResolvedArea {
+  const byCode = new Map(areas.map((a) => [a.code, a]));
+  const province = meta.province ? foldText(meta.province) : null;
+  const names = areas
+    .flatMap((a) => [a.name, ...(JSON.parse(a.aliases) as string[])].map((n) => ({ area: a, folded: foldText(n) })))
+    .filter((n) => n.folded.length > 0)
+    .sort((x, y) => y.folded.length - x.folded.length || levelRank(x.area) - levelRank(y.area));
+  for (const text of [meta.area, meta.issuer, meta.place]) {
+    if (!text) continue;
+    const folded = ` ${foldText(text)} `;
+    const hits = names.filter((n) => folded.includes(` ${n.folded} `));
+    const inProvince = hits.find((h) => province && h.area.parent_code && byCode.get(h.area.parent_code)?.name_folded === province);
+    const hit = inProvince ?? hits[0];
+    if (!hit) continue;
+    const parent = hit.area.parent_code ? byCode.get(hit.area.parent_code) : undefined;
+    const isProvince = hit.area.level === 'province';
+    return {
+      area: hit.area.name,
+      areaCode: hit.area.code,
+      province: isProvince ? hit.area.name : (parent?.name ?? meta.province),
+      provinceCode: isProvince ? hit.area.code : (parent?.code ?? null),
+    };
+  }
+  return { area: meta.area ?? meta.place, areaCode: null, province: meta.province, provinceCode: null };
+}
+
+function levelRank(a: Selectable<AreasTable>): number {
+  return a.level === 'commune' ? 0 : a.level === 'district' ? 1 : 2;
+}
+
+/* ---------- loading ---------- */
+
+export interface LoadOptions {
+  runId?: number | null;
+  now?: () => Date;
+  /**
+   * Runs inside the document's transaction after every row is written, before commit. A throw rolls the
+   * whole document back; tests use it to inject a crash mid-load.
+   */
+  beforeCommit?: (documentId: string) => void;
+}
+
+/**
+ * Stores one document and everything extracted from it in one transaction. Idempotent by content hash:
+ * the same bytes come back as `skipped`. A document with the number and issuer of a current one
+ * supersedes it (or, when its own date is older, is stored already superseded), keeping the old as history.
+ * Never throws for a bad document: it returns `failed` with the reason.
+ */
+export async function loadDocument(wh: Warehouse, input: LoadInput, options: LoadOptions = {}): Promise<LoadOutcome> {
+  const documentId = typeof input?.document?.id === 'string' ? input.document.id : '';
+  const parsed = LoadInput.safeParse(input);
+  if (!parsed.success) {
+    return { status: 'failed', documentId, reason: `invalid load input: ${summarizeIssues(parsed.error)}` };
+  }
+  try {
+    return writeDocument(wh, parsed.data, options);
+  } catch (err) {
+    if (isUniqueViolationOn(err, 'documents.id')) {
+      return { status: 'skipped', documentId, reason: 'already loaded (same content hash)' };
+    }
+    return { status: 'failed', documentId, reason: `load: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+function writeDocument(wh: Warehouse, input: LoadInput, options: LoadOptions): LoadOutcome {
+  const s = statements(wh);
+  const doc = input.document;
+  const runId = options.runId ?? null;
+  const loadedAt = (options.now?.() ?? new Date()).toISOString();
+  const area = resolveArea(s.areas.all() as Selectable<AreasTable>[], doc.metadata);
+  const run = wh.sqlite.transaction((): LoadOutcome => {
+    const existing = s.byId.get(doc.id) as { id: string; superseded_by: string | null } | undefined;
+    if (existing) {
+      const later = existing.superseded_by ? `, superseded by ${existing.superseded_by.slice(0, 12)}` : '';
+      return { status: 'skipped', documentId: doc.id, reason: `already loaded (same content hash${later})` };
+    }
+    const docKey = documentKey(doc.metadata);
+    const rivals = docKey ? (s.currentByKey.all(docKey, doc.id) as Rival[]) : [];
+    const newer = rivals.find((r) => isNewer(r, doc.metadata));
+    s.document(documentRow(input, area, docKey, loadedAt, runId, newer?.id ?? null));
+    let supersedes: string | null = null;
+    if (!newer) {
+      for (const r of rivals) s.supersede.run(doc.id, r.id);
+      supersedes = rivals[0]?.id ?? null;
+    }
+    for (const f of input.facts) {
+      s.fact(factRow(f, doc.id, area.area, runId));
+      s.label.run(foldText(f.indicator), f.indicator, f.indicatorId);
+    }
+    input.footnotes.forEach((n, seq) =>
+      s.footnote({ document_id: doc.id, seq, number: n.number, text: n.text, page: n.page }),
+    );
+    input.messages.forEach((m, seq) =>
+      s.message({ document_id: doc.id, seq, type: m.type, message: m.message, stage: m.stage ?? null }),
+    );
+    for (const m of input.mismatches) s.mismatch(mismatchRow(m, doc.id, runId));
+    applyReviewsSync(wh, { documentId: doc.id });
+    options.beforeCommit?.(doc.id);
+    return { status: 'loaded', documentId: doc.id, facts: input.facts.length, mismatches: input.mismatches.length, supersedes };
+  });
+  return run.immediate();
+}
+
+interface Rival {
+  id: string;
+  date: string | null;
+  report_year: number | null;
+}
+
+/** Number and issuer, folded: `712/BC-UBND` of `UBND huyện Phong Thổ` is the same document however spaced. */
+export function documentKey(meta: DocumentMetadata): string | null {
+  if (!meta.number || !meta.issuer) return null;
+  const n = foldText(meta.number);
+  const i = foldText(meta.issuer);
+  return n && i ? `${n}|${i}` : null;
+}
+
+/** Only a clearly later date keeps the stored version current; otherwise the file loaded last wins. */
+function isNewer(rival: Rival, meta: DocumentMetadata): boolean {
+  const mine = isoDate(meta.date);
+  const theirs = isoDate(rival.date);
+  return mine !== null && theirs !== null && theirs > mine;
+}
+
+/** `2023-12-08`, `08/12/2023`, `ngày 08 tháng 12 năm 2023` → `2023-12-08`; anything else → null. */
+export function isoDate(text: string | null): string | null {
+  if (!text) return null;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  const dmy = /(\d{1,2})\s*(?:\/|-|\.|tháng)\s*(\d{1,2})\s*(?:\/|-|\.|năm)\s*(\d{4})/u.exec(text);
+  if (!dmy) return null;
+  return `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`;
+}
+
+function documentRow(
+  input: LoadInput,
+  area: ResolvedArea,
+  docKey: string | null,
+  loadedAt: string,
+  runId: number | null,
+  supersededBy: string | null,
+): Row<'documents'> {
+  const { document: doc } = input;
+  const m = doc.metadata;
+  return {
+    id: doc.id,
+    file: doc.file,
+    format: doc.format,
+    type: m.type,
+    number: m.number,
+    issuer: m.issuer,
+    doc_key: docKey,
+    title: m.title,
+    place: m.place,
+    area: area.area,
+    area_code: area.areaCode,
+    province: area.province,
+    province_code: area.provinceCode,
+    date: m.date,
+    month: m.month,
+    report_year: m.reportYear,
+    plan_year: m.planYear,
+    pages: doc.pages,
+    loaded_at: loadedAt,
+    run_id: runId,
+    superseded_by: supersededBy,
+  };
+}
+
+function factRow(f: Fact, documentId: string, area: string | null, runId: number | null): Row<'facts'> {
+  return {
+    document_id: documentId,
+    id: f.id,
+    indicator: f.indicator,
+    indicator_folded: foldText(f.indicator),
+    indicator_id: f.indicatorId,
+    value: f.value,
+    unit: f.unit,
+    unit_text: f.unitText,
+    multiplier: f.multiplier,
+    base_value: f.baseValue,
+    year: f.year,
+    kind: f.kind,
+    qualifier: f.qualifier,
+    relates_to: f.relatesTo,
+    footnotes: JSON.stringify(f.footnotes),
+    in_footnote: f.inFootnote,
+    source: JSON.stringify(f.source),
+    status: f.status,
+    raw: f.raw,
+    heading_path: JSON.stringify(f.headingPath),
+    decimals: f.decimals,
+    area,
+    run_id: runId,
+    original_value: f.value,
+    original_unit: f.unit,
+    original_base_value: f.baseValue,
+    original_status: f.status,
+    corrected_value: null,
+  };
+}
+
+function mismatchRow(m: Mismatch, documentId: string, runId: number | null): Row<'mismatches'> {
+  return {
+    document_id: documentId,
+    id: m.id,
+    type: m.type,
+    message: m.message,
+    fact_ids: JSON.stringify(m.factIds),
+    expected: m.expected,
+    found: m.found,
+    difference: m.difference,
+    tolerance: m.tolerance,
+    source: m.source === null ? null : JSON.stringify(m.source),
+    status: m.status,
+    run_id: runId,
+  };
+}
+
+function summarizeIssues(error: z.ZodError): string {
+  const shown = error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  const more = error.issues.length > 3 ? ` (+${error.issues.length - 3} more)` : '';
+  return shown.join('; ') + more;
+}
+
+function isUniqueViolationOn(err: unknown, column: string): boolean {
+  return err instanceof Error && /UNIQUE constraint failed/.test(err.message) && err.message.includes(column);
+}
+
+/* ---------- reviewer decisions ---------- */
+
+/** A reviewer's decision on one fact, keyed by the fact's stable id so it survives re-loads. */
+export const ReviewDecision = z
+  .object({
+    factId: z.string().min(1),
+    mismatchId: z.string().nullable().default(null),
+    reviewer: z.string().min(1),
+    action: z.enum(['accept', 'correct', 'reject']),
+    /** for `correct`: the right number, in the fact's written scale (its multiplier is kept) */
+    value: z.number().finite().nullable().default(null),
+    /** for `correct`: a different canonical unit, if the unit was wrong */
+    unit: z.string().nullable().default(null),
+    note: z.string().nullable().default(null),
+    decidedAt: z.string().optional(),
+  })
+  .refine((d) => d.action !== 'correct' || d.value !== null, { message: 'a correction needs a value', path: ['value'] });
+export type ReviewDecision = z.input<typeof ReviewDecision>;
+
+/**
+ * Records a decision and applies it to every stored version of the fact (current and history).
+ * Returns how many fact rows changed.
+ */
+export async function recordReview(wh: Warehouse, decision: ReviewDecision): Promise<number> {
+  const d = ReviewDecision.parse(decision);
+  const row: Insertable<ReviewsTable> = {
+    fact_id: d.factId,
+    mismatch_id: d.mismatchId,
+    reviewer: d.reviewer,
+    decided_at: d.decidedAt ?? new Date().toISOString(),
+    action: d.action,
+    value: d.value,
+    unit: d.unit,
+    note: d.note,
+  };
+  const { sql, parameters } = wh.db.insertInto('reviews').values(row).compile();
+  return wh.sqlite.transaction(() => {
+    wh.sqlite.prepare(sql).run(parameters as Sqlish[]);
+    return applyReviewsSync(wh, { factIds: [d.factId] });
+  }).immediate();
+}
+
+/**
+ * Re-applies the latest decision of each reviewed fact of a document (or of the given fact ids) to the
+ * stored rows: value, unit and base value come from the extraction, overridden by a correction.
+ */
+export async function applyReviews(wh: Warehouse, scope: { documentId: string } | { factIds: string[] }): Promise<number> {
+  return wh.sqlite.transaction(() => applyReviewsSync(wh, scope)).immediate();
+}
+
+interface LatestReview {
+  fact_id: string;
+  action: ReviewsTable['action'];
+  value: number | null;
+  unit: string | null;
+}
+
+function applyReviewsSync(wh: Warehouse, scope: { documentId: string } | { factIds: string[] }): number {
+  const latest = latestReviews(wh, scope);
+  if (latest.length === 0) return 0;
+  const update = wh.sqlite.prepare(
+    `update facts set
+       status = @status,
+       corrected_value = @corrected,
+       value = coalesce(@corrected, original_value),
+       unit = case when @corrected is null then original_unit else coalesce(@unit, original_unit) end,
+       base_value = case when @corrected is null then original_base_value else @corrected * pow(10, multiplier) end
+     where id = @factId`,
+  );
+  let changed = 0;
+  for (const r of latest) {
+    const corrected = r.action === 'correct' ? r.value : null;
+    const status = r.action === 'accept' ? 'accepted' : r.action === 'correct' ? 'corrected' : 'rejected';
+    changed += update.run({ status, corrected, unit: r.unit, factId: r.fact_id }).changes;
+  }
+  return changed;
+}
+
+function latestReviews(wh: Warehouse, scope: { documentId: string } | { factIds: string[] }): LatestReview[] {
+  const base = `select r.fact_id, r.action, r.value, r.unit from reviews r
+    where r.id = (select r2.id from reviews r2 where r2.fact_id = r.fact_id order by r2.decided_at desc, r2.id desc limit 1)`;
+  if ('documentId' in scope) {
+    return wh.sqlite
+      .prepare(`${base} and r.fact_id in (select id from facts where document_id = ?)`)
+      .all(scope.documentId) as LatestReview[];
+  }
+  if (scope.factIds.length === 0) return [];
+  const marks = scope.factIds.map(() => '?').join(',');
+  return wh.sqlite.prepare(`${base} and r.fact_id in (${marks})`).all(...scope.factIds) as LatestReview[];
+}
+
+/* ---------- runs ---------- */
+
+/** One file's outcome in a run, as `ingest` records it. */
+export const RunFileRecord = z.object({
+  file: z.string(),
+  documentId: z.string().nullable().default(null),
+  status: z.enum(['loaded', 'skipped', 'failed']),
+  /** the stage that failed (`read`, `extract`, `load`…) */
+  stage: z.string().nullable().default(null),
+  reason: z.string().nullable().default(null),
+  facts: z.number().int().nonnegative().default(0),
+  mismatches: z.number().int().nonnegative().default(0),
+  ms: z.number().nonnegative().nullable().default(null),
+});
+export type RunFileRecord = z.input<typeof RunFileRecord>;
+
+export type RunSummary = Selectable<RunsTable>;
+
+/** Opens a run; its id goes on every document, fact and mismatch it loads. */
+export async function startRun(wh: Warehouse, command: string, args: readonly string[] = []): Promise<number> {
+  const row = await wh.db
+    .insertInto('runs')
+    .values({ command, args: JSON.stringify(args), started_at: new Date().toISOString(), finished_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function recordRunFile(wh: Warehouse, runId: number, record: RunFileRecord): Promise<void> {
+  const r = RunFileRecord.parse(record);
+  await wh.db
+    .insertInto('run_files')
+    .values({
+      run_id: runId,
+      file: r.file,
+      document_id: r.documentId,
+      status: r.status,
+      stage: r.stage,
+      reason: r.reason,
+      facts: r.facts,
+      mismatches: r.mismatches,
+      ms: r.ms === null ? null : Math.round(r.ms),
+      at: new Date().toISOString(),
+    })
+    .execute();
+}
+
+/** The run-file record for a loader outcome (a failed load names the `load` stage). */
+export function runFileFromOutcome(file: string, outcome: LoadOutcome, ms: number | null = null): RunFileRecord {
+  switch (outcome.status) {
+    case 'loaded':
+      return { file, documentId: outcome.documentId, status: 'loaded', facts: outcome.facts, mismatches: outcome.mismatches, ms };
+    case 'skipped':
+      return { file, documentId: outcome.documentId, status: 'skipped', reason: outcome.reason, ms };
+    case 'failed':
+      return { file, documentId: outcome.documentId || null, status: 'failed', stage: 'load', reason: outcome.reason, ms };
+  }
+}
+
+/** Closes a run, counting its files from `run_files`, and returns the run's row. */
+export async function finishRun(wh: Warehouse, runId: number, status: RunStatus = 'done'): Promise<RunSummary> {
+  const counts = await wh.db
+    .selectFrom('run_files')
+    .where('run_id', '=', runId)
+    .select((eb) => [
+      eb.fn.countAll<number>().as('files'),
+      eb.fn.sum<number>(eb.case().when('status', '=', 'loaded').then(1).else(0).end()).as('loaded'),
+      eb.fn.sum<number>(eb.case().when('status', '=', 'skipped').then(1).else(0).end()).as('skipped'),
+      eb.fn.sum<number>(eb.case().when('status', '=', 'failed').then(1).else(0).end()).as('failed'),
+      eb.fn.sum<number>('facts').as('facts'),
+      eb.fn.sum<number>('mismatches').as('mismatches'),
+    ])
+    .executeTakeFirstOrThrow();
+  return wh.db
+    .updateTable('runs')
+    .set({
+      status,
+      finished_at: new Date().toISOString(),
+      files: counts.files,
+      loaded: counts.loaded ?? 0,
+      skipped: counts.skipped ?? 0,
+      failed: counts.failed ?? 0,
+      facts: counts.facts ?? 0,
+      mismatches: counts.mismatches ?? 0,
+    })
+    .where('id', '=', runId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

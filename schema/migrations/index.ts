@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import * as m001 from './2026-11-26-001-initial.ts';
+import * as m002 from './2026-11-26-002-areas-reviews-views.ts';
+
+/**
+ * Every migration, by name. Names sort by date; the Migrator runs them in that order. Listed statically
+ * (not read from the folder) so the CLI needs no file-system scan and works from any working directory.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '2026-11-26-001-initial': m001,
+  '2026-11-26-002-areas-reviews-views': m002,
+};
