@@ -12,7 +12,7 @@ export function registerNormalize(program: Command, _setExit: (code: number) => 
     .addHelpText('after', '\nExamples:\n  baocao normalize "sản lượng 36.595,83 tấn, đạt 100,43% so với kế hoạch"\n  printf "8.396,5ha\\n17 triệu viên\\n" | baocao normalize --json\n')
     .action(async (texts: string[], opts: { json?: boolean }) => {
       const { findQuantities } = await import('../../extractors/quantity-grammar.ts');
-      const { formatQuantity } = await import('../../output/format.ts');
+      const { formatQuantity } = await import('../../output/quantity-text.ts');
       const emit = (text: string) => {
         const qs = findQuantities(text);
         if (opts.json) process.stdout.write(`${JSON.stringify(qs)}\n`);
