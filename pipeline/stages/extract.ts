@@ -1,0 +1,425 @@
+import type { Block, DocumentMetadata, DocumentModel } from '../../schema/document.ts';
+import type { Kind } from '../../schema/fact.ts';
+import type { Quantity } from '../../schema/quantity.ts';
+import type { UnitCode } from '../../schema/units.ts';
+import { fold, isSuperscriptDigit, superscriptToNumber } from '../../extractors/clean-text.ts';
+import { findQuantities } from '../../extractors/quantity-grammar.ts';
+import {
+  ACTUAL_WORDS, AGAINST_PLAN, AVERAGE_BEFORE, COMPARED_BEFORE, CUMULATIVE_CUE, ESTIMATE_CUE, GENERIC_WORDS,
+  LABEL_LEADERS, LABEL_TRAILERS, MEASURE_WORDS, OVER_BEFORE, PLAN_CUE, PLAN_MENTION, POST_LABEL_STOP,
+  PREVIOUS_BEFORE, REACHED_BEFORE, RELATION_BEFORE, SHARE_AFTER_RATIO, UNIT_MEASURE, YEAR_IN_TEXT,
+} from './phrases.ts';
+import { sectionOf } from './segment.ts';
+import { lastAtOrBefore, nextAfter, structure, type TextStructure } from './text-structure.ts';
+
+/**
+ * The extract stage: turns the quantities of each block into candidate facts: what the number is
+ * about (label), of which kind and year, what it relates to, and which footnotes it carries.
+ */
+export interface Candidate {
+  /** unique within the document: block and offset */
+  key: string;
+  block: Block;
+  quantity: Quantity;
+  value: number;
+  unit: UnitCode | null;
+  unitText: string | null;
+  label: string;
+  /** the thing the number is about, without its measure words (`cây cao su`), for footnotes to inherit */
+  subject: string | null;
+  kind: Kind;
+  year: number | null;
+  relatesTo: string | null;
+  footnotes: number[];
+  inFootnote: number | null;
+  sentence: { start: number; end: number };
+  /** why a value or unit was inferred rather than read, for reviewers */
+  notes: string[];
+}
+
+export const RELATION_KINDS = new Set<Kind>(['share_of_plan', 'over_plan', 'growth', 'change', 'share']);
+const MAX_LABEL_WORDS = 20;
+
+interface BlockState {
+  /** set by a topic (`*Cây lúa*:`, `Cây ngô:`) or by the number a footnote hangs on */
+  subject: string | null;
+  subjectFromTopic: boolean;
+  /** the last descriptive label in this sentence by parenthesis depth, for `…, sản lượng 832,24 tấn` */
+  rich: Map<number, string>;
+  sentence: number;
+}
+
+function clean(s: string): string {
+  return s
+    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu, '')
+    .replace(/\*/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,;:.*-]+|[\s,;:(*-]+$/g, '')
+    .trim();
+}
+
+/** Strips leading connectives and trailing verbs (matched on the lower-cased twin, sliced from the original). */
+function trimLabel(raw: string): string {
+  let s = raw;
+  for (let guard = 0; guard < 8; guard++) {
+    const m = LABEL_LEADERS.exec(s.toLowerCase());
+    if (!m || m[0].length === 0) break;
+    s = s.slice(m[0].length);
+  }
+  for (let guard = 0; guard < 8; guard++) {
+    const m = LABEL_TRAILERS.exec(s.toLowerCase());
+    if (!m || m[0].length === 0) break;
+    s = s.slice(0, m.index);
+  }
+  const words = clean(s).split(' ');
+  return words.slice(-MAX_LABEL_WORDS).join(' ');
+}
+
+function words(s: string): string[] {
+  return fold(s).split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+function stripMeasure(label: string): string {
+  let f = ` ${words(label).join(' ')} `;
+  for (const w of [...MEASURE_WORDS].sort((a, b) => b.length - a.length)) f = f.split(` ${w} `).join(' ');
+  return f.replace(/ (?:cua|cac|nam|trong|da|duoc|moi|nhan dan|la|co|hien) /g, ' ').trim();
+}
+
+function isMeasureOnly(label: string): boolean {
+  return stripMeasure(label) === '';
+}
+
+/** `Tổng diện tích gieo trồng cây lương thực có hạt` → `cây lương thực có hạt`. */
+function subjectOf(label: string): string {
+  const ws = label.split(' ');
+  let i = 0;
+  while (i < ws.length && isMeasureOnly(ws.slice(0, i + 1).join(' '))) i++;
+  return ws.slice(i).join(' ') || label;
+}
+
+function contains(hay: string, needle: string): boolean {
+  const h = new Set(words(hay));
+  return words(needle).every((w) => h.has(w));
+}
+
+/** Every meaningful word of `needle` is in `hay`. */
+function containsContent(hay: string, needle: string): boolean {
+  const h = new Set(words(hay));
+  return words(needle).filter((w) => !GENERIC_WORDS.has(w)).every((w) => h.has(w));
+}
+
+const DIMENSION_WORDS = ['dien tich', 'san luong', 'nang suat', 'quy mo'];
+
+function richAt(rich: Map<number, string>, depth: number): string | null {
+  for (let d = depth; d >= 0; d--) {
+    const r = rich.get(d);
+    if (r) return r;
+  }
+  return null;
+}
+
+function setRich(rich: Map<number, string>, depth: number, value: string): void {
+  rich.set(depth, value);
+  for (const d of [...rich.keys()]) if (d > depth) rich.delete(d);
+}
+
+function sharesContent(a: string, b: string): boolean {
+  const h = new Set(words(a).filter((w) => !GENERIC_WORDS.has(w)));
+  return words(b).some((w) => !GENERIC_WORDS.has(w) && h.has(w));
+}
+
+function joinLabel(...parts: (string | null | undefined)[]): string {
+  const out: string[] = [];
+  for (const p of parts) {
+    if (!p) continue;
+    const i = out.findIndex((o) => contains(p, o));
+    if (i >= 0) {
+      out[i] = p;
+      continue;
+    }
+    if (out.some((o) => contains(o, p))) continue;
+    out.push(p);
+  }
+  return out.join(' – ');
+}
+
+/** The noun phrase right after a number that names what it counts (`754,2ha chè`, `20.000 chậu địa lan`). */
+function postLabel(st: TextStructure, from: number, limit: number): string {
+  if (st.text[from] !== ' ') return '';
+  const out: string[] = [];
+  const re = /\s*([^\s,;.():=*"“”]+)/uy;
+  re.lastIndex = from;
+  while (out.length < 6) {
+    const m = re.exec(st.text);
+    if (!m || re.lastIndex > limit || !m[1]) break;
+    const word = m[1].replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/u, '');
+    if (/\d/.test(word) || POST_LABEL_STOP.test(word.toLowerCase())) break;
+    out.push(word);
+    if (word !== m[1]) break;
+  }
+  return out.join(' ');
+}
+
+/** `Trong đó: Cây lúa: Diện tích` → subject `Cây lúa`, label starts after the last colon. */
+function topicIn(raw: string): { subject: string | null; localOffset: number } {
+  const colon = raw.lastIndexOf(':');
+  if (colon < 0) return { subject: null, localOffset: 0 };
+  const parts = raw.slice(0, colon).split(':');
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const p = trimLabel(parts[i]!);
+    if (p && p.split(' ').length <= 8 && !/^(?:trong đó|trong|cụ thể|gồm)$/iu.test(p)) {
+      return { subject: p, localOffset: colon + 1 };
+    }
+  }
+  return { subject: null, localOffset: colon + 1 };
+}
+
+const TOPIC_AT_START = /^\s*[-+•]?\s*\*([^*]{2,80})\*\s*:?/u;
+
+function isBare(q: Quantity): boolean {
+  return q.unit === null && q.unitText === null;
+}
+
+interface Context {
+  meta: DocumentMetadata;
+  anchors: Map<number, Candidate>;
+  anchorText: Map<number, string>;
+}
+
+/** Footnote marks written on words rather than glued to a number. */
+function wordMarks(st: TextStructure, qs: Quantity[]): { number: number; pos: number }[] {
+  const glued = new Set(qs.filter((q) => q.footnotes.length > 0).map((q) => q.end));
+  const out: { number: number; pos: number }[] = [];
+  for (const m of st.text.matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu)) {
+    if (glued.has(m.index)) continue;
+    if ((m[0] === '²' || m[0] === '³') && st.text[m.index - 1] === 'm') continue;
+    out.push({ number: superscriptToNumber(m[0]), pos: m.index });
+  }
+  return out;
+}
+
+interface Reading {
+  unit: UnitCode | null;
+  unitText: string | null;
+  kind: Kind | null;
+  sign: number;
+  notes: string[];
+}
+
+/** Relation kinds and missing units, from the words around the number. */
+function readRelation(q: Quantity, prev: Quantity | undefined, pre: string, post: string): Reading {
+  const r: Reading = { unit: q.unit, unitText: q.unitText, kind: null, sign: 1, notes: [] };
+  const againstPlan = AGAINST_PLAN.test(post);
+  if (isBare(q) && againstPlan && REACHED_BEFORE.test(pre)) {
+    r.unit = 'percent';
+    r.notes.push('unit % inferred: a share of plan written without %');
+  }
+  if (r.unit === 'percent' && againstPlan) r.kind = OVER_BEFORE.test(pre) ? 'over_plan' : 'share_of_plan';
+  if (r.kind === null) {
+    for (const rel of RELATION_BEFORE) {
+      if (!rel.re.test(pre)) continue;
+      r.kind = rel.relation === 'change' && r.unit === 'percent' ? 'growth' : rel.relation;
+      if (rel.sign) r.sign = rel.sign;
+      break;
+    }
+  }
+  if (r.kind === null && r.unit === 'percent' && prev?.ratio?.position === 1 && SHARE_AFTER_RATIO.test(pre)) r.kind = 'share';
+  if (r.kind === null && PREVIOUS_BEFORE.test(pre)) r.kind = 'previous';
+  return r;
+}
+
+function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
+  const st = structure(block.text);
+  const qs = findQuantities(block.text);
+  const section = sectionOf(block.headingPath ?? [], ctx.meta);
+  const inFootnote = block.kind === 'footnote' ? (block.footnote ?? null) : null;
+  const anchor = inFootnote !== null ? (ctx.anchors.get(inFootnote) ?? null) : null;
+  const anchorSubject = anchor?.subject ?? (inFootnote !== null ? (ctx.anchorText.get(inFootnote) ?? null) : null);
+  const state: BlockState = { subject: anchorSubject, subjectFromTopic: false, rich: new Map(), sentence: 0 };
+  const topic = TOPIC_AT_START.exec(block.text);
+  if (topic?.[1]) {
+    state.subject = clean(topic[1]);
+    state.subjectFromTopic = true;
+  }
+  const made: Candidate[] = [];
+  const byQuantity = new Map<Quantity, Candidate>();
+
+  for (let i = 0; i < qs.length; i++) {
+    const q = qs[i]!;
+    const prev = qs[i - 1];
+    const next = qs[i + 1];
+    const clauseStart = lastAtOrBefore(st.clauseStarts, q.start);
+    const sentenceStart = lastAtOrBefore(st.sentenceStarts, q.start);
+    const clauseEnd = nextAfter(st.clauseStarts, q.start, block.text.length);
+    const sentenceEnd = nextAfter(st.sentenceStarts, q.start, block.text.length);
+    if (sentenceStart !== state.sentence) {
+      state.sentence = sentenceStart;
+      state.rich.clear();
+    }
+    const prevEnd = prev && prev.end > clauseStart ? prev.end : clauseStart;
+    const postEnd = next && next.start < clauseEnd ? next.start : clauseEnd;
+    let markEnd = q.end;
+    while (isSuperscriptDigit(block.text[markEnd])) markEnd++;
+    const pre = st.lower.slice(prevEnd, q.start);
+    const after = st.lower.slice(markEnd, postEnd);
+    const clauseBefore = st.lower.slice(clauseStart, q.start);
+
+    const reading = readRelation(q, prev, pre, after);
+    let { unit, unitText, kind } = reading;
+    const notes = [...reading.notes];
+
+    // Bare numbers are facts only where the wording says what they are.
+    const ratioPair = q.ratio ? qs.filter((o) => o.ratio?.group === q.ratio?.group) : [];
+    if (unit === null && unitText === null) {
+      const partner = ratioPair.find((o) => o !== q);
+      if (partner?.unit) {
+        unit = partner.unit;
+        unitText = partner.unitText;
+      } else if (/\bty le\b/.test(fold(block.text.slice(clauseStart, q.start))) && q.value <= 100 && !q.ratio) {
+        unit = 'percent';
+        notes.push('unit % inferred: the indicator is a rate (tỷ lệ)');
+      } else {
+        continue;
+      }
+    }
+    if (unit === null && q.multiplier > 0) {
+      const money = [...made].reverse().find((c) => c.unit === 'VND' || c.unit === 'USD');
+      if (money) {
+        unit = money.unit;
+        unitText = `${q.unitText} ${money.unit === 'VND' ? 'đồng' : 'USD'}`;
+        notes.push(`unit ${money.unit} inferred from the amount before it`);
+      }
+    }
+
+    const years = [...clauseBefore.matchAll(YEAR_IN_TEXT)].filter((m) => !COMPARED_BEFORE.test(clauseBefore.slice(0, m.index)));
+    let year = years.length > 0 ? Number(years.at(-1)![1]) : section.year;
+    const afterPair = ratioPair.length === 2 ? st.lower.slice(ratioPair[1]!.end, Math.min(clauseEnd, ratioPair[1]!.end + 48)) : '';
+    const pairIsPlan = ratioPair.length === 2 && PLAN_MENTION.test(afterPair);
+    if (kind === null) {
+      if (q.ratio?.position === 1 && pairIsPlan) kind = 'plan';
+      else if (section.mode === 'plan') kind = 'plan';
+      else if (PLAN_CUE.test(pre) && !ACTUAL_WORDS.test(pre)) kind = 'plan';
+      else if (CUMULATIVE_CUE.test(clauseBefore)) kind = 'cumulative';
+      else if (ESTIMATE_CUE.test(st.lower.slice(Math.max(prevEnd, clauseStart), q.start))) kind = 'estimate';
+      else if (AVERAGE_BEFORE.test(pre)) kind = 'average';
+      else kind = 'actual';
+    }
+    if (kind === 'previous' && year !== null) year -= 1;
+    const isRelation = RELATION_KINDS.has(kind);
+
+    // Where the label starts: after the previous number's own tail (up to its first comma), or an
+    // opening parenthesis, or the clause start.
+    let labelStart = prevEnd;
+    if (prev && prev.end > clauseStart) {
+      const comma = block.text.indexOf(',', prev.end);
+      labelStart = comma >= 0 && comma < q.start ? comma + 1 : q.start;
+    }
+    const paren = block.text.lastIndexOf('(', q.start);
+    const inNewParen = paren >= prevEnd && st.depth[q.start]! > 0;
+    if (inNewParen) labelStart = paren + 1;
+    const prevCand = prev ? byQuantity.get(prev) : undefined;
+    if (kind === 'actual' && prevCand && !RELATION_KINDS.has(prevCand.kind) && inNewParen && prev!.end > clauseStart) {
+      // `11.310 tấn (tương đương 1.186 tấn bột khô)`: a restatement or breakdown is the same kind of figure.
+      kind = prevCand.kind;
+    }
+    const raw = block.text.slice(labelStart, q.start);
+    const found = topicIn(raw);
+    if (found.subject && !isRelation) {
+      state.subject = found.subject;
+      state.subjectFromTopic = true;
+      state.rich.clear();
+    }
+    const local = trimLabel(raw.slice(found.localOffset));
+    const post = q.ratio?.position === 0 ? '' : postLabel(st, markEnd, postEnd);
+
+    let label: string;
+    let subject: string | null;
+    const depth = st.depth[q.start]!;
+    const base = richAt(state.rich, depth) ?? state.subject;
+    if (post) {
+      label = isMeasureOnly(local) ? joinLabel(base && isMeasureOnly(post) ? base : null, post, local) : joinLabel(local, post);
+      subject = post;
+    } else if (local && !isMeasureOnly(local)) {
+      label = state.subjectFromTopic && state.subject && !sharesContent(local, state.subject) ? joinLabel(state.subject, local) : local;
+      subject = subjectOf(local);
+    } else {
+      label = joinLabel(base, local);
+      subject = base;
+    }
+    if (inFootnote !== null && anchorSubject && !containsContent(label, anchorSubject) && !state.subjectFromTopic) {
+      label = joinLabel(anchorSubject, label);
+    }
+    if (!isRelation && subject) setRich(state.rich, depth, subject);
+    if (q.ratio?.position === 1 && !pairIsPlan) label = `${label} (tổng số)`;
+    const measure = unit ? UNIT_MEASURE[unit] : undefined;
+    if (measure && label && !DIMENSION_WORDS.some((w) => ` ${words(label).join(' ')} `.includes(` ${w} `))) {
+      label = `${label} (${measure})`;
+    }
+
+    let relatesTo: string | null = null;
+    if (isRelation) {
+      const candidates = [...made].reverse().filter((c) => !RELATION_KINDS.has(c.kind) && !(c.kind === 'plan' && c.quantity.ratio?.position === 1));
+      const target =
+        candidates.find((c) => c.quantity.start >= sentenceStart && st.depth[c.quantity.start]! <= st.depth[q.start]!) ??
+        candidates.find((c) => c.quantity.start >= sentenceStart) ??
+        (made.length === 0 ? anchor : null);
+      if (target) {
+        relatesTo = target.key;
+        label = target.label;
+        subject = target.subject;
+        year = target.year;
+      }
+    } else if (q.ratio?.position === 1 && pairIsPlan) {
+      const left = byQuantity.get(ratioPair[0]!);
+      if (left) {
+        relatesTo = left.key;
+        label = left.label;
+      }
+    }
+    if (!label) label = state.subject ?? block.headingPath?.at(-1) ?? '';
+
+    const cand: Candidate = {
+      key: `${block.index}:${q.start}`,
+      block,
+      quantity: q,
+      value: reading.sign * q.value,
+      unit,
+      unitText,
+      label,
+      subject,
+      kind,
+      year,
+      relatesTo,
+      footnotes: [...q.footnotes],
+      inFootnote,
+      sentence: { start: sentenceStart, end: sentenceEnd },
+      notes,
+    };
+    made.push(cand);
+    byQuantity.set(q, cand);
+  }
+
+  for (const mark of wordMarks(st, qs)) {
+    const clauseStart = lastAtOrBefore(st.clauseStarts, mark.pos);
+    const target = [...made].reverse().find((c) => c.quantity.end <= mark.pos && c.quantity.start >= clauseStart);
+    if (target) {
+      if (!target.footnotes.includes(mark.number)) target.footnotes.push(mark.number);
+    } else {
+      const before = block.text.slice(Math.max(0, mark.pos - 60), mark.pos).split(/[,;.:(]/).at(-1) ?? '';
+      ctx.anchorText.set(mark.number, clean(before));
+    }
+  }
+  for (const c of made) for (const n of c.footnotes) if (!ctx.anchors.has(n)) ctx.anchors.set(n, c);
+  out.push(...made);
+}
+
+/** Runs over the flow first, then the footnote bodies, so a footnote knows the number it hangs on. */
+export function extract(doc: DocumentModel): Candidate[] {
+  const meta = doc.metadata;
+  if (!meta) throw new Error('extract needs the segment stage to have run (no metadata)');
+  const ctx: Context = { meta, anchors: new Map(), anchorText: new Map() };
+  const out: Candidate[] = [];
+  for (const b of doc.blocks) if (b.kind === 'paragraph') extractBlock(b, ctx, out);
+  for (const b of doc.blocks) if (b.kind === 'footnote') extractBlock(b, ctx, out);
+  return out;
+}

@@ -1,0 +1,122 @@
+import type { Block, DocumentModel, ReadMessage } from '../../schema/document.ts';
+import { isSuperscriptDigit, superscriptToNumber } from '../../extractors/clean-text.ts';
+
+/**
+ * The footnotes stage, for text converted from Word or PDF, where footnote bodies sit where a page
+ * ended and cut the paragraph that ran over the page break. It lifts the bodies out of the flow,
+ * rejoins the cut paragraphs and checks that every mark has a body.
+ */
+
+const BODY_START = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\.?\s*/u;
+const LIST_ITEM = /^(\d{1,2})\.\s/;
+const MULTI_LEVEL = /^\d+\.\d+/;
+
+function endsOpen(text: string): boolean {
+  return !/[.!?;:…]["”*)]*\s*$/u.test(text);
+}
+
+function startsLower(text: string): boolean {
+  const m = /\p{L}/u.exec(text.replace(/^[("“*\s]+/u, ''));
+  return m !== null && m[0] === m[0].toLowerCase() && m[0] !== m[0].toUpperCase();
+}
+
+interface Note {
+  block: Block;
+  lastListItem: number | null;
+}
+
+function bodyOf(block: Block): { number: number; text: string } | null {
+  const m = BODY_START.exec(block.text);
+  if (!m || !m[1]) return null;
+  const text = block.text.slice(m[0].length).trim();
+  return { number: superscriptToNumber(m[1]), text };
+}
+
+function join(a: Block, b: Block): void {
+  a.text = `${a.text.replace(/\s+$/, '')} ${b.text.replace(/^\s+/, '')}`;
+}
+
+export function liftFootnotes(doc: DocumentModel): DocumentModel {
+  if (doc.footnotesLinked) return doc;
+  const flow: Block[] = [];
+  const notes = new Map<number, Note>();
+  const messages: ReadMessage[] = [...doc.messages];
+  let lastNote: Note | null = null;
+  let prevWasNote = false;
+  const blocks = doc.blocks.map((b) => ({ ...b }));
+
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const body = bodyOf(b);
+    if (body) {
+      const note: Note = { block: { ...b, kind: 'footnote', footnote: body.number, text: body.text }, lastListItem: null };
+      const li = LIST_ITEM.exec(body.text);
+      if (li?.[1]) note.lastListItem = Number(li[1]);
+      if (notes.has(body.number)) {
+        messages.push({ type: 'warning', message: `footnote ${body.number} has two bodies; the second is kept apart`, stage: 'footnotes', block: b.index });
+      } else {
+        notes.set(body.number, note);
+      }
+      lastNote = note;
+      prevWasNote = true;
+      continue;
+    }
+    const openPara = flow.length > 0 && flow.at(-1)!.kind !== 'heading' && endsOpen(flow.at(-1)!.text) ? flow.at(-1)! : null;
+    const li = LIST_ITEM.exec(b.text);
+    if (prevWasNote && lastNote && li?.[1] && !MULTI_LEVEL.test(b.text) && lastNote.lastListItem !== null) {
+      // A numbered list inside a footnote body (a footnote that itemizes damages, say).
+      const n = Number(li[1]);
+      if (n === lastNote.lastListItem || n === lastNote.lastListItem + 1) {
+        lastNote.block.text = `${lastNote.block.text}\n${b.text}`;
+        lastNote.lastListItem = n;
+        continue;
+      }
+    }
+    if (startsLower(b.text)) {
+      const nextIsNote = blocks[i + 1] !== undefined && bodyOf(blocks[i + 1]!) !== null;
+      const noteOpen = lastNote !== null && endsOpen(lastNote.block.text);
+      if (prevWasNote) {
+        // Right after a footnote area: the page turned, and the cut paragraph goes on.
+        if (openPara) {
+          join(openPara, b);
+          prevWasNote = false;
+          continue;
+        }
+        if (lastNote && noteOpen) {
+          join(lastNote.block, b);
+          continue;
+        }
+      } else if (openPara) {
+        // A footnote that ran over a page starts the next page's footnote area.
+        if (nextIsNote && lastNote && noteOpen) {
+          join(lastNote.block, b);
+          prevWasNote = true;
+          continue;
+        }
+        join(openPara, b);
+        continue;
+      }
+    }
+    prevWasNote = false;
+    flow.push(b);
+  }
+
+  const marks = new Set<number>();
+  for (const b of flow) {
+    for (const m of b.text.matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu)) {
+      const prev = b.text[m.index - 1];
+      // `m²`, `m³` are unit exponents, not marks.
+      if ((m[0] === '²' || m[0] === '³') && prev === 'm') continue;
+      if (!isSuperscriptDigit(m[0][0])) continue;
+      marks.add(superscriptToNumber(m[0]));
+    }
+  }
+  for (const n of marks) {
+    if (!notes.has(n)) messages.push({ type: 'warning', message: `footnote mark ${n} has no body`, stage: 'footnotes' });
+  }
+  for (const n of notes.keys()) {
+    if (!marks.has(n)) messages.push({ type: 'warning', message: `footnote ${n} has no mark in the text`, stage: 'footnotes' });
+  }
+  const noteBlocks = [...notes.values()].map((n) => n.block).sort((a, b) => (a.footnote ?? 0) - (b.footnote ?? 0));
+  return { ...doc, blocks: [...flow, ...noteBlocks], footnotesLinked: true, messages };
+}

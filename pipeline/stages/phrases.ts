@@ -1,0 +1,63 @@
+/**
+ * The wording that decides what a number is: kinds, relations, label clean-up. Patterns run on the
+ * lower-cased text with its diacritics: folding them away would confuse `đạt` (reached) with `đất`
+ * (land), `tăng` (rise) with `tặng` (give), `trồng` (plant) with `trong` (in).
+ * Data, not control flow: a new wording is one entry.
+ */
+
+const B = '(?:^|[^\\p{L}])';
+const E = '(?![\\p{L}])';
+const re = (s: string) => new RegExp(s, 'u');
+
+/** Text right after a percent that names the plan it is measured against. */
+export const AGAINST_PLAN = re(`^\\s*\\)?\\s*\\(?\\*?\\s*(?:so với\\s+|của\\s+)?(?:kế hoạch|kh${E}|chỉ tiêu|dự toán|nghị quyết|mục tiêu)`);
+
+/** Relation cues read from the words just before a number. */
+export const RELATION_BEFORE: ReadonlyArray<{ re: RegExp; relation: 'over_plan' | 'change' | 'share'; sign?: -1 }> = [
+  { re: re(`${B}vượt\\s*(?:mức\\s*)?$`), relation: 'over_plan' },
+  { re: re(`${B}chiếm\\s*(?:khoảng\\s*|trên\\s*|gần\\s*)?$`), relation: 'share' },
+  { re: re(`${B}(?:giảm|thấp hơn|ít hơn)\\s*(?:thêm\\s*|khoảng\\s*|trên\\s*|hơn\\s*)?$`), relation: 'change', sign: -1 },
+  { re: re(`${B}(?:tăng|cao hơn|nhiều hơn)\\s*(?:thêm\\s*|khoảng\\s*|trên\\s*|hơn\\s*)?$`), relation: 'change' },
+];
+
+export const OVER_BEFORE = re(`${B}vượt\\s*(?:mức\\s*)?$`);
+export const REACHED_BEFORE = re(`${B}(?:đạt|vượt|bằng)\\s*$`);
+export const SHARE_AFTER_RATIO = re(`^[\\s,]*(?:đạt|bằng|chiếm)\\s*$`);
+
+/** `(cùng kỳ 30.000 người)`: the previous period's value written inline. */
+export const PREVIOUS_BEFORE = re(`(?:cùng kỳ|năm trước)(?:\\s+năm\\s+(?:trước|\\d{4}))?\\s*(?:là|:|đạt)?\\s*$`);
+
+/** Cues anywhere earlier in the clause. */
+export const ESTIMATE_CUE = re(`${B}(?:ước|dự ước|dự kiến)${E}`);
+export const CUMULATIVE_CUE = re(`${B}(?:lũy kế|luỹ kế|đến hết năm|tính đến|đến nay|nâng tổng số)${E}`);
+export const AVERAGE_BEFORE = re(`${B}bình quân\\s*(?:đạt\\s*|là\\s*)?$`);
+export const PLAN_CUE = re(`${B}(?:kế hoạch|kh|chỉ tiêu|dự toán|phấn đấu|mục tiêu)(?:\\s+(?:vốn|giao|được giao|trong|năm|\\d{4}|tỉnh|huyện))*\\s*(?:là|:|đạt)?\\s*$`);
+export const ACTUAL_WORDS = re(`${B}(?:đạt|thực hiện)${E}`);
+export const PLAN_MENTION = re(`kế hoạch|${B}kh${E}`);
+export const YEAR_IN_TEXT = /năm (\d{4})/gu;
+export const COMPARED_BEFORE = /so với\s*$/u;
+
+/** Words that close a label when they follow the number (`… 754,2ha chè⁵, trong đó …`). */
+export const POST_LABEL_STOP = re(`^(?:đạt|tăng|giảm|so|với|cho|của|tại|trong|do|để|từ|và|là|được|bằng|chiếm|vượt|ước|năm|tháng|nhưng|như|gồm|theo|ở|đến|trên|hơn|khoảng|=|đã|đang|sẽ|thì|mà|nên)$`);
+
+/** Leading words of a clause that carry no meaning for the label. */
+export const LABEL_LEADERS = re(`^(?:[-+•*\\s]|\\(?(?:[ivx]+|\\d+|[a-z])\\)\\.?|trong đó:?|trong:?|cụ thể:?|gồm:?|đồng thời,?|và|nhưng|tuy nhiên,?|ngoài ra,?|riêng|còn|với)\\s*`);
+
+/** Trailing verbs between a label and its number (`sản lượng ước đạt`). */
+export const LABEL_TRAILERS = re(`\\s*(?:ước đạt|ước thực hiện|ước tính|dự ước|ước|đạt được|đạt|là|có|được|khoảng|trên|hơn|gần|dưới|chừng|xấp xỉ|hiện có là|hiện có|đạt khoảng|:|=)\\s*$`);
+
+/** Words that only say which measure (area, output, yield…) a number is, not of what. Folded (no diacritics). */
+export const MEASURE_WORDS = [
+  'dien tich', 'san luong', 'nang suat', 'gia tri', 'tong', 'tong so', 'so luong', 'gieo trong', 'gieo cay', 'quy mo',
+  'trong moi', 'cham soc', 'trien khai', 'thuc hien', 'hien co', 'cho thu hoach', 'thu hoach', 'kinh phi', 'tong kinh phi', 'tiep tuc', 'luy ke',
+];
+
+/** Words too generic to tie a footnote's number to the number it hangs on. Folded. */
+export const GENERIC_WORDS = new Set(['cay', 'dien', 'tich', 'san', 'luong', 'nang', 'suat', 'tong', 'so', 'gia', 'tri', 'trong', 'moi', 'cham', 'soc', 'trien', 'khai', 'tiep', 'tuc', 'thu', 'hoach', 'cho', 'cua', 'va', 'cac', 'nam', 'ha', 'dat']);
+
+/** A measure word to add to a label that has none, from the unit (so `289,2ha` of maize reads "diện tích"). */
+export const UNIT_MEASURE: Readonly<Record<string, string>> = {
+  ha: 'diện tích',
+  quintal_per_ha: 'năng suất',
+  tonne: 'sản lượng',
+};
