@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import type { DocumentModel } from '../../schema/document.ts';
+import type { Fact } from '../../schema/fact.ts';
+import { matchIndicator, type CatalogIndex } from './catalog.ts';
+import { RELATION_KINDS, type Candidate } from './extract.ts';
+
+/**
+ * The normalize stage: candidates become Facts of the contract: stable ids, values in the canonical
+ * unit with their power of ten, catalog ids, and provenance with the sentence.
+ */
+
+/** Same document and same place give the same id on every load. */
+export function factId(documentId: string, key: string): string {
+  return createHash('sha256').update(`${documentId}:${key}`).digest('hex').slice(0, 32);
+}
+
+export function normalize(doc: DocumentModel, candidates: readonly Candidate[], catalog: CatalogIndex): Fact[] {
+  const ids = new Map(candidates.map((c) => [c.key, factId(doc.sha256, c.key)]));
+  const indicatorOf = new Map<string, string | null>();
+  for (const c of candidates) {
+    if (RELATION_KINDS.has(c.kind)) continue;
+    indicatorOf.set(c.key, matchIndicator(catalog, c.label, c.unit));
+  }
+  return candidates.map((c) => {
+    const q = c.quantity;
+    const related = c.relatesTo ? (indicatorOf.get(c.relatesTo) ?? null) : null;
+    const indicatorId = RELATION_KINDS.has(c.kind) ? related ?? matchIndicator(catalog, c.label, null) : (indicatorOf.get(c.key) ?? null);
+    const sentence = c.block.text.slice(c.sentence.start, c.sentence.end).trim();
+    const lead = c.block.text.slice(c.sentence.start, c.sentence.end).search(/\S/);
+    const sentenceStart = c.sentence.start + Math.max(0, lead);
+    return {
+      id: ids.get(c.key)!,
+      documentId: doc.sha256,
+      indicator: c.label,
+      indicatorId,
+      value: c.value,
+      unit: c.unit,
+      unitText: c.unitText,
+      multiplier: q.multiplier,
+      baseValue: Math.sign(c.value || 1) * q.baseValue,
+      year: c.year,
+      kind: c.kind,
+      qualifier: q.qualifier,
+      relatesTo: c.relatesTo ? (ids.get(c.relatesTo) ?? null) : null,
+      footnotes: [...c.footnotes].sort((a, b) => a - b),
+      inFootnote: c.inFootnote,
+      source: {
+        file: doc.file,
+        ...(c.block.page !== undefined ? { page: c.block.page } : {}),
+        ...(c.block.sheet !== undefined ? { sheet: c.block.sheet } : {}),
+        block: c.block.index,
+        start: q.start,
+        end: q.end,
+        text: sentence,
+        textStart: q.start - sentenceStart,
+        textEnd: q.end - sentenceStart,
+      },
+      status: q.anomalies.length > 0 ? 'flagged' : 'ok',
+      raw: q.raw,
+      headingPath: c.block.headingPath ?? [],
+      decimals: q.decimals,
+    } satisfies Fact;
+  });
+}
