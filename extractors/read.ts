@@ -1,21 +1,72 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
 import type { DocumentModel, Format } from '../schema/document.ts';
-import { DEFAULT_LIMITS, ReadError, type ReadLimits } from './reader.ts';
+import { DEFAULT_LIMITS, ReadError, type ReadContext, type Reader, type ReadLimits } from './reader.ts';
+import { EXTENSION_FORMATS, sniffFormat } from './sniff.ts';
+import { inspectZip, ZipRefused } from './zip-guard.ts';
+
+export { sniffFormat, type Sniffed } from './sniff.ts';
 
 /**
- * Tells a file's format from its first bytes, never from its name.
- * ZIP containers are told apart (DOCX/XLSX) by the readers that open them.
+ * Readers by format, loaded on first use so that a query command never loads pdf.js or exceljs. A reader
+ * module that is missing (not written yet) gives a clear ReadError, not a crash.
  */
-export function sniffFormat(bytes: Uint8Array): Format | 'zip' | 'unknown' {
-  const head = Buffer.from(bytes.subarray(0, 8));
-  if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'zip';
-  if (head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'xls';
-  return 'text';
+const READERS: Record<Format, () => Promise<Reader>> = {
+  text: async () => (await import('./text-reader.ts')).readText,
+  pdf: async () => (await import('./pdf-reader.ts')).readPdf,
+  docx: async () => (await import('./docx-reader.ts')).readDocx,
+  xlsx: async () => (await import('./xlsx-reader.ts')).readXlsx,
+  xls: async () => (await import('./xlsx-reader.ts')).readXls,
+  doc: async () => (await import('./doc-reader.ts')).readDoc,
+};
+
+async function loadReader(file: string, format: Format): Promise<Reader> {
+  try {
+    return await READERS[format]();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
+      throw new ReadError(file, `no reader for ${format.toUpperCase()} is installed`);
+    }
+    throw new ReadError(file, `the ${format.toUpperCase()} reader failed to load: ${oneLine(err)}`);
+  }
 }
 
-/** Reads one file into the document model, or throws a ReadError with a one-line reason. */
+function oneLine(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return (msg.split('\n')[0] ?? '').slice(0, 300);
+}
+
+/** Decides the format from the content; the ZIP's entry names tell DOCX from XLSX. */
+function formatOf(file: string, bytes: Uint8Array, limits: ReadLimits): Format {
+  const sniffed = sniffFormat(bytes);
+  switch (sniffed) {
+    case 'zip': {
+      let kind: string;
+      try {
+        kind = inspectZip(bytes, limits).kind;
+      } catch (err) {
+        if (err instanceof ZipRefused) throw new ReadError(file, err.message);
+        throw err;
+      }
+      if (kind === 'zip') throw new ReadError(file, 'ZIP archive that is neither DOCX nor XLSX (no word/document.xml or xl/workbook.xml)');
+      return kind as Format;
+    }
+    case 'encrypted-office':
+      throw new ReadError(file, 'password-protected Office document: cannot be read without the password');
+    case 'ole':
+      throw new ReadError(file, 'OLE compound file that is neither Word (.doc) nor Excel (.xls)');
+    case 'unknown':
+      throw new ReadError(file, 'unrecognised binary content (not PDF, DOCX, XLSX, XLS, DOC or text)');
+    default:
+      return sniffed;
+  }
+}
+
+const LABEL: Record<Format, string> = { text: 'text', pdf: 'PDF', docx: 'DOCX', xlsx: 'XLSX', xls: 'XLS', doc: 'DOC' };
+
+/** Reads one file into the document model, or throws a ReadError with a one-line reason naming the file. */
 export async function readDocument(file: string, limits: Partial<ReadLimits> = {}): Promise<DocumentModel> {
   const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits };
   const info = await stat(file).catch(() => null);
@@ -24,10 +75,41 @@ export async function readDocument(file: string, limits: Partial<ReadLimits> = {
   if (info.size > lim.maxBytes) throw new ReadError(file, `too large: ${info.size} bytes (limit ${lim.maxBytes})`);
   const bytes = await readFile(file);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const sniffed = sniffFormat(bytes);
-  if (sniffed === 'text') {
-    const { readText } = await import('./text-reader.ts');
-    return readText({ file, bytes, sha256, limits: lim, format: 'text' });
+  const format = formatOf(file, bytes, lim);
+  const promised = EXTENSION_FORMATS[extname(file).toLowerCase()];
+  const ctx: ReadContext = { file, bytes, sha256, limits: lim, format };
+  const reader = await loadReader(file, format);
+  const doc = await withTimeout(file, lim.timeoutMs, async () => {
+    try {
+      return await reader(ctx);
+    } catch (err) {
+      if (err instanceof ReadError) throw err;
+      throw new ReadError(file, `cannot read ${LABEL[format]}: ${oneLine(err)}`);
+    }
+  });
+  if (promised && promised !== format) {
+    doc.messages.unshift({
+      type: 'warning',
+      message: `content is ${LABEL[format]}, not ${LABEL[promised]}: read as ${LABEL[format]} (the extension disagrees with the content)`,
+      stage: 'read',
+    });
   }
-  throw new ReadError(file, `format not supported yet (${sniffed})`);
+  return doc;
+}
+
+/**
+ * A reader that awaits forever (a stuck promise in a library) must not hold a batch. CPU-bound parsers
+ * of hostile formats run in a worker that is terminated on the same limit (see xlsx-isolate.ts).
+ */
+async function withTimeout<T>(file: string, ms: number, run: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ReadError(file, `reading took longer than ${ms} ms: stopped`)), ms + 1000);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([run(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,0 +1,179 @@
+/**
+ * How appendix tables ("Biểu") write their column headers, as data: which words make a column the
+ * row number, the label, the unit, or a value column of a given kind and year. Used by the spreadsheet
+ * readers (to know which rows are headers, where merged headers must cover their whole span) and by
+ * `pipeline/table-values.ts` (to give each value its year and kind).
+ */
+
+export type ValueKind = 'actual' | 'estimate' | 'plan' | 'share_of_plan' | 'growth';
+export type ColumnRole = 'stt' | 'label' | 'unit' | 'note' | 'other';
+
+/** Lower case, no diacritics, đ → d, single spaces: `Ước TH 2023` → `uoc th 2023`. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Columns that are not values, by their header. First match wins. */
+const ROLE_PATTERNS: ReadonlyArray<readonly [RegExp, ColumnRole]> = [
+  [/^(stt|tt|so tt|so thu tu)\b/, 'stt'],
+  [/^(dvt|d\.v\.t|don vi tinh|don vi|don vi tinh)\b/, 'unit'],
+  [/^(chi tieu|noi dung|danh muc|ten chi tieu|san pham|nganh kinh te|nganh|linh vuc|hang muc|ten)\b/, 'label'],
+  [/^ghi chu\b/, 'note'],
+  // constant-price bases and price indices name a year that is not the period of the value
+  [/\bgia (ss|so sanh|co dinh|\d{4})\b|\bchi so gia\b/, 'other'],
+];
+
+/**
+ * Kinds of value columns. Order matters: a ratio of two kinds (`TH 2023/KH 2023`) before the kinds,
+ * `Ước TH` (estimate) before `TH` (actual). `kind: null` is a comparison column of unknown meaning.
+ */
+const KIND_PATTERNS: ReadonlyArray<readonly [RegExp, ValueKind | null]> = [
+  [/\b(th|thuc hien|uoc|uth|uoc th|uoc thuc hien)\b[^/]*\/\s*(kh|ke hoach)\b/, 'share_of_plan'],
+  [/\bso (voi|sanh voi) (kh|ke hoach)\b|%\s*(so voi )?kh\b|\b(dat|ty le dat|ty le thuc hien)\b.*\b(kh|ke hoach)\b/, 'share_of_plan'],
+  [/\bcung ky\b|\btang truong\b|\btoc do (tang|phat trien)\b|\bbq|\bbinh quan\b|\bso voi (nam|cung)\b/, 'growth'],
+  [/\b(19|20)\d\d\s*\/\s*(th|uoc|uth)?\s*(19|20)\d\d\b|\b(19|20)\d\d\s*so voi\b/, 'growth'],
+  [/\bso sanh\b|^%$|^\(%\)$/, null],
+  [/\buoc\b|\buth\b|\bdu uoc\b|\bso bo\b/, 'estimate'],
+  [/\bkh\b|\bke hoach\b|\bkhnq\b|\bdu toan\b|\bnghi quyet\b|\bnq\b|\bmuc tieu\b/, 'plan'],
+  [/\bth\b|\bth(?=\d)|\bthuc hien\b/, 'actual'],
+];
+
+/** Headers for less than a year or for a running total: their values are not a year's figure. */
+const SUB_YEAR = /\b\d+\s*thang\b|\bthang\s*\d+\b|\bquy\s*([ivx]+|\d)\b|\bluy ke\b|\bcong don\b|\bnua (dau )?nam\b/;
+const YEAR = /(?<!\d)(19[5-9]\d|20\d\d)(?!\d)/g;
+const PERIOD = /(?<!\d)(19[5-9]\d|20\d\d)\s*[-–]\s*(19[5-9]\d|20\d\d)(?!\d)|\bgiai doan\b|\bgd\b|\bnhiem ky\b/;
+
+export interface HeaderMeaning {
+  role?: ColumnRole;
+  /** undefined: the header says nothing of kind; null: a comparison column of unknown meaning */
+  kind?: ValueKind | null;
+  /** undefined: no year in the header; null: a multi-year period */
+  year?: number | null;
+  subYear?: boolean;
+}
+
+/** What one header cell says. A cell holding a year as a number is passed as its digits. */
+export function readHeaderCell(text: string): HeaderMeaning {
+  const f = fold(text);
+  if (!f) return {};
+  for (const [re, role] of ROLE_PATTERNS) if (re.test(f)) return { role };
+  const meaning: HeaderMeaning = {};
+  for (const [re, kind] of KIND_PATTERNS) {
+    if (re.test(f)) {
+      meaning.kind = kind;
+      break;
+    }
+  }
+  // A period (`2016-2020`, `giai đoạn`) has no single year; a ratio of two years (`2023/2022`) is about the first.
+  const years = [...f.matchAll(YEAR)].map((m) => Number(m[1]));
+  if (PERIOD.test(f)) meaning.year = null;
+  else if (years.length > 0) meaning.year = years[0]!;
+  if (SUB_YEAR.test(f)) meaning.subYear = true;
+  return meaning;
+}
+
+export function isHeaderMeaning(m: HeaderMeaning): boolean {
+  return m.role !== undefined || m.kind !== undefined || m.year !== undefined;
+}
+
+export interface ColumnMeaning {
+  role: ColumnRole | 'value';
+  kind: ValueKind | null;
+  year: number | null;
+  subYear: boolean;
+  /** the header texts of the column, top to bottom, joined with ` / ` */
+  header: string;
+}
+
+/**
+ * Combines the header cells of one column, top to bottom: a role anywhere decides the role; otherwise
+ * the lowest cell that names a kind (or a year) wins, as sub-headers refine the header above them
+ * (`Thực hiện 2023` over `KH` is the 2023 plan; `KH` over `2021` is the 2021 plan).
+ */
+export function readColumn(texts: string[]): ColumnMeaning {
+  const parts = texts.map((t) => t.trim()).filter((t, i, all) => t && all.indexOf(t) === i);
+  const meanings = parts.map(readHeaderCell);
+  const header = parts.join(' / ');
+  const role = meanings.find((m) => m.role)?.role;
+  if (role) return { role, kind: null, year: null, subYear: false, header };
+  let kind: ValueKind | null = null;
+  let year: number | null = null;
+  let hasKind = false;
+  let hasYear = false;
+  for (const m of meanings) {
+    if (m.kind !== undefined) {
+      kind = m.kind;
+      hasKind = true;
+    }
+    if (m.year !== undefined) {
+      year = m.year;
+      hasYear = true;
+    }
+  }
+  const subYear = meanings.some((m) => m.subYear);
+  return { role: hasKind || hasYear ? 'value' : 'other', kind, year, subYear, header };
+}
+
+/** A cell as the band detection sees it. */
+export interface GridCell {
+  col: number;
+  text: string;
+  value: number | null;
+}
+export interface GridRow {
+  row: number;
+  cells: GridCell[];
+}
+
+const isYearNumber = (v: number): boolean => Number.isInteger(v) && v >= 1950 && v <= 2100;
+/** Most rows of headers a table has; more is a table of text, not a header. */
+const MAX_BAND = 6;
+
+/** Longer than this is a title or a note, not a column header. */
+const MAX_HEADER_LENGTH = 80;
+
+/** Distinct header texts: a merged title filled across a row counts once. */
+function headerCells(row: GridRow): number {
+  const texts = new Set<string>();
+  for (const c of row.cells) {
+    const text = c.value !== null && isYearNumber(c.value) ? String(c.value) : c.text;
+    if (text.length <= MAX_HEADER_LENGTH && isHeaderMeaning(readHeaderCell(text))) texts.add(text);
+  }
+  return texts.size;
+}
+function hasData(row: GridRow): boolean {
+  return row.cells.some((c) => c.value !== null && !isYearNumber(c.value));
+}
+
+export interface HeaderBand {
+  first: number;
+  last: number;
+}
+
+/**
+ * Finds the header rows of each table on a sheet: a row with at least two header cells and no data
+ * number starts a band; the rows below it join while they hold a header cell and no data.
+ */
+export function findHeaderBands(rows: GridRow[]): HeaderBand[] {
+  const bands: HeaderBand[] = [];
+  let current: HeaderBand | null = null;
+  let prev = -1;
+  for (const row of rows) {
+    const data = hasData(row);
+    const score = data ? 0 : headerCells(row);
+    const contiguous = current !== null && row.row === prev + 1 && row.row - current.first < MAX_BAND;
+    if (current && contiguous && score >= 1) current.last = row.row;
+    else if (score >= 2) {
+      current = { first: row.row, last: row.row };
+      bands.push(current);
+    } else current = null;
+    prev = row.row;
+  }
+  return bands;
+}
