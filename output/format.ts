@@ -1,12 +1,54 @@
-import type { Quantity } from '../schema/quantity.ts';
+/** Small formatting helpers shared by the query outputs. */
 
-/** One line for a person: `8.396,5ha → 8396.5 ha (×10^0 = 8396.5) [¹]`. */
-export function formatQuantity(q: Quantity): string {
-  const parts = [`${q.raw} → ${q.value}`, q.unit ?? '(no unit)'];
-  if (q.multiplier) parts.push(`×10^${q.multiplier} = ${q.baseValue}`);
-  if (q.qualifier) parts.push(`qualifier ${q.qualifier}`);
-  if (q.footnotes.length) parts.push(`footnote ${q.footnotes.join(',')}`);
-  if (q.ratio) parts.push(`ratio ${q.ratio.position === 0 ? 'left' : 'right'}`);
-  for (const a of q.anomalies) parts.push(`⚠ ${a.code}: ${a.message}`);
-  return parts.join('  ');
+const viNumber = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 });
+
+/** Vietnamese number style, as the reports write it: `36.595,83`. */
+export function formatVi(n: number): string {
+  return viNumber.format(n);
+}
+
+export function formatSigned(n: number): string {
+  return n > 0 ? `+${formatVi(n)}` : formatVi(n);
+}
+
+/** A value in the canonical unit shown at a power of ten (`1,2e12` VND at 9 → `1.200`). */
+export function scaled(baseValue: number, multiplier: number): number {
+  return Number((baseValue / 10 ** multiplier).toPrecision(12));
+}
+
+export function shortId(documentId: string): string {
+  return documentId.slice(0, 8);
+}
+
+/** RFC 4180 field: quoted when it holds a comma, quote, or line break. */
+export function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const s = String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvLine(fields: ReadonlyArray<string | number | null | undefined>): string {
+  return `${fields.map(csvField).join(',')}\r\n`;
+}
+
+/** Excel reads a UTF-8 CSV as UTF-8 only when it starts with a byte-order mark. */
+export const BOM = '\uFEFF';
+
+/** Pads to a width in user-perceived characters (NFC Vietnamese is one code point per letter). */
+export function pad(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  const len = [...text.normalize('NFC')].length;
+  const fill = ' '.repeat(Math.max(0, width - len));
+  return align === 'left' ? text + fill : fill + text;
+}
+
+export function textWidth(text: string): number {
+  return [...text.normalize('NFC')].length;
+}
+
+/** A plain text table: header, a rule, rows; numbers right-aligned by the caller's choice. */
+export function renderTable(header: string[], rows: string[][], rightAligned: ReadonlySet<number> = new Set()): string {
+  const widths = header.map((h, i) => Math.max(textWidth(h), ...rows.map((r) => textWidth(r[i] ?? ''))));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => pad(c, widths[i]!, rightAligned.has(i) ? 'right' : 'left')).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
 }

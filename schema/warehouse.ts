@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type Generated, type Migration } from 'kysely';
-import { z } from 'zod';
+import type { Generated, Kysely as KyselyType, Migration } from 'kysely';
 import type { Format } from './document.ts';
 import type { Kind, Status } from './fact.ts';
 import type { MismatchType, Mismatch } from './mismatch.ts';
 import { MIGRATIONS } from './migrations/index.ts';
+import { Kysely, Migrator, SqliteDialect } from './migrations/kysely.ts';
 
 /* ---------- table types (columns as SQLite stores them: snake_case, JSON as text) ---------- */
 
@@ -240,39 +240,13 @@ export interface Database {
   v_plan_actual: VPlanActualView;
 }
 
-/* ---------- catalogs kept in seeds/ ---------- */
-
-/** `seeds/indicators.json`: the indicator catalog (written by the extraction work). */
-export const IndicatorSeed = z.array(
-  z.object({
-    id: z.string().min(1),
-    name: z.string().min(1),
-    aliases: z.array(z.string()).default([]),
-    unit: z.string().nullable().optional(),
-  }),
-);
-
-export const AreaLevel = z.enum(['province', 'district', 'commune']);
-export type AreaLevel = z.infer<typeof AreaLevel>;
-
-/** `seeds/areas.json`: administrative areas with their GSO codes. */
-export const AreaSeed = z.object({
-  about: z.string().optional(),
-  areas: z.array(
-    z.object({
-      code: z.string().regex(/^\d+$/),
-      name: z.string().min(1),
-      level: AreaLevel,
-      parent: z.string().nullable().optional(),
-      aliases: z.array(z.string()).default([]),
-    }),
-  ),
-});
+/** Levels of `seeds/areas.json` (validated by AreaSeed in catalogs.ts). */
+export type AreaLevel = 'province' | 'district' | 'commune';
 
 /* ---------- opening ---------- */
 
 export interface Warehouse {
-  db: Kysely<Database>;
+  db: KyselyType<Database>;
   sqlite: SqliteDatabase.Database;
   file: string;
   close(): Promise<void>;
@@ -286,7 +260,8 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
 }
 
-export const SEEDS_DIR = fileURLToPath(new URL('../seeds/', import.meta.url));
+/** Where the catalogs are read from: `BAOCAO_SEEDS`, else the project's `seeds/`. */
+export const SEEDS_DIR = process.env.BAOCAO_SEEDS || fileURLToPath(new URL('../seeds/', import.meta.url));
 
 /**
  * Opens (creating if needed) a warehouse file, upgrades its schema in place and refreshes the catalogs
@@ -307,7 +282,9 @@ export async function openWarehouse(file: string, options: OpenOptions = {}): Pr
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   const wh: Warehouse = { db, sqlite, file, close: () => db.destroy() };
   try {
-    await migrate(db, options.migrations ?? MIGRATIONS);
+    const migrations = options.migrations ?? MIGRATIONS;
+    const applied = appliedMigrations(sqlite);
+    if (Object.keys(migrations).some((name) => !applied.has(name))) await migrate(db, migrations);
     if (options.seeds !== false) await seedCatalogs(wh, options.seeds ?? SEEDS_DIR);
   } catch (err) {
     await wh.close();
@@ -316,7 +293,14 @@ export async function openWarehouse(file: string, options: OpenOptions = {}): Pr
   return wh;
 }
 
-async function migrate(db: Kysely<Database>, migrations: Readonly<Record<string, Migration>>): Promise<void> {
+/** Names already applied; reading them first spares up-to-date warehouses the migrator's write lock. */
+function appliedMigrations(sqlite: SqliteDatabase.Database): Set<string> {
+  const table = sqlite.prepare(`select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'`).get();
+  if (!table) return new Set();
+  return new Set((sqlite.prepare('select name from kysely_migration').all() as { name: string }[]).map((r) => r.name));
+}
+
+async function migrate(db: KyselyType<Database>, migrations: Readonly<Record<string, Migration>>): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...migrations }) } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
@@ -344,76 +328,30 @@ export function foldText(text: string): string {
 
 /* ---------- seeding ---------- */
 
-function readSeed(dir: string, name: string): { text: string; hash: string } | null {
+export interface SeedFile {
+  name: 'indicators.json' | 'areas.json';
+  text: string;
+  hash: string;
+}
+
+function readSeed(dir: string, name: SeedFile['name']): SeedFile | null {
   const path = `${dir.replace(/\/$/, '')}/${name}`;
   if (!existsSync(path)) return null;
   const text = readFileSync(path, 'utf8');
-  return { text, hash: createHash('sha256').update(text).digest('hex') };
+  return { name, text, hash: createHash('sha256').update(text).digest('hex') };
 }
 
-async function seedChanged(wh: Warehouse, key: string, hash: string): Promise<boolean> {
-  const row = await wh.db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
-  return row?.value !== hash;
-}
-
+/** Reloads a catalog only when its file changed, so opening stays cheap (no zod, no writes). */
 async function seedCatalogs(wh: Warehouse, dir: string): Promise<void> {
-  const indicators = readSeed(dir, 'indicators.json');
-  if (indicators && (await seedChanged(wh, 'seed:indicators', indicators.hash))) {
-    const parsed = IndicatorSeed.safeParse(JSON.parse(indicators.text));
-    if (!parsed.success) throw new Error(`seeds/indicators.json: ${z.prettifyError(parsed.error)}`);
-    await replaceCatalog(wh, 'seed:indicators', indicators.hash, async (trx) => {
-      await trx.deleteFrom('indicators').execute();
-      for (const i of parsed.data) {
-        await trx
-          .insertInto('indicators')
-          .values({
-            id: i.id,
-            name: i.name,
-            name_folded: foldText(i.name),
-            aliases: JSON.stringify(i.aliases),
-            aliases_folded: i.aliases.map((a) => `|${foldText(a)}|`).join(''),
-            unit: i.unit ?? null,
-          })
-          .onConflict((oc) => oc.column('id').doNothing())
-          .execute();
-      }
-    });
-  }
-  const areas = readSeed(dir, 'areas.json');
-  if (areas && (await seedChanged(wh, 'seed:areas', areas.hash))) {
-    const parsed = AreaSeed.safeParse(JSON.parse(areas.text));
-    if (!parsed.success) throw new Error(`seeds/areas.json: ${z.prettifyError(parsed.error)}`);
-    await replaceCatalog(wh, 'seed:areas', areas.hash, async (trx) => {
-      await trx.deleteFrom('areas').execute();
-      for (const a of parsed.data.areas) {
-        await trx
-          .insertInto('areas')
-          .values({
-            code: a.code,
-            name: a.name,
-            level: a.level,
-            parent_code: a.parent ?? null,
-            name_folded: foldText(a.name),
-            aliases: JSON.stringify(a.aliases),
-          })
-          .execute();
-      }
-    });
-  }
-}
-
-async function replaceCatalog(
-  wh: Warehouse,
-  key: string,
-  hash: string,
-  fill: (trx: Kysely<Database>) => Promise<void>,
-): Promise<void> {
-  await wh.db.transaction().execute(async (trx) => {
-    await fill(trx);
-    await trx
-      .insertInto('meta')
-      .values({ key, value: hash })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: hash }))
-      .execute();
-  });
+  const stored = new Map(
+    (wh.sqlite.prepare(`select key, value from meta where key like 'seed:%'`).all() as { key: string; value: string }[]).map(
+      (r) => [r.key, r.value],
+    ),
+  );
+  const changed = [readSeed(dir, 'indicators.json'), readSeed(dir, 'areas.json')].filter(
+    (f): f is SeedFile => f !== null && stored.get(`seed:${f.name}`) !== f.hash,
+  );
+  if (changed.length === 0) return;
+  const { loadCatalog } = await import('./catalogs.ts');
+  for (const f of changed) await loadCatalog(wh, f);
 }

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { sql } from './kysely.ts';
 
 /**
  * The first warehouse schema: documents, their facts, footnotes, messages and mismatches, the indicator

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { sql } from './kysely.ts';
 
 /**
  * Areas with their GSO codes, reviewer decisions, and the analyst views `v_facts_all`, `v_facts` and

@@ -1,0 +1,169 @@
+import type { Cell, Comparison, CompareRow, YearColumn } from './compare.ts';
+import { formatSigned, formatVi, scaled, shortId } from './format.ts';
+
+/**
+ * A self-contained page (no script, no network, inline SVG): per indicator a chart of plan against
+ * result over the years and a table whose every number names its documents.
+ */
+export function renderCompareHtml(cmp: Comparison, generatedAt: Date = new Date()): string {
+  const refOf = new Map(cmp.documents.map((d, i) => [d.documentId, i + 1]));
+  const title = cmp.query ? `So sánh chỉ tiêu: ${cmp.query}` : 'So sánh các chỉ tiêu chủ yếu';
+  const span = cmp.years.length ? `${cmp.years[0]}–${cmp.years[cmp.years.length - 1]}` : '';
+  const sections = cmp.rows.map((row, i) => section(row, i, cmp.years, refOf)).join('\n');
+  return `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<h1>${esc(title)}</h1>
+<p class="meta">Giai đoạn ${esc(span)} · ${cmp.rows.length} chỉ tiêu · lập lúc ${esc(generatedAt.toISOString().slice(0, 16).replace('T', ' '))}</p>
+</header>
+<main>
+${sections || '<p>Không có số liệu.</p>'}
+</main>
+<footer>
+<h2>Nguồn</h2>
+<ol class="sources">
+${cmp.documents.map((d) => `<li id="doc-${refOf.get(d.documentId)}"><code>${esc(shortId(d.documentId))}</code> ${esc(d.file)}${d.number ? ` — số ${esc(d.number)}` : ''}${d.reportYear ? `, năm ${d.reportYear}` : ''}</li>`).join('\n')}
+</ol>
+<p class="notes">KH: kế hoạch · TH: thực hiện · ƯTH: ước thực hiện · * tính từ số liệu · <span class="conflict">≠</span> các văn bản ghi số khác nhau · → số ước được điều chỉnh thành số thực hiện</p>
+</footer>
+</body>
+</html>
+`;
+}
+
+function section(row: CompareRow, index: number, years: number[], refOf: Map<string, number>): string {
+  const unit = row.unitText ?? (row.unit === 'percent' ? '%' : (row.unit ?? ''));
+  const heading = `${row.indicator}${row.area ? ` — ${row.area}` : ''}`;
+  const body = years
+    .filter((y) => row.years[String(y)])
+    .map((y) => yearRow(y, row.years[String(y)]!, row, refOf))
+    .join('\n');
+  return `<section class="indicator" id="chi-tieu-${index + 1}">
+<h2>${esc(heading)}${unit ? ` <span class="unit">(${esc(unit)})</span>` : ''}</h2>
+${chart(row, years, heading, unit)}
+<table>
+<thead><tr><th>Năm</th><th>Kế hoạch</th><th>Thực hiện / ước</th><th>% kế hoạch</th><th>So năm trước</th></tr></thead>
+<tbody>
+${body}
+</tbody>
+</table>
+</section>`;
+}
+
+function yearRow(year: number, col: YearColumn, row: CompareRow, refOf: Map<string, number>): string {
+  const result = col.revision
+    ? `ƯTH ${valueHtml(col.revision.estimate.baseValue, col.revision.estimate.sources, row, refOf)} → TH ${valueHtml(col.revision.actual.baseValue, col.revision.actual.sources, row, refOf)}`
+    : col.result
+      ? `${col.resultKind === 'actual' ? 'TH' : 'ƯTH'} ${cellHtml(col.result, row, refOf)}`
+      : '';
+  const change = [col.change && cellHtml(col.change, row, refOf), col.changePercent && cellHtml(col.changePercent, row, refOf, true)]
+    .filter(Boolean)
+    .join(' ');
+  return `<tr><th scope="row">${year}</th><td>${cellHtml(col.plan, row, refOf)}</td><td>${result}</td><td>${cellHtml(col.shareOfPlan, row, refOf, true)}</td><td>${change}</td></tr>`;
+}
+
+function cellHtml(c: Cell | null, row: CompareRow, refOf: Map<string, number>, percent = false): string {
+  if (!c) return '';
+  if (c.computed) {
+    const v = c.values[0]!.baseValue;
+    const signed = c.values[0]!.kind === 'share_of_plan' ? formatVi(v) : formatSigned(v);
+    const n = percent ? `${signed}%` : formatSigned(scaled(v, row.multiplier));
+    return `<span class="computed" title="tính từ số liệu">${esc(n)}*</span>`;
+  }
+  const parts = c.values.map((v) => valueHtml(v.baseValue, v.sources, row, refOf, percent));
+  return c.conflict ? `<span class="conflict">${parts.join(' ≠ ')}</span>` : parts.join('');
+}
+
+function valueHtml(base: number, sources: { documentId: string; file: string; page: number | null }[], row: CompareRow, refOf: Map<string, number>, percent = false): string {
+  const n = percent ? `${formatVi(base)}%` : formatVi(scaled(base, row.multiplier));
+  const refs = sources
+    .map((s) => `<a class="ref" href="#doc-${refOf.get(s.documentId)}" title="${esc(s.file)}${s.page ? `, trang ${s.page}` : ''}">[${refOf.get(s.documentId)}]</a>`)
+    .join('');
+  return `${esc(n)}<sup>${refs}</sup>`;
+}
+
+/* ---------- the chart ---------- */
+
+const W = 640;
+const H = 240;
+const M = { left: 64, right: 16, top: 28, bottom: 32 };
+
+interface Point {
+  year: number;
+  value: number;
+  estimate: boolean;
+}
+
+function seriesOf(row: CompareRow, years: number[]): { plan: Point[]; result: Point[] } {
+  const plan: Point[] = [];
+  const result: Point[] = [];
+  for (const y of years) {
+    const col = row.years[String(y)];
+    const p = col?.plan?.values[0];
+    const r = col?.result?.values[0];
+    if (p) plan.push({ year: y, value: scaled(p.baseValue, row.multiplier), estimate: false });
+    if (r) result.push({ year: y, value: scaled(r.baseValue, row.multiplier), estimate: col?.resultKind === 'estimate' });
+  }
+  return { plan, result };
+}
+
+function chart(row: CompareRow, years: number[], heading: string, unit: string): string {
+  const { plan, result } = seriesOf(row, years);
+  const all = [...plan, ...result].map((p) => p.value);
+  if (all.length === 0) return '';
+  let lo = Math.min(...all);
+  let hi = Math.max(...all);
+  const padding = (hi - lo || Math.abs(hi) || 1) * 0.15;
+  lo -= padding;
+  hi += padding;
+  const x = (year: number) =>
+    years.length === 1 ? (M.left + W - M.right) / 2 : M.left + ((year - years[0]!) / (years[years.length - 1]! - years[0]!)) * (W - M.left - M.right);
+  const y = (v: number) => M.top + (1 - (v - lo) / (hi - lo)) * (H - M.top - M.bottom);
+  const ticks = [0, 1, 2, 3, 4].map((i) => lo + ((hi - lo) * i) / 4);
+  const line = (pts: Point[], cls: string) =>
+    pts.length > 1 ? `<polyline class="${cls}" points="${pts.map((p) => `${x(p.year).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ')}"/>` : '';
+  const dots = (pts: Point[], cls: string, label: string) =>
+    pts
+      .map(
+        (p) =>
+          `<circle class="${cls}${p.estimate ? ' estimate' : ''}" cx="${x(p.year).toFixed(1)}" cy="${y(p.value).toFixed(1)}" r="4"><title>${p.year} · ${p.estimate ? 'Ước thực hiện' : label}: ${esc(formatVi(p.value))} ${esc(unit)}</title></circle>`,
+      )
+      .join('');
+  return `<svg class="chart" role="img" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" aria-label="${esc(`Biểu đồ kế hoạch và thực hiện: ${heading}`)}">
+<title>${esc(`Kế hoạch và thực hiện: ${heading}`)}</title>
+${ticks.map((t) => `<line class="grid" x1="${M.left}" x2="${W - M.right}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}"/><text class="tick" x="${M.left - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end">${esc(formatVi(Number(t.toPrecision(4))))}</text>`).join('\n')}
+${years.map((yr) => `<text class="tick" x="${x(yr).toFixed(1)}" y="${H - 10}" text-anchor="middle">${yr}</text>`).join('')}
+${line(plan, 'plan')}${line(result, 'result')}
+${dots(plan, 'plan', 'Kế hoạch')}${dots(result, 'result', 'Thực hiện')}
+<g class="legend"><line class="plan" x1="${M.left}" x2="${M.left + 24}" y1="12" y2="12"/><text x="${M.left + 30}" y="16">Kế hoạch</text>
+<line class="result" x1="${M.left + 120}" x2="${M.left + 144}" y1="12" y2="12"/><text x="${M.left + 150}" y="16">Thực hiện (○ ước)</text></g>
+</svg>`;
+}
+
+function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const STYLE = `
+body{font-family:system-ui,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1d2433}
+h1{font-size:1.5rem;margin-bottom:.25rem}h2{font-size:1.15rem;margin:1.75rem 0 .5rem}.meta,.notes{color:#5b6475;font-size:.9rem}
+.unit{font-weight:normal;color:#5b6475}
+table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums;margin-top:.5rem}
+th,td{border-bottom:1px solid #e3e6ec;padding:.3rem .5rem;text-align:right}th:first-child,td:first-child{text-align:left}
+thead th{background:#f4f6fa}
+sup{font-size:.7em}.ref{color:#3b5bdb;text-decoration:none;margin-left:1px}
+.conflict{color:#c92a2a;font-weight:600}.computed{color:#5b6475}
+.chart{max-width:100%;height:auto;background:#fbfcfe;border:1px solid #e3e6ec;border-radius:6px}
+.chart .grid{stroke:#e3e6ec}.chart .tick,.chart .legend text{font-size:11px;fill:#5b6475}
+.chart polyline{fill:none;stroke-width:2}.chart line.plan,.chart polyline.plan{stroke:#e8590c;stroke-dasharray:6 4;stroke-width:2}
+.chart line.result,.chart polyline.result{stroke:#1971c2;stroke-width:2}
+.chart circle.plan{fill:#e8590c}.chart circle.result{fill:#1971c2}.chart circle.estimate{fill:#fff;stroke:#1971c2;stroke-width:2}
+.sources{font-size:.9rem}code{font-size:.85rem;background:#f4f6fa;padding:0 .25rem;border-radius:3px}
+`;

@@ -1,0 +1,147 @@
+import type { Selectable, SelectQueryBuilder } from 'kysely';
+import type { Fact, Kind, Status } from '../schema/fact.ts';
+import { sql } from '../schema/migrations/kysely.ts';
+import { foldText, type Database, type DocumentsTable, type FactsTable, type Warehouse } from '../schema/warehouse.ts';
+import { findIndicators } from './indicator-search.ts';
+
+/** Filters shared by `baocao facts` and `baocao export` (commander has checked kind and status). */
+export interface FactFilter {
+  /** document id, id prefix, or file name */
+  doc?: string;
+  /** catalog id or words, with or without diacritics */
+  indicator?: string;
+  year?: number;
+  kind?: Kind;
+  /** area name (with or without diacritics), province, or GSO code */
+  area?: string;
+  status?: Status;
+  /** include facts of superseded documents (always on with `doc`) */
+  history?: boolean;
+  /** null or absent: no limit */
+  limit?: number | null;
+  offset?: number;
+}
+
+/** Stops a facts listing from printing a million rows when no filter narrows it. */
+export const DEFAULT_UNFILTERED_LIMIT = 1000;
+
+export function hasNarrowingFilter(filter: FactFilter): boolean {
+  return Boolean(filter.doc || filter.indicator || filter.year !== undefined || filter.kind || filter.area || filter.status);
+}
+
+type FactRow = Selectable<FactsTable>;
+type FactsQuery = SelectQueryBuilder<Database, 'facts', FactRow>;
+
+/**
+ * The facts matching a filter, as Fact objects in the contract's shape, in load order. `null` when a
+ * filter names nothing (no such document, area or indicator), which callers treat as "no facts".
+ */
+export async function buildFactsQuery(wh: Warehouse, f: FactFilter): Promise<FactsQuery | null> {
+  let q = wh.db.selectFrom('facts').selectAll('facts') as FactsQuery;
+  // Filters go on facts alone (document sets as `in` lists), so SQLite keeps reading facts in rowid order
+  // and a LIMIT stops early instead of sorting the whole table.
+  if (f.doc) {
+    const ids = await documentIds(wh, f.doc);
+    if (ids.length === 0) return null;
+    q = q.where('facts.document_id', 'in', ids);
+  } else if (!f.history) {
+    q = q.where('facts.document_id', 'not in', (eb) =>
+      eb.selectFrom('documents').select('id').where('superseded_by', 'is not', null),
+    );
+  }
+  if (f.area) {
+    const ids = await documentIdsInArea(wh, f.area);
+    if (ids.length === 0) return null;
+    q = q.where('facts.document_id', 'in', ids);
+  }
+  if (f.indicator) {
+    const { ids, labels } = await findIndicators(wh, f.indicator);
+    if (ids.length === 0 && labels.length === 0) return null;
+    q = q.where((eb) =>
+      eb.or([
+        ...(ids.length ? [eb('facts.indicator_id', 'in', ids)] : []),
+        ...(labels.length ? [eb('facts.indicator_folded', 'in', labels)] : []),
+      ]),
+    );
+  }
+  if (f.year !== undefined) q = q.where('facts.year', '=', f.year);
+  if (f.kind) q = q.where('facts.kind', '=', f.kind);
+  if (f.status) q = q.where('facts.status', '=', f.status);
+  q = q.orderBy(sql`facts.rowid`);
+  const offset = f.offset ?? 0;
+  if (f.limit != null) q = q.limit(f.limit).offset(offset);
+  else if (offset > 0) q = q.limit(-1).offset(offset);
+  return q;
+}
+
+export async function queryFacts(wh: Warehouse, filter: FactFilter): Promise<Fact[]> {
+  const q = await buildFactsQuery(wh, filter);
+  if (!q) return [];
+  return (await q.execute()).map(factFromRow);
+}
+
+/** Streams matching facts one at a time, for exports of any size. */
+export async function* iterateFacts(wh: Warehouse, filter: FactFilter): AsyncGenerator<Fact> {
+  const q = await buildFactsQuery(wh, filter);
+  if (!q) return;
+  const { sql: text, parameters } = q.compile();
+  for (const row of wh.sqlite.prepare(text).iterate(...(parameters as unknown[]))) yield factFromRow(row as FactRow);
+}
+
+/** A stored row back in the contract's shape (field order of schema/fact.ts). */
+export function factFromRow(r: FactRow): Fact {
+  return {
+    id: r.id,
+    documentId: r.document_id,
+    indicator: r.indicator,
+    indicatorId: r.indicator_id,
+    value: r.value,
+    unit: r.unit as Fact['unit'],
+    unitText: r.unit_text,
+    multiplier: r.multiplier,
+    baseValue: r.base_value,
+    year: r.year,
+    kind: r.kind,
+    qualifier: r.qualifier as Fact['qualifier'],
+    relatesTo: r.relates_to,
+    footnotes: JSON.parse(r.footnotes) as number[],
+    inFootnote: r.in_footnote,
+    source: JSON.parse(r.source) as Fact['source'],
+    status: r.status,
+    raw: r.raw,
+    headingPath: JSON.parse(r.heading_path) as string[],
+    decimals: r.decimals,
+  };
+}
+
+/** `--doc` takes a full id, an id prefix (at least 4 hex digits) or a file name. */
+async function documentIds(wh: Warehouse, doc: string): Promise<string[]> {
+  const rows = await wh.db
+    .selectFrom('documents')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb('id', '=', doc.toLowerCase()),
+        ...(/^[0-9a-f]{4,63}$/i.test(doc) ? [eb('id', 'like', `${doc.toLowerCase()}%`)] : []),
+        eb('file', '=', doc),
+        eb('file', 'like', `%/${doc.replace(/[%_]/g, '')}`),
+      ]),
+    )
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+type AreaColumns = Pick<DocumentsTable, 'id' | 'area' | 'area_code' | 'province' | 'province_code'>;
+
+/** `--area` matches the district or province name (folded, whole words) or a GSO code. */
+export async function documentIdsInArea(wh: Warehouse, area: string): Promise<string[]> {
+  const docs: AreaColumns[] = await wh.db.selectFrom('documents').select(['id', 'area', 'area_code', 'province', 'province_code']).execute();
+  return docs.filter((d) => areaMatches(d, area)).map((d) => d.id);
+}
+
+export function areaMatches(d: Omit<AreaColumns, 'id'>, query: string): boolean {
+  const q = query.trim();
+  if (/^\d+$/.test(q)) return d.area_code === q || d.province_code === q;
+  const words = foldText(q).replace(/^(huyen|tinh|thanh pho|thi xa|quan|tp) /, '');
+  return [d.area, d.province].some((name) => name !== null && ` ${foldText(name)} `.includes(` ${words} `));
+}

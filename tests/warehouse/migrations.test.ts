@@ -1,0 +1,108 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Fact } from '../../schema/fact.ts';
+import * as initial from '../../schema/migrations/2026-11-26-001-initial.ts';
+import { MIGRATIONS } from '../../schema/migrations/index.ts';
+import { openWarehouse, SEEDS_DIR } from '../../schema/warehouse.ts';
+import { sha256, tempDir } from './helpers.ts';
+
+const cleanups: Array<() => void | Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+function dir(): string {
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  return t.dir;
+}
+
+describe('migrations', () => {
+  it('lists migrations in date order', () => {
+    const names = Object.keys(MIGRATIONS);
+    expect(names).toEqual([...names].sort());
+    for (const n of names) expect(n).toMatch(/^\d{4}-\d{2}-\d{2}-\d{3}-[a-z-]+$/);
+  });
+
+  it('upgrades a warehouse made by the previous schema version in place', async () => {
+    const file = join(dir(), 'old.sqlite');
+    const old = await openWarehouse(file, { migrations: { '2026-11-26-001-initial': initial }, seeds: false });
+    const docId = sha256('old-doc');
+    await old.db
+      .insertInto('documents')
+      .values({
+        id: docId, file: 'old.txt', format: 'text', type: null, number: null, issuer: null, doc_key: null, title: null,
+        place: null, area: 'Phong Thổ', area_code: '109', province: 'Lai Châu', province_code: '12', date: null, month: null,
+        report_year: 2023, plan_year: null, pages: null, loaded_at: '2024-01-01T00:00:00Z', run_id: null, superseded_by: null,
+      })
+      .execute();
+    await old.db
+      .insertInto('facts')
+      .values({
+        document_id: docId, id: 'f1', indicator: 'tỷ lệ che phủ rừng', indicator_folded: 'ty le che phu rung', indicator_id: null,
+        value: 44.3, unit: 'percent', unit_text: '%', multiplier: 0, base_value: 44.3, year: 2023, kind: 'actual', qualifier: null,
+        relates_to: null, footnotes: '[]', in_footnote: null, source: '{"file":"old.txt","block":0,"start":0,"end":1,"text":"x"}',
+        status: 'ok', raw: '44,3', heading_path: '[]', decimals: 1, area: 'Phong Thổ', run_id: null, original_value: 44.3,
+        original_unit: 'percent', original_base_value: 44.3, original_status: 'ok', corrected_value: null,
+      })
+      .execute();
+    const tablesBefore = old.sqlite.prepare(`select name from sqlite_master where name = 'v_facts'`).all();
+    expect(tablesBefore).toEqual([]);
+    await old.close();
+
+    const upgraded = await openWarehouse(file);
+    cleanups.push(() => upgraded.close());
+    const applied = upgraded.sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[];
+    expect(applied.map((r) => r.name)).toEqual(Object.keys(MIGRATIONS));
+    const rows = await upgraded.db.selectFrom('v_facts').select(['indicator', 'year', 'base_value', 'area_code']).execute();
+    expect(rows).toEqual([{ indicator: 'tỷ lệ che phủ rừng', year: 2023, base_value: 44.3, area_code: '109' }]);
+    const area = await upgraded.db.selectFrom('areas').select('name').where('code', '=', '109').executeTakeFirst();
+    expect(area?.name).toBe('Phong Thổ');
+  });
+
+  it('opens in WAL mode with foreign keys and a busy timeout', async () => {
+    const wh = await openWarehouse(join(dir(), 'p.sqlite'));
+    cleanups.push(() => wh.close());
+    expect(wh.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(wh.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(wh.sqlite.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('has a facts column for every field of the Fact schema', async () => {
+    const wh = await openWarehouse(join(dir(), 'c.sqlite'), { seeds: false });
+    cleanups.push(() => wh.close());
+    const columns = (wh.sqlite.prepare('pragma table_info(facts)').all() as { name: string }[]).map((c) => c.name);
+    const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    const expected = Object.keys(Fact.shape).map((k) => (k === 'documentId' ? 'document_id' : snake(k)));
+    expect(columns).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('seeds the indicator catalog when seeds/indicators.json exists, and tolerates its absence', async () => {
+    const seeds = dir();
+    const file = join(dir(), 's.sqlite');
+    const bare = await openWarehouse(file, { seeds });
+    expect(await bare.db.selectFrom('indicators').selectAll().execute()).toEqual([]);
+    await bare.close();
+    writeFileSync(
+      join(seeds, 'indicators.json'),
+      JSON.stringify([{ id: 'env.forest.cover', name: 'Tỷ lệ che phủ rừng', aliases: ['độ che phủ rừng'], unit: 'percent' }]),
+    );
+    const seeded = await openWarehouse(file, { seeds });
+    cleanups.push(() => seeded.close());
+    const rows = await seeded.db.selectFrom('indicators').select(['id', 'name_folded', 'aliases_folded']).execute();
+    expect(rows).toEqual([{ id: 'env.forest.cover', name_folded: 'ty le che phu rung', aliases_folded: '|do che phu rung|' }]);
+  });
+
+  it('ships an areas catalog with GSO codes', async () => {
+    const wh = await openWarehouse(join(dir(), 'a.sqlite'), { seeds: SEEDS_DIR });
+    cleanups.push(() => wh.close());
+    const rows = await wh.db.selectFrom('areas').select(['code', 'name', 'parent_code']).where('code', 'in', ['12', '109', '68', '681']).orderBy('code').execute();
+    expect(rows).toEqual([
+      { code: '109', name: 'Phong Thổ', parent_code: '12' },
+      { code: '12', name: 'Lai Châu', parent_code: null },
+      { code: '68', name: 'Lâm Đồng', parent_code: null },
+      { code: '681', name: 'Đạ Huoai', parent_code: '68' },
+    ]);
+  });
+});
