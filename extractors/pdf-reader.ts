@@ -1,0 +1,478 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Block, DocumentModel } from '../schema/document.ts';
+import { cleanText, numberToSuperscript } from './clean-text.ts';
+import { toUnicode } from './legacy-encoding.ts';
+import type { ReadContext, Reader } from './reader.ts';
+import { ReadError } from './reader.ts';
+
+/**
+ * Reads a PDF's text layer with pdf.js `getTextContent`, never pdf-parse's text: only the items' sizes and
+ * positions tell a footnote mark (`4.623,3ha` + a small raised `1`) from a digit of the number.
+ *
+ * What it yields, matching the text and DOCX readers:
+ * - paragraphs rebuilt from lines (a line continues the paragraph above when that one was full to the right
+ *   margin and this one is not indented), across page breaks too; one block per paragraph, with its page;
+ * - footnote marks in Unicode superscript digits where they sat; the footnote area at each page's foot
+ *   (lines in a smaller font starting with a small raised number) as `footnote` blocks after the flow;
+ * - running headers, footers and page numbers dropped; NFC text with odd spaces made plain.
+ * Italic and bold are not recovered: pdf.js gives no font style without a costly operator-list pass.
+ */
+export const readPdf: Reader = async (ctx: ReadContext): Promise<DocumentModel> => {
+  const bytes = ctx.bytes;
+  if (bytes.length === 0) throw new ReadError(ctx.file, 'empty file (0 bytes)');
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  if (!head.includes('%PDF-')) throw new ReadError(ctx.file, 'not a PDF: no %PDF- header');
+  // pdf.js rebuilds a cut-off file from what is left and reads it silently short: refuse it instead.
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1');
+  if (!tail.includes('%%EOF')) throw new ReadError(ctx.file, 'damaged PDF: truncated (no %%EOF marker)');
+
+  const pdfjs = await loadPdfjs();
+  const started = Date.now();
+  const task = pdfjs.getDocument({
+    // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    isOffscreenCanvasSupported: false,
+    stopAtErrors: false,
+    verbosity: 0,
+    cMapUrl: pdfjs.assets.cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl: pdfjs.assets.standardFontDataUrl,
+  });
+  const messages: DocumentModel['messages'] = [];
+  const pages: RawPage[] = [];
+  try {
+    let doc: PdfDocument;
+    try {
+      doc = await task.promise;
+    } catch (err) {
+      throw openError(ctx.file, err);
+    }
+    if (doc.numPages > ctx.limits.maxPages) {
+      throw new ReadError(ctx.file, `too many pages: ${doc.numPages} (limit ${ctx.limits.maxPages})`);
+    }
+    for (let p = 1; p <= doc.numPages; p++) {
+      if (Date.now() - started > ctx.limits.timeoutMs) {
+        throw new ReadError(ctx.file, `timed out after ${ctx.limits.timeoutMs} ms at page ${p} of ${doc.numPages}`);
+      }
+      try {
+        const page = await doc.getPage(p);
+        const content = await page.getTextContent({ includeMarkedContent: false });
+        pages.push({ number: p, width: page.view[2]! - page.view[0]!, height: page.view[3]! - page.view[1]!, bottom: page.view[1]!, items: toItems(content.items) });
+        page.cleanup();
+      } catch (err) {
+        if (err instanceof ReadError) throw err;
+        throw new ReadError(ctx.file, `damaged PDF: page ${p}: ${oneLine(err)}`);
+      }
+    }
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
+
+  const chars = pages.reduce((n, pg) => n + pg.items.reduce((m, it) => m + it.str.replace(/\s/g, '').length, 0), 0);
+  if (chars === 0) throw new ReadError(ctx.file, 'no text layer: needs OCR');
+  const empty = pages.filter((pg) => pg.items.length === 0).map((pg) => pg.number);
+  if (empty.length > 0) {
+    messages.push({ type: 'warning', stage: 'read', message: `${empty.length} of ${pages.length} pages have no text layer (needs OCR): ${compactRanges(empty)}` });
+  }
+
+  const blocks = layoutDocument(pages, messages);
+  if (blocks.length === 0) throw new ReadError(ctx.file, 'no text layer: needs OCR');
+  return { file: ctx.file, sha256: ctx.sha256, format: 'pdf', pages: pages.length, blocks, footnotesLinked: true, messages };
+};
+
+// ---------------------------------------------------------------------------------------------------
+// pdf.js, loaded on first use: it takes a second to load and most runs read few PDFs.
+
+interface PdfTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+}
+interface PdfPage {
+  view: number[];
+  getTextContent(opts: { includeMarkedContent: boolean }): Promise<{ items: unknown[] }>;
+  cleanup(): void;
+}
+interface PdfDocument {
+  numPages: number;
+  getPage(n: number): Promise<PdfPage>;
+}
+interface PdfLoadingTask {
+  promise: Promise<PdfDocument>;
+  destroy(): Promise<void>;
+}
+interface Pdfjs {
+  getDocument(params: Record<string, unknown>): PdfLoadingTask;
+  assets: { cMapUrl: string; standardFontDataUrl: string };
+}
+
+let pdfjsPromise: Promise<Pdfjs> | undefined;
+
+function loadPdfjs(): Promise<Pdfjs> {
+  pdfjsPromise ??= (async () => {
+    // The legacy build is the one pdf.js supports in Node; the worker then runs in-process ("fake worker").
+    const mod = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as Omit<Pdfjs, 'assets'>;
+    const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+    // Local files only: a PDF naming a CJK CMap or a standard font must never make pdf.js reach the network.
+    return { getDocument: mod.getDocument.bind(mod), assets: { cMapUrl: join(root, 'cmaps') + '/', standardFontDataUrl: join(root, 'standard_fonts') + '/' } };
+  })();
+  return pdfjsPromise;
+}
+
+function oneLine(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return (msg.split('\n')[0] ?? '').slice(0, 160);
+}
+
+function openError(file: string, err: unknown): ReadError {
+  const name = (err as { name?: string } | null)?.name ?? '';
+  if (name === 'PasswordException') return new ReadError(file, 'encrypted PDF: cannot read without password');
+  if (name === 'InvalidPDFException') return new ReadError(file, `damaged PDF: ${oneLine(err) || 'invalid structure'}`);
+  return new ReadError(file, `damaged PDF: ${oneLine(err)}`);
+}
+
+function compactRanges(ns: number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < ns.length; ) {
+    let j = i;
+    while (j + 1 < ns.length && ns[j + 1] === ns[j]! + 1) j++;
+    out.push(i === j ? String(ns[i]) : `${ns[i]}-${ns[j]}`);
+    i = j + 1;
+  }
+  return out.join(', ');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Items and lines
+
+interface Item {
+  str: string;
+  x: number;
+  y: number;
+  w: number;
+  size: number;
+}
+
+interface RawPage {
+  number: number;
+  width: number;
+  height: number;
+  bottom: number;
+  items: Item[];
+}
+
+interface Line {
+  items: Item[];
+  /** baseline and font size of the line's main text (its largest items) */
+  y: number;
+  size: number;
+  x0: number;
+  x1: number;
+  text: string;
+  /** the number of a footnote whose body starts this line (a small raised number first) */
+  mark?: number;
+  page: number;
+}
+
+function toItems(raw: unknown[]): Item[] {
+  const items: Item[] = [];
+  for (const r of raw) {
+    const it = r as Partial<PdfTextItem>;
+    if (typeof it.str !== 'string' || !Array.isArray(it.transform)) continue;
+    // Whitespace items are pdf.js's guesses at gaps (and, in LibreOffice output, at the holes left for
+    // glyphs drawn from a fallback font afterwards): spacing is decided from geometry instead.
+    if (!it.str.trim()) continue;
+    const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = it.transform;
+    const size = Math.hypot(c, d) || Math.hypot(a, b);
+    if (!(size > 0) || !Number.isFinite(e) || !Number.isFinite(f)) continue;
+    items.push({ str: it.str, x: e, y: f, w: Math.max(0, it.width ?? 0), size });
+  }
+  return items;
+}
+
+/** Whether `small` sits raised (superscript) or on the baseline of a line of `big` text. */
+function relation(small: Item, lineY: number, lineSize: number): 'same' | 'raised' | 'lowered' | 'other' {
+  const dy = small.y - lineY;
+  if (Math.abs(dy) <= 0.25 * Math.min(small.size, lineSize)) return 'same';
+  if (small.size <= 0.85 * lineSize) {
+    if (dy > 0 && dy <= 0.7 * lineSize) return 'raised';
+    if (dy < 0 && dy >= -0.4 * lineSize) return 'lowered';
+  }
+  return 'other';
+}
+
+/**
+ * Groups items into lines in content-stream order (which keeps table cells and side-by-side header blocks
+ * apart), accepting smaller raised or lowered items into the line they belong to.
+ */
+function groupLines(items: Item[], page: number): Line[] {
+  const lines: Line[] = [];
+  let cur: Line | undefined;
+  for (const it of items) {
+    if (cur) {
+      const rel = relation(it, cur.y, cur.size);
+      const near = it.x <= cur.x1 + 4 * cur.size && it.x + it.w >= cur.x0 - 4 * cur.size;
+      if (near && (rel === 'same' || rel === 'raised' || rel === 'lowered')) {
+        cur.items.push(it);
+        cur.x0 = Math.min(cur.x0, it.x);
+        cur.x1 = Math.max(cur.x1, it.x + it.w);
+        continue;
+      }
+      // A line that so far holds only a small raised number (a footnote body's mark) takes its text.
+      const onlySmall = cur.items.every((m) => m.size <= 0.85 * it.size);
+      if (near && onlySmall && relation(cur.items[0]!, it.y, it.size) === 'raised') {
+        cur.items.push(it);
+        cur.y = it.y;
+        cur.size = it.size;
+        cur.x0 = Math.min(cur.x0, it.x);
+        cur.x1 = Math.max(cur.x1, it.x + it.w);
+        continue;
+      }
+    }
+    cur = { items: [it], y: it.y, size: it.size, x0: it.x, x1: it.x + it.w, text: '', page };
+    lines.push(cur);
+  }
+  for (const line of lines) finishLine(line);
+  return lines;
+}
+
+const MARK_TEXT = /^[\s\d,()[\]*]*\d[\s\d,()[\]*]*$/;
+
+function finishLine(line: Line): void {
+  // Main size: the largest size that carries a fair share of the characters, so a line of small marks
+  // around one big glyph is not mistaken for big text.
+  const bySize = new Map<number, number>();
+  for (const it of line.items) bySize.set(Math.round(it.size * 2) / 2, (bySize.get(Math.round(it.size * 2) / 2) ?? 0) + it.str.length);
+  const total = [...bySize.values()].reduce((a, b) => a + b, 0);
+  const main = Math.max(...[...bySize].filter(([, n]) => n >= 0.2 * total).map(([s]) => s));
+  const mainItem = line.items.find((it) => Math.round(it.size * 2) / 2 === main) ?? line.items[0]!;
+  line.size = mainItem.size;
+  line.y = mainItem.y;
+
+  // Reading order within a line is left to right; the stream may draw fallback-font glyphs afterwards.
+  const sorted = line.items
+    .map((it, i) => ({ it, i }))
+    .sort((a, b) => a.it.x - b.it.x || a.i - b.i)
+    .map((e) => e.it);
+  let text = '';
+  let prev: Item | undefined;
+  let first = true;
+  for (const it of sorted) {
+    // Word's fake bold draws each run twice, a hair apart.
+    if (prev && prev.str === it.str && Math.abs(prev.x - it.x) < 0.2 * it.size && Math.abs(prev.y - it.y) < 0.2 * it.size) continue;
+    const isMark = relation(it, line.y, line.size) === 'raised' && MARK_TEXT.test(it.str);
+    let piece = isMark ? it.str.replace(/[()[\]\s]/g, '').replace(/\d+/g, (d) => numberToSuperscript(Number(d))) : it.str;
+    if (isMark && first) {
+      const n = /\d+/.exec(it.str);
+      if (n) {
+        line.mark = Number(n[0]);
+        piece = '';
+      }
+    }
+    if (prev && text && piece) {
+      const gap = it.x - (prev.x + prev.w);
+      const ref = Math.min(isMark ? line.size : it.size, prev.size);
+      if (gap > 0.18 * ref && !/\s$/.test(text) && !/^\s/.test(piece) && !/^\p{M}/u.test(piece)) text += ' ';
+    }
+    text += piece;
+    prev = it;
+    if (piece) first = false;
+    else if (isMark) first = false;
+  }
+  line.text = text.replace(/\s+/g, ' ').trim();
+  // A mark alone on its line is no footnote body.
+  if (line.mark !== undefined && !line.text) delete line.mark;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Pages: headers, footers, footnote areas
+
+interface PageLines {
+  page: RawPage;
+  flow: Line[];
+  notes: Line[];
+}
+
+const PAGE_NUMBER = /^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$|^(?:trang|page)\s*\d{1,4}(?:\s*(?:\/|of|trên)\s*\d{1,4})?$|^\d{1,4}\s*\/\s*\d{1,4}$/iu;
+
+function bodySizeOf(pages: Line[][]): number {
+  const count = new Map<number, number>();
+  for (const lines of pages) for (const l of lines) count.set(Math.round(l.size * 2) / 2, (count.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
+  let best = 0;
+  let bestN = -1;
+  for (const [s, n] of count) if (n > bestN) [best, bestN] = [s, n];
+  return best;
+}
+
+function layoutDocument(pages: RawPage[], messages: DocumentModel['messages']): Block[] {
+  const pageLines = pages.map((pg) => groupLines(pg.items, pg.number).filter((l) => l.text));
+  const bodySize = bodySizeOf(pageLines);
+  const repeated = runningLines(pages, pageLines);
+
+  const laid: PageLines[] = [];
+  let lastNote: Line | undefined;
+  let dropped = 0;
+  for (let i = 0; i < pages.length; i++) {
+    const pg = pages[i]!;
+    let lines = pageLines[i]!;
+    const before = lines.length;
+    lines = lines.filter((l) => !repeated.has(l) && !isPageNumber(l, lines, pg));
+    dropped += before - lines.length;
+    const { flow, notes } = splitFootnotes(lines, bodySize, lastNote);
+    if (notes.length > 0) lastNote = notes.at(-1);
+    else if (flow.length > 0) lastNote = undefined;
+    laid.push({ page: pg, flow, notes });
+  }
+  if (dropped > 0) messages.push({ type: 'info', stage: 'read', message: `${dropped} running header, footer or page-number lines dropped` });
+
+  const flowParas = joinParagraphs(laid.map((l) => ({ page: l.page, lines: l.flow })), false);
+  const noteParas = joinParagraphs(laid.map((l) => ({ page: l.page, lines: l.notes })), true);
+
+  const strings = [...flowParas, ...noteParas].map((p) => p.text);
+  const converted = toUnicode(strings.join('\n'));
+  let parts = converted.text.split('\n');
+  if (parts.length !== strings.length) parts = strings.map((s) => toUnicode(s).text);
+  if (converted.encoding !== 'unicode') {
+    messages.push({ type: 'info', stage: 'read', message: `legacy ${converted.encoding.toUpperCase()} text converted to Unicode` });
+  }
+
+  const blocks: Block[] = [];
+  [...flowParas, ...noteParas].forEach((p, k) => {
+    const text = cleanText(parts[k]!).replace(/ {2,}/g, ' ').trim();
+    if (!text) return;
+    const block: Block = { index: blocks.length, kind: p.footnote !== undefined ? 'footnote' : 'paragraph', text, page: p.page };
+    if (p.footnote !== undefined) block.footnote = p.footnote;
+    blocks.push(block);
+  });
+  return blocks;
+}
+
+/** A page number: a bare number (or `- 2 -`, `Trang 2`) on the page's top or bottom line, set apart. */
+function isPageNumber(line: Line, lines: Line[], pg: RawPage): boolean {
+  if (!PAGE_NUMBER.test(line.text)) return false;
+  const ys = lines.filter((l) => l !== line).map((l) => l.y);
+  if (ys.length === 0) return true;
+  const top = Math.max(...ys);
+  const low = Math.min(...ys);
+  const apart = 1.2 * Math.max(line.size, 8);
+  const inMargin = line.y > pg.bottom + 0.8 * pg.height || line.y < pg.bottom + 0.2 * pg.height;
+  return inMargin && (line.y > top + apart || line.y < low - apart);
+}
+
+/** Header/footer lines repeated at the same place on many pages (digits aside, as page numbers vary). */
+function runningLines(pages: RawPage[], pageLines: Line[][]): Set<Line> {
+  const out = new Set<Line>();
+  if (pages.length < 3) return out;
+  const seen = new Map<string, Line[]>();
+  pageLines.forEach((lines, i) => {
+    const pg = pages[i]!;
+    const byY = [...lines].sort((a, b) => b.y - a.y);
+    const ends = [...byY.slice(0, 2), ...byY.slice(-2)];
+    for (const l of new Set(ends)) {
+      const inMargin = l.y > pg.bottom + 0.85 * pg.height || l.y < pg.bottom + 0.15 * pg.height;
+      if (!inMargin || l.text.length > 120) continue;
+      const key = `${l.text.replace(/\d+/g, '#')}@${Math.round(l.y / 6)}`;
+      seen.set(key, [...(seen.get(key) ?? []), l]);
+    }
+  });
+  for (const ls of seen.values()) {
+    const onPages = new Set(ls.map((l) => l.page)).size;
+    if (onPages >= 3 && onPages >= 0.5 * pages.length) for (const l of ls) out.add(l);
+  }
+  return out;
+}
+
+/**
+ * The footnote area is the run of smaller-font lines at the page's foot that holds a line starting with a
+ * small raised number. Small lines above the first such line continue the previous page's last footnote.
+ */
+function splitFootnotes(lines: Line[], bodySize: number, lastNote: Line | undefined): { flow: Line[]; notes: Line[] } {
+  if (lines.length === 0) return { flow: lines, notes: [] };
+  const byY = [...lines].sort((a, b) => b.y - a.y);
+  let start = byY.length;
+  while (start > 0 && byY[start - 1]!.size <= 0.88 * bodySize) start--;
+  const run = byY.slice(start);
+  const firstMark = run.findIndex((l) => l.mark !== undefined);
+  if (firstMark < 0) return { flow: lines, notes: [] };
+  const from = lastNote ? 0 : firstMark;
+  // A continuation needs the run's top to sit clearly below the body text, where a separator line goes.
+  const area = new Set(run.slice(from));
+  return { flow: lines.filter((l) => !area.has(l)), notes: byY.filter((l) => area.has(l)) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Paragraphs
+
+interface Para {
+  text: string;
+  page: number;
+  footnote?: number;
+}
+
+const STARTS_ITEM = /^(?:[-–+•▪●]\s|(?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*)\.\s|[a-zđ]\)\s|\(\d+\)\s)/u;
+
+function joinParagraphs(pages: { page: RawPage; lines: Line[] }[], notes: boolean): Para[] {
+  // Margins per page width, from the lines in the page's most common size: a justified line ends at the
+  // right margin, a paragraph's first line is indented from the left one.
+  const margins = new Map<number, { left: number; right: number }>();
+  for (const w of new Set(pages.map((p) => Math.round(p.page.width)))) {
+    const ls = pages.filter((p) => Math.round(p.page.width) === w).flatMap((p) => p.lines);
+    const size = bodySizeOf([ls]);
+    const main = ls.filter((l) => Math.abs(l.size - size) <= 0.1 * size);
+    margins.set(w, { left: quantile(main.map((l) => l.x0), 0.05), right: quantile(main.map((l) => l.x1), 0.95) });
+  }
+  const paras: Para[] = [];
+  let prev: Line | undefined;
+  let prevPage: RawPage | undefined;
+  for (const { page, lines } of pages) {
+    const m = margins.get(Math.round(page.width))!;
+    for (const line of lines) {
+      const newNote = notes && line.mark !== undefined;
+      if (prev && prevPage && !newNote && continues(prev, line, m, prevPage !== page)) {
+        const last = paras[paras.length - 1]!;
+        // A line broken after a hyphen inside a token (`2021-` / `2025`) rejoins without a space.
+        last.text += (/[\p{L}\d]-$/u.test(last.text) ? '' : ' ') + line.text;
+      } else if (notes && line.mark === undefined && paras.length === 0) {
+        // A footnote continued from before the first page read: nothing to attach it to.
+        continue;
+      } else {
+        const p: Para = { text: line.text, page: page.number };
+        if (notes) p.footnote = line.mark ?? paras.at(-1)?.footnote ?? 0;
+        paras.push(p);
+      }
+      prev = line;
+      prevPage = page;
+    }
+  }
+  return paras.filter((p) => !notes || (p.footnote ?? 0) > 0);
+}
+
+function continues(a: Line, b: Line, m: { left: number; right: number }, pageBreak: boolean): boolean {
+  if (Math.abs(a.size - b.size) > 0.15 * Math.max(a.size, b.size)) return false;
+  const size = b.size;
+  if (!pageBreak) {
+    const dy = a.y - b.y;
+    if (dy <= 0 || dy > 2.2 * size) return false;
+  }
+  const indented = b.x0 > m.left + 0.8 * size;
+  // Centered title lines wrap without reaching the margin: both centered, same size, no closing stop.
+  const centered = (l: Line, minGap: number) => l.x0 - m.left > minGap && Math.abs(l.x0 - m.left - (m.right - l.x1)) < 1.5 * l.size;
+  if (!pageBreak && centered(a, 0.3 * a.size) && centered(b, 2 * b.size) && !/[.:;!?]$/.test(a.text)) return true;
+  if (indented) return false;
+  if (STARTS_ITEM.test(b.text) && /[.:;!?]$/.test(a.text)) return false;
+  // Did the first word of b fail to fit at the end of a? Then a was wrapped, not ended.
+  const firstWord = b.text.split(' ')[0] ?? '';
+  const perChar = (b.x1 - b.x0) / Math.max(1, b.text.length);
+  return a.x1 + 0.25 * size + firstWord.length * perChar >= m.right - 0.5 * size;
+}
+
+function quantile(xs: number[], q: number): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))]!;
+}

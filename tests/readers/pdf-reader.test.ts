@@ -1,0 +1,222 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readDocx } from '../../extractors/docx-reader.ts';
+import { readPdf } from '../../extractors/pdf-reader.ts';
+import { DEFAULT_LIMITS, ReadError, type ReadContext, type ReadLimits } from '../../extractors/reader.ts';
+import { DocumentModel, type Block } from '../../schema/document.ts';
+import { buildPdf, emptyPagePdf, imageOnlyPdf } from '../fixtures/render/mini-pdf.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const RENDERED = join(ROOT, 'tests/fixtures/rendered');
+const GOLD = resolve(ROOT, '../shared/gold/agriculture-2023.txt');
+const REAL = resolve(ROOT, '../shared/corpus/real');
+
+function ctxOf(file: string, bytes: Uint8Array = new Uint8Array(readFileSync(file)), limits: Partial<ReadLimits> = {}): ReadContext {
+  return { file, bytes, sha256: createHash('sha256').update(bytes).digest('hex'), limits: { ...DEFAULT_LIMITS, ...limits }, format: 'pdf' };
+}
+
+async function refusal(ctx: ReadContext): Promise<string> {
+  try {
+    await readPdf(ctx);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ReadError);
+    expect((err as ReadError).file).toBe(ctx.file);
+    return (err as ReadError).reason;
+  }
+  throw new Error('expected a ReadError');
+}
+
+const notesOf = (blocks: Block[]) => blocks.filter((b) => b.kind === 'footnote');
+const plain = (s: string) => s.replace(/\*/g, '');
+
+function goldSentences(): string[] {
+  const out: string[] = [];
+  for (const raw of readFileSync(GOLD, 'utf8').split('\n')) {
+    const line = plain(raw.trim().replace(/^[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*/u, ''));
+    if (!line) continue;
+    for (const s of line.split(/(?<=[.;])\s+/u)) if (s.length > 12) out.push(s);
+  }
+  return out;
+}
+
+describe('readPdf on the gold excerpt rendered by LibreOffice', async () => {
+  const doc = await readPdf(ctxOf(join(RENDERED, 'agriculture-2023.pdf')));
+
+  it('returns a valid document model with pages and linked footnotes', () => {
+    expect(() => DocumentModel.parse(doc)).not.toThrow();
+    expect(doc.format).toBe('pdf');
+    expect(doc.pages).toBe(2);
+    expect(doc.footnotesLinked).toBe(true);
+    expect(doc.blocks.every((b) => b.page === 1 || b.page === 2)).toBe(true);
+    expect(doc.blocks.map((b) => b.index)).toEqual(doc.blocks.map((_, i) => i));
+  });
+
+  it('tells small raised marks from digits: 4.623,3ha¹, not 4.623,3ha1', () => {
+    const block = doc.blocks.find((b) => b.text.includes('Diện tích gieo trồng 4.623,3ha¹ đạt 100,8%'));
+    expect(block?.kind).toBe('paragraph');
+    expect(block!.text).toContain('Diện tích 3.773,2ha² đạt 100,08%');
+    expect(block!.text).toContain('sản lượng 14.472 tấn, đạt 98,85% so với kế hoạch³.');
+    const all = doc.blocks.map((b) => b.text).join('\n');
+    expect(all).not.toMatch(/4\.623,3ha1|3\.773,2ha2/);
+    for (const mark of ['cây cao su⁴;', '754,2ha chè⁵,', 'Dong riêng⁶,', 'cây Mía⁷;', 'cây thảo quả⁸.', '18,469ha⁹.']) expect(all).toContain(mark);
+  });
+
+  it('separates the nine footnote bodies at the pages’ feet, numbered 1..9', () => {
+    const notes = notesOf(doc.blocks);
+    expect(notes.map((b) => b.footnote)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(notes[0]!.text.startsWith('Trong đó: (i) Lúa Đông xuân 2022-2023: Diện tích gieo cấy 754,80ha')).toBe(true);
+    expect(notes[8]!.text).toBe('Trong đó diện tích trồng Sâm Lai Châu 17,939ha, diện tích trồng cây bảy lá một hoa 0,53ha.');
+    // A body spread over several lines is one block.
+    expect(notes[0]!.text.endsWith('sản lượng đạt 150,2 tấn, đạt 125,11% so với kế hoạch.')).toBe(true);
+  });
+
+  it('keeps the paragraph cut by footnotes ("cây được … liệu quý") whole', () => {
+    const whole = doc.blocks.filter((b) => b.text.includes('cây được liệu quý'));
+    expect(whole).toHaveLength(1);
+    expect(whole[0]!.text.startsWith('- Một số cây trồng khác: Triển khai trồng mới 337,3ha')).toBe(true);
+    expect(whole[0]!.text.endsWith('trên địa bàn huyện 18,469ha⁹.')).toBe(true);
+  });
+
+  it('drops the page number and rejoins wrapped titles', () => {
+    expect(doc.blocks.some((b) => /^\d+$/.test(b.text))).toBe(false);
+    expect(doc.blocks.map((b) => b.text)).toContain(
+      'Tình hình thực hiện kế hoạch phát triển kinh tế - xã hội, đảm bảo quốc phòng - an ninh năm 2023 và Kế hoạch năm 2024',
+    );
+  });
+
+  it('holds every sentence of the gold text', () => {
+    const joined = doc.blocks.map((b) => b.text).join('\n');
+    const sentences = goldSentences();
+    expect(sentences.length).toBeGreaterThan(40);
+    for (const s of sentences) expect(joined, s).toContain(s);
+  });
+});
+
+describe('readPdf agrees with readDocx on the same rendered document', () => {
+  // The seed report runs over many pages: paragraphs continue across page breaks and footnote areas,
+  // so block-for-block equality checks line joining, page-break joining and footnote separation together.
+  it.each(['agriculture-2023', '000_35c0ecef09102edc', '001_5b44daab30250fa8'])('%s', async (name) => {
+    const pdf = await readPdf(ctxOf(join(RENDERED, `${name}.pdf`)));
+    const docx = await readDocx({ ...ctxOf(join(RENDERED, `${name}.docx`)), format: 'docx' });
+    const key = (b: Block) => `${b.kind}|${b.footnote ?? ''}|${plain(b.text)}`;
+    expect(pdf.blocks.map(key).sort()).toEqual(docx.blocks.map(key).sort());
+    expect(pdf.pages).toBeGreaterThan(0);
+  });
+});
+
+describe('readPdf refuses what it cannot read', () => {
+  it('zero bytes', async () => {
+    expect(await refusal(ctxOf('empty.pdf', new Uint8Array()))).toBe('empty file (0 bytes)');
+  });
+
+  it('a truncated PDF', async () => {
+    const full = readFileSync(join(RENDERED, 'agriculture-2023.pdf'));
+    expect(await refusal(ctxOf('cut.pdf', new Uint8Array(full.subarray(0, Math.floor(full.length * 0.6)))))).toMatch(/^damaged PDF: /);
+  });
+
+  it('a PDF whose body is garbage', async () => {
+    const bytes = new TextEncoder().encode('%PDF-1.7\n' + 'x'.repeat(500) + '\nstartxref\n12345\n%%EOF\n');
+    expect(await refusal(ctxOf('garbage.pdf', bytes))).toMatch(/^damaged PDF: /);
+  });
+
+  it('an encrypted PDF without its password', async () => {
+    expect(await refusal(ctxOf(join(RENDERED, 'encrypted-user-password.pdf')))).toBe('encrypted PDF: cannot read without password');
+  });
+
+  it('but reads one encrypted with an owner password only, as viewers do', async () => {
+    const doc = await readPdf(ctxOf(join(RENDERED, 'encrypted-owner-only.pdf')));
+    expect(doc.blocks.map((b) => b.text)).toEqual(['Bao cao so 12: san luong 1.234,5 tan.']);
+  });
+
+  it('an empty page: no text layer', async () => {
+    expect(await refusal(ctxOf('blank.pdf', emptyPagePdf()))).toBe('no text layer: needs OCR');
+  });
+
+  it('an image-only page: no text layer', async () => {
+    expect(await refusal(ctxOf('scan.pdf', imageOnlyPdf()))).toBe('no text layer: needs OCR');
+  });
+
+  it('more pages than the limit allows', async () => {
+    expect(await refusal(ctxOf(join(RENDERED, '000_35c0ecef09102edc.pdf'), undefined, { maxPages: 3 }))).toMatch(/^too many pages: \d+ \(limit 3\)$/);
+  });
+
+  it('a file that is no PDF at all', async () => {
+    expect(await refusal(ctxOf('x.pdf', new TextEncoder().encode('PK\u0003\u0004 not a pdf')))).toBe('not a PDF: no %PDF- header');
+  });
+});
+
+describe('readPdf on hand-made text', () => {
+  it('joins lines into paragraphs only when a line was full', async () => {
+    const lines = (ops: string) =>
+      buildPdf([
+        '<< /Type /Catalog /Pages 2 0 R >>',
+        '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+        `<< /Length ${ops.length} >>\nstream\n${ops}\nendstream`,
+        '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+      ]);
+    // Line 1 runs to the right margin (the widest line), line 2 continues it and ends short with a mark set
+    // smaller and raised by text rise, as Word does; line 3 is a new paragraph, indented.
+    const ops = [
+      'BT /F1 12 Tf 72 700 Td (San luong lua ca nam dat 22.123,83 tan, dat 101,49% so voi ke hoach, tang) Tj ET',
+      'BT /F1 12 Tf 72 686 Td (1,16% so voi nam truoc 4.600 tan) Tj /F1 7 Tf 4 Ts (7) Tj 0 Ts /F1 12 Tf (.) Tj ET',
+      'BT /F1 12 Tf 100 672 Td (Dien tich ngo 3.773,2ha dat 100,08% so voi ke hoach.) Tj ET',
+    ].join('\n');
+    const doc = await readPdf(ctxOf('hand.pdf', lines(ops)));
+    expect(doc.blocks.map((b) => b.text)).toEqual([
+      'San luong lua ca nam dat 22.123,83 tan, dat 101,49% so voi ke hoach, tang 1,16% so voi nam truoc 4.600 tan⁷.',
+      'Dien tich ngo 3.773,2ha dat 100,08% so voi ke hoach.',
+    ]);
+  });
+});
+
+describe.skipIf(!existsSync(REAL))('readPdf on the real Lâm Đồng documents', () => {
+  const files = existsSync(REAL) ? readdirSync(REAL).filter((f) => f.endsWith('.pdf') && !f.includes('scanned')) : [];
+
+  it.each(files)('%s reads without a crash, with text and footnotes', async (name) => {
+    const started = Date.now();
+    const doc = await readPdf(ctxOf(join(REAL, name)));
+    const ms = Date.now() - started;
+    expect(() => DocumentModel.parse(doc)).not.toThrow();
+    const text = doc.blocks.map((b) => b.text).join('\n');
+    const notes = new Set(notesOf(doc.blocks).map((b) => b.footnote));
+    const marks = text.match(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu) ?? [];
+    const numbers = text.match(/\d[\d.,]*\d|\d/g) ?? [];
+    console.info(`${name}: ${doc.pages} pages in ${ms} ms, ${doc.blocks.length} blocks, ${numbers.length} numbers, ${notes.size} footnotes, ${marks.length} marks`);
+    expect(text.length).toBeGreaterThan(5000);
+    expect(notes.size).toBeGreaterThan(0);
+    expect(text).toBe(text.normalize('NFC'));
+    expect(text).not.toMatch(/[\u00a0\u2009\u202f]/u);
+  });
+
+  it('reports the scanned PDF as needing OCR', async () => {
+    expect(await refusal(ctxOf(join(REAL, 'lamdong_ttr239_de_an_06_2026-03_scanned.pdf')))).toBe('no text layer: needs OCR');
+  });
+
+  it('agrees with the DOCX of the same report (lamdong_bc_cac_chi_so_2025-11-06)', async () => {
+    const base = join(REAL, 'lamdong_bc_cac_chi_so_2025-11-06');
+    const pdf = await readPdf(ctxOf(`${base}.pdf`));
+    const docx = await readDocx({ ...ctxOf(`${base}.docx`), format: 'docx' });
+    const count = (blocks: Block[]) => {
+      const m = new Map<string, number>();
+      for (const b of blocks) for (const t of plain(b.text).match(/\d[\d.,]*\d|\d/g) ?? []) m.set(t, (m.get(t) ?? 0) + 1);
+      return m;
+    };
+    const inDocx = count(docx.blocks);
+    const inPdf = count(pdf.blocks);
+    let total = 0;
+    let shared = 0;
+    for (const [k, n] of inDocx) {
+      total += n;
+      shared += Math.min(n, inPdf.get(k) ?? 0);
+    }
+    console.info(`DOCX numbers found in the signed PDF: ${shared}/${total}`);
+    expect(shared / total).toBeGreaterThanOrEqual(0.95);
+    // The same footnotes, with the same marks.
+    const marks = (blocks: Block[]) => (blocks.map((b) => b.text).join('\n').match(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu) ?? []).sort();
+    expect(marks(pdf.blocks)).toEqual(marks(docx.blocks));
+    expect(notesOf(pdf.blocks).map((b) => b.footnote)).toEqual(notesOf(docx.blocks).map((b) => b.footnote));
+  });
+});
