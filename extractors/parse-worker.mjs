@@ -32,9 +32,14 @@ async function parseXls() {
     cellDates: false, bookVBA: false, sheetStubs: false, WTF: false,
   });
   const sheets = [];
+  const warnings = [];
   for (const name of wb.SheetNames) {
-    const ws = wb.Sheets[name];
-    if (!ws || typeof ws !== 'object') continue;
+    const ws = Object.prototype.hasOwnProperty.call(wb.Sheets, name) || name === '__proto__' ? wb.Sheets[name] : undefined;
+    if (!ws || typeof ws !== 'object' || Array.isArray(ws)) {
+      // With Object.prototype frozen, SheetJS cannot store a sheet named like a built-in (`constructor`).
+      warnings.push(`sheet ${JSON.stringify(String(name))} could not be read (its name is reserved)`);
+      continue;
+    }
     const cells = [];
     for (const key of Object.keys(ws)) {
       if (key[0] === '!') continue;
@@ -55,7 +60,7 @@ async function parseXls() {
     const merges = Array.isArray(ws['!merges']) ? ws['!merges'].map((m) => [m.s.r + 1, m.s.c + 1, m.e.r + 1, m.e.c + 1]) : [];
     sheets.push({ name: String(name), cells, merges });
   }
-  return { sheets };
+  return { sheets, warnings };
 }
 
 function richText(v) {
@@ -101,7 +106,7 @@ async function parseXlsx() {
     const merges = Object.values(ws._merges ?? {}).map((m) => [m.model.top, m.model.left, m.model.bottom, m.model.right]);
     sheets.push({ name: String(ws.name), cells, merges });
   }
-  return { sheets };
+  return { sheets, warnings: [] };
 }
 
 async function parseDoc() {
@@ -117,6 +122,10 @@ try {
   if (!run) throw new Error(`unknown job ${job}`);
   parentPort.postMessage({ ok: true, result: await run() });
 } catch (err) {
-  const message = err instanceof Error ? err.message : String(err);
+  let message = err instanceof Error ? err.message : String(err);
+  // exceljs, for one, writes through a sheet named `__proto__` into Object.prototype: the lock stops it here.
+  if (err instanceof TypeError && /not extensible|read[- ]only|Cannot assign|Cannot add property|Cannot define property/.test(message)) {
+    message = `the file tried to modify built-in object prototypes (prototype pollution), blocked: ${message}`;
+  }
   parentPort.postMessage({ ok: false, error: message.split('\n')[0].slice(0, 300) });
 }

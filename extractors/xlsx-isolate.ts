@@ -17,6 +17,8 @@ export interface PlainSheet {
 }
 export interface PlainWorkbook {
   sheets: PlainSheet[];
+  /** what the parser could not read, one line each */
+  warnings: string[];
 }
 export interface PlainWordDocument {
   body: string;
@@ -130,7 +132,8 @@ function checkWorkbook(v: unknown): PlainWorkbook | null {
     }
     sheets.push({ name: s.name, cells, merges });
   }
-  return { sheets };
+  const warnings = Array.isArray(v.warnings) ? v.warnings.filter((w): w is string => typeof w === 'string').map((w) => w.slice(0, 300)) : [];
+  return { sheets, warnings };
 }
 
 function checkWordDocument(v: unknown): PlainWordDocument | null {

@@ -63,6 +63,7 @@ function decodeLegacy(wb: PlainWorkbook, messages: ReadMessage[]): PlainWorkbook
   if (encoding === 'unicode') return wb;
   messages.push({ type: 'info', message: `legacy ${encoding.toUpperCase()} text converted to Unicode`, stage: 'read' });
   return {
+    warnings: wb.warnings,
     sheets: wb.sheets.map((s) => ({
       ...s,
       name: toUnicode(s.name, encoding).text,
@@ -123,7 +124,7 @@ function withMergesFilled(rows: Map<number, Map<number, Cell>>, merges: PlainShe
 }
 
 export function workbookToDocument(ctx: ReadContext, workbook: PlainWorkbook, format: Extract<Format, 'xlsx' | 'xls'>): DocumentModel {
-  const messages: ReadMessage[] = [];
+  const messages: ReadMessage[] = workbook.warnings.map((w) => ({ type: 'warning', message: `${ctx.file}: ${w}`, stage: 'read' }));
   const wb = decodeLegacy(workbook, messages);
   const blocks: Block[] = [];
   for (const sheet of wb.sheets) {
