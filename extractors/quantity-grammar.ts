@@ -29,6 +29,7 @@ const NOT_QUANTITIES: ReadonlyArray<{ why: string; re: RegExp }> = [
   { why: 'date d/m/y', re: /(?<![\d/])\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4}(?![\d/])/g },
   { why: 'date in words', re: /ngày\s*(?:\d{1,2}\s*)?(?:[/-]\s*)?tháng\s*\d{1,2}(?:\s*(?:năm|[/-])\s*\d{2,4})?/giu },
   { why: 'month name', re: /tháng\s+\d{1,2}(?:\s*[/-]\s*\d{4})?(?!\s*(?:năm|tuổi|ngày)\b)/giu },
+  { why: 'day/month', re: /ngày\s+\d{1,2}\s?\/\s?\d{1,2}(?![\d/])/giu },
   { why: 'month/year', re: /(?<![\d.,/])(?:0?[1-9]|1[0-2])\/(?:19|20)\d{2}(?![\d/])/g },
   { why: 'quarter', re: /quý\s+(?:\d|[IV]+)\b/giu },
   { why: 'year range', re: /(?<![\d.,])(?:19|20)\d{2}\s*[-–—]\s*(?:(?:19|20)\d{2}|\d{2})(?![\d.,])/g },
@@ -41,6 +42,12 @@ const NOT_QUANTITIES: ReadonlyArray<{ why: string; re: RegExp }> = [
     re: /(?:nghị quyết|quyết định|chỉ thị|thông tư|nghị định|công văn|luật|điều|khoản|chương|mục|đề án|biểu|phụ lục|mẫu|tờ trình|chương trình|dự án|kế hoạch số|thông báo|hướng dẫn)(?:\s+số)?\s+\d+(?![\d.,]*\s*(?:%|ha|tỷ|triệu|nghìn|người|hộ))/giu,
   },
   { why: 'version or standard number', re: /(?:iso|tcvn|qcvn)\s*\d+/giu },
+  // Anniversaries and plan spans (`kỷ niệm 74 năm thành lập`, `kế hoạch 5 năm giai đoạn 2021-2025`).
+  { why: 'anniversary', re: /(?:kỷ niệm|kỉ niệm)\s+\d+\s*năm|\d+\s*năm\s+(?:ngày\s+)?(?:thành lập|giải phóng|chia tách|truyền thống|ngày)/giu },
+  { why: 'plan span', re: /\d+\s*năm\s+(?:giai đoạn|\d{4}\s*[-–])/giu },
+  // An age or a level qualifies who is counted (`trẻ em dưới 5 tuổi`, `mức độ 2`); it is not a figure.
+  { why: 'age', re: /\d{1,3}\s*(?:-\s*\d{1,3}\s*)?tuổi(?![\p{L}])/giu },
+  { why: 'level or grade', re: /(?:mức độ|cấp độ|hạng|lớp|khóa|khoá)\s+\d{1,2}(?![\d.,])/giu },
 ];
 
 /** A leading outline number: `1.1.2.`, `(1).`, `2.`, `IV.` at the start of a block. */
@@ -49,11 +56,12 @@ const HEADING_NUMBER = /^\s*(?:[-+]\s*)?(?:\(\d+\)\.?|\d+(?:\.\d+)*[.)])(?=\s|$)
 /** A bare enumerator inside a sentence: `(2)`. */
 const ENUMERATOR = /\(\d{1,2}\)/g;
 
+// `cấp trên`, `cấp dưới` (upper, lower level) are not bounds.
 const QUALIFIERS: ReadonlyArray<[RegExp, Qualifier]> = [
   [/(?:^|[^\p{L}])(?:khoảng|xấp xỉ|chừng)\s+$/iu, 'about'],
   [/(?:^|[^\p{L}])gần\s+$/iu, 'nearly'],
-  [/(?:^|[^\p{L}])(?:trên|hơn)\s+$/iu, 'over'],
-  [/(?:^|[^\p{L}])(?:dưới|chưa đến|chưa tới)\s+$/iu, 'under'],
+  [/(?:^|[^\p{L}])(?<!cấp\s)(?:trên|hơn)\s+$/iu, 'over'],
+  [/(?:^|[^\p{L}])(?<!cấp\s)(?:dưới|chưa đến|chưa tới)\s+$/iu, 'under'],
 ];
 
 const YEAR_MIN = 1950;
@@ -102,7 +110,7 @@ function skipSpace(text: string, pos: number, max = 1): number {
 }
 
 /** Scale words, then a unit form or a counted noun, after a number ending at `pos`. */
-function readUnit(text: string, lower: string, pos: number): UnitMatch {
+function readUnit(text: string, lower: string, pos: number, decimals = 0): UnitMatch {
   let p = skipSpace(text, pos);
   let multiplier = 0;
   let unitStart = -1;
@@ -128,7 +136,8 @@ function readUnit(text: string, lower: string, pos: number): UnitMatch {
     }
   } else {
     const noun = matchFrom(text, lower, p, NOUNS);
-    if (noun) {
+    // Things are counted in whole numbers; `101,1 Kế hoạch` is a share with its % left out.
+    if (noun && (decimals === 0 || noun.includes('/') || scaleEnd >= 0)) {
       unit = countUnit(noun);
       if (unitStart < 0) unitStart = p;
       end = p + noun.length;
@@ -258,12 +267,12 @@ export function findQuantities(input: string): Quantity[] {
   let group = 0;
   for (let i = 0; i < toks.length; i++) {
     const tok = toks[i]!;
-    const unit = readUnit(text, lower, tok.end);
+    const unit = readUnit(text, lower, tok.end, tok.parsed.decimals);
     const next = toks[i + 1];
     const slashNext = next && /^\s?\/\s?$/.test(text.slice(tok.end, next.start)) && unit.unit === null && unit.unitText === null;
     const slashAfterUnit = next && unit.unit !== null && /^\/\s?$/.test(text.slice(unit.end, next.start));
     if (next && (slashNext || slashAfterUnit)) {
-      const nextUnit = readUnit(text, lower, next.end);
+      const nextUnit = readUnit(text, lower, next.end, next.parsed.decimals);
       const left = unit.unit !== null || unit.unitText !== null ? unit : { ...nextUnit, end: tok.end };
       const right = nextUnit.unit !== null || nextUnit.unitText !== null ? nextUnit : { ...unit, end: next.end };
       const leftEnd = unit.unit !== null || unit.unitText !== null ? unit.end : tok.end;

@@ -118,5 +118,7 @@ export const COUNT_NOUNS: readonly string[] = [
   'tin', 'bài', 'tin bài', 'phòng', 'giường', 'bệnh nhân', 'ca', 'lần', 'km đường', 'tuyến', 'cầu', 'căn', 'căn nhà',
   'hội nghị', 'đợt', 'phiên', 'gia súc', 'gia cầm', 'tổ', 'nhóm', 'câu lạc bộ', 'đội', 'thôn, bản', 'chủ tịch',
   'trạm', 'cơ sở dân quân tự vệ', 'quân số', 'công dân', 'sổ', 'sổ thông hành', 'bộ', 'phòng học', 'tập thể',
-  'cá nhân', 'gói thầu', 'giáo viên', 'y tế', 'bác sĩ', 'thửa', 'giấy chứng nhận', 'chợ', 'trang trại',
+  'cá nhân', 'gói thầu', 'giáo viên', 'bác sĩ', 'thửa', 'giấy chứng nhận', 'chợ', 'trang trại',
+  'kế hoạch', 'thông báo', 'phương án', 'tổ chức', 'quyết định', 'công văn', 'mô hình', 'hợp đồng', 'giấy phép',
+  'hộ nghèo', 'hộ cận nghèo', 'lao động', 'trẻ em', 'lớp học', 'điểm trường', 'nhà văn hóa',
 ];

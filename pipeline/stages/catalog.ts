@@ -35,7 +35,8 @@ export function indexCatalog(entries: readonly CatalogEntry[]): CatalogIndex {
 
 function dimension(unit: string | null | undefined): string | null {
   if (!unit) return null;
-  if (unit.startsWith('count:')) return unit;
+  // Counts are counts whatever the noun (`lao động`, `người`): the label tells them apart.
+  if (unit.startsWith('count:')) return 'count';
   return CANONICAL_UNITS[unit as keyof typeof CANONICAL_UNITS] ?? null;
 }
 

@@ -6,7 +6,8 @@ import { fold, isSuperscriptDigit, superscriptToNumber } from '../../extractors/
 import { findQuantities } from '../../extractors/quantity-grammar.ts';
 import {
   ACTUAL_WORDS, AGAINST_PLAN, AVERAGE_BEFORE, COMPARED_BEFORE, CUMULATIVE_CUE, ESTIMATE_CUE, GENERIC_WORDS,
-  LABEL_LEADERS, LABEL_TRAILERS, MEASURE_WORDS, OVER_BEFORE, PLAN_CUE, PLAN_MENTION, POST_LABEL_STOP,
+  LABEL_LEADERS, LABEL_TRAILERS, MEASURE_WORDS, MONEY_OF_PREVIOUS, MONEY_WORDS, OVER_BEFORE, OVER_PLAN_BEFORE, PLAN_CUE,
+  POST_LABEL_STOP,
   PREVIOUS_BEFORE, REACHED_BEFORE, RELATION_BEFORE, SHARE_AFTER_RATIO, UNIT_MEASURE, YEAR_IN_TEXT,
 } from './phrases.ts';
 import { sectionOf } from './segment.ts';
@@ -35,9 +36,18 @@ export interface Candidate {
   sentence: { start: number; end: number };
   /** why a value or unit was inferred rather than read, for reviewers */
   notes: string[];
+  /** where the words naming this number after it end */
+  tail: number;
 }
 
 export const RELATION_KINDS = new Set<Kind>(['share_of_plan', 'over_plan', 'growth', 'change', 'share']);
+/** What closes the number before: its marks, a parenthesis, `so với cùng kỳ`… */
+const PREVIOUS_TAIL =
+  /^[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*(?:\([^)]*\))?\s*(?:(?:so với\s+)?(?:cùng kỳ|kế hoạch|kh|năm trước|năm \d{4}|dự toán)(?:\s+(?:năm trước|giao|huyện giao|tỉnh giao))*)?\s*(?:và\s+)?/u;
+/** Right after an `a/b` pair: `, đạt 99,83% so với kế hoạch` makes it actual against plan. */
+const PAIR_AGAINST_PLAN = /^[\s,]*(?:(?:đạt|vượt|bằng)\s*[\d.,]*\s*%?\s*)?(?:so với\s+)?(?:chỉ tiêu\s+)?(?:kế hoạch|kh(?![\p{L}])|chỉ tiêu)/u;
+const RELATION_VERB_AT_END =
+  /\s*(?:vượt\s+(?:chỉ tiêu\s+)?(?:kế hoạch|kh)(?:\s+giao)?|(?:tăng|giảm|vượt|chiếm|bằng|đạt)(?:\s+(?:thêm|khoảng|trên|hơn|mức))?)\s*$/iu;
 const MAX_LABEL_WORDS = 20;
 
 interface BlockState {
@@ -143,21 +153,48 @@ function joinLabel(...parts: (string | null | undefined)[]): string {
   return out.join(' – ');
 }
 
+/** Words that carry on a phrase naming what is counted (`dự án đang khai thác`, `lao động đi làm việc ở nước ngoài`). */
+const COUNTED_PHRASE_WORDS = new Set(['được', 'đi', 'và', 'tại', 'ở', 'theo', 'trong', 'đang', 'đã', 'chưa', 'có', 'nhưng', 'đến']);
+
 /** The noun phrase right after a number that names what it counts (`754,2ha chè`, `20.000 chậu địa lan`). */
-function postLabel(st: TextStructure, from: number, limit: number): string {
-  if (st.text[from] !== ' ') return '';
+function postLabel(st: TextStructure, from: number, limit: number, counted: boolean): { text: string; end: number } {
+  if (st.text[from] !== ' ') return { text: '', end: from };
   const out: string[] = [];
   const re = /\s*([^\s,;.():=*"“”]+)/uy;
   re.lastIndex = from;
-  while (out.length < 6) {
-    const m = re.exec(st.text);
+  // What is counted is often a long phrase (`100 lao động đi làm việc theo hợp đồng ở nước ngoài`).
+  let end = from;
+  while (out.length < (counted || /^tỷ lệ/iu.test(out.join(' ')) ? 14 : 6)) {
+    const at = re.lastIndex;
+    let m = re.exec(st.text);
+    if ((counted || /^tỷ lệ/iu.test(out.join(' '))) && !m && st.text[at] === ',' && out.length > 0) {
+      // `1.118 người đi làm công ty, doanh nghiệp trong nước`: a short list of nouns runs on past a comma.
+      const rest = /^,([^,;.()\d]{1,40})(?=[,;.)]|$)/u.exec(st.text.slice(at, limit));
+      const listOfNouns = rest?.[1] !== undefined && rest[1].trim().split(/\s+/).length <= 5;
+      // `tỷ lệ thôn, bản có đường…`: a rate's subject is often a list.
+      if (listOfNouns || (!counted && /^,\s*[^\s\d,;.()]/u.test(st.text.slice(at, limit)))) {
+        re.lastIndex = at + 1;
+        m = re.exec(st.text);
+      } else {
+        re.lastIndex = at;
+      }
+    }
     if (!m || re.lastIndex > limit || !m[1]) break;
     const word = m[1].replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/u, '');
-    if (/\d/.test(word) || POST_LABEL_STOP.test(word.toLowerCase())) break;
+    const lower = word.toLowerCase();
+    // `04 xã đạt chuẩn nông thôn mới`: here `đạt` names what is counted, it is not a result verb.
+    const meetsStandard = lower === 'đạt' && /^\s*(?:chuẩn|tiêu chuẩn|danh hiệu|tiêu chí)/u.test(st.lower.slice(re.lastIndex));
+    const passive =
+      (counted && COUNTED_PHRASE_WORDS.has(lower)) ||
+      (lower === 'trong' && /^\s*dịp/u.test(st.lower.slice(re.lastIndex))) ||
+      (lower === 'có' && /^tỷ lệ/iu.test(out.join(' ')));
+    if (/\d/.test(word) || (POST_LABEL_STOP.test(lower) && !meetsStandard && !passive)) break;
     out.push(word);
+    end = re.lastIndex;
     if (word !== m[1]) break;
   }
-  return out.join(' ');
+  while (out.length > 0 && COUNTED_PHRASE_WORDS.has(out.at(-1)!.toLowerCase())) out.pop();
+  return { text: out.join(' '), end };
 }
 
 /** `Trong đó: Cây lúa: Diện tích` → subject `Cây lúa`, label starts after the last colon. */
@@ -178,6 +215,15 @@ const TOPIC_AT_START = /^\s*[-+•]?\s*\*([^*]{2,80})\*\s*:?/u;
 
 function isBare(q: Quantity): boolean {
   return q.unit === null && q.unitText === null;
+}
+
+function bareIsFact(q: Quantity, all: readonly Quantity[], st: TextStructure): boolean {
+  const partner = q.ratio ? all.find((o) => o !== q && o.ratio?.group === q.ratio?.group) : undefined;
+  if (partner && !isBare(partner)) return true;
+  const before = st.lower.slice(Math.max(0, q.start - 24), q.start);
+  if (AGAINST_PLAN.test(st.lower.slice(q.end, q.end + 40)) && REACHED_BEFORE.test(before)) return true;
+  const clauseStart = lastAtOrBefore(st.clauseStarts, q.start);
+  return !q.ratio && q.value <= 100 && /\bty le\b/.test(fold(st.text.slice(clauseStart, q.start)));
 }
 
 interface Context {
@@ -215,6 +261,7 @@ function readRelation(q: Quantity, prev: Quantity | undefined, pre: string, post
     r.notes.push('unit % inferred: a share of plan written without %');
   }
   if (r.unit === 'percent' && againstPlan) r.kind = OVER_BEFORE.test(pre) ? 'over_plan' : 'share_of_plan';
+  if (r.kind === null && r.unit === 'percent' && OVER_PLAN_BEFORE.test(pre)) r.kind = 'over_plan';
   if (r.kind === null) {
     for (const rel of RELATION_BEFORE) {
       if (!rel.re.test(pre)) continue;
@@ -230,7 +277,9 @@ function readRelation(q: Quantity, prev: Quantity | undefined, pre: string, post
 
 function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
   const st = structure(block.text);
-  const qs = findQuantities(block.text);
+  const all = findQuantities(block.text);
+  // Bare numbers that say nothing (`27/7`, `mức 2`) must not cut labels; only those the wording makes facts stay.
+  const qs = all.filter((q) => !isBare(q) || q.anomalies.length > 0 || bareIsFact(q, all, st));
   const section = sectionOf(block.headingPath ?? [], ctx.meta);
   const inFootnote = block.kind === 'footnote' ? (block.footnote ?? null) : null;
   const anchor = inFootnote !== null ? (ctx.anchors.get(inFootnote) ?? null) : null;
@@ -284,7 +333,11 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
     }
     if (unit === null && q.multiplier > 0) {
       const money = [...made].reverse().find((c) => c.unit === 'VND' || c.unit === 'USD');
-      if (money) {
+      if (!money && MONEY_WORDS.test(clauseBefore)) {
+        unit = 'VND';
+        unitText = `${q.unitText} (đồng)`;
+        notes.push('unit VND inferred: an amount of money written without "đồng"');
+      } else if (money) {
         unit = money.unit;
         unitText = `${q.unitText} ${money.unit === 'VND' ? 'đồng' : 'USD'}`;
         notes.push(`unit ${money.unit} inferred from the amount before it`);
@@ -294,7 +347,7 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
     const years = [...clauseBefore.matchAll(YEAR_IN_TEXT)].filter((m) => !COMPARED_BEFORE.test(clauseBefore.slice(0, m.index)));
     let year = years.length > 0 ? Number(years.at(-1)![1]) : section.year;
     const afterPair = ratioPair.length === 2 ? st.lower.slice(ratioPair[1]!.end, Math.min(clauseEnd, ratioPair[1]!.end + 48)) : '';
-    const pairIsPlan = ratioPair.length === 2 && PLAN_MENTION.test(afterPair);
+    const pairIsPlan = ratioPair.length === 2 && PAIR_AGAINST_PLAN.test(afterPair);
     if (kind === null) {
       if (q.ratio?.position === 1 && pairIsPlan) kind = 'plan';
       else if (section.mode === 'plan') kind = 'plan';
@@ -310,15 +363,21 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
     // Where the label starts: after the previous number's own tail (up to its first comma), or an
     // opening parenthesis, or the clause start.
     let labelStart = prevEnd;
-    if (prev && prev.end > clauseStart) {
+    const prevTail = prev ? (byQuantity.get(prev)?.tail ?? prev.end) : prevEnd;
+    if (prev && prev.end > clauseStart && prevTail > prev.end && prevTail <= q.start && /[,;]/.test(block.text.slice(prev.end, prevTail))) {
+      // the number before named its subject after itself, past a comma (`98,83% tỷ lệ thôn, bản …`)
+      labelStart = prevTail;
+    } else if (prev && prev.end > clauseStart) {
       const comma = block.text.indexOf(',', prev.end);
-      labelStart = comma >= 0 && comma < q.start ? comma + 1 : q.start;
+      if (comma >= 0 && comma < q.start) labelStart = comma + 1;
+      else labelStart = prev.end + (PREVIOUS_TAIL.exec(block.text.slice(prev.end, q.start).toLowerCase())?.[0].length ?? 0);
     }
     const paren = block.text.lastIndexOf('(', q.start);
     const inNewParen = paren >= prevEnd && st.depth[q.start]! > 0;
     if (inNewParen) labelStart = paren + 1;
     const prevCand = prev ? byQuantity.get(prev) : undefined;
-    if (kind === 'actual' && prevCand && !RELATION_KINDS.has(prevCand.kind) && inNewParen && prev!.end > clauseStart) {
+    const parenRightAfter = inNewParen && prev !== undefined && /^[^,;.()]*$/u.test(block.text.slice(prev.end, paren));
+    if (kind === 'actual' && prevCand && !RELATION_KINDS.has(prevCand.kind) && parenRightAfter && prev!.end > clauseStart) {
       // `11.310 tấn (tương đương 1.186 tấn bột khô)`: a restatement or breakdown is the same kind of figure.
       kind = prevCand.kind;
     }
@@ -330,15 +389,28 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
       state.rich.clear();
     }
     const local = trimLabel(raw.slice(found.localOffset));
-    const post = q.ratio?.position === 0 ? '' : postLabel(st, markEnd, postEnd);
+    const counted = unit?.startsWith('count:') ?? false;
+    let post = '';
+    let tail = markEnd;
+    if (q.ratio?.position === 0 && ratioPair[1]) {
+      const right = ratioPair[1];
+      const nextAfterPair = qs.find((o) => o.start > right.end);
+      post = postLabel(st, right.end, nextAfterPair && nextAfterPair.start < clauseEnd ? nextAfterPair.start : clauseEnd, counted).text;
+    } else {
+      const found = postLabel(st, markEnd, postEnd, counted);
+      post = found.text;
+      tail = found.end;
+    }
+    if (post && counted && !isRelation) post = `${unit!.slice(6)} ${post}`;
 
     let label: string;
     let subject: string | null;
     const depth = st.depth[q.start]!;
     const base = richAt(state.rich, depth) ?? state.subject;
+    const weakLocal = prevCand !== undefined && prev!.end > clauseStart && !/[,;(]/.test(block.text.slice(prev!.end, q.start)) && local.split(' ').length <= 2;
     if (post) {
       label = isMeasureOnly(local) ? joinLabel(base && isMeasureOnly(post) ? base : null, post, local) : joinLabel(local, post);
-      subject = post;
+      subject = isMeasureOnly(local) ? post : joinLabel(subjectOf(local), post);
     } else if (local && !isMeasureOnly(local)) {
       label = state.subjectFromTopic && state.subject && !sharesContent(local, state.subject) ? joinLabel(state.subject, local) : local;
       subject = subjectOf(local);
@@ -346,10 +418,23 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
       label = joinLabel(base, local);
       subject = base;
     }
+    if (weakLocal && local && !isMeasureOnly(local) && !isRelation && !RELATION_KINDS.has(prevCand!.kind)) {
+      // `thu hồi 14,99 ha đất của 03 tổ chức`: a short link word ties this number to the one before.
+      label = joinLabel(prevCand!.subject, label);
+      subject = label;
+    }
     if (inFootnote !== null && anchorSubject && !containsContent(label, anchorSubject) && !state.subjectFromTopic) {
       label = joinLabel(anchorSubject, label);
     }
     if (!isRelation && subject) setRich(state.rich, depth, subject);
+    const moneyOf = unit === 'VND' || unit === 'USD' ? MONEY_OF_PREVIOUS.exec(block.text.slice(prev?.end ?? clauseStart, q.start).toLowerCase()) : null;
+    if (moneyOf?.[1] && prevCand && !RELATION_KINDS.has(prevCand.kind) && prev!.end > clauseStart && !isRelation) {
+      // `58 đối tượng … với số tiền 893,144 triệu đồng`: the amount of the item counted before it.
+      label = joinLabel(prevCand.label, moneyOf[1], post && !post.startsWith('đồng') ? post : null);
+      subject = prevCand.subject;
+    }
+    const noun = unit?.startsWith('count:') ? unit.slice(6) : null;
+    if (noun && !isRelation && label && !contains(label, noun)) label = `${label} – ${noun}`;
     if (q.ratio?.position === 1 && !pairIsPlan) label = `${label} (tổng số)`;
     const measure = unit ? UNIT_MEASURE[unit] : undefined;
     if (measure && label && !DIMENSION_WORDS.some((w) => ` ${words(label).join(' ')} `.includes(` ${w} `))) {
@@ -357,7 +442,13 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
     }
 
     let relatesTo: string | null = null;
-    if (isRelation) {
+    const ownLabel = isRelation ? trimLabel(local.replace(RELATION_VERB_AT_END, '')) : '';
+    const ownClause = !prev || prev.end <= clauseStart || /[,;(]/.test(block.text.slice(Math.max(prev.end, prevTail), labelStart));
+    if (isRelation && ownLabel && !isMeasureOnly(ownLabel) && ownClause) {
+      // `tổng lượt khách du lịch tăng 14,2%`: the growth of the thing named right before it.
+      label = ownLabel;
+      subject = subjectOf(ownLabel);
+    } else if (isRelation) {
       const candidates = [...made].reverse().filter((c) => !RELATION_KINDS.has(c.kind) && !(c.kind === 'plan' && c.quantity.ratio?.position === 1));
       const target =
         candidates.find((c) => c.quantity.start >= sentenceStart && st.depth[c.quantity.start]! <= st.depth[q.start]!) ??
@@ -394,6 +485,7 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
       inFootnote,
       sentence: { start: sentenceStart, end: sentenceEnd },
       notes,
+      tail,
     };
     made.push(cand);
     byQuantity.set(q, cand);

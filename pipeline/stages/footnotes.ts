@@ -11,8 +11,9 @@ const BODY_START = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\.?\s*/u;
 const LIST_ITEM = /^(\d{1,2})\.\s/;
 const MULTI_LEVEL = /^\d+\.\d+/;
 
+/** A paragraph that does not end a sentence runs on: `;` and `,` end clauses, not paragraphs. */
 function endsOpen(text: string): boolean {
-  return !/[.!?;:…]["”*)]*\s*$/u.test(text);
+  return !/[.!?…]["”*)]*\s*$/u.test(text) && !/:\s*$/u.test(text);
 }
 
 function startsLower(text: string): boolean {
@@ -71,6 +72,11 @@ export function liftFootnotes(doc: DocumentModel): DocumentModel {
         lastNote.lastListItem = n;
         continue;
       }
+    }
+    if (prevWasNote && lastNote && openPara && /^[-+•]\s/u.test(b.text)) {
+      // Bullets between a footnote body and the rest of a cut paragraph belong to the footnote.
+      lastNote.block.text = `${lastNote.block.text}\n${b.text}`;
+      continue;
     }
     if (startsLower(b.text)) {
       const nextIsNote = blocks[i + 1] !== undefined && bodyOf(blocks[i + 1]!) !== null;

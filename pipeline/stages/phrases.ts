@@ -21,6 +21,12 @@ export const RELATION_BEFORE: ReadonlyArray<{ re: RegExp; relation: 'over_plan' 
 ];
 
 export const OVER_BEFORE = re(`${B}vượt\\s*(?:mức\\s*)?$`);
+/** `vượt chỉ tiêu kế hoạch giao 0,58%` */
+export const OVER_PLAN_BEFORE = re(`${B}vượt\\s+(?:chỉ tiêu\\s+)?(?:kế hoạch|kh)(?:\\s+(?:giao|đề ra|huyện giao|tỉnh giao))?\\s*$`);
+/** `với (tổng) số tiền`, `trị giá`: an amount that belongs to the item counted before it. */
+export const MONEY_OF_PREVIOUS = re(`(?:với|có)?\\s*((?:tổng\\s+)?(?:số tiền|kinh phí|trị giá|giá trị|số vốn))\\s*[,:]?\\s*(?:là|khoảng|trên|hơn|gần)?\\s*$`);
+/** Money words that make a bare `4,3 triệu` an amount of đồng. */
+export const MONEY_WORDS = re(`(?:số tiền|kinh phí|trị giá|giá trị|vốn|ngân sách|thu|chi)[^,;.]{0,40}$`);
 export const REACHED_BEFORE = re(`${B}(?:đạt|vượt|bằng)\\s*$`);
 export const SHARE_AFTER_RATIO = re(`^[\\s,]*(?:đạt|bằng|chiếm)\\s*$`);
 
@@ -29,11 +35,10 @@ export const PREVIOUS_BEFORE = re(`(?:cùng kỳ|năm trước)(?:\\s+năm\\s+(?
 
 /** Cues anywhere earlier in the clause. */
 export const ESTIMATE_CUE = re(`${B}(?:ước|dự ước|dự kiến)${E}`);
-export const CUMULATIVE_CUE = re(`${B}(?:lũy kế|luỹ kế|đến hết năm|tính đến|đến nay|nâng tổng số)${E}`);
-export const AVERAGE_BEFORE = re(`${B}bình quân\\s*(?:đạt\\s*|là\\s*)?$`);
+export const CUMULATIVE_CUE = re(`${B}(?:lũy kế|luỹ kế|đến hết năm|tính đến|đến thời điểm|nâng tổng số)${E}`);
+export const AVERAGE_BEFORE = re(`${B}(?:bình quân|trung bình)(?:\\s+(?:năm|tháng|mỗi năm|hằng năm|hàng năm))?\\s*(?:đạt\\s*|là\\s*|khoảng\\s*)?$`);
 export const PLAN_CUE = re(`${B}(?:kế hoạch|kh|chỉ tiêu|dự toán|phấn đấu|mục tiêu)(?:\\s+(?:vốn|giao|được giao|trong|năm|\\d{4}|tỉnh|huyện))*\\s*(?:là|:|đạt)?\\s*$`);
 export const ACTUAL_WORDS = re(`${B}(?:đạt|thực hiện)${E}`);
-export const PLAN_MENTION = re(`kế hoạch|${B}kh${E}`);
 export const YEAR_IN_TEXT = /năm (\d{4})/gu;
 export const COMPARED_BEFORE = /so với\s*$/u;
 
@@ -41,7 +46,7 @@ export const COMPARED_BEFORE = /so với\s*$/u;
 export const POST_LABEL_STOP = re(`^(?:đạt|tăng|giảm|so|với|cho|của|tại|trong|do|để|từ|và|là|được|bằng|chiếm|vượt|ước|năm|tháng|nhưng|như|gồm|theo|ở|đến|trên|hơn|khoảng|=|đã|đang|sẽ|thì|mà|nên)$`);
 
 /** Leading words of a clause that carry no meaning for the label. */
-export const LABEL_LEADERS = re(`^(?:[-+•*\\s]|\\(?(?:[ivx]+|\\d+|[a-z])\\)\\.?|trong đó:?|trong:?|cụ thể:?|gồm:?|đồng thời,?|và|nhưng|tuy nhiên,?|ngoài ra,?|riêng|còn|với)\\s*`);
+export const LABEL_LEADERS = re(`^(?:[-+•*\\s]+|\\(?(?:[ivx]+|\\d+|[a-z])\\)\\.?\\s*|(?:trong đó|trong|cụ thể|gồm|đồng thời|và|nhưng|tuy nhiên|ngoài ra|riêng|còn|với|kết quả|có)(?![\\p{L}])[:,]?\\s*)`);
 
 /** Trailing verbs between a label and its number (`sản lượng ước đạt`). */
 export const LABEL_TRAILERS = re(`\\s*(?:ước đạt|ước thực hiện|ước tính|dự ước|ước|đạt được|đạt|là|có|được|khoảng|trên|hơn|gần|dưới|chừng|xấp xỉ|hiện có là|hiện có|đạt khoảng|:|=)\\s*$`);
@@ -50,6 +55,7 @@ export const LABEL_TRAILERS = re(`\\s*(?:ước đạt|ước thực hiện|ư�
 export const MEASURE_WORDS = [
   'dien tich', 'san luong', 'nang suat', 'gia tri', 'tong', 'tong so', 'so luong', 'gieo trong', 'gieo cay', 'quy mo',
   'trong moi', 'cham soc', 'trien khai', 'thuc hien', 'hien co', 'cho thu hoach', 'thu hoach', 'kinh phi', 'tong kinh phi', 'tiep tuc', 'luy ke',
+  'kh', 'ke hoach', 'cung ky', 'du toan',
 ];
 
 /** Words too generic to tie a footnote's number to the number it hangs on. Folded. */

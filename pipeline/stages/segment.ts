@@ -43,7 +43,7 @@ export function isPlanType(type: string | null): boolean {
 const DATE_LINE = /^([\p{L} .'-]{2,40}),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})/u;
 const NUMBER_LINE = /^Số\s*:\s*([\d]*\s*\/\s*[\p{L}\d.-]+(?:\/[\p{L}\d.-]+)*)/u;
 const ISSUER = /(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN|HĐND|Hội đồng nhân dân)\s+(huyện|tỉnh|thành phố|thị xã|xã|quận|phường|thị trấn)\s+((?:\p{Lu}[\p{Ll}\p{M}]*\s?){1,4})/gu;
-const PROVINCE = /tỉnh\s+((?:\p{Lu}[\p{Ll}\p{M}]*\s?){1,3})/gu;
+const PROVINCE = /(?<![\p{L}])tỉnh\s+(\p{Lu}[\p{Ll}\p{M}]*(?:\s\p{Lu}[\p{Ll}\p{M}]*){1,2})/gu;
 
 function mostFrequent(values: string[]): string | null {
   const counts = new Map<string, number>();
@@ -63,7 +63,8 @@ export function readMetadata(blocks: readonly Block[]): DocumentMetadata {
   let dateYear: number | null = null;
   for (const [i, b] of head.entries()) {
     const num = NUMBER_LINE.exec(b.text);
-    if (num?.[1] && meta.number === null) meta.number = num[1].replace(/\s+/g, '');
+    // A draft leaves the number blank (`Số: /UBND-NV`): no number, not a wrong one.
+    if (num?.[1] && meta.number === null && /^\d/.test(num[1])) meta.number = num[1].replace(/\s+/g, '');
     const date = DATE_LINE.exec(b.text);
     if (date && meta.date === null) {
       meta.place = date[1]?.trim() ?? null;
@@ -88,7 +89,9 @@ export function readMetadata(blocks: readonly Block[]): DocumentMetadata {
     meta.issuer = `UBND ${issuer}`;
     meta.area = issuer;
   } else if (meta.place) {
-    meta.area = meta.place;
+    const level = new RegExp(`(huyện|tỉnh|thành phố|thị xã|quận)\\s+${meta.place}`, 'u').exec(all)?.[1];
+    meta.area = level ? `${level} ${meta.place}` : meta.place;
+    if (level && /ỦY BAN NHÂN DÂN|UBND/u.test(all)) meta.issuer = `UBND ${level} ${meta.place}`;
   }
   meta.province = mostFrequent([...all.matchAll(PROVINCE)].map((m) => m[1]!.trim()));
   const titleYears = [...(meta.title ?? '').matchAll(/năm\s+(\d{4})/gu)].map((m) => Number(m[1]));
@@ -139,6 +142,7 @@ export function sectionOf(path: readonly string[], meta: DocumentMetadata): { mo
       return { mode: 'plan', year: year ? Number(year) : meta.planYear };
     }
   }
-  if (isPlanType(meta.type)) return { mode: 'plan', year: meta.planYear };
+  // A plan's opening paragraphs, before any heading, look back on the year that ends.
+  if (isPlanType(meta.type)) return path.length > 0 ? { mode: 'plan', year: meta.planYear } : { mode: 'report', year: meta.reportYear };
   return { mode: 'report', year: meta.reportYear };
 }
