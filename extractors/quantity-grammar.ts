@@ -64,6 +64,8 @@ const QUALIFIERS: ReadonlyArray<[RegExp, Qualifier]> = [
   [/(?:^|[^\p{L}])(?<!cấp\s)(?:dưới|chưa đến|chưa tới)\s+$/iu, 'under'],
 ];
 
+const WHOLE_ONLY_NOUNS = new Set(['kế hoạch', 'chỉ tiêu']);
+
 const YEAR_MIN = 1950;
 const YEAR_MAX = 2100;
 
@@ -136,8 +138,8 @@ function readUnit(text: string, lower: string, pos: number, decimals = 0): UnitM
     }
   } else {
     const noun = matchFrom(text, lower, p, NOUNS);
-    // Things are counted in whole numbers; `101,1 Kế hoạch` is a share with its % left out.
-    if (noun && (decimals === 0 || noun.includes('/') || scaleEnd >= 0)) {
+    // `101,1 Kế hoạch giao` is a share with its % left out, not 101.1 plans: plans and targets are counted whole.
+    if (noun && (decimals === 0 || !WHOLE_ONLY_NOUNS.has(noun))) {
       unit = countUnit(noun);
       if (unitStart < 0) unitStart = p;
       end = p + noun.length;
