@@ -1,6 +1,13 @@
 import type { Cell, CellValue, Comparison, CompareRow, YearColumn } from './compare.ts';
 import { csvLine, formatSigned, formatVi, renderTable, scaled, shortId } from './format.ts';
 
+const MAX_LABEL = 60;
+
+function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
 /** Numbers reference documents by their place in the legend: `44,3 [1]`. */
 type RefOf = (documentId: string) => number;
 
@@ -58,7 +65,7 @@ export function renderCompareText(cmp: Comparison): string {
   const header = ['Chỉ tiêu', 'Địa bàn', 'ĐVT'];
   for (const y of cmp.years) header.push(`${y} KH`, `${y} TH/ƯTH`, `${y} %KH`, `${y} ±`);
   const rows = cmp.rows.map((row) => {
-    const cells = [row.indicator, row.area ?? '', unitLabel(row)];
+    const cells = [clip(row.indicator, MAX_LABEL), row.area ?? '', unitLabel(row)];
     for (const y of cmp.years) {
       const col = row.years[String(y)];
       cells.push(

@@ -162,6 +162,18 @@ function levelRank(a: Selectable<AreasTable>): number {
 
 /* ---------- loading ---------- */
 
+/** Labels repeat across facts and documents; folding is the loader's costliest string work. */
+const foldCache = new Map<string, string>();
+function foldLabel(label: string): string {
+  let folded = foldCache.get(label);
+  if (folded === undefined) {
+    if (foldCache.size > 50_000) foldCache.clear();
+    folded = foldText(label);
+    foldCache.set(label, folded);
+  }
+  return folded;
+}
+
 export interface LoadOptions {
   runId?: number | null;
   now?: () => Date;
@@ -217,7 +229,7 @@ function writeDocument(wh: Warehouse, input: LoadInput, options: LoadOptions): L
     }
     for (const f of input.facts) {
       s.fact(factRow(f, doc.id, area.area, runId));
-      s.label.run(foldText(f.indicator), f.indicator, f.indicatorId);
+      s.label.run(foldLabel(f.indicator), f.indicator, f.indicatorId);
     }
     input.footnotes.forEach((n, seq) =>
       s.footnote({ document_id: doc.id, seq, number: n.number, text: n.text, page: n.page }),
@@ -304,7 +316,7 @@ function factRow(f: Fact, documentId: string, area: string | null, runId: number
     document_id: documentId,
     id: f.id,
     indicator: f.indicator,
-    indicator_folded: foldText(f.indicator),
+    indicator_folded: foldLabel(f.indicator),
     indicator_id: f.indicatorId,
     value: f.value,
     unit: f.unit,

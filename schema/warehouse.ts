@@ -275,6 +275,8 @@ export async function openWarehouse(file: string, options: OpenOptions = {}): Pr
     sqlite.pragma('foreign_keys = ON');
     // WAL makes NORMAL safe against corruption; a power cut may lose the last commit, never half of one.
     sqlite.pragma('synchronous = NORMAL');
+    // index maintenance of a million-fact table thrashes the default 2 MB page cache
+    sqlite.pragma('cache_size = -65536');
   } catch (err) {
     sqlite.close();
     throw err;
