@@ -10,6 +10,7 @@ import {
   POST_LABEL_STOP,
   PREVIOUS_BEFORE, REACHED_BEFORE, RELATION_BEFORE, SHARE_AFTER_RATIO, UNIT_MEASURE, YEAR_IN_TEXT,
 } from './phrases.ts';
+import { tableValues } from '../table-values.ts';
 import { sectionOf } from './segment.ts';
 import { lastAtOrBefore, nextAfter, structure, type TextStructure } from './text-structure.ts';
 
@@ -38,6 +39,8 @@ export interface Candidate {
   notes: string[];
   /** where the words naming this number after it end */
   tail: number;
+  /** spreadsheet cell the value came from */
+  cell?: string;
 }
 
 export const RELATION_KINDS = new Set<Kind>(['share_of_plan', 'over_plan', 'growth', 'change', 'share']);
@@ -505,6 +508,73 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
   out.push(...made);
 }
 
+/** The unit a table's `ĐVT` column names (`Tỷ đồng`, `Tấn`, `%`), read by the same grammar as the text. */
+function unitOfColumn(unitText: string | null): { unit: UnitCode | null; multiplier: number } {
+  if (!unitText) return { unit: null, multiplier: 0 };
+  const q = findQuantities(`1 ${unitText}`)[0];
+  if (!q || q.start !== 0) return { unit: null, multiplier: 0 };
+  return { unit: q.unit, multiplier: q.multiplier };
+}
+
+function decimalsOf(value: number): number {
+  const s = String(value);
+  return s.includes('e') ? 0 : (s.split('.')[1]?.length ?? 0);
+}
+
+/** Indicator tables (spreadsheet appendices, tables in Word): each cell a fact, its row the label, its column the year and kind. */
+function extractTables(doc: DocumentModel, meta: DocumentMetadata, out: Candidate[]): void {
+  const blocks = new Map(doc.blocks.map((b) => [b.index, b]));
+  for (const tv of tableValues(doc)) {
+    const block = blocks.get(tv.blockIndex);
+    if (!block) continue;
+    if (tv.kind === null) {
+      doc.messages.push({ type: 'info', message: `${tv.sheet}!${tv.cell}: column "${tv.columnHeader}" has no year or kind: value not loaded`, stage: 'extract', block: block.index });
+      continue;
+    }
+    const col = unitOfColumn(tv.unitText);
+    const relation = tv.kind === 'share_of_plan' || tv.kind === 'growth';
+    const unit = relation ? 'percent' : col.unit;
+    const multiplier = relation ? 0 : col.multiplier;
+    const parent = tv.labelPath.at(-1);
+    const label = isMeasureOnly(tv.label) && parent ? joinLabel(parent, tv.label) : tv.label;
+    const decimals = decimalsOf(tv.value);
+    const quantity: Quantity = {
+      raw: String(tv.value),
+      start: 0,
+      end: block.text.length,
+      value: tv.value,
+      unit,
+      unitText: relation ? '%' : tv.unitText,
+      multiplier,
+      baseValue: Number(`${tv.value}e${multiplier}`),
+      qualifier: null,
+      footnotes: [],
+      decimals,
+      ratio: null,
+      anomalies: [],
+    };
+    out.push({
+      key: `${block.index}:${tv.cell}`,
+      block,
+      quantity,
+      value: tv.value,
+      unit,
+      unitText: quantity.unitText,
+      label,
+      subject: label,
+      kind: tv.kind,
+      year: tv.year ?? (tv.kind === 'plan' ? meta.planYear : meta.reportYear),
+      relatesTo: null,
+      footnotes: [],
+      inFootnote: null,
+      sentence: { start: 0, end: block.text.length },
+      notes: [`column "${tv.columnHeader}"`],
+      tail: block.text.length,
+      cell: tv.cell,
+    });
+  }
+}
+
 /** Runs over the flow first, then the footnote bodies, so a footnote knows the number it hangs on. */
 export function extract(doc: DocumentModel): Candidate[] {
   const meta = doc.metadata;
@@ -513,5 +583,6 @@ export function extract(doc: DocumentModel): Candidate[] {
   const out: Candidate[] = [];
   for (const b of doc.blocks) if (b.kind === 'paragraph') extractBlock(b, ctx, out);
   for (const b of doc.blocks) if (b.kind === 'footnote') extractBlock(b, ctx, out);
+  if (doc.blocks.some((b) => b.kind === 'table-row')) extractTables(doc, meta, out);
   return out;
 }
