@@ -38,3 +38,17 @@ export function fold(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * Readers insert footnote marks before legacy-font text is converted, and TCVN3 uses `¹²³…` as letter
+ * codes: marks travel as private-use characters through the conversion and become superscripts after it.
+ */
+const PLACEHOLDER_BASE = 0xe0b0;
+
+export function protectMarks(s: string): string {
+  return s.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/gu, (ch) => String.fromCharCode(PLACEHOLDER_BASE + SUPERSCRIPT_DIGITS.indexOf(ch)));
+}
+
+export function restoreMarks(s: string): string {
+  return s.replace(/[\ue0b0-\ue0b9]/gu, (ch) => SUPERSCRIPT_DIGITS[ch.charCodeAt(0) - PLACEHOLDER_BASE]!);
+}

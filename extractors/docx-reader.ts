@@ -2,7 +2,7 @@ import type { Block, DocumentModel } from '../schema/document.ts';
 import { toUnicode } from './legacy-encoding.ts';
 import type { ReadContext, Reader } from './reader.ts';
 import { ReadError } from './reader.ts';
-import { cleanText, numberToSuperscript } from './clean-text.ts';
+import { cleanText, numberToSuperscript, protectMarks, restoreMarks } from './clean-text.ts';
 
 /**
  * Reads DOCX through mammoth's HTML, because that is where mammoth keeps what its raw text drops:
@@ -386,7 +386,7 @@ class DocxWalker {
     const shown = /\d+/.exec(plainText(a));
     const n = shown ? Number(shown[0]) : this.out.refs.size + 1;
     if (!this.out.refs.has(id)) this.out.refs.set(id, n);
-    line.append(numberToSuperscript(this.out.refs.get(id)!));
+    line.append(protectMarks(numberToSuperscript(this.out.refs.get(id)!)));
   }
 
   private sup(sup: El, line: Line): void {
@@ -406,7 +406,7 @@ class DocxWalker {
     }
     // Raised digits typed by hand are footnote marks or unit powers either way; the text seeds write both
     // as superscript characters, so do the same. Anything else raised keeps its letters.
-    if (/^[0-9+\-=()]+$/.test(text.trim())) line.append(toSuperscript(text.trim()));
+    if (/^[0-9+\-=()]+$/.test(text.trim())) line.append(protectMarks(toSuperscript(text.trim())));
     else this.inline(sup.children, line);
   }
 }
@@ -488,8 +488,8 @@ function finish(built: Built, messages: DocumentModel['messages']): Block[] {
   let k = 0;
   let offset = 0;
   for (const t of texts) {
-    const text = cleanText(parts[k++]!);
-    const cells = t.cells?.map(() => ({ text: cleanText(parts[k++]!) }));
+    const text = cleanText(restoreMarks(parts[k++]!));
+    const cells = t.cells?.map(() => ({ text: cleanText(restoreMarks(parts[k++]!)) }));
     const block: Block = { index: blocks.length, kind: t.kind, text };
     if (cells) block.cells = cells;
     if (t.emphasis.length > 0 && text.length === t.text.length) block.emphasis = t.emphasis;

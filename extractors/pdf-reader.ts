@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Block, DocumentModel } from '../schema/document.ts';
-import { cleanText, numberToSuperscript } from './clean-text.ts';
+import { cleanText, numberToSuperscript, protectMarks, restoreMarks } from './clean-text.ts';
 import { toUnicode } from './legacy-encoding.ts';
 import type { ReadContext, Reader } from './reader.ts';
 import { ReadError } from './reader.ts';
@@ -266,7 +266,7 @@ function finishLine(line: Line): void {
     // Word's fake bold draws each run twice, a hair apart.
     if (prev && prev.str === it.str && Math.abs(prev.x - it.x) < 0.2 * it.size && Math.abs(prev.y - it.y) < 0.2 * it.size) continue;
     const isMark = relation(it, line.y, line.size) === 'raised' && MARK_TEXT.test(it.str);
-    let piece = isMark ? it.str.replace(/[()[\]\s]/g, '').replace(/\d+/g, (d) => numberToSuperscript(Number(d))) : it.str;
+    let piece = isMark ? it.str.replace(/[()[\]\s]/g, '').replace(/\d+/g, (d) => protectMarks(numberToSuperscript(Number(d)))) : it.str;
     if (isMark && first) {
       const n = /\d+/.exec(it.str);
       if (n) {
@@ -343,7 +343,7 @@ function layoutDocument(pages: RawPage[], messages: DocumentModel['messages']): 
 
   const blocks: Block[] = [];
   [...flowParas, ...noteParas].forEach((p, k) => {
-    const text = cleanText(parts[k]!).replace(/ {2,}/g, ' ').trim();
+    const text = cleanText(restoreMarks(parts[k]!)).replace(/ {2,}/g, ' ').trim();
     if (!text) return;
     const block: Block = { index: blocks.length, kind: p.footnote !== undefined ? 'footnote' : 'paragraph', text, page: p.page };
     if (p.footnote !== undefined) block.footnote = p.footnote;

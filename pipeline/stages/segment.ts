@@ -41,7 +41,7 @@ export function isPlanType(type: string | null): boolean {
 }
 
 const DATE_LINE = /^([\p{L} .'-]{2,40}),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})/u;
-const NUMBER_LINE = /^Số\s*:\s*([\d]*\s*\/\s*[\p{L}\d.-]+(?:\/[\p{L}\d.-]+)*)/u;
+const NUMBER_LINE = /^(?:Số|SỐ|số)\s*:\s*([\d]*\s*\/\s*[\p{L}\d.-]+(?:\/[\p{L}\d.-]+)*)/u;
 const ISSUER = /(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN|HĐND|Hội đồng nhân dân)\s+(huyện|tỉnh|thành phố|thị xã|xã|quận|phường|thị trấn)\s+((?:\p{Lu}[\p{Ll}\p{M}]*\s?){1,4})/gu;
 const PROVINCE = /(?<![\p{L}])tỉnh\s+(\p{Lu}[\p{Ll}\p{M}]*(?:\s\p{Lu}[\p{Ll}\p{M}]*){1,2})/gu;
 
