@@ -282,7 +282,17 @@ export async function openWarehouse(file: string, options: OpenOptions = {}): Pr
     throw err;
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const wh: Warehouse = { db, sqlite, file, close: () => db.destroy() };
+  const close = async () => {
+    try {
+      // Keeps planner statistics current as the warehouse grows; bounded so it never scans a whole table.
+      sqlite.pragma('analysis_limit = 1000');
+      sqlite.pragma('optimize');
+    } catch {
+      // a busy or read-only file keeps its old statistics
+    }
+    await db.destroy();
+  };
+  const wh: Warehouse = { db, sqlite, file, close };
   try {
     const migrations = options.migrations ?? MIGRATIONS;
     const applied = appliedMigrations(sqlite);
