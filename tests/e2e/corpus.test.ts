@@ -1,0 +1,76 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readDocument } from '../../extractors/read.ts';
+import { ReadError } from '../../extractors/reader.ts';
+import { findQuantities } from '../../extractors/quantity-grammar.ts';
+import { processFile } from '../../pipeline/runner.ts';
+import { loadCatalog } from '../../pipeline/stages/catalog.ts';
+
+/** Real documents from public archives: read from ../shared/corpus, never copied into the project. */
+const corpus = fileURLToPath(new URL('../../../shared/corpus/real/', import.meta.url));
+const present = existsSync(corpus);
+const files = present ? readdirSync(corpus).filter((f) => !f.endsWith('.md')) : [];
+
+describe.skipIf(!present)('the real corpus', () => {
+  it('reads every document without a crash, and reports what came out of each', async () => {
+    const report: string[] = [];
+    for (const name of files) {
+      const file = join(corpus, name);
+      try {
+        const doc = await readDocument(file, { timeoutMs: 120_000 });
+        const text = doc.blocks.filter((b) => b.kind !== 'footnote').map((b) => b.text);
+        const quantities = text.reduce((n, t) => n + findQuantities(t).length, 0);
+        const footnotes = doc.blocks.filter((b) => b.kind === 'footnote').length;
+        report.push(`${name}: ${doc.format}, ${doc.blocks.length} blocks, ${quantities} quantities, ${footnotes} footnotes`);
+        expect(doc.blocks.length, name).toBeGreaterThan(0);
+      } catch (err) {
+        // Refusing is allowed, crashing is not: the reason must be a one-line ReadError.
+        expect(err, name).toBeInstanceOf(ReadError);
+        report.push(`${name}: refused: ${(err as ReadError).reason}`);
+      }
+    }
+    process.stdout.write(`${report.join('\n')}\n`);
+    expect(report.find((l) => l.startsWith('lamdong_ttr239_de_an_06_2026-03_scanned.pdf'))).toMatch(/needs OCR/);
+  }, 300_000);
+
+  it('reads the same quantities from the DOCX and the signed PDF of one report', async () => {
+    const stem = join(corpus, 'lamdong_bc_cac_chi_so_2025-11-06');
+    const quantities = async (file: string) => {
+      const doc = await readDocument(file, { timeoutMs: 120_000 });
+      return doc.blocks.flatMap((b) => findQuantities(b.text).map((q) => `${q.value}|${q.unit}|${q.multiplier}`));
+    };
+    const fromDocx = await quantities(`${stem}.docx`);
+    const fromPdf = await quantities(`${stem}.pdf`);
+    const pool = new Map<string, number>();
+    for (const q of fromPdf) pool.set(q, (pool.get(q) ?? 0) + 1);
+    let agree = 0;
+    for (const q of fromDocx) {
+      const left = pool.get(q) ?? 0;
+      if (left > 0) {
+        agree++;
+        pool.set(q, left - 1);
+      }
+    }
+    const share = agree / fromDocx.length;
+    process.stdout.write(`DOCX vs signed PDF: ${agree}/${fromDocx.length} quantities agree (${(100 * share).toFixed(1)}%)\n`);
+    expect(fromDocx.length).toBeGreaterThan(100);
+    expect(share).toBeGreaterThanOrEqual(0.95);
+  }, 300_000);
+
+  it('turns the Đạ Huoai statistics tables into facts by year and kind', async () => {
+    const catalog = loadCatalog();
+    for (const name of ['dahuoai_tong_hop_gtsx_ktxh_2015-2025.xlsx', 'dahuoai_so_lieu_2015-2025_cuc_thong_ke.xls']) {
+      const input = await processFile(join(corpus, name), catalog, { timeoutMs: 120_000 });
+      const years = new Set(input.facts.map((f) => f.year));
+      const kinds = new Set(input.facts.map((f) => f.kind));
+      process.stdout.write(`${name}: ${input.facts.length} facts, years ${[...years].sort().join(',')}, kinds ${[...kinds].join(',')}\n`);
+      expect(input.facts.length, name).toBeGreaterThan(100);
+      for (const y of [2016, 2018, 2019, 2020]) expect(years.has(y), `${name} ${y}`).toBe(true);
+      expect(kinds.has('actual'), name).toBe(true);
+      expect(kinds.has('plan') || kinds.has('estimate'), name).toBe(true);
+      expect(input.facts.every((f) => f.source.cell && f.source.sheet), name).toBe(true);
+    }
+  }, 300_000);
+});
