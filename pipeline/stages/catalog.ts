@@ -10,13 +10,42 @@ import { fold } from '../../extractors/clean-text.ts';
  */
 export interface CatalogIndex {
   entries: readonly CatalogEntry[];
-  variants: readonly { entry: CatalogEntry; words: readonly string[] }[];
+  variants: readonly { entry: CatalogEntry; words: readonly string[]; syllables: readonly string[] | null }[];
 }
 
 export const DEFAULT_CATALOG_FILE = fileURLToPath(new URL('../../seeds/indicators.json', import.meta.url));
 
 function wordsOf(s: string): string[] {
   return fold(s).split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+/** Syllables with their diacritics: `lượng` (amount) and `lương` (grain) must not stand for each other. */
+function syllablesOf(s: string): string[] {
+  return s.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+function hasDiacritics(s: string): boolean {
+  return /[^\x00-\x7f]/.test(s.normalize('NFC'));
+}
+
+/** How many of `need` the bag `have` holds, counting repeats (`sản lượng lương thực` needs two distinct words). */
+function hitsOf(need: readonly string[], have: Map<string, number>): number {
+  const left = new Map(have);
+  let hits = 0;
+  for (const w of need) {
+    const n = left.get(w) ?? 0;
+    if (n > 0) {
+      hits++;
+      left.set(w, n - 1);
+    }
+  }
+  return hits;
+}
+
+function bag(ws: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const w of ws) m.set(w, (m.get(w) ?? 0) + 1);
+  return m;
 }
 
 export function loadCatalog(file = DEFAULT_CATALOG_FILE): CatalogIndex {
@@ -29,8 +58,20 @@ export function loadCatalog(file = DEFAULT_CATALOG_FILE): CatalogIndex {
 }
 
 export function indexCatalog(entries: readonly CatalogEntry[]): CatalogIndex {
-  const variants = entries.flatMap((entry) => [entry.name, ...entry.aliases].map((v) => ({ entry, words: wordsOf(v) })));
+  const variants = entries.flatMap((entry) =>
+    [entry.name, ...entry.aliases].map((v) => ({ entry, words: wordsOf(v), syllables: hasDiacritics(v) ? syllablesOf(v) : null })),
+  );
   return { entries, variants };
+}
+
+/**
+ * Words that narrow an indicator to a part of it (a season, new plantings, the damaged area…): a label
+ * holding one that the catalog name lacks is about a sub-indicator, not the catalog's.
+ */
+const NARROWING = ['vu', 'dong xuan', 'xuan he', 'he thu', 'thu dong', 'lua mua', 'nuong', 'trong moi', 'kinh doanh', 'khai thac', 'anh huong', 'thiet hai', 'hang hoa', 'xen', 'trong thuan', 'lien ket', 'tu phat', 'cho thu hoach', 'tong so', 'khac', 'thong qua', 'vay von'];
+
+function narrows(labelWords: string, variantWords: string): boolean {
+  return NARROWING.some((n) => ` ${labelWords} `.includes(` ${n} `) && !` ${variantWords} `.includes(` ${n} `));
 }
 
 function dimension(unit: string | null | undefined): string | null {
@@ -45,15 +86,20 @@ function dimension(unit: string | null | undefined): string | null {
  * states a different measure of it (a count where the catalog has a rate); pass null to skip that.
  */
 export function matchIndicator(index: CatalogIndex, label: string, unit: UnitCode | null): string | null {
-  const have = new Set(wordsOf(label));
+  const labelWords = wordsOf(label);
+  const folded = bag(labelWords);
+  const accented = hasDiacritics(label) ? bag(syllablesOf(label)) : null;
+  const joined = labelWords.join(' ');
   let best: { id: string; score: number } | null = null;
   for (const v of index.variants) {
     if (v.words.length === 0) continue;
-    const hits = v.words.filter((w) => have.has(w)).length;
+    // Compare with diacritics when both sides have them; a label typed without them falls back to folded words.
+    const hits = accented && v.syllables ? hitsOf(v.syllables, accented) : hitsOf(v.words, folded);
     const complete = hits === v.words.length;
     const nearly = v.words.length >= 5 && hits / v.words.length >= 0.85;
     if (!complete && !nearly) continue;
     if (unit !== null && v.entry.unit && dimension(v.entry.unit) !== dimension(unit)) continue;
+    if (narrows(joined, v.words.join(' '))) continue;
     const score = hits + (complete ? 0.5 : 0);
     if (!best || score > best.score) best = { id: v.entry.id, score };
   }

@@ -27,6 +27,8 @@ export interface Candidate {
   unit: UnitCode | null;
   unitText: string | null;
   label: string;
+  /** the label without words baocao added (`(diện tích)` inferred from the unit), for catalog matching */
+  catalogLabel: string;
   /** the thing the number is about, without its measure words (`cây cao su`), for footnotes to inherit */
   subject: string | null;
   kind: Kind;
@@ -440,17 +442,26 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
     if (noun && !isRelation && label && !contains(label, noun)) label = `${label} – ${noun}`;
     if (q.ratio?.position === 1 && !pairIsPlan) label = `${label} (tổng số)`;
     const measure = unit ? UNIT_MEASURE[unit] : undefined;
+    let catalogLabel = label;
     if (measure && label && !DIMENSION_WORDS.some((w) => ` ${words(label).join(' ')} `.includes(` ${w} `))) {
       label = `${label} (${measure})`;
     }
 
     let relatesTo: string | null = null;
+    const lastInClause = [...made].reverse().find((c) => c.quantity.start >= clauseStart);
     const ownLabel = isRelation ? trimLabel(local.replace(RELATION_VERB_AT_END, '')) : '';
     const ownClause = !prev || prev.end <= clauseStart || /[,;(]/.test(block.text.slice(Math.max(prev.end, prevTail), labelStart));
     if (isRelation && ownLabel && !isMeasureOnly(ownLabel) && ownClause) {
       // `tổng lượt khách du lịch tăng 14,2%`: the growth of the thing named right before it.
       label = ownLabel;
       subject = subjectOf(ownLabel);
+      catalogLabel = label;
+    } else if (isRelation && lastInClause && RELATION_KINDS.has(lastInClause.kind) && lastInClause.relatesTo === null && lastInClause.label) {
+      // `… tăng 14,2% (vượt 6,2% KH)`: a relation stated on the relation before it names the same thing.
+      label = lastInClause.label;
+      catalogLabel = lastInClause.catalogLabel;
+      subject = lastInClause.subject;
+      year = lastInClause.year;
     } else if (isRelation) {
       const candidates = [...made].reverse().filter((c) => !RELATION_KINDS.has(c.kind) && !(c.kind === 'plan' && c.quantity.ratio?.position === 1));
       const target =
@@ -460,6 +471,7 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
       if (target) {
         relatesTo = target.key;
         label = target.label;
+        catalogLabel = target.catalogLabel;
         subject = target.subject;
         year = target.year;
       }
@@ -468,9 +480,11 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
       if (left) {
         relatesTo = left.key;
         label = left.label;
+        catalogLabel = left.catalogLabel;
       }
     }
     if (!label) label = state.subject ?? block.headingPath?.at(-1) ?? '';
+    if (!catalogLabel) catalogLabel = label;
 
     const cand: Candidate = {
       key: `${block.index}:${q.start}`,
@@ -480,6 +494,7 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
       unit,
       unitText,
       label,
+      catalogLabel,
       subject,
       kind,
       year,
@@ -561,6 +576,7 @@ function extractTables(doc: DocumentModel, meta: DocumentMetadata, out: Candidat
       unit,
       unitText: quantity.unitText,
       label,
+      catalogLabel: label,
       subject: label,
       kind: tv.kind,
       year: tv.year ?? (tv.kind === 'plan' ? meta.planYear : meta.reportYear),

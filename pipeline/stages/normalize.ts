@@ -19,12 +19,12 @@ export function normalize(doc: DocumentModel, candidates: readonly Candidate[], 
   const indicatorOf = new Map<string, string | null>();
   for (const c of candidates) {
     if (RELATION_KINDS.has(c.kind)) continue;
-    indicatorOf.set(c.key, matchIndicator(catalog, c.label, c.unit));
+    indicatorOf.set(c.key, matchIndicator(catalog, c.catalogLabel, c.unit));
   }
   return candidates.map((c) => {
     const q = c.quantity;
     const related = c.relatesTo ? (indicatorOf.get(c.relatesTo) ?? null) : null;
-    const indicatorId = RELATION_KINDS.has(c.kind) ? related ?? matchIndicator(catalog, c.label, null) : (indicatorOf.get(c.key) ?? null);
+    const indicatorId = RELATION_KINDS.has(c.kind) ? related ?? matchIndicator(catalog, c.catalogLabel, null) : (indicatorOf.get(c.key) ?? null);
     const sentence = c.block.text.slice(c.sentence.start, c.sentence.end).trim();
     const lead = c.block.text.slice(c.sentence.start, c.sentence.end).search(/\S/);
     const sentenceStart = c.sentence.start + Math.max(0, lead);

@@ -1,5 +1,5 @@
 import type { Block, DocumentMetadata, DocumentModel } from '../../schema/document.ts';
-import { fold } from '../../extractors/clean-text.ts';
+import { fold, superscriptToNumber } from '../../extractors/clean-text.ts';
 
 /**
  * The segment stage: the outline (`A.`, `I.`, `1.`, `1.1.`, `1.1.1.`) gives every block its heading
@@ -121,8 +121,19 @@ export function segment(doc: DocumentModel): DocumentModel {
     }
     return { ...b, headingPath: stack.map((s) => s.text) };
   });
-  const metadata = { ...readMetadata(blocks), ...definedOnly(doc.metadata) };
-  return { ...doc, blocks, metadata };
+  // A footnote body belongs to the section of the sentence that carries its mark, not to wherever the
+  // reader put it (the end of the document).
+  const markPath = new Map<number, string[]>();
+  for (const b of blocks) {
+    if (b.kind === 'footnote' || !b.headingPath) continue;
+    for (const m of b.text.matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu)) {
+      const n = superscriptToNumber(m[0]);
+      if (!markPath.has(n)) markPath.set(n, b.headingPath);
+    }
+  }
+  const placed = blocks.map((b) => (b.kind === 'footnote' && b.footnote !== undefined && markPath.has(b.footnote) ? { ...b, headingPath: markPath.get(b.footnote)! } : b));
+  const metadata = { ...readMetadata(placed), ...definedOnly(doc.metadata) };
+  return { ...doc, blocks: placed, metadata };
 }
 
 function definedOnly(meta: DocumentMetadata | undefined): Partial<DocumentMetadata> {
