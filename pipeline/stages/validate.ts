@@ -2,12 +2,18 @@ import { createHash } from 'node:crypto';
 import type { DocumentModel } from '../../schema/document.ts';
 import { Fact } from '../../schema/fact.ts';
 import type { Mismatch, MismatchType } from '../../schema/mismatch.ts';
+import { arithmeticChecks } from './checks/arithmetic.ts';
+import { consistencyChecks } from './checks/consistency.ts';
+import { buildContext, type Finding } from './checks/context.ts';
+import { plausibilityChecks } from './checks/plausibility.ts';
 import type { Candidate } from './extract.ts';
 
 /**
- * The validate stage: every fact is checked against its schema, and every number the grammar could
- * not read cleanly becomes a mismatch for a reviewer. Nothing is dropped silently: a fact that fails
- * its schema leaves the fact list but stays, whole, in its mismatch.
+ * The validate stage: every fact is checked against its schema; numbers the grammar could not read
+ * cleanly, totals that do not match their parts, shares, plans, products and growths that do not add
+ * up, one indicator stated twice with different values, and implausible values all become mismatches
+ * for a reviewer. Facts involved in a mismatch are `flagged`. Nothing is dropped silently: a fact that
+ * fails its schema leaves the fact list but stays, whole, in its mismatch.
  */
 export interface Validated {
   facts: Fact[];
@@ -18,7 +24,7 @@ export function mismatchId(documentId: string, type: MismatchType, factIds: read
   return createHash('sha256').update(`${documentId}:${type}:${factIds.join(',')}:${extra}`).digest('hex').slice(0, 32);
 }
 
-function sourceOf(f: Fact): Mismatch['source'] {
+export function sourceOf(f: Fact): Mismatch['source'] {
   return {
     file: f.source.file,
     ...(f.source.page !== undefined ? { page: f.source.page } : {}),
@@ -32,8 +38,8 @@ function sourceOf(f: Fact): Mismatch['source'] {
 export function validate(doc: DocumentModel, facts: readonly Fact[], candidates: readonly Candidate[]): Validated {
   const mismatches: Mismatch[] = [];
   const kept: Fact[] = [];
-  const byId = new Map(candidates.map((c, i) => [facts[i]?.id, c]));
-  for (const fact of facts) {
+  const keptCandidates: Candidate[] = [];
+  facts.forEach((fact, index) => {
     const parsed = Fact.safeParse(fact);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -50,11 +56,12 @@ export function validate(doc: DocumentModel, facts: readonly Fact[], candidates:
         source: sourceOf(fact),
         status: 'open',
       });
-      continue;
+      return;
     }
     kept.push(parsed.data);
-    const anomalies = byId.get(fact.id)?.quantity.anomalies ?? [];
-    for (const a of anomalies) {
+    const cand = candidates[index];
+    if (cand) keptCandidates.push(cand);
+    for (const a of cand?.quantity.anomalies ?? []) {
       mismatches.push({
         id: mismatchId(doc.sha256, 'reading', [fact.id], a.code),
         documentId: doc.sha256,
@@ -69,6 +76,34 @@ export function validate(doc: DocumentModel, facts: readonly Fact[], candidates:
         status: 'open',
       });
     }
+  });
+  // Checks read candidates next to facts; they only run when the two lists line up one to one.
+  const findings = kept.length === keptCandidates.length ? runChecks(doc, kept, keptCandidates) : [];
+  const seen = new Set(mismatches.map((m) => m.id));
+  for (const f of findings) {
+    const ids = f.facts.map((i) => i.fact.id);
+    const id = mismatchId(doc.sha256, f.type, ids, f.key);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    mismatches.push({
+      id,
+      documentId: doc.sha256,
+      type: f.type,
+      message: f.message,
+      factIds: ids,
+      expected: f.expected,
+      found: f.found,
+      difference: f.difference,
+      tolerance: f.tolerance,
+      source: sourceOf(f.facts[0]!.fact),
+      status: 'open',
+    });
   }
-  return { facts: kept, mismatches };
+  const flagged = new Set(mismatches.flatMap((m) => m.factIds));
+  return { facts: kept.map((f) => (flagged.has(f.id) && f.status === 'ok' ? { ...f, status: 'flagged' as const } : f)), mismatches };
+}
+
+function runChecks(doc: DocumentModel, facts: readonly Fact[], candidates: readonly Candidate[]): Finding[] {
+  const ctx = buildContext(doc, facts, candidates);
+  return [...arithmeticChecks(ctx), ...consistencyChecks(ctx), ...plausibilityChecks(ctx)];
 }

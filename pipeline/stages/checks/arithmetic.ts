@@ -1,0 +1,555 @@
+import type { Fact } from '../../../schema/fact.ts';
+import type { Quantity } from '../../../schema/quantity.ts';
+import { fold } from '../../../extractors/clean-text.ts';
+import { findQuantities } from '../../../extractors/quantity-grammar.ts';
+import { structure } from '../text-structure.ts';
+import {
+  RELATION_KINDS, inScaleOf, isAdditive, isRatioWhole, labelWords, named, sentenceOf, vn, withUnit,
+  type CheckContext, type Finding, type Item,
+} from './context.ts';
+import {
+  STATED_RESULT_SLACK, agrees, halfUnit, productTolerance, quotientTolerance, sumTolerance, tidy, toleranceOf,
+} from './tolerance.ts';
+
+/**
+ * Arithmetic checks: a total against its parts, a/b against its stated share, actual against plan
+ * against the stated share of plan, area × yield against output, a value against its previous value and
+ * the stated growth or change; and the values a relation implies (plan, previous year) for later
+ * documents to be checked against.
+ */
+export function arithmeticChecks(ctx: CheckContext): Finding[] {
+  return [...sumChecks(ctx), ...footnoteSumChecks(ctx), ...ratioChecks(ctx), ...shareOfWholeChecks(ctx), ...planChecks(ctx), ...productChecks(ctx), ...growthChecks(ctx)];
+}
+
+/* ---------- totals and parts ---------- */
+
+const BREAKDOWN = /trong đó/giu;
+const OTHER_WORD = /(?:^| )khac(?: |$)/;
+
+function isStock(i: Item): boolean {
+  return !RELATION_KINDS.has(i.fact.kind) && i.fact.kind !== 'previous' && isAdditive(i.fact);
+}
+
+function planClass(i: Item): string {
+  return i.fact.kind === 'plan' ? 'plan' : 'result';
+}
+
+function isOtherPart(i: Item): boolean {
+  return OTHER_WORD.test(fold(i.fact.indicator));
+}
+
+/** Whether some parts (one that restates the total, or several) add up to the total exactly as written. */
+function someSubsetMatches(parts: readonly Item[], total: Item): boolean {
+  if (parts.length > 16) return false;
+  const values = parts.map((p) => inScaleOf(p, total));
+  const tols = parts.map((p) => halfUnit(p.fact.decimals) * 10 ** (p.fact.multiplier - total.fact.multiplier));
+  const target = total.fact.value;
+  const tTol = halfUnit(total.fact.decimals);
+  for (let mask = 1; mask < 1 << parts.length; mask++) {
+    let sum = 0;
+    let tol = tTol;
+    for (let k = 0; k < parts.length; k++) {
+      if (mask & (1 << k)) {
+        sum += values[k]!;
+        tol += tols[k]!;
+      }
+    }
+    if (agrees(target, sum, tol)) return true;
+  }
+  return false;
+}
+
+interface Breakdown {
+  total: Item;
+  parts: Item[];
+  /** the parts claim to be complete (an "other" part, or an exhaustive footnote) */
+  complete: boolean;
+  where: string;
+}
+
+function judgeBreakdown(b: Breakdown): Finding | null {
+  const { total, parts } = b;
+  if (parts.length === 0 || someSubsetMatches(parts, total)) return null;
+  const sum = parts.reduce((s, p) => s + inScaleOf(p, total), 0);
+  const tol = sumTolerance([toleranceOf(total.fact), ...parts.map((p) => toleranceOf(p.fact) * 10 ** (p.fact.multiplier - total.fact.multiplier))]);
+  const diff = sum - total.fact.value;
+  const partList = parts.map((p) => vn(inScaleOf(p, total))).join(' + ');
+  const totalIsBound = total.fact.qualifier === 'over';
+  const partsAreBounds = parts.some((p) => p.fact.qualifier === 'under');
+  if (diff > tol && !totalIsBound && !partsAreBounds) {
+    return {
+      type: 'sum',
+      facts: [total, ...parts],
+      message:
+        `Các thành phần ${b.where} cộng lại ${partList} = ${withUnit(sum, total)}, lớn hơn tổng số ${named(total)}: ` +
+        `vượt ${withUnit(diff, total)} (sai số cho phép ±${vn(tidy(tol))}).`,
+      expected: tidy(total.fact.value),
+      found: tidy(sum),
+      difference: tidy(diff),
+      tolerance: tidy(tol),
+      key: `exceeds:${parts.map((p) => p.fact.id).join(',')}`,
+    };
+  }
+  const partsAreLowerBounds = parts.some((p) => p.fact.qualifier === 'over');
+  if (b.complete && !partsAreLowerBounds && !totalIsBound && !agrees(total.fact.value, sum, tol)) {
+    return {
+      type: 'sum',
+      facts: [total, ...parts],
+      message:
+        `Các thành phần ${b.where} được liệt kê đầy đủ nhưng cộng lại ${partList} = ${withUnit(sum, total)}, ` +
+        `khác tổng số ${named(total)}: chênh ${withUnit(diff, total)} (sai số cho phép ±${vn(tidy(tol))}).`,
+      expected: tidy(total.fact.value),
+      found: tidy(sum),
+      difference: tidy(diff),
+      tolerance: tidy(tol),
+      key: `incomplete:${parts.map((p) => p.fact.id).join(',')}`,
+    };
+  }
+  return null;
+}
+
+/** `Tổng … X, trong đó: A …; B …` within one sentence (or `… X. Trong đó: A; B.`). */
+function sumChecks(ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  for (const [, items] of ctx.byBlock) {
+    const block = items[0]!.cand.block;
+    const st = structure(block.text);
+    for (const m of block.text.matchAll(BREAKDOWN)) {
+      const at = m.index;
+      const depth = st.depth[at] ?? 0;
+      const sentenceStart = lastAtOrBefore(st.sentenceStarts, at);
+      const startsSentence = /^[\s*_\-+•]*$/u.test(block.text.slice(sentenceStart, at));
+      const totalFrom = startsSentence ? lastAtOrBefore(st.sentenceStarts, Math.max(0, sentenceStart - 1)) : sentenceStart;
+      const totalTo = startsSentence ? sentenceStart : at;
+      let end = nextAfter(st.sentenceStarts, at, block.text.length);
+      if (depth > 0) {
+        let k = at;
+        while (k < block.text.length && (st.depth[k] ?? 0) >= depth) k++;
+        end = Math.min(end, k);
+      }
+      const nextMarker = block.text.slice(at + m[0].length, end).search(/trong đó/iu);
+      if (nextMarker >= 0) end = at + m[0].length + nextMarker;
+      const pool = items.filter((i) => i.cand.quantity.start >= totalFrom && i.cand.quantity.start < totalTo && i.depth <= depth && isStock(i));
+      const parts = items.filter((i) => i.cand.quantity.start > at && i.cand.quantity.start < end && i.depth === depth && isStock(i) && !isRatioWhole(i));
+      const units = new Set(parts.map((p) => p.fact.unit));
+      for (const unit of units) {
+        const total = [...pool].reverse().find((t) => t.fact.unit === unit && !isRatioWhole(t));
+        if (!total) continue;
+        const same = parts.filter((p) => p.fact.unit === unit && planClass(p) === planClass(total));
+        const f = judgeBreakdown({ total, parts: same, complete: same.some(isOtherPart), where: 'sau "trong đó"' });
+        if (f) out.push(f);
+      }
+      out.push(...partLargerThanWhole(pool, parts));
+    }
+  }
+  return out;
+}
+
+/** `180 nghìn lượt bệnh nhân (trong đó gần 7.120 nghìn bệnh nhân …)`: a part counted in another noun of the whole. */
+function partLargerThanWhole(pool: readonly Item[], parts: readonly Item[]): Finding[] {
+  const out: Finding[] = [];
+  for (const p of parts) {
+    if (!p.fact.unit?.startsWith('count:') || pool.some((t) => t.fact.unit === p.fact.unit)) continue;
+    const noun = fold(p.fact.unit.slice(6));
+    const whole = [...pool].reverse().find((t) => t.fact.unit?.startsWith('count:') && ` ${fold(t.fact.indicator)} `.includes(` ${noun} `));
+    if (!whole || p.fact.qualifier === 'under') continue;
+    const tol = toleranceOf(whole.fact) * 10 ** whole.fact.multiplier + toleranceOf(p.fact) * 10 ** p.fact.multiplier;
+    if (p.fact.baseValue > whole.fact.baseValue + tol) {
+      out.push({
+        type: 'plausibility',
+        facts: [p, whole],
+        message: `Thành phần ${named(p)} = ${vn(p.fact.baseValue)} lớn hơn cả tổng thể ${named(whole)} = ${vn(whole.fact.baseValue)}.`,
+        expected: tidy(whole.fact.baseValue / 10 ** p.fact.multiplier),
+        found: tidy(p.fact.value),
+        difference: tidy((p.fact.baseValue - whole.fact.baseValue) / 10 ** p.fact.multiplier),
+        tolerance: tidy(tol / 10 ** p.fact.multiplier),
+        key: 'part-larger',
+      });
+    }
+  }
+  return out;
+}
+
+/** A footnote body that itemizes the number it hangs on: `Trong đó …`, `Trong tổng số …`, or with a `khác` part. */
+const ITEMIZING_START = /^[\s*(]*(?:trong đó|trong tổng số|trong \d|trong \(|bao gồm|gồm|cụ thể)/iu;
+
+function footnoteSumChecks(ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  const byNote = new Map<number, Item[]>();
+  for (const i of ctx.items) if (i.fact.inFootnote !== null) byNote.set(i.fact.inFootnote, [...(byNote.get(i.fact.inFootnote) ?? []), i]);
+  for (const [note, noteItems] of byNote) {
+    const bodyText = noteItems[0]!.cand.block.text;
+    const startsItemizing = ITEMIZING_START.test(bodyText);
+    const parts = noteItems.filter((i) => i.depth === 0 && isStock(i) && !isRatioWhole(i));
+    const hasOther = parts.some(isOtherPart);
+    if (!startsItemizing && !hasOther) continue;
+    let anchor = ctx.items.find((i) => i.fact.inFootnote !== note && i.fact.footnotes.includes(note));
+    if (!anchor) continue;
+    if (RELATION_KINDS.has(anchor.fact.kind) && anchor.fact.relatesTo) anchor = ctx.byId.get(anchor.fact.relatesTo) ?? anchor;
+    const pool = sentenceOf(ctx, anchor).filter((i) => !RELATION_KINDS.has(i.fact.kind) && isAdditive(i.fact));
+    const allStock = noteItems.filter((i) => !RELATION_KINDS.has(i.fact.kind));
+    for (const unit of new Set(parts.map((p) => p.fact.unit))) {
+      const same = parts.filter((p) => p.fact.unit === unit);
+      const totals = pool.filter((t) => t.fact.unit === unit);
+      if (totals.length === 0 || totals.some((t) => someSubsetMatches(same, t))) continue;
+      const total = anchor.fact.unit === unit ? anchor : totals.length === 1 ? totals[0]! : null;
+      if (!total) continue;
+      const exhaustive = hasOther || (startsItemizing && allStock.every((i) => i.fact.unit === unit));
+      const f = judgeBreakdown({ total, parts: same, complete: exhaustive, where: `trong chú thích ${note}` });
+      if (f) out.push(f);
+    }
+  }
+  return out;
+}
+
+function lastAtOrBefore(starts: readonly number[], pos: number): number {
+  let best = 0;
+  for (const s of starts) {
+    if (s <= pos) best = s;
+    else break;
+  }
+  return best;
+}
+
+function nextAfter(starts: readonly number[], pos: number, end: number): number {
+  for (const s of starts) if (s > pos) return s;
+  return end;
+}
+
+/* ---------- a/b against the stated share ---------- */
+
+/** What joins a pair to its stated share: `28.462/29.433 trẻ, đạt 96,7%`, `5,88%/5,3% vượt chỉ tiêu kế hoạch giao 0,58%`. */
+const SHARE_LINK = /(?:đạt|chiếm|bằng|là|vượt)(?:\s+(?:tỷ lệ|chỉ tiêu|kế hoạch|kh|giao|so với))*\s*$/iu;
+const PLAN_WORDS = /^[^\d;]{0,30}?(?:kế hoạch|\bkh\b|chỉ tiêu|dự toán)/iu;
+
+interface Side {
+  value: number;
+  tol: number;
+  item: Item | undefined;
+  q: Quantity;
+}
+
+function ratioChecks(ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  for (const [, items] of ctx.byBlock) {
+    const block = items[0]!.cand.block;
+    const qs = findQuantities(block.text);
+    const st = structure(block.text);
+    const itemAt = new Map(items.map((i) => [i.cand.quantity.start, i]));
+    const groups = new Map<number, Quantity[]>();
+    for (const q of qs) if (q.ratio) groups.set(q.ratio.group, [...(groups.get(q.ratio.group) ?? []), q]);
+    for (const pair of groups.values()) {
+      const left = pair.find((q) => q.ratio!.position === 0);
+      const right = pair.find((q) => q.ratio!.position === 1);
+      if (!left || !right) continue;
+      const sentenceEnd = nextAfter(st.sentenceStarts, right.end, block.text.length);
+      const next = qs.find((q) => q.start >= right.end && q !== right);
+      if (!next || next.start >= sentenceEnd || next.unit !== 'percent' && next.unit !== null) continue;
+      const stated = itemAt.get(next.start);
+      if (!stated || stated.fact.unit !== 'percent') continue;
+      const between = block.text.slice(right.end, next.start).replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹*]/gu, '');
+      if (!SHARE_LINK.test(between)) continue;
+      const l = side(left, itemAt);
+      const r = side(right, itemAt);
+      if (r.value === 0) continue;
+      const after = block.text.slice(next.end, next.end + 40);
+      const againstPlan = ['share_of_plan', 'over_plan'].includes(stated.fact.kind) || PLAN_WORDS.test(after) || /vượt/iu.test(between);
+      const over = stated.fact.kind === 'over_plan' || /vượt\s*(?:\S+\s*){0,4}$/iu.test(between);
+      const ratio = (100 * l.value) / r.value;
+      const rTol = 100 * quotientTolerance(l.value, l.tol, r.value, r.tol);
+      const sTol = toleranceOf(stated.fact) * STATED_RESULT_SLACK;
+      const candidates = over
+        ? [ratio - 100, ...(left.unit === 'percent' ? [l.value - r.value] : [])]
+        : [ratio];
+      const expected = candidates.reduce((best, c) => (Math.abs(c - stated.fact.value) < Math.abs(best - stated.fact.value) ? c : best));
+      const tol = rTol + sTol + (over && left.unit === 'percent' ? l.tol + r.tol : 0);
+      const facts = [stated, ...[l.item, r.item].filter((x): x is Item => x !== undefined)];
+      const pairText = `${left.raw.trim()}/${right.raw.trim()}`;
+      if (!agrees(expected, stated.fact.value, tol)) {
+        out.push({
+          type: againstPlan ? 'share_of_plan' : 'ratio',
+          facts,
+          message:
+            `${pairText}: ${vn(l.value)} / ${vn(r.value)} = ${vn(tidy(ratio))}%` +
+            (over ? `, tức vượt ${vn(tidy(expected))}%` : '') +
+            `, nhưng báo cáo ghi ${stated.fact.raw.trim()}${stated.fact.unit === 'percent' && !/%/.test(stated.fact.raw) ? '%' : ''}` +
+            ` (chênh ${vn(tidy(stated.fact.value - expected))}, sai số cho phép ±${vn(tidy(tol))}).`,
+          expected: tidy(expected),
+          found: tidy(stated.fact.value),
+          difference: tidy(stated.fact.value - expected),
+          tolerance: tidy(tol),
+          key: `pair:${left.start}`,
+        });
+      }
+      if (!againstPlan && l.value > r.value + l.tol + r.tol) {
+        out.push({
+          type: 'plausibility',
+          facts: [...[l.item, r.item].filter((x): x is Item => x !== undefined), stated],
+          message: `${pairText}: phần (${vn(l.value)}) lớn hơn tổng thể (${vn(r.value)}) mà báo cáo ghi là một tỷ lệ ${stated.fact.raw.trim()}.`,
+          expected: tidy(r.value),
+          found: tidy(l.value),
+          difference: tidy(l.value - r.value),
+          tolerance: tidy(l.tol + r.tol),
+          key: `part-whole:${left.start}`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function side(q: Quantity, itemAt: ReadonlyMap<number, Item>): Side {
+  const item = itemAt.get(q.start);
+  const f = item?.fact;
+  return {
+    value: f ? f.value : q.value,
+    tol: f ? toleranceOf(f) : halfUnit(q.decimals),
+    item,
+    q,
+  };
+}
+
+/* ---------- `X chiếm Y% <whole>` against the whole stated before it ---------- */
+
+function shareOfWholeChecks(ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  for (const s of ctx.items) {
+    if (s.fact.kind !== 'share' || s.fact.unit !== 'percent' || !s.fact.relatesTo) continue;
+    const part = ctx.byId.get(s.fact.relatesTo);
+    if (!part || part.cand.quantity.ratio || part.fact.unit === null) continue;
+    const text = s.cand.block.text;
+    const after = /^[\s*]*([^\d,;.()]{3,60})/u.exec(text.slice(s.cand.quantity.end))?.[1] ?? '';
+    const wanted = labelWords(after);
+    if (wanted.size === 0) continue;
+    const whole = [...(ctx.byBlock.get(s.cand.block.index) ?? [])]
+      .reverse()
+      .find(
+        (w) =>
+          w !== part &&
+          w.cand.quantity.start < s.cand.quantity.start &&
+          w.fact.unit === part.fact.unit &&
+          !RELATION_KINDS.has(w.fact.kind) &&
+          [...wanted].every((word) => labelWords(w.fact.indicator).has(word)),
+      );
+    if (!whole || whole.fact.baseValue === 0) continue;
+    const share = (100 * part.fact.baseValue) / whole.fact.baseValue;
+    const tol =
+      100 *
+        quotientTolerance(
+          part.fact.baseValue, toleranceOf(part.fact) * 10 ** part.fact.multiplier,
+          whole.fact.baseValue, toleranceOf(whole.fact) * 10 ** whole.fact.multiplier,
+        ) +
+      toleranceOf(s.fact) * STATED_RESULT_SLACK;
+    if (agrees(share, s.fact.value, tol)) continue;
+    out.push({
+      type: 'ratio',
+      facts: [s, part, whole],
+      message:
+        `${named(part)} / ${named(whole)} = ${vn(tidy(share))}%, nhưng báo cáo ghi chiếm ${vn(s.fact.value)}% ` +
+        `(chênh ${vn(tidy(s.fact.value - share))}, sai số cho phép ±${vn(tidy(tol))}).`,
+      expected: tidy(share),
+      found: tidy(s.fact.value),
+      difference: tidy(s.fact.value - share),
+      tolerance: tidy(tol),
+      key: 'share-of-whole',
+    });
+  }
+  return out;
+}
+
+/* ---------- actual against a plan stated in the same sentence ---------- */
+
+/** A number explicitly named a plan: `(KH 564,9 tỷ)`, `Kế hoạch vốn giao … là 360.086 triệu đồng`. */
+const NAMED_PLAN = /(?:kế hoạch|\bkh\b|chỉ tiêu|dự toán)[^\d;]{0,40}$/iu;
+
+function planChecks(ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  for (const s of ctx.items) {
+    if ((s.fact.kind !== 'share_of_plan' && s.fact.kind !== 'over_plan') || !s.fact.relatesTo) continue;
+    const x = ctx.byId.get(s.fact.relatesTo);
+    if (!x || x.cand.quantity.ratio || x.fact.unit === null || x.fact.value === 0) continue;
+    const plans = sentenceOf(ctx, s).filter(
+      (p) =>
+        p !== x &&
+        p.fact.kind === 'plan' &&
+        p.fact.unit === x.fact.unit &&
+        !p.cand.quantity.ratio &&
+        NAMED_PLAN.test(p.cand.block.text.slice(Math.max(0, p.cand.quantity.start - 60), p.cand.quantity.start).replace(/\b(?:19|20)\d{2}\b/g, 'năm')),
+    );
+    const plan = plans.sort((a, b) => Math.abs(a.cand.quantity.start - x.cand.quantity.start) - Math.abs(b.cand.quantity.start - x.cand.quantity.start))[0];
+    if (!plan || plan.fact.baseValue === 0) continue;
+    const xv = x.fact.baseValue;
+    const pv = plan.fact.baseValue;
+    const share = (100 * xv) / pv;
+    const expected = s.fact.kind === 'over_plan' ? (x.fact.unit === 'percent' ? x.fact.value - plan.fact.value : share - 100) : share;
+    const tol =
+      100 * quotientTolerance(xv, toleranceOf(x.fact) * 10 ** x.fact.multiplier, pv, toleranceOf(plan.fact) * 10 ** plan.fact.multiplier) +
+      toleranceOf(s.fact) * STATED_RESULT_SLACK;
+    if (agrees(expected, s.fact.value, tol)) continue;
+    out.push({
+      type: 'share_of_plan',
+      facts: [s, x, plan],
+      message:
+        `${named(x)} so với kế hoạch ${withUnit(plan.fact.value, plan)} là ${vn(tidy(share))}%` +
+        `, nhưng báo cáo ghi ${s.fact.kind === 'over_plan' ? 'vượt ' : 'đạt '}${vn(s.fact.value)}% ` +
+        `(chênh ${vn(tidy(s.fact.value - expected))}, sai số cho phép ±${vn(tidy(tol))}).`,
+      expected: tidy(expected),
+      found: tidy(s.fact.value),
+      difference: tidy(s.fact.value - expected),
+      tolerance: tidy(tol),
+      key: 'plan',
+    });
+  }
+  return out;
+}
+
+/* ---------- area × yield against output ---------- */
+
+function dimension(i: Item): 'area' | 'yield' | 'output' | null {
+  if (RELATION_KINDS.has(i.fact.kind) || i.fact.kind === 'previous' || isRatioWhole(i)) return null;
+  if (i.fact.unit === 'ha') return 'area';
+  if (i.fact.unit === 'quintal_per_ha') return 'yield';
+  if (i.fact.unit === 'tonne' || i.fact.unit === 'quintal') return 'output';
+  return null;
+}
+
+function productChecks(ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  for (const [, items] of ctx.byBlock) {
+    for (const y of items.filter((i) => dimension(i) === 'yield')) {
+      const seq = items.filter((i) => i.depth === y.depth && dimension(i) !== null);
+      const k = seq.indexOf(y);
+      const a = seq[k - 1];
+      const o = seq[k + 1];
+      let area: Item | undefined;
+      let output: Item | undefined;
+      if (a && o && dimension(a) === 'area' && dimension(o) === 'output') [area, output] = [a, o];
+      const a2 = seq[k - 2];
+      if (!area && a2 && a && dimension(a2) === 'area' && dimension(a) === 'output' && a2.cand.sentence.start === y.cand.sentence.start) {
+        [area, output] = [a2, a];
+      }
+      if (!area || !output) continue;
+      const ha = area.fact.baseValue;
+      const perHa = y.fact.value;
+      const toOutput = output.fact.unit === 'tonne' ? 0.1 : 1;
+      const expected = ha * perHa * toOutput;
+      const tol =
+        productTolerance(ha, toleranceOf(area.fact), perHa, toleranceOf(y.fact)) * toOutput * STATED_RESULT_SLACK + toleranceOf(output.fact);
+      const found = output.fact.baseValue;
+      if (agrees(expected, found, tol)) continue;
+      out.push({
+        type: 'product',
+        facts: [output, area, y],
+        message:
+          `Diện tích × năng suất: ${withUnit(ha, area)} × ${vn(perHa)} tạ/ha = ${withUnit(tidy(expected), output)}, ` +
+          `nhưng sản lượng ghi ${named(output)}: chênh ${vn(tidy(found - expected))} (sai số cho phép ±${vn(tidy(tol))}).`,
+        expected: tidy(expected),
+        found: tidy(found),
+        difference: tidy(found - expected),
+        tolerance: tidy(tol),
+        key: 'product',
+      });
+    }
+  }
+  return out;
+}
+
+/* ---------- value against previous value and the stated growth or change ---------- */
+
+function growthChecks(ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  for (const g of ctx.items) {
+    if (g.fact.kind !== 'growth' && g.fact.kind !== 'change') continue;
+    const sentence = sentenceOf(ctx, g);
+    const x = g.fact.relatesTo
+      ? ctx.byId.get(g.fact.relatesTo)
+      : [...sentence].reverse().find((i) => i.cand.quantity.start < g.cand.quantity.start && !RELATION_KINDS.has(i.fact.kind) && i.fact.kind !== 'previous' && i.depth <= g.depth);
+    if (!x) continue;
+    const prev = sentence.find(
+      (p) =>
+        p.fact.kind === 'previous' &&
+        (p.fact.unit === x.fact.unit || (p.fact.unit?.startsWith('count:') && x.fact.unit?.startsWith('count:'))),
+    );
+    if (!prev || prev.fact.baseValue === 0) continue;
+    if ([x, prev].some((i) => i.fact.qualifier === 'over' || i.fact.qualifier === 'under')) continue;
+    const xv = x.fact.baseValue;
+    const pv = prev.fact.baseValue;
+    const xt = toleranceOf(x.fact) * 10 ** x.fact.multiplier;
+    const pt = toleranceOf(prev.fact) * 10 ** prev.fact.multiplier;
+    let expected: number;
+    let tol: number;
+    if (g.fact.kind === 'growth') {
+      expected = (100 * xv) / pv - 100;
+      tol = 100 * quotientTolerance(xv, xt, pv, pt) + toleranceOf(g.fact) * STATED_RESULT_SLACK;
+    } else {
+      expected = (xv - pv) / 10 ** g.fact.multiplier;
+      tol = (xt + pt) / 10 ** g.fact.multiplier + toleranceOf(g.fact);
+    }
+    if (agrees(expected, g.fact.value, tol)) continue;
+    out.push({
+      type: 'growth',
+      facts: [g, x, prev],
+      message:
+        `${named(x)} so với cùng kỳ ${named(prev)}: ` +
+        (g.fact.kind === 'growth' ? `tăng/giảm ${vn(tidy(expected))}%` : `chênh ${vn(tidy(expected))}`) +
+        `, nhưng báo cáo ghi ${g.fact.raw.trim()} (sai số cho phép ±${vn(tidy(tol))}).`,
+      expected: tidy(expected),
+      found: tidy(g.fact.value),
+      difference: tidy(g.fact.value - expected),
+      tolerance: tidy(tol),
+      key: 'growth',
+    });
+  }
+  return out;
+}
+
+/* ---------- values implied by relations ---------- */
+
+/** A plan or previous-year value that a relation implies (`đạt 101,49% kế hoạch`, `tăng 1,16%`). */
+export interface DerivedValue {
+  /** the fact the value is about (the one the relation qualifies) */
+  factId: string;
+  /** the relation fact it was computed from */
+  fromFactId: string;
+  kind: 'plan' | 'previous';
+  year: number | null;
+  /** in the subject fact's written scale and unit */
+  value: number;
+  tolerance: number;
+  unit: string | null;
+  multiplier: number;
+}
+
+/**
+ * Plans implied by a share of plan (value ÷ share × 100) or an excess over plan, and previous-year values
+ * implied by growth (value ÷ (1 + g/100)) or change (value − change). Rates are left out: whether a
+ * `vượt 0,58%` of a rate is relative or in percentage points cannot be told.
+ */
+export function deriveValues(facts: readonly Fact[]): DerivedValue[] {
+  const byId = new Map(facts.map((f) => [f.id, f]));
+  const out: DerivedValue[] = [];
+  for (const r of facts) {
+    if (!r.relatesTo) continue;
+    const x = byId.get(r.relatesTo);
+    if (!x || x.unit === null || x.unit === 'percent' || x.unit === 'permille' || RELATION_KINDS.has(x.kind)) continue;
+    if (x.qualifier === 'over' || x.qualifier === 'under' || r.qualifier === 'over' || r.qualifier === 'under') continue;
+    const xt = toleranceOf(x);
+    const rt = toleranceOf(r);
+    const base = { factId: x.id, fromFactId: r.id, unit: x.unit, multiplier: x.multiplier };
+    if ((r.kind === 'share_of_plan' || r.kind === 'over_plan') && r.unit === 'percent') {
+      const share = r.kind === 'over_plan' ? 100 + r.value : r.value;
+      if (share <= 0) continue;
+      const value = (x.value * 100) / share;
+      out.push({ ...base, kind: 'plan', year: x.year, value: tidy(value), tolerance: tidy(100 * quotientTolerance(x.value, xt, share, rt)) });
+    } else if (r.kind === 'growth' && r.unit === 'percent' && r.value > -100) {
+      const value = x.value / (1 + r.value / 100);
+      out.push({
+        ...base, kind: 'previous', year: x.year === null ? null : x.year - 1,
+        value: tidy(value), tolerance: tidy(100 * quotientTolerance(x.value, xt, 100 + r.value, rt)),
+      });
+    } else if (r.kind === 'change' && r.unit === x.unit && r.multiplier === x.multiplier) {
+      out.push({ ...base, kind: 'previous', year: x.year === null ? null : x.year - 1, value: tidy(x.value - r.value), tolerance: tidy(xt + rt) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+import type { Fact, Kind } from '../../../schema/fact.ts';
+import { isRatioWhole, named, sameIndicatorLabel, vn, type CheckContext, type Finding, type Item } from './context.ts';
+import { agrees, tidy, toleranceOf } from './tolerance.ts';
+
+/**
+ * Consistency: the same indicator, year and kind stated with different values in two places of one
+ * document (its section 1 text against its summary list of main indicators, say). Footnote bodies are
+ * left out: they hold breakdowns of the number they hang on, which the catalog often maps to the same id.
+ */
+export function consistencyChecks(ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  const pool = ctx.items.filter((i) => i.fact.inFootnote === null && i.fact.year !== null && i.fact.kind !== 'previous' && !isRatioWhole(i) && !i.cand.quantity.ratio);
+  const seen = new Set<string>();
+  for (let a = 0; a < pool.length; a++) {
+    for (let b = a + 1; b < pool.length; b++) {
+      const x = pool[a]!;
+      const y = pool[b]!;
+      if (!sameCell(x.fact, y.fact)) continue;
+      // two relations of one number measure it against different references (`124,2%` of the province's
+      // estimate, `112%` of the district's): not two statements of one figure
+      if (x.fact.relatesTo !== null && x.fact.relatesTo === y.fact.relatesTo) continue;
+      const tol = toleranceOf(x.fact) * 10 ** x.fact.multiplier + toleranceOf(y.fact) * 10 ** y.fact.multiplier;
+      if (agrees(x.fact.baseValue, y.fact.baseValue, tol)) continue;
+      const key = [x.fact.value, y.fact.value].sort().join('|') + `|${x.fact.indicatorId}|${x.fact.kind}|${x.fact.year}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(consistencyFinding(y, x, tol, 'trong cùng văn bản'));
+    }
+  }
+  return out;
+}
+
+export function kindClass(kind: Kind): string {
+  return kind === 'actual' || kind === 'estimate' ? 'result' : kind;
+}
+
+/** Same catalog indicator and compatible wording, same year, kind and unit. */
+export function sameCell(a: Fact, b: Fact): boolean {
+  return (
+    a.indicatorId !== null &&
+    a.indicatorId === b.indicatorId &&
+    a.year === b.year &&
+    kindClass(a.kind) === kindClass(b.kind) &&
+    a.unit === b.unit &&
+    sameIndicatorLabel(a.indicator, b.indicator)
+  );
+}
+
+/** A factor of a thousand or a million between two statements of one figure is a scale word gone wrong. */
+export function scaleHint(a: number, b: number): string {
+  if (a === 0 || b === 0) return '';
+  const r = Math.abs(a / b);
+  for (const [k, word] of [[3, 'nghìn'], [6, 'triệu'], [9, 'tỷ']] as const) {
+    if (Math.abs(Math.log10(r) - k) < 0.05 || Math.abs(Math.log10(r) + k) < 0.05) {
+      return ` Hai số lệch nhau khoảng 10^${k} lần: có thể viết nhầm hoặc thừa/thiếu chữ "${word}".`;
+    }
+  }
+  return '';
+}
+
+export function consistencyFinding(later: Item, earlier: Item, tol: number, where: string): Finding {
+  const scale = 10 ** later.fact.multiplier;
+  const year = later.fact.year === null ? '' : ` năm ${later.fact.year}`;
+  return {
+    type: 'consistency',
+    facts: [later, earlier],
+    message:
+      `Cùng chỉ tiêu "${later.fact.indicator}"${year} nhưng ${where} ghi hai giá trị khác nhau: ` +
+      `${named(later)} và ${named(earlier)}.` +
+      scaleHint(later.fact.baseValue, earlier.fact.baseValue),
+    expected: tidy(earlier.fact.baseValue / scale),
+    found: tidy(later.fact.value),
+    difference: tidy((later.fact.baseValue - earlier.fact.baseValue) / scale),
+    tolerance: tidy(tol / scale),
+    key: `consistency:${earlier.fact.id}`,
+  };
+}
+
+export { vn };
