@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { ReadError, type ReadLimits } from '../extractors/reader.ts';
+import { availableParallelism } from 'node:os';
+import { DEFAULT_LIMITS, type ReadLimits } from '../extractors/reader.ts';
 import type { Warehouse } from '../schema/warehouse.ts';
-import { finishRun, loadDocument, recordRunFile, runFileFromOutcome, startRun } from './load.ts';
-import { processFile } from './runner.ts';
-import { loadCatalog } from './stages/catalog.ts';
+import type { IngestJob, IngestJobResult } from './ingest-worker.ts';
+import { finishRun, loadDocument, runFileFromOutcome, startRun, type RunFileRecord } from './load.ts';
 import { walkFiles } from './walk.ts';
+import { WorkerPool, type PoolOutcome } from './worker-pool.ts';
 
 /** What happened to every file of an ingest run. */
 export interface IngestSummary {
@@ -18,6 +17,11 @@ export interface IngestSummary {
   facts: number;
   mismatches: number;
   seconds: number;
+  /** pages of the loaded documents (PDFs; other formats have none) */
+  pages: number;
+  workers: number;
+  /** stopped by Ctrl-C (or the signal) before every file was seen: run again to load the rest */
+  interrupted: boolean;
 }
 
 export interface IngestEvent {
@@ -27,78 +31,203 @@ export interface IngestEvent {
   facts: number;
   mismatches: number;
   pages: number;
+  stage?: string;
+  documentId?: string;
+  /** the document this one replaced as current (same number and issuer) */
+  supersedes?: string;
 }
 
 export interface IngestOptions {
   limits?: Partial<ReadLimits>;
   onFile?: (event: IngestEvent, done: number) => void;
-  /** polled between files: Ctrl-C lets the document being written finish, then stops */
+  /** polled between documents: Ctrl-C lets the document being written finish, then stops */
   shouldStop?: () => boolean;
+  /** the same as shouldStop, but also wakes a writer waiting on a slow file */
+  signal?: AbortSignal;
   args?: readonly string[];
+  /** reader threads; default: the number of cores */
+  workers?: number;
+  /**
+   * HOOK for cross-document checks: runs after a document is committed, returns how many extra mismatches
+   * it recorded (they are added to the summary). A throw fails nothing already loaded; it is reported
+   * as a warning line in the file's reason. Wired by the caller, e.g. `checkAcrossDocuments(wh, id)`.
+   */
+  afterLoad?: (documentId: string) => Promise<number>;
 }
 
-async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+/** Extra time past the reader's own limit before the pool kills the worker: the reader's message is clearer. */
+const HARD_LIMIT_GRACE_MS = 1500;
+/** run_files rows are written in batches: one transaction per row would cost more than a small document. */
+const RUN_FILE_BATCH = 100;
+
+interface Slot {
+  file: string;
+  outcome: Promise<PoolOutcome<IngestJobResult> | { walkError: string }>;
 }
 
+/**
+ * Ingests files and folders: a walker streams paths, a pool of worker threads reads and extracts them,
+ * and this thread, the only writer, loads each document in its own transaction.
+ *
+ * Results are committed in walk order (a small reorder window), so a run that is stopped has loaded a
+ * prefix of the archive, and running it again commits the rest in the same order: the warehouse ends up
+ * as an uninterrupted run would have left it, supersessions included. The window bounds memory: at most
+ * `workers × 4` files are in flight or waiting to be written, whatever the archive's size.
+ */
 export async function ingest(wh: Warehouse, paths: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
-  const catalog = loadCatalog();
+  const workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
+  const limits: Partial<ReadLimits> = { ...options.limits };
+  const timeoutMs = limits.timeoutMs ?? DEFAULT_LIMITS.timeoutMs;
   const runId = await startRun(wh, 'ingest', options.args ?? paths);
-  const summary: IngestSummary = { runId, files: 0, loaded: 0, skipped: 0, superseded: 0, failed: [], facts: 0, mismatches: 0, seconds: 0 };
-  const known = wh.sqlite.prepare('SELECT 1 FROM documents WHERE id = ?');
-  let stopped = false;
-  for await (const entry of walkFiles(paths)) {
-    if (options.shouldStop?.()) {
-      stopped = true;
-      break;
+  const summary: IngestSummary = {
+    runId, files: 0, loaded: 0, skipped: 0, superseded: 0, failed: [], facts: 0, mismatches: 0, seconds: 0, pages: 0,
+    workers, interrupted: false,
+  };
+  const known = wh.sqlite.prepare('SELECT 1 FROM documents WHERE id = ?').pluck();
+  const runFiles = runFileWriter(wh, runId);
+  const pool = new WorkerPool<IngestJob, IngestJobResult, string, boolean>({
+    script: new URL('./ingest-worker.mjs', import.meta.url),
+    size: workers,
+    timeoutMs: timeoutMs + HARD_LIMIT_GRACE_MS,
+    answer: (hash) => known.get(hash) !== undefined,
+  });
+  const stopping = () => options.shouldStop?.() === true || options.signal?.aborted === true;
+  const aborted = new Promise<'stop'>((resolve) => {
+    if (options.signal?.aborted) resolve('stop');
+    options.signal?.addEventListener('abort', () => resolve('stop'), { once: true });
+  });
+
+  const window = workers * 4;
+  const queue: Slot[] = [];
+  const walker = walkFiles(paths)[Symbol.asyncIterator]();
+  let walked = false;
+  const refill = async () => {
+    while (!walked && queue.length < window && !stopping()) {
+      const next = await walker.next();
+      if (next.done) {
+        walked = true;
+        break;
+      }
+      const entry = next.value;
+      queue.push({
+        file: entry.file,
+        outcome: 'error' in entry ? Promise.resolve({ walkError: entry.error }) : pool.run({ file: entry.file, limits }),
+      });
     }
-    summary.files++;
-    const t0 = Date.now();
-    const report = (event: IngestEvent) => options.onFile?.(event, summary.files);
-    if ('error' in entry) {
-      summary.failed.push({ file: entry.file, stage: 'read', reason: entry.error });
-      await recordRunFile(wh, runId, { file: entry.file, status: 'failed', stage: 'read', reason: entry.error });
-      report({ file: entry.file, status: 'failed', reason: entry.error, facts: 0, mismatches: 0, pages: 0 });
-      continue;
-    }
-    const file = entry.file;
-    try {
-      // Already loaded? Then skip before reading: re-runs over big archives cost one hash per file.
-      const hash = await sha256File(file);
-      if (known.get(hash)) {
-        summary.skipped++;
-        await recordRunFile(wh, runId, { file, documentId: hash, status: 'skipped', reason: 'already loaded (same content hash)', ms: Date.now() - t0 });
-        report({ file, status: 'skipped', reason: 'already loaded', facts: 0, mismatches: 0, pages: 0 });
+  };
+
+  const report = (event: IngestEvent) => options.onFile?.(event, summary.files);
+  const fail = (file: string, stage: string, reason: string, ms: number | null, documentId: string | null = null) => {
+    summary.failed.push({ file, stage, reason });
+    runFiles.add({ file, documentId, status: 'failed', stage, reason, ms });
+    report({ file, status: 'failed', stage, reason, facts: 0, mismatches: 0, pages: 0 });
+  };
+
+  try {
+    for (;;) {
+      await refill();
+      const slot = queue.shift();
+      if (!slot) {
+        // an empty queue with the walk unfinished means refill stopped for a stop request
+        summary.interrupted = !walked;
+        break;
+      }
+      const outcome = stopping() ? 'stop' : await Promise.race([slot.outcome, aborted]);
+      if (outcome === 'stop' || stopping()) {
+        summary.interrupted = true;
+        break;
+      }
+      summary.files++;
+      const { file } = slot;
+      if ('walkError' in outcome) {
+        fail(file, 'read', outcome.walkError, null);
         continue;
       }
-      const input = await processFile(file, catalog, options.limits);
-      const outcome = await loadDocument(wh, input, { runId });
-      await recordRunFile(wh, runId, runFileFromOutcome(file, outcome, Date.now() - t0));
-      if (outcome.status === 'loaded') {
-        summary.loaded++;
-        if (outcome.supersedes) summary.superseded++;
-        summary.facts += outcome.facts;
-        summary.mismatches += outcome.mismatches;
-        report({ file, status: 'loaded', facts: outcome.facts, mismatches: outcome.mismatches, pages: input.document.pages ?? 0 });
-      } else if (outcome.status === 'skipped') {
-        summary.skipped++;
-        report({ file, status: 'skipped', reason: outcome.reason, facts: 0, mismatches: 0, pages: 0 });
-      } else {
-        summary.failed.push({ file, stage: 'load', reason: outcome.reason });
-        report({ file, status: 'failed', reason: outcome.reason, facts: 0, mismatches: 0, pages: 0 });
+      if (!outcome.ok) {
+        fail(file, outcome.cause === 'timeout' ? 'timeout' : 'worker', outcome.reason, outcome.ms);
+        continue;
       }
-    } catch (err) {
-      const reason = err instanceof ReadError ? err.reason : `extract: ${err instanceof Error ? err.message : String(err)}`;
-      const stage = err instanceof ReadError ? 'read' : 'extract';
-      summary.failed.push({ file, stage, reason });
-      await recordRunFile(wh, runId, { file, status: 'failed', stage, reason, ms: Date.now() - t0 });
-      report({ file, status: 'failed', reason, facts: 0, mismatches: 0, pages: 0 });
+      const result = outcome.result;
+      if (result.status === 'failed') {
+        fail(file, result.stage, result.reason, outcome.ms, result.documentId);
+        continue;
+      }
+      if (result.status === 'known') {
+        summary.skipped++;
+        runFiles.add({ file, documentId: result.documentId, status: 'skipped', reason: 'already loaded (same content hash)', ms: outcome.ms });
+        report({ file, status: 'skipped', reason: 'already loaded', documentId: result.documentId, facts: 0, mismatches: 0, pages: 0 });
+        continue;
+      }
+      const input = result.input;
+      const t0 = performance.now();
+      // synchronous inside: one IMMEDIATE transaction, committed before anything else runs on this thread
+      const loaded = await loadDocument(wh, input, { runId });
+      const ms = outcome.ms + (performance.now() - t0);
+      if (loaded.status === 'loaded') {
+        let mismatches = loaded.mismatches;
+        let note: string | null = loaded.supersedes ? `supersedes ${loaded.supersedes}` : null;
+        if (options.afterLoad) {
+          try {
+            mismatches += await options.afterLoad(loaded.documentId);
+          } catch (err) {
+            note = [note, `cross-document checks failed: ${err instanceof Error ? err.message : String(err)}`].filter(Boolean).join('; ');
+          }
+        }
+        const pages = input.document.pages ?? 0;
+        summary.loaded++;
+        if (loaded.supersedes) summary.superseded++;
+        summary.facts += loaded.facts;
+        summary.mismatches += mismatches;
+        summary.pages += pages;
+        runFiles.add({ ...runFileFromOutcome(file, loaded, ms), mismatches, reason: note });
+        report({
+          file, status: 'loaded', documentId: loaded.documentId, facts: loaded.facts, mismatches, pages,
+          ...(loaded.supersedes ? { supersedes: loaded.supersedes } : {}),
+        });
+      } else if (loaded.status === 'skipped') {
+        summary.skipped++;
+        runFiles.add(runFileFromOutcome(file, loaded, ms));
+        report({ file, status: 'skipped', reason: loaded.reason, documentId: loaded.documentId, facts: 0, mismatches: 0, pages: 0 });
+      } else {
+        fail(file, 'load', loaded.reason, ms, loaded.documentId || null);
+      }
     }
+  } finally {
+    await pool.close();
+    await walker.return?.(undefined);
+    runFiles.flush();
   }
-  await finishRun(wh, runId, stopped ? 'interrupted' : 'done');
+  await finishRun(wh, runId, summary.interrupted ? 'interrupted' : 'done');
   summary.seconds = (Date.now() - started) / 1000;
   return summary;
+}
+
+/** Buffers run_files rows and writes them a batch per transaction with one prepared statement. */
+function runFileWriter(wh: Warehouse, runId: number): { add(record: RunFileRecord): void; flush(): void } {
+  const { sql } = wh.db
+    .insertInto('run_files')
+    .values({ run_id: 0, file: '', document_id: null, status: 'loaded', stage: null, reason: null, facts: 0, mismatches: 0, ms: null, at: '' })
+    .compile();
+  const insert = wh.sqlite.prepare(sql);
+  let rows: unknown[][] = [];
+  const write = wh.sqlite.transaction((batch: unknown[][]) => {
+    for (const row of batch) insert.run(row);
+  });
+  const flush = () => {
+    if (rows.length === 0) return;
+    const batch = rows;
+    rows = [];
+    write.immediate(batch);
+  };
+  return {
+    add(r) {
+      rows.push([
+        runId, r.file, r.documentId ?? null, r.status, r.stage ?? null, r.reason ?? null, r.facts ?? 0, r.mismatches ?? 0,
+        r.ms === null || r.ms === undefined ? null : Math.round(r.ms), new Date().toISOString(),
+      ]);
+      if (rows.length >= RUN_FILE_BATCH) flush();
+    },
+    flush,
+  };
 }

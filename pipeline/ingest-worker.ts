@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { parentPort } from 'node:worker_threads';
+import { DEFAULT_LIMITS, ReadError, type ReadLimits } from '../extractors/reader.ts';
+import type { LoadInput } from '../schema/load-input.ts';
+import { processFile } from './runner.ts';
+import { loadCatalog } from './stages/catalog.ts';
+
+/** One file to read and extract. */
+export interface IngestJob {
+  file: string;
+  limits: Partial<ReadLimits>;
+}
+
+/** What a worker sends back: the extracted document, or why there is none. */
+export type IngestJobResult =
+  | { status: 'extracted'; input: LoadInput }
+  | { status: 'known'; documentId: string }
+  | { status: 'failed'; stage: 'read' | 'extract'; reason: string; documentId: string | null };
+
+if (!parentPort) throw new Error('ingest-worker must run in a worker thread');
+const port = parentPort;
+
+// Parsed once per worker: building the catalog index costs more than extracting a small report.
+const catalog = loadCatalog();
+
+let pendingAnswer: ((known: boolean) => void) | null = null;
+
+/** Asks the writer (which owns the warehouse) whether a hash is already loaded. */
+function isKnown(id: number, hash: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    pendingAnswer = resolve;
+    port.postMessage({ id, ask: hash });
+  });
+}
+
+async function run(id: number, job: IngestJob): Promise<IngestJobResult> {
+  const limits: ReadLimits = { ...DEFAULT_LIMITS, ...job.limits };
+  let documentId: string | null = null;
+  try {
+    const info = await stat(job.file).catch(() => null);
+    // Files the reader refuses on size alone are not read in full just to be hashed.
+    if (info && info.isFile() && info.size > 0 && info.size <= limits.maxBytes) {
+      documentId = createHash('sha256').update(await readFile(job.file)).digest('hex');
+      // Skipped before parsing: a re-run over a loaded archive costs one read and one hash per file.
+      if (await isKnown(id, documentId)) return { status: 'known', documentId };
+    }
+    return { status: 'extracted', input: await processFile(job.file, catalog, limits) };
+  } catch (err) {
+    if (err instanceof ReadError) return { status: 'failed', stage: 'read', reason: err.reason, documentId };
+    const message = err instanceof Error ? err.message : String(err);
+    return { status: 'failed', stage: 'extract', reason: `extract: ${message.split('\n')[0]!.slice(0, 300)}`, documentId };
+  }
+}
+
+port.on('message', (msg: { id: number; job?: IngestJob; answer?: boolean }) => {
+  if ('answer' in msg) {
+    const resolve = pendingAnswer;
+    pendingAnswer = null;
+    resolve?.(msg.answer === true);
+    return;
+  }
+  if (!msg.job) return;
+  void run(msg.id, msg.job).then((result) => {
+    try {
+      port.postMessage({ id: msg.id, result });
+    } catch (err) {
+      port.postMessage({ id: msg.id, error: `extract: result cannot be sent: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  });
+});
+port.postMessage({ ready: true });
