@@ -6,7 +6,20 @@ interface IngestFlags {
   workers?: string;
   json?: boolean;
   maxBytes?: string;
+  maxPages?: string;
   timeout?: string;
+}
+
+/** Exit code of a run stopped by Ctrl-C: the shell's convention for SIGINT (128 + 2). */
+const EXIT_INTERRUPTED = 130;
+
+function positive(flag: string, value: string | undefined, integer = true): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!(n > 0) || !Number.isFinite(n) || (integer && !Number.isInteger(n))) {
+    throw new UsageError(`${flag} must be a positive ${integer ? 'whole ' : ''}number (got ${JSON.stringify(value)})`);
+  }
+  return n;
 }
 
 /** `baocao ingest <file-or-folder>... [--db FILE] [--workers N] [--json]` */
@@ -18,40 +31,66 @@ export function registerIngest(program: Command, setExit: (code: number) => void
     .option('--db <file>', 'warehouse file (default: $BAOCAO_DB or baocao.sqlite)', defaultDb())
     .option('--workers <n>', 'parallel readers (default: number of cores)')
     .option('--json', 'print the run summary as JSON on stdout; progress stays on stderr')
-    .option('--max-bytes <n>', 'refuse files larger than this many bytes')
-    .option('--timeout <seconds>', 'fail a file that takes longer than this to read')
-    .addHelpText('after', '\nExit codes: 0 all files loaded or already loaded, 1 some files failed (listed), 2 bad usage.\n')
+    .option('--max-bytes <n>', 'refuse files larger than this many bytes (default 64 MiB)')
+    .option('--max-pages <n>', 'refuse PDFs with more pages than this (default 2000)')
+    .option('--timeout <seconds>', 'fail a file that takes longer than this to read and extract (default 120)')
+    .addHelpText(
+      'after',
+      '\nRe-running the same command loads only what is missing. Ctrl-C finishes the document being written and\n' +
+        'stops (a second Ctrl-C aborts at once; nothing is ever half-loaded).\n' +
+        'Exit codes: 0 all files loaded or already loaded, 1 some files failed (listed), 2 bad usage,\n' +
+        '130 stopped by Ctrl-C before the end.\n',
+    )
     .action(async (paths: string[], flags: IngestFlags) => {
-      if (flags.workers !== undefined && !(Number(flags.workers) >= 1)) throw new UsageError('--workers must be a positive number');
+      const workers = positive('--workers', flags.workers);
+      const maxBytes = positive('--max-bytes', flags.maxBytes);
+      const maxPages = positive('--max-pages', flags.maxPages);
+      const timeout = positive('--timeout', flags.timeout, false);
       const { openWarehouse } = await import('../../schema/warehouse.ts');
       const { ingest } = await import('../ingest.ts');
       const { createProgress } = await import('../progress.ts');
+      const { walkFiles } = await import('../walk.ts');
       const wh = await openWarehouse(flags.db);
       const progress = createProgress(process.stderr);
-      let interrupted = false;
+      const stop = new AbortController();
       const onSigint = () => {
-        if (interrupted) process.exit(130);
-        interrupted = true;
-        process.stderr.write('\nbaocao: stopping after the current document (Ctrl-C again to abort)\n');
+        // The writer is synchronous per document, so exiting here can never cut a transaction in half.
+        if (stop.signal.aborted) process.exit(EXIT_INTERRUPTED);
+        stop.abort();
+        progress.note('stopping after the document being written (Ctrl-C again to abort)');
       };
       process.on('SIGINT', onSigint);
+      process.on('SIGTERM', onSigint);
+      // A first pass that only counts names gives the bar its total and time left; it holds no list.
+      void (async () => {
+        let total = 0;
+        for await (const _ of walkFiles(paths)) {
+          if (stop.signal.aborted) return;
+          total++;
+        }
+        progress.setTotal(total);
+      })().catch(() => undefined);
       try {
-        const limits = {
-          ...(flags.maxBytes ? { maxBytes: Number(flags.maxBytes) } : {}),
-          ...(flags.timeout ? { timeoutMs: Number(flags.timeout) * 1000 } : {}),
-        };
         const summary = await ingest(wh, paths, {
-          limits,
+          limits: {
+            ...(maxBytes !== undefined ? { maxBytes } : {}),
+            ...(maxPages !== undefined ? { maxPages } : {}),
+            ...(timeout !== undefined ? { timeoutMs: Math.round(timeout * 1000) } : {}),
+          },
+          ...(workers !== undefined ? { workers } : {}),
           onFile: (e, done) => progress.update(e, done),
-          shouldStop: () => interrupted,
+          signal: stop.signal,
           args: process.argv.slice(2),
         });
         progress.finish();
         if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
         else progress.printSummary(summary, flags.db);
-        if (summary.failed.length > 0) setExit(EXIT.failedFiles);
+        if (summary.interrupted) setExit(EXIT_INTERRUPTED);
+        else if (summary.failed.length > 0) setExit(EXIT.failedFiles);
       } finally {
+        progress.finish();
         process.off('SIGINT', onSigint);
+        process.off('SIGTERM', onSigint);
         await wh.close();
       }
     });
