@@ -1,8 +1,8 @@
 import type { Block, DocumentModel } from '../schema/document.ts';
-import { toUnicode } from './legacy-encoding.ts';
+import { toUnicodeAll } from './legacy-encoding.ts';
 import type { ReadContext, Reader } from './reader.ts';
 import { ReadError } from './reader.ts';
-import { cleanText, numberToSuperscript, protectMarks, restoreMarks } from './clean-text.ts';
+import { cleanText, numberToSuperscript, protectMarks } from './clean-text.ts';
 
 /**
  * Reads DOCX through mammoth's HTML, because that is where mammoth keeps what its raw text drops:
@@ -477,19 +477,14 @@ function finish(built: Built, messages: DocumentModel['messages']): Block[] {
   // Legacy-font text is converted in one pass so detection sees the whole document, not one cell at a time.
   const strings: string[] = [];
   for (const t of texts) strings.push(t.text, ...(t.cells ?? []));
-  const converted = toUnicode(strings.join('\n'));
-  let parts = converted.text.split('\n');
-  if (parts.length !== strings.length) parts = strings.map((s) => toUnicode(s).text);
-  if (converted.encoding !== 'unicode') {
-    messages.push({ type: 'info', stage: 'read', message: `legacy ${converted.encoding.toUpperCase()} text converted to Unicode` });
-  }
+  const parts = toUnicodeAll(strings, messages);
 
   const blocks: Block[] = [];
   let k = 0;
   let offset = 0;
   for (const t of texts) {
-    const text = cleanText(restoreMarks(parts[k++]!));
-    const cells = t.cells?.map(() => ({ text: cleanText(restoreMarks(parts[k++]!)) }));
+    const text = cleanText(parts[k++]!);
+    const cells = t.cells?.map(() => ({ text: cleanText(parts[k++]!) }));
     const block: Block = { index: blocks.length, kind: t.kind, text };
     if (cells) block.cells = cells;
     if (t.emphasis.length > 0 && text.length === t.text.length) block.emphasis = t.emphasis;

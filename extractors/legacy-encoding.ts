@@ -1,3 +1,6 @@
+import type { ReadMessage } from '../schema/document.ts';
+import { restoreMarks } from './clean-text.ts';
+
 /**
  * Text typed in the legacy Vietnamese font encodings, and its conversion to Unicode NFC.
  *
@@ -266,4 +269,18 @@ export function toUnicode(text: string, encoding: Decoded['encoding'] = detectEn
     .map((line) => (line.match(UNICODE_ONLY) ? line : decode(line)))
     .join('\n');
   return { text: converted, encoding };
+}
+
+/**
+ * Converts all the strings of one document together, so detection sees the whole document rather than
+ * one cell at a time; each string comes back with its reader-inserted footnote marks restored.
+ */
+export function toUnicodeAll(strings: readonly string[], messages: ReadMessage[]): string[] {
+  const converted = toUnicode(strings.join('\n'));
+  let parts = converted.text.split('\n');
+  if (parts.length !== strings.length) parts = strings.map((s) => toUnicode(s, converted.encoding).text);
+  if (converted.encoding !== 'unicode') {
+    messages.push({ type: 'info', stage: 'read', message: `legacy ${converted.encoding.toUpperCase()} text converted to Unicode` });
+  }
+  return parts.map(restoreMarks);
 }

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Block, DocumentModel } from '../schema/document.ts';
-import { cleanText, numberToSuperscript, protectMarks, restoreMarks } from './clean-text.ts';
-import { toUnicode } from './legacy-encoding.ts';
+import { cleanText, numberToSuperscript, protectMarks } from './clean-text.ts';
+import { toUnicodeAll } from './legacy-encoding.ts';
 import type { ReadContext, Reader } from './reader.ts';
 import { ReadError } from './reader.ts';
 
@@ -334,16 +334,11 @@ function layoutDocument(pages: RawPage[], messages: DocumentModel['messages']): 
   const noteParas = joinParagraphs(laid.map((l) => ({ page: l.page, lines: l.notes })), true);
 
   const strings = [...flowParas, ...noteParas].map((p) => p.text);
-  const converted = toUnicode(strings.join('\n'));
-  let parts = converted.text.split('\n');
-  if (parts.length !== strings.length) parts = strings.map((s) => toUnicode(s).text);
-  if (converted.encoding !== 'unicode') {
-    messages.push({ type: 'info', stage: 'read', message: `legacy ${converted.encoding.toUpperCase()} text converted to Unicode` });
-  }
+  const parts = toUnicodeAll(strings, messages);
 
   const blocks: Block[] = [];
   [...flowParas, ...noteParas].forEach((p, k) => {
-    const text = cleanText(restoreMarks(parts[k]!)).replace(/ {2,}/g, ' ').trim();
+    const text = cleanText(parts[k]!).replace(/ {2,}/g, ' ').trim();
     if (!text) return;
     const block: Block = { index: blocks.length, kind: p.footnote !== undefined ? 'footnote' : 'paragraph', text, page: p.page };
     if (p.footnote !== undefined) block.footnote = p.footnote;
