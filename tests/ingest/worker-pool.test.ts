@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { WorkerPool } from '../../pipeline/worker-pool.ts';
+
+const script = new URL('./fixtures/test-worker.mjs', import.meta.url);
+
+describe('WorkerPool', () => {
+  let pool: WorkerPool<string, string, string, string> | undefined;
+  afterEach(async () => {
+    await pool?.close();
+    pool = undefined;
+  });
+
+  it('stops a job that runs past the limit, replaces its worker and goes on', async () => {
+    pool = new WorkerPool({ script, size: 1, timeoutMs: 300 });
+    const spin = await pool.run('spin');
+    expect(spin).toMatchObject({ ok: false, cause: 'timeout' });
+    expect(spin.ok ? '' : spin.reason).toMatch(/longer than 0.3 s/);
+    expect(spin.ms).toBeGreaterThanOrEqual(290);
+    // the replacement takes the next jobs
+    expect(await pool.run('a')).toMatchObject({ ok: true, result: 'done a' });
+    expect(pool.replaced).toBe(1);
+    expect(pool.size).toBe(1);
+  });
+
+  it('fails only the job whose worker crashes, exits or runs out of memory', async () => {
+    pool = new WorkerPool({ script, size: 2, timeoutMs: 20_000, resourceLimits: { maxOldGenerationSizeMb: 64 } });
+    const results = await Promise.all(['a', 'throw', 'b', 'exit', 'hog', 'c'].map((j) => pool!.run(j)));
+    expect(results.map((r) => (r.ok ? r.result : r.cause))).toEqual(['done a', 'crash', 'done b', 'crash', 'crash', 'done c']);
+    const reasons = results.map((r) => (r.ok ? '' : r.reason));
+    expect(reasons[1]).toMatch(/boom in the parser/);
+    expect(reasons[3]).toMatch(/exited \(code 3\)/);
+    expect(reasons[4]).toMatch(/out of memory/);
+    expect(pool.size).toBe(2);
+  });
+
+  it('answers a worker question in the middle of its job', async () => {
+    pool = new WorkerPool({ script, size: 1, timeoutMs: 5000, answer: (q: string) => `${q}?` });
+    expect(await pool.run('ask')).toMatchObject({ ok: true, result: 'answered question?' });
+  });
+
+  it('resolves queued and running jobs as closed when closed', async () => {
+    pool = new WorkerPool({ script, size: 1, timeoutMs: 60_000 });
+    const running = pool.run('spin');
+    const queued = pool.run('a');
+    await new Promise((r) => setTimeout(r, 300));
+    await pool.close();
+    expect(await running).toMatchObject({ ok: false, cause: 'closed' });
+    expect(await queued).toMatchObject({ ok: false, cause: 'closed' });
+  });
+
+  it('gives up with a reason when workers cannot start, instead of respawning forever', async () => {
+    pool = new WorkerPool({ script: new URL('./fixtures/missing-worker.mjs', import.meta.url), size: 1, timeoutMs: 5000 });
+    const r = await pool.run('a');
+    expect(r).toMatchObject({ ok: false, cause: 'crash' });
+    expect(r.ok ? '' : r.reason).toMatch(/fail to start/);
+  });
+});
