@@ -1,0 +1,313 @@
+/**
+ * Bulk-loading benchmark (`npm run bench`; not part of `npm test`). On archives generated from the seeds
+ * (tests/archive/generate.ts) it measures, in one run and on the same files:
+ *
+ * - the raw readers alone: pdf-parse `getText`, mammoth `convertToHtml`, a UTF-8 decode for text files,
+ *   one thread, after a warm-up pass;
+ * - end-to-end `baocao ingest` as a child process with 1 worker and with one per core: documents, pages
+ *   and facts per second, peak RSS (VmHWM of the process, worker threads included);
+ * - the loader (`loadDocument`, a transaction per document) against raw better-sqlite3 prepared inserts
+ *   of the very same rows in one transaction;
+ * - peak memory on a 200- and a 1,000-document archive;
+ * - the query benchmark (tests/bench/query-bench.ts).
+ *
+ * Prints figures and ratios against the targets and writes bench/results.json.
+ *
+ *   node bin/run-ts.js tests/bench/bench.ts [--small N] [--large N] [--skip-query] [--keep]
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { loadDocument } from '../../pipeline/load.ts';
+import { processFile } from '../../pipeline/runner.ts';
+import { loadCatalog } from '../../pipeline/stages/catalog.ts';
+import type { LoadInput } from '../../schema/load-input.ts';
+import { openWarehouse } from '../../schema/warehouse.ts';
+import { generateArchive, type ArchiveFile } from '../archive/generate.ts';
+import { runQueryBench } from './query-bench.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const args = process.argv.slice(2);
+const num = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const SMALL = num('--small', 200);
+const LARGE = num('--large', 1000);
+/** documents whose extracted rows are loaded twice (loader, raw inserts): enough rows for a stable rate */
+const LOAD_DOCS = num('--load-docs', 80);
+const CORES = availableParallelism();
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/* ---------- end to end ---------- */
+
+interface EndToEnd {
+  workers: number;
+  documents: number;
+  failed: number;
+  pages: number;
+  facts: number;
+  /** ingest's own time (walk to last commit, workers' start included) */
+  seconds: number;
+  /** the whole command, process start and warehouse creation included */
+  wallSeconds: number;
+  docsPerSecond: number;
+  pagesPerSecond: number;
+  factsPerSecond: number;
+  peakRssMb: number;
+}
+
+function peakRssKb(pid: number): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function endToEnd(archive: string, db: string, workers: number): Promise<EndToEnd> {
+  rmSync(db, { force: true });
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'bin/baocao.js'), 'ingest', archive, '--db', db, '--json', '--workers', String(workers)], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  let peak = 0;
+  // VmHWM only grows: the last reading before exit is the peak, to within one polling interval
+  const poll = setInterval(() => {
+    peak = Math.max(peak, peakRssKb(child.pid!) ?? 0);
+  }, 50);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearInterval(poll);
+  const wallSeconds = (performance.now() - started) / 1000;
+  if (code !== 0 && code !== 1) throw new Error(`ingest exited ${code}`);
+  const s = JSON.parse(stdout) as { loaded: number; failed: unknown[]; pages: number; facts: number; seconds: number };
+  return {
+    workers,
+    documents: s.loaded,
+    failed: s.failed.length,
+    pages: s.pages,
+    facts: s.facts,
+    seconds: s.seconds,
+    wallSeconds: round(wallSeconds),
+    docsPerSecond: round(s.loaded / s.seconds),
+    pagesPerSecond: round(s.pages / s.seconds),
+    factsPerSecond: Math.round(s.facts / s.seconds),
+    peakRssMb: Math.round(peak / 1024),
+  };
+}
+
+/* ---------- raw readers ---------- */
+
+interface RawReaders {
+  documents: number;
+  pages: number;
+  seconds: number;
+  docsPerSecond: number;
+  byFormat: Record<string, { documents: number; seconds: number; docsPerSecond: number }>;
+}
+
+async function rawReaders(archive: string, files: ArchiveFile[]): Promise<RawReaders> {
+  const mammoth = (await import('mammoth')).default;
+  const { PDFParse } = await import('pdf-parse');
+  const docs = files.filter((f) => f.format !== 'broken');
+  const readOne = async (f: ArchiveFile): Promise<number> => {
+    const bytes = readFileSync(join(archive, f.path));
+    if (f.format === 'text') {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      return 0;
+    }
+    if (f.format === 'docx') {
+      await mammoth.convertToHtml({ buffer: bytes });
+      return 0;
+    }
+    const parser = new PDFParse({ data: new Uint8Array(bytes) });
+    try {
+      return (await parser.getText()).total;
+    } finally {
+      await parser.destroy();
+    }
+  };
+  // warm-up: module loading, JIT, the page cache
+  for (const f of docs.slice(0, 30)) await readOne(f);
+  const byFormat: RawReaders['byFormat'] = {};
+  let pages = 0;
+  const t0 = performance.now();
+  for (const f of docs) {
+    const t = performance.now();
+    pages += await readOne(f);
+    const entry = (byFormat[f.format] ??= { documents: 0, seconds: 0, docsPerSecond: 0 });
+    entry.documents++;
+    entry.seconds += (performance.now() - t) / 1000;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  for (const e of Object.values(byFormat)) {
+    e.docsPerSecond = round(e.documents / e.seconds);
+    e.seconds = round(e.seconds, 3);
+  }
+  return { documents: docs.length, pages, seconds: round(seconds, 3), docsPerSecond: round(docs.length / seconds), byFormat };
+}
+
+/** The pipeline alone, one thread, per format: where end-to-end time goes, beside the raw readers. */
+async function pipelinePerFormat(archive: string, files: ArchiveFile[], inputs: LoadInput[]): Promise<Record<string, { documents: number; seconds: number; docsPerSecond: number }>> {
+  const catalog = loadCatalog();
+  const by: Record<string, { documents: number; seconds: number; docsPerSecond: number }> = {};
+  for (const f of files.filter((x) => x.format !== 'broken')) {
+    const t = performance.now();
+    const input = await processFile(join(archive, f.path), catalog);
+    const e = (by[f.format] ??= { documents: 0, seconds: 0, docsPerSecond: 0 });
+    e.documents++;
+    e.seconds += (performance.now() - t) / 1000;
+    if (inputs.length < LOAD_DOCS) inputs.push(input);
+  }
+  for (const e of Object.values(by)) {
+    e.docsPerSecond = round(e.documents / e.seconds);
+    e.seconds = round(e.seconds, 3);
+  }
+  return by;
+}
+
+/* ---------- loader against raw inserts ---------- */
+
+const TABLES = ['documents', 'facts', 'labels', 'footnotes', 'document_messages', 'mismatches'] as const;
+
+async function loadSpeed(dir: string, inputs: LoadInput[]) {
+  const loaded = join(dir, 'loader.sqlite');
+  const raw = join(dir, 'raw.sqlite');
+  for (const f of [loaded, raw]) rmSync(f, { force: true });
+  const wh = await openWarehouse(loaded);
+  const t0 = performance.now();
+  for (const input of inputs) {
+    const outcome = await loadDocument(wh, input);
+    if (outcome.status !== 'loaded') throw new Error(`bench load: ${JSON.stringify(outcome)}`);
+  }
+  const loaderSeconds = (performance.now() - t0) / 1000;
+  // the same rows, read back, for the raw inserts
+  const rows = Object.fromEntries(TABLES.map((t) => [t, wh.sqlite.prepare(`select * from ${t}`).raw().all() as unknown[][]]));
+  const columns = Object.fromEntries(TABLES.map((t) => [t, (wh.sqlite.prepare(`select * from ${t} limit 0`).columns()).map((c) => c.name)]));
+  await wh.close();
+
+  // an empty warehouse with the same schema, indexes and pragmas
+  const target = await openWarehouse(raw);
+  await target.close();
+  const db = new Database(raw);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('cache_size = -65536');
+  db.pragma('foreign_keys = ON');
+  const statements = TABLES.map((t) => ({
+    t,
+    stmt: db.prepare(`insert into ${t} (${columns[t]!.join(', ')}) values (${columns[t]!.map(() => '?').join(', ')})`),
+  }));
+  const t1 = performance.now();
+  db.transaction(() => {
+    for (const { t, stmt } of statements) for (const r of rows[t]!) stmt.run(r);
+  })();
+  const rawSeconds = (performance.now() - t1) / 1000;
+  db.close();
+  const total = TABLES.reduce((s, t) => s + rows[t]!.length, 0);
+  return {
+    documents: inputs.length,
+    rows: total,
+    facts: rows.facts!.length,
+    loaderSeconds: round(loaderSeconds, 3),
+    rawSeconds: round(rawSeconds, 3),
+    loaderRowsPerSecond: Math.round(total / loaderSeconds),
+    rawRowsPerSecond: Math.round(total / rawSeconds),
+  };
+}
+
+/* ---------- main ---------- */
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'baocao-bench-'));
+  try {
+    const small = join(dir, `archive-${SMALL}`);
+    const large = join(dir, `archive-${LARGE}`);
+    log(`generating archives of ${SMALL} and ${LARGE} documents in ${dir}`);
+    const smallFiles = generateArchive(small, { count: SMALL, seed: 1 });
+    generateArchive(large, { count: LARGE, seed: 1 });
+    const mix = Object.fromEntries(['text', 'docx', 'pdf'].map((f) => [f, smallFiles.filter((x) => x.format === f).length]));
+    log(`  ${SMALL}-document mix: ${JSON.stringify(mix)}`);
+
+    log('raw readers (pdf-parse getText, mammoth convertToHtml, UTF-8 decode), one thread');
+    const raw = await rawReaders(small, smallFiles);
+    log(`  ${raw.docsPerSecond} docs/s (${raw.seconds} s) ${JSON.stringify(raw.byFormat)}`);
+
+    log('pipeline alone (read + extract + validate), one thread, in process');
+    const inputs: LoadInput[] = [];
+    const pipeline = await pipelinePerFormat(small, smallFiles, inputs);
+    log(`  ${JSON.stringify(pipeline)}`);
+
+    log(`loader vs raw inserts on ${inputs.length} documents`);
+    const load = await loadSpeed(dir, inputs);
+    log(`  loader ${load.loaderRowsPerSecond} rows/s, raw ${load.rawRowsPerSecond} rows/s (${load.rows} rows)`);
+
+    log(`end to end, ${SMALL} documents, 1 worker`);
+    const one = await endToEnd(small, join(dir, 'e2e-1.sqlite'), 1);
+    log(`  ${JSON.stringify(one)}`);
+    log(`end to end, ${SMALL} documents, ${CORES} workers`);
+    const all = await endToEnd(small, join(dir, 'e2e-n.sqlite'), CORES);
+    log(`  ${JSON.stringify(all)}`);
+    log(`end to end, ${LARGE} documents, ${CORES} workers`);
+    const big = await endToEnd(large, join(dir, 'e2e-large.sqlite'), CORES);
+    log(`  ${JSON.stringify(big)}`);
+
+    let query: Record<string, number> | null = null;
+    if (!args.includes('--skip-query')) {
+      log('query benchmark');
+      query = await runQueryBench({ log: (l) => log(`  ${l}`) });
+    }
+
+    const ratios = {
+      endToEnd1WorkerVsRawReaders: round(one.docsPerSecond / raw.docsPerSecond),
+      endToEndAllCoresVsRawReaders: round(all.docsPerSecond / raw.docsPerSecond),
+      loaderVsRawInserts: round(load.loaderRowsPerSecond / load.rawRowsPerSecond),
+      allCoresVs1Worker: round(all.docsPerSecond / one.docsPerSecond),
+      peakRssLargeVsSmall: round(big.peakRssMb / all.peakRssMb),
+    };
+    const targets = {
+      'end-to-end >= 0.7 x raw readers (1 worker vs 1 thread)': ratios.endToEnd1WorkerVsRawReaders >= 0.7,
+      'loads >= 0.7 x raw prepared inserts': ratios.loaderVsRawInserts >= 0.7,
+      [`${CORES} workers >= ${CORES === 2 ? '1.6' : `0.8 x ${CORES}`} x 1 worker`]: ratios.allCoresVs1Worker >= (CORES === 2 ? 1.6 : 0.8 * CORES),
+      [`peak memory < 512 MB for ${LARGE} documents`]: big.peakRssMb < 512,
+      'peak memory does not grow with the archive (large <= 1.15 x small)': ratios.peakRssLargeVsSmall <= 1.15,
+    };
+    const results = {
+      at: new Date().toISOString(),
+      machine: { cpus: CORES, model: cpus()[0]?.model ?? 'unknown', memoryGb: round(totalmem() / 2 ** 30, 1), node: process.version, platform: process.platform },
+      archive: { small: SMALL, large: LARGE, mix },
+      rawReaders: raw,
+      pipelineOneThread: pipeline,
+      load,
+      endToEnd: { oneWorker: one, allCores: all, large: big },
+      ratios,
+      targets,
+      query,
+    };
+    mkdirSync(join(ROOT, 'bench'), { recursive: true });
+    writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+    const lines = [
+      '',
+      `machine: ${results.machine.cpus} cores (${results.machine.model}), ${results.machine.memoryGb} GB, Node ${results.machine.node}`,
+      `raw readers, 1 thread:           ${raw.docsPerSecond} docs/s`,
+      `end to end, 1 worker:            ${one.docsPerSecond} docs/s, ${one.pagesPerSecond} pages/s, ${one.factsPerSecond} facts/s, peak ${one.peakRssMb} MB`,
+      `end to end, ${CORES} workers:           ${all.docsPerSecond} docs/s, ${all.pagesPerSecond} pages/s, ${all.factsPerSecond} facts/s, peak ${all.peakRssMb} MB`,
+      `end to end, ${LARGE} docs, ${CORES} workers: ${big.docsPerSecond} docs/s, peak ${big.peakRssMb} MB`,
+      `loader ${load.loaderRowsPerSecond} rows/s vs raw inserts ${load.rawRowsPerSecond} rows/s`,
+      ...Object.entries(ratios).map(([k, v]) => `ratio ${k}: ${v}`),
+      ...Object.entries(targets).map(([k, ok]) => `${ok ? 'MET   ' : 'MISSED'} ${k}`),
+      'written to bench/results.json',
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    if (args.includes('--keep')) log(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
