@@ -79,6 +79,9 @@ export function registerIngest(program: Command, setExit: (code: number) => void
           },
           ...(workers !== undefined ? { workers } : {}),
           onFile: (e, done) => progress.update(e, done),
+          // Checks against the documents already in the warehouse (same indicator, year and kind stated
+          // differently; reviewers' decisions carried to a superseding version) run after each load.
+          afterLoad: async (id) => (await import('../cross-checks.ts')).checkAcrossDocuments(wh, id),
           signal: stop.signal,
           args: process.argv.slice(2),
         });
