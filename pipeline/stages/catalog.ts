@@ -10,7 +10,9 @@ import { fold } from '../../extractors/clean-text.ts';
  */
 export interface CatalogIndex {
   entries: readonly CatalogEntry[];
-  variants: readonly { entry: CatalogEntry; words: readonly string[]; syllables: readonly string[] | null }[];
+  variants: readonly { entry: CatalogEntry; words: readonly string[]; wordBag: ReadonlyMap<string, number>; syllables: ReadonlyMap<string, number> | null }[];
+  /** labels repeat (a figure and its relations share one): match each once */
+  memo: Map<string, string | null>;
 }
 
 export const DEFAULT_CATALOG_FILE = fileURLToPath(new URL('../../seeds/indicators.json', import.meta.url));
@@ -28,17 +30,10 @@ function hasDiacritics(s: string): boolean {
   return /[^\x00-\x7f]/.test(s.normalize('NFC'));
 }
 
-/** How many of `need` the bag `have` holds, counting repeats (`sản lượng lương thực` needs two distinct words). */
-function hitsOf(need: readonly string[], have: Map<string, number>): number {
-  const left = new Map(have);
+/** How many of the words a variant needs the label's bag holds, counting repeats (`lượng` twice is not `lượng lương`). */
+function hitsOf(need: ReadonlyMap<string, number>, have: ReadonlyMap<string, number>): number {
   let hits = 0;
-  for (const w of need) {
-    const n = left.get(w) ?? 0;
-    if (n > 0) {
-      hits++;
-      left.set(w, n - 1);
-    }
-  }
+  for (const [w, n] of need) hits += Math.min(n, have.get(w) ?? 0);
   return hits;
 }
 
@@ -59,9 +54,9 @@ export function loadCatalog(file = DEFAULT_CATALOG_FILE): CatalogIndex {
 
 export function indexCatalog(entries: readonly CatalogEntry[]): CatalogIndex {
   const variants = entries.flatMap((entry) =>
-    [entry.name, ...entry.aliases].map((v) => ({ entry, words: wordsOf(v), syllables: hasDiacritics(v) ? syllablesOf(v) : null })),
+    [entry.name, ...entry.aliases].map((v) => ({ entry, words: wordsOf(v), wordBag: bag(wordsOf(v)), syllables: hasDiacritics(v) ? bag(syllablesOf(v)) : null })),
   );
-  return { entries, variants };
+  return { entries, variants, memo: new Map() };
 }
 
 /**
@@ -86,6 +81,16 @@ function dimension(unit: string | null | undefined): string | null {
  * states a different measure of it (a count where the catalog has a rate); pass null to skip that.
  */
 export function matchIndicator(index: CatalogIndex, label: string, unit: UnitCode | null): string | null {
+  const key = `${unit ?? ''}\u0000${label}`;
+  const known = index.memo.get(key);
+  if (known !== undefined) return known;
+  const found = matchUncached(index, label, unit);
+  if (index.memo.size > 50_000) index.memo.clear();
+  index.memo.set(key, found);
+  return found;
+}
+
+function matchUncached(index: CatalogIndex, label: string, unit: UnitCode | null): string | null {
   const labelWords = wordsOf(label);
   const folded = bag(labelWords);
   const accented = hasDiacritics(label) ? bag(syllablesOf(label)) : null;
@@ -94,7 +99,7 @@ export function matchIndicator(index: CatalogIndex, label: string, unit: UnitCod
   for (const v of index.variants) {
     if (v.words.length === 0) continue;
     // Compare with diacritics when both sides have them; a label typed without them falls back to folded words.
-    const hits = accented && v.syllables ? hitsOf(v.syllables, accented) : hitsOf(v.words, folded);
+    const hits = accented && v.syllables ? hitsOf(v.syllables, accented) : hitsOf(v.wordBag, folded);
     const complete = hits === v.words.length;
     const nearly = v.words.length >= 5 && hits / v.words.length >= 0.85;
     if (!complete && !nearly) continue;

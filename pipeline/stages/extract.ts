@@ -90,15 +90,29 @@ function trimLabel(raw: string): string {
   return words.slice(-MAX_LABEL_WORDS).join(' ');
 }
 
-function words(s: string): string[] {
-  return fold(s).split(/[^a-z0-9]+/).filter(Boolean);
+/** Labels and their pieces repeat across a document: fold each once. */
+function memo<T>(fn: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      if (cache.size > 20_000) cache.clear();
+      v = fn(s);
+      cache.set(s, v);
+    }
+    return v;
+  };
 }
 
-function stripMeasure(label: string): string {
+const words = memo((s: string): string[] => fold(s).split(/[^a-z0-9]+/).filter(Boolean));
+
+const MEASURES_LONGEST_FIRST = [...MEASURE_WORDS].sort((a, b) => b.length - a.length);
+
+const stripMeasure = memo((label: string): string => {
   let f = ` ${words(label).join(' ')} `;
-  for (const w of [...MEASURE_WORDS].sort((a, b) => b.length - a.length)) f = f.split(` ${w} `).join(' ');
+  for (const w of MEASURES_LONGEST_FIRST) if (f.includes(` ${w} `)) f = f.split(` ${w} `).join(' ');
   return f.replace(/ (?:cua|cac|nam|trong|da|duoc|moi|nhan dan|la|co|hien) /g, ' ').trim();
-}
+});
 
 function isMeasureOnly(label: string): boolean {
   return stripMeasure(label) === '';
