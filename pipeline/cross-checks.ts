@@ -155,17 +155,16 @@ function otherLabel(other: StoredFact, sameDocKey: boolean): string {
 
 function compareFacts(wh: Warehouse, doc: { id: string; doc_key: string | null }, mine: readonly StoredFact[]): CrossFinding[] {
   const out: CrossFinding[] = [];
-  const others = wh.sqlite.prepare(
-    `${FACT_SELECT} where f.document_id <> ? and f.year = ? and f.in_footnote is null and f.original_unit = ?
-       and (d.superseded_by is null or (? is not null and d.doc_key = ?))
-       and (f.indicator_id = ? or (f.indicator_id is null and ? is null and f.indicator_folded = ?))
-       and (f.area is ? )`,
-  );
+  // One query per kind of key, so each uses its (key, year) index: an OR of the two would scan every
+  // fact of the year, and the check would slow down as the warehouse grows.
+  const common = `and f.year = ? and f.document_id <> ? and f.in_footnote is null and f.original_unit = ?
+       and (d.superseded_by is null or (? is not null and d.doc_key = ?)) and f.area is ?`;
+  const byId = wh.sqlite.prepare(`${FACT_SELECT} where f.indicator_id = ? ${common}`);
+  const byLabel = wh.sqlite.prepare(`${FACT_SELECT} where f.indicator_folded = ? and f.indicator_id is null ${common}`);
   const seen = new Set<string>();
   for (const m of mine.filter(comparable)) {
-    const rows = (others.all(
-      doc.id, m.fact.year, m.fact.unit, doc.doc_key, doc.doc_key, m.fact.indicatorId, m.fact.indicatorId, m.indicatorKey, m.area,
-    ) as Row[]).map(toStored);
+    const args = [m.fact.year, doc.id, m.fact.unit, doc.doc_key, doc.doc_key, m.area];
+    const rows = ((m.fact.indicatorId !== null ? byId.all(m.fact.indicatorId, ...args) : byLabel.all(m.indicatorKey, ...args)) as Row[]).map(toStored);
     for (const o of rows) {
       if (kindClass(o.fact.kind) !== kindClass(m.fact.kind) || !sameIndicator(m, o)) continue;
       const tol = toleranceOf(m.fact) * 10 ** m.fact.multiplier + toleranceOf(o.fact) * 10 ** o.fact.multiplier;
@@ -238,10 +237,14 @@ function compareDerived(wh: Warehouse, doc: { id: string }, mine: readonly Store
     `select x.* from derived x join documents d on d.id = x.document_id
      where x.document_id <> ? and d.superseded_by is null and x.indicator_key = ? and x.year = ? and x.kind = ? and x.unit = ? and x.area is ?`,
   );
-  const statedFor = wh.sqlite.prepare(
-    `${FACT_SELECT} where f.document_id <> ? and d.superseded_by is null and f.in_footnote is null
-       and coalesce(f.indicator_id, f.indicator_folded) = ? and f.year = ? and f.original_unit = ? and f.area is ?`,
-  );
+  const statedWhere = `and f.year = ? and f.document_id <> ? and d.superseded_by is null and f.in_footnote is null
+       and f.original_unit = ? and f.area is ?`;
+  const statedById = wh.sqlite.prepare(`${FACT_SELECT} where f.indicator_id = ? ${statedWhere}`);
+  const statedByLabel = wh.sqlite.prepare(`${FACT_SELECT} where f.indicator_folded = ? and f.indicator_id is null ${statedWhere}`);
+  const statedFor = (key: string, year: number | null, unit: string | null, area: string | null): Row[] => [
+    ...(statedById.all(key, year, doc.id, unit, area) as Row[]),
+    ...(statedByLabel.all(key, year, doc.id, unit, area) as Row[]),
+  ];
   const judge = (stated: StoredFact, x: DerivedRow, mineIsStated: boolean, relation: StoredFact | null) => {
     const tol = toleranceOf(stated.fact) * 10 ** stated.fact.multiplier + x.base_tolerance;
     if (agrees(x.base_value, stated.fact.baseValue, tol)) return;
@@ -276,7 +279,7 @@ function compareDerived(wh: Warehouse, doc: { id: string }, mine: readonly Store
   const byId = new Map(mine.map((f) => [f.id, f]));
   for (const x of myDerived) {
     const relation = byId.get(x.from_fact_id) ?? null;
-    for (const r of statedFor.all(doc.id, x.indicator_key, x.year, x.unit, x.area) as Row[]) {
+    for (const r of statedFor(x.indicator_key, x.year, x.unit, x.area)) {
       const stated = toStored(r);
       const wanted = x.kind === 'plan' ? stated.fact.kind === 'plan' : kindClass(stated.fact.kind) === 'result';
       if (wanted && sameIndicatorLabel(stated.fact.indicator, x.indicator)) judge(stated, x, false, relation);

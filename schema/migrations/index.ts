@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m001 from './2026-11-26-001-initial.ts';
 import * as m002 from './2026-11-26-002-areas-reviews-views.ts';
 import * as m003 from './2026-11-26-003-derived.ts';
+import * as m004 from './2026-11-26-004-area-indexes.ts';
 
 /**
  * Every migration, by name. Names sort by date; the Migrator runs them in that order. Listed statically
@@ -11,4 +12,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-26-001-initial': m001,
   '2026-11-26-002-areas-reviews-views': m002,
   '2026-11-26-003-derived': m003,
+  '2026-11-26-004-area-indexes': m004,
 };
