@@ -247,6 +247,8 @@ function bareIsFact(q: Quantity, all: readonly Quantity[], st: TextStructure): b
 
 interface Context {
   meta: DocumentMetadata;
+  /** bare numbers whose wording gives them no unit and no role: counted, so none vanishes unseen */
+  bare: number;
   anchors: Map<number, Candidate>;
   anchorText: Map<number, string>;
 }
@@ -299,6 +301,7 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
   const all = findQuantities(block.text);
   // Bare numbers that say nothing (`27/7`, `mức 2`) must not cut labels; only those the wording makes facts stay.
   const qs = all.filter((q) => !isBare(q) || q.anomalies.length > 0 || bareIsFact(q, all, st));
+  ctx.bare += all.length - qs.length;
   const section = sectionOf(block.headingPath ?? [], ctx.meta);
   const inFootnote = block.kind === 'footnote' ? (block.footnote ?? null) : null;
   const anchor = inFootnote !== null ? (ctx.anchors.get(inFootnote) ?? null) : null;
@@ -609,10 +612,13 @@ function extractTables(doc: DocumentModel, meta: DocumentMetadata, out: Candidat
 export function extract(doc: DocumentModel): Candidate[] {
   const meta = doc.metadata;
   if (!meta) throw new Error('extract needs the segment stage to have run (no metadata)');
-  const ctx: Context = { meta, anchors: new Map(), anchorText: new Map() };
+  const ctx: Context = { meta, bare: 0, anchors: new Map(), anchorText: new Map() };
   const out: Candidate[] = [];
   for (const b of doc.blocks) if (b.kind === 'paragraph') extractBlock(b, ctx, out);
   for (const b of doc.blocks) if (b.kind === 'footnote') extractBlock(b, ctx, out);
+  if (ctx.bare > 0) {
+    doc.messages.push({ type: 'info', stage: 'extract', message: `${ctx.bare} bare numbers (no unit, no plan or rate wording) were not taken as facts` });
+  }
   if (doc.blocks.some((b) => b.kind === 'table-row')) extractTables(doc, meta, out);
   return out;
 }
