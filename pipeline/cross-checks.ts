@@ -7,6 +7,7 @@ import { kindClass, scaleHint } from './stages/checks/consistency.ts';
 import { agrees, tidy, toleranceOf } from './stages/checks/tolerance.ts';
 import { mismatchId, sourceOf } from './stages/validate.ts';
 import { carryReviewsForward, syncMismatchStatuses } from './review-store.ts';
+import { prepared } from './statements.ts';
 
 /**
  * Checks a newly loaded document against the rest of the warehouse: the same indicator, area, year and
@@ -18,18 +19,18 @@ import { carryReviewsForward, syncMismatchStatuses } from './review-store.ts';
  * Returns how many mismatches it inserted. Call it after a successful load.
  */
 export async function checkAcrossDocuments(wh: Warehouse, documentId: string): Promise<number> {
-  const doc = wh.sqlite.prepare(`select id, file, format, doc_key, superseded_by from documents where id = ?`).get(documentId) as
+  const doc = prepared(wh, `select id, file, format, doc_key, superseded_by from documents where id = ?`).get(documentId) as
     | { id: string; file: string; format: string; doc_key: string | null; superseded_by: string | null }
     | undefined;
   if (!doc) return 0;
   const mine = factsOf(wh, documentId);
   storeDerived(wh, documentId, mine);
   const findings = [...compareFacts(wh, doc, mine), ...compareDerived(wh, doc, mine)];
-  const insert = wh.sqlite.prepare(
+  const insert = prepared(wh, 
     `insert or ignore into mismatches (document_id, id, type, message, fact_ids, expected, found, difference, tolerance, source, status, run_id)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', (select run_id from documents where id = ?))`,
   );
-  const flag = wh.sqlite.prepare(`update facts set status = 'flagged' where document_id = ? and id = ? and status = 'ok'`);
+  const flag = prepared(wh, `update facts set status = 'flagged' where document_id = ? and id = ? and status = 'ok'`);
   let inserted = 0;
   wh.sqlite.transaction(() => {
     for (const f of findings) {
@@ -121,7 +122,7 @@ function toStored(r: Row): StoredFact {
 }
 
 function factsOf(wh: Warehouse, documentId: string): StoredFact[] {
-  return (wh.sqlite.prepare(`${FACT_SELECT} where f.document_id = ? order by f.rowid`).all(documentId) as Row[]).map(toStored);
+  return (prepared(wh, `${FACT_SELECT} where f.document_id = ? order by f.rowid`).all(documentId) as Row[]).map(toStored);
 }
 
 interface CrossFinding {
@@ -159,8 +160,8 @@ function compareFacts(wh: Warehouse, doc: { id: string; doc_key: string | null }
   // fact of the year, and the check would slow down as the warehouse grows.
   const common = `and f.year = ? and f.document_id <> ? and f.in_footnote is null and f.original_unit = ?
        and (d.superseded_by is null or (? is not null and d.doc_key = ?)) and f.area is ?`;
-  const byId = wh.sqlite.prepare(`${FACT_SELECT} where f.indicator_id = ? ${common}`);
-  const byLabel = wh.sqlite.prepare(`${FACT_SELECT} where f.indicator_folded = ? and f.indicator_id is null ${common}`);
+  const byId = prepared(wh, `${FACT_SELECT} where f.indicator_id = ? ${common}`);
+  const byLabel = prepared(wh, `${FACT_SELECT} where f.indicator_folded = ? and f.indicator_id is null ${common}`);
   const seen = new Set<string>();
   for (const m of mine.filter(comparable)) {
     const args = [m.fact.year, doc.id, m.fact.unit, doc.doc_key, doc.doc_key, m.area];
@@ -173,7 +174,7 @@ function compareFacts(wh: Warehouse, doc: { id: string; doc_key: string | null }
       if (seen.has(key)) continue;
       seen.add(key);
       const scale = 10 ** m.fact.multiplier;
-      const sameDocKey = doc.doc_key !== null && (wh.sqlite.prepare(`select doc_key from documents where id = ?`).get(o.documentId) as { doc_key: string | null }).doc_key === doc.doc_key;
+      const sameDocKey = doc.doc_key !== null && (prepared(wh, `select doc_key from documents where id = ?`).get(o.documentId) as { doc_key: string | null }).doc_key === doc.doc_key;
       out.push({
         type: 'consistency',
         mine: m,
@@ -212,12 +213,12 @@ interface DerivedRow {
 function storeDerived(wh: Warehouse, documentId: string, mine: readonly StoredFact[]): void {
   const byId = new Map(mine.map((f) => [f.id, f]));
   const derived = deriveValues(mine.filter((f) => f.inFootnote === null).map((f) => f.fact));
-  const insert = wh.sqlite.prepare(
+  const insert = prepared(wh, 
     `insert or replace into derived (document_id, from_fact_id, fact_id, indicator_key, indicator, area, year, kind, value, tolerance, unit,
        multiplier, base_value, base_tolerance) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   wh.sqlite.transaction(() => {
-    wh.sqlite.prepare(`delete from derived where document_id = ?`).run(documentId);
+    prepared(wh, `delete from derived where document_id = ?`).run(documentId);
     for (const d of derived) {
       const subject = byId.get(d.factId);
       if (!subject) continue;
@@ -233,14 +234,14 @@ function storeDerived(wh: Warehouse, documentId: string, mine: readonly StoredFa
 /** A stated plan (or result of year Y) against the plan (or the previous-year value of Y + 1) implied elsewhere. */
 function compareDerived(wh: Warehouse, doc: { id: string }, mine: readonly StoredFact[]): CrossFinding[] {
   const out: CrossFinding[] = [];
-  const impliedFor = wh.sqlite.prepare(
+  const impliedFor = prepared(wh, 
     `select x.* from derived x join documents d on d.id = x.document_id
      where x.document_id <> ? and d.superseded_by is null and x.indicator_key = ? and x.year = ? and x.kind = ? and x.unit = ? and x.area is ?`,
   );
   const statedWhere = `and f.year = ? and f.document_id <> ? and d.superseded_by is null and f.in_footnote is null
        and f.original_unit = ? and f.area is ?`;
-  const statedById = wh.sqlite.prepare(`${FACT_SELECT} where f.indicator_id = ? ${statedWhere}`);
-  const statedByLabel = wh.sqlite.prepare(`${FACT_SELECT} where f.indicator_folded = ? and f.indicator_id is null ${statedWhere}`);
+  const statedById = prepared(wh, `${FACT_SELECT} where f.indicator_id = ? ${statedWhere}`);
+  const statedByLabel = prepared(wh, `${FACT_SELECT} where f.indicator_folded = ? and f.indicator_id is null ${statedWhere}`);
   const statedFor = (key: string, year: number | null, unit: string | null, area: string | null): Row[] => [
     ...(statedById.all(key, year, doc.id, unit, area) as Row[]),
     ...(statedByLabel.all(key, year, doc.id, unit, area) as Row[]),
@@ -275,7 +276,7 @@ function compareDerived(wh: Warehouse, doc: { id: string }, mine: readonly Store
       judge(m, x, true, relation);
     }
   }
-  const myDerived = wh.sqlite.prepare(`select * from derived where document_id = ?`).all(doc.id) as DerivedRow[];
+  const myDerived = prepared(wh, `select * from derived where document_id = ?`).all(doc.id) as DerivedRow[];
   const byId = new Map(mine.map((f) => [f.id, f]));
   for (const x of myDerived) {
     const relation = byId.get(x.from_fact_id) ?? null;
@@ -289,6 +290,6 @@ function compareDerived(wh: Warehouse, doc: { id: string }, mine: readonly Store
 }
 
 function factsOfIds(wh: Warehouse, documentId: string, ids: readonly string[]): StoredFact[] {
-  const stmt = wh.sqlite.prepare(`${FACT_SELECT} where f.document_id = ? and f.id = ?`);
+  const stmt = prepared(wh, `${FACT_SELECT} where f.document_id = ? and f.id = ?`);
   return ids.map((id) => stmt.get(documentId, id) as Row | undefined).filter((r): r is Row => r !== undefined).map(toStored);
 }

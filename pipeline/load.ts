@@ -15,6 +15,7 @@ import {
   type RunsTable,
   type Warehouse,
 } from '../schema/warehouse.ts';
+import { prepared } from './statements.ts';
 
 /* ---------- prepared statements, compiled from typed kysely queries ---------- */
 
@@ -431,7 +432,8 @@ interface LatestReview {
 function applyReviewsSync(wh: Warehouse, scope: { documentId: string } | { factIds: string[] }): number {
   const latest = latestReviews(wh, scope);
   if (latest.length === 0) return 0;
-  const update = wh.sqlite.prepare(
+  const update = prepared(
+    wh,
     `update facts set
        status = @status,
        corrected_value = @corrected,
@@ -453,9 +455,7 @@ function latestReviews(wh: Warehouse, scope: { documentId: string } | { factIds:
   const base = `select r.fact_id, r.action, r.value, r.unit from reviews r
     where r.id = (select r2.id from reviews r2 where r2.fact_id = r.fact_id order by r2.decided_at desc, r2.id desc limit 1)`;
   if ('documentId' in scope) {
-    return wh.sqlite
-      .prepare(`${base} and r.fact_id in (select id from facts where document_id = ?)`)
-      .all(scope.documentId) as LatestReview[];
+    return prepared(wh, `${base} and r.fact_id in (select id from facts where document_id = ?)`).all(scope.documentId) as LatestReview[];
   }
   if (scope.factIds.length === 0) return [];
   const marks = scope.factIds.map(() => '?').join(',');

@@ -2,6 +2,7 @@ import type { FactSource, Status } from '../schema/fact.ts';
 import type { Mismatch, MismatchType } from '../schema/mismatch.ts';
 import type { Warehouse } from '../schema/warehouse.ts';
 import { applyReviews, recordReview } from './load.ts';
+import { prepared } from './statements.ts';
 
 /**
  * The reviewer's side of mismatches: list and show them with their facts, record a decision (the same
@@ -116,7 +117,7 @@ export function listMismatches(wh: Warehouse, filter: ListFilter = {}): Mismatch
   }
   const sql = `select m.*, d.file from mismatches m join documents d on d.id = m.document_id
     ${where.length ? `where ${where.join(' and ')}` : ''} order by ${ORDER}${filter.limit ? ` limit ${Math.floor(filter.limit)}` : ''}`;
-  const rows = wh.sqlite.prepare(sql).all(...args) as MismatchRow[];
+  const rows = prepared(wh, sql).all(...args) as MismatchRow[];
   return rows.map((r) => view(wh, r));
 }
 
@@ -234,7 +235,7 @@ export async function decide(wh: Warehouse, d: Decision): Promise<MismatchView> 
       decidedAt,
     });
   }
-  wh.sqlite.prepare(`update mismatches set status = ? where id = ?`).run(STATUS_OF[d.action], m.id);
+  prepared(wh, `update mismatches set status = ? where id = ?`).run(STATUS_OF[d.action], m.id);
   return getMismatch(wh, m.id);
 }
 
@@ -249,7 +250,7 @@ export function syncMismatchStatuses(wh: Warehouse, documentId: string): number 
        from mismatches m where m.document_id = ?`,
     )
     .all(documentId) as { id: string; status: MismatchStatusName; action: ReviewActionName | null }[];
-  const update = wh.sqlite.prepare(`update mismatches set status = ? where document_id = ? and id = ?`);
+  const update = prepared(wh, `update mismatches set status = ? where document_id = ? and id = ?`);
   let changed = 0;
   for (const r of rows) {
     if (r.action === null) continue;
@@ -284,25 +285,25 @@ interface ReviewCarry {
  * Returns how many decisions were carried.
  */
 export async function carryReviewsForward(wh: Warehouse, documentId: string): Promise<number> {
-  const old = wh.sqlite.prepare(`select id from documents where superseded_by = ?`).all(documentId) as { id: string }[];
+  const old = prepared(wh, `select id from documents where superseded_by = ?`).all(documentId) as { id: string }[];
   if (old.length === 0) return 0;
-  const latest = wh.sqlite.prepare(
+  const latest = prepared(wh, 
     `select r.fact_id, r.mismatch_id, r.reviewer, r.decided_at, r.action, r.value, r.unit, r.note,
             f.indicator_folded, f.year, f.kind, f.original_unit, f.original_value,
             (select m.type from mismatches m where m.id = r.mismatch_id limit 1) as mismatch_type
      from reviews r join facts f on f.id = r.fact_id and f.document_id = ?
      where r.id = (select r2.id from reviews r2 where r2.fact_id = r.fact_id order by r2.decided_at desc, r2.id desc limit 1)`,
   );
-  const match = wh.sqlite.prepare(
+  const match = prepared(wh, 
     `select id from facts where document_id = ? and indicator_folded = ? and year is ? and kind = ? and original_unit is ?
        and abs(original_value - ?) <= 1e-9 * max(1, abs(?))
        and not exists (select 1 from reviews r where r.fact_id = facts.id)
      order by rowid limit 1`,
   );
-  const mismatchOf = wh.sqlite.prepare(
+  const mismatchOf = prepared(wh, 
     `select id from mismatches where document_id = ? and type = ? and exists (select 1 from json_each(fact_ids) where value = ?) limit 1`,
   );
-  const insert = wh.sqlite.prepare(
+  const insert = prepared(wh, 
     `insert into reviews (fact_id, mismatch_id, reviewer, decided_at, action, value, unit, note) values (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   let carried = 0;
