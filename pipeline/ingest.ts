@@ -93,10 +93,6 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
     answer: (hash) => known.get(hash) !== undefined,
   });
   const stopping = () => options.shouldStop?.() === true || options.signal?.aborted === true;
-  const aborted = new Promise<'stop'>((resolve) => {
-    if (options.signal?.aborted) resolve('stop');
-    options.signal?.addEventListener('abort', () => resolve('stop'), { once: true });
-  });
 
   const window = workers * 4;
   const queue: Slot[] = [];
@@ -133,7 +129,7 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
         summary.interrupted = !walked;
         break;
       }
-      const outcome = stopping() ? 'stop' : await Promise.race([slot.outcome, aborted]);
+      const outcome = stopping() ? 'stop' : await untilAbort(slot.outcome, options.signal);
       if (outcome === 'stop' || stopping()) {
         summary.interrupted = true;
         break;
@@ -230,4 +226,28 @@ function runFileWriter(wh: Warehouse, runId: number): { add(record: RunFileRecor
     },
     flush,
   };
+}
+
+/**
+ * Waits for a result, or for a stop request. Racing every result against one long-lived "aborted"
+ * promise kept a reaction (and so the whole result, every fact of the document) per document alive
+ * until the run ended: the main thread's memory grew with the archive.
+ */
+function untilAbort<T>(result: Promise<T>, signal: AbortSignal | undefined): Promise<T | 'stop'> {
+  if (!signal) return result;
+  if (signal.aborted) return Promise.resolve('stop');
+  return new Promise<T | 'stop'>((resolve, reject) => {
+    const onAbort = () => resolve('stop');
+    signal.addEventListener('abort', onAbort, { once: true });
+    result.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
 }
