@@ -165,11 +165,16 @@ function compareFacts(wh: Warehouse, doc: { id: string; doc_key: string | null }
   const seen = new Set<string>();
   for (const m of mine.filter(comparable)) {
     const args = [m.fact.year, doc.id, m.fact.unit, doc.doc_key, doc.doc_key, m.area];
-    const rows = ((m.fact.indicatorId !== null ? byId.all(m.fact.indicatorId, ...args) : byLabel.all(m.indicatorKey, ...args)) as Row[]).map(toStored);
-    for (const o of rows) {
-      if (kindClass(o.fact.kind) !== kindClass(m.fact.kind) || !sameIndicator(m, o)) continue;
-      const tol = toleranceOf(m.fact) * 10 ** m.fact.multiplier + toleranceOf(o.fact) * 10 ** o.fact.multiplier;
-      if (agrees(m.fact.baseValue, o.fact.baseValue, tol)) continue;
+    const rows = (m.fact.indicatorId !== null ? byId.all(m.fact.indicatorId, ...args) : byLabel.all(m.indicatorKey, ...args)) as Row[];
+    const mine = kindClass(m.fact.kind);
+    const myTolerance = toleranceOf(m.fact) * 10 ** m.fact.multiplier;
+    for (const r of rows) {
+      // Cheap tests on the row first: most rows agree, and only a disagreeing one is worth parsing.
+      if (kindClass(r.kind) !== mine) continue;
+      const tol = myTolerance + toleranceOf({ value: r.original_value, decimals: r.decimals, qualifier: r.qualifier as Fact['qualifier'] }) * 10 ** r.multiplier;
+      if (agrees(m.fact.baseValue, r.original_base_value, tol)) continue;
+      const o = toStored(r);
+      if (!sameIndicator(m, o)) continue;
       const key = `${m.id}|${o.documentId}`;
       if (seen.has(key)) continue;
       seen.add(key);
