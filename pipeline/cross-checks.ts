@@ -137,9 +137,14 @@ interface CrossFinding {
   key: string;
 }
 
-/** Facts worth comparing across documents: stated values with a year, not a footnote's breakdown. */
+/**
+ * Facts worth comparing across documents: stated values with a year, not a footnote's breakdown, of an
+ * indicator of the catalog. Free labels are compared within one document (the validate stage); across
+ * documents their wording varies too much for equal labels to mean the same indicator, and looking each
+ * one up made the check cost more than the load it follows.
+ */
 function comparable(f: StoredFact): boolean {
-  return f.inFootnote === null && f.fact.year !== null && f.fact.kind !== 'previous' && f.fact.unit !== null;
+  return f.inFootnote === null && f.fact.year !== null && f.fact.kind !== 'previous' && f.fact.unit !== null && f.fact.indicatorId !== null;
 }
 
 function sameIndicator(a: StoredFact, b: StoredFact): boolean {
