@@ -45,7 +45,19 @@ export async function checkAcrossDocuments(wh: Warehouse, documentId: string): P
   }).immediate();
   await carryReviewsForward(wh, documentId);
   syncMismatchStatuses(wh, documentId);
+  prepared(wh, `update documents set checked_at = ? where id = ?`).run(new Date().toISOString(), documentId);
   return inserted;
+}
+
+/**
+ * Runs the checks for documents loaded but never checked (a run killed between a document's load and
+ * its checks), in load order. Returns how many mismatches that added.
+ */
+export async function checkPending(wh: Warehouse): Promise<number> {
+  const pending = prepared(wh, `select id from documents where checked_at is null order by rowid`).pluck().all() as string[];
+  let added = 0;
+  for (const id of pending) added += await checkAcrossDocuments(wh, id);
+  return added;
 }
 
 interface StoredFact {

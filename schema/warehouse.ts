@@ -50,6 +50,8 @@ export interface RunFilesTable {
 }
 
 export interface DocumentsTable {
+  /** when the checks against other documents last ran (null: loaded, checks pending) */
+  checked_at: string | null;
   id: string;
   file: string;
   format: Format;

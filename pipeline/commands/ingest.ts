@@ -71,6 +71,9 @@ export function registerIngest(program: Command, setExit: (code: number) => void
         progress.setTotal(total);
       })().catch(() => undefined);
       try {
+        // A run killed between a document's load and its checks left them pending: finish them first.
+        const pending = await (await import('../cross-checks.ts')).checkPending(wh);
+        if (pending > 0) progress.note(`checks of a previous, interrupted run finished: ${pending} mismatches`);
         const summary = await ingest(wh, paths, {
           limits: {
             ...(maxBytes !== undefined ? { maxBytes } : {}),

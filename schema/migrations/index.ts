@@ -3,6 +3,7 @@ import * as m001 from './2026-11-26-001-initial.ts';
 import * as m002 from './2026-11-26-002-areas-reviews-views.ts';
 import * as m003 from './2026-11-26-003-derived.ts';
 import * as m004 from './2026-11-26-004-area-indexes.ts';
+import * as m005 from './2026-11-26-005-checked-at.ts';
 
 /**
  * Every migration, by name. Names sort by date; the Migrator runs them in that order. Listed statically
@@ -13,4 +14,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-26-002-areas-reviews-views': m002,
   '2026-11-26-003-derived': m003,
   '2026-11-26-004-area-indexes': m004,
+  '2026-11-26-005-checked-at': m005,
 };
