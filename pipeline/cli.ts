@@ -1,8 +1,11 @@
+import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { registerIngest } from './commands/ingest.ts';
 import { registerNormalize } from './commands/normalize.ts';
 import { registerQueries } from './commands/queries.ts';
 import { registerReview } from './commands/review.ts';
+
+const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 /** Exit codes of the contract: 0 done, 1 done with files that failed, 2 bad usage. */
 export const EXIT = { ok: 0, failedFiles: 1, usage: 2 } as const;
@@ -20,6 +23,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .name('baocao')
     .description('Turn archived Vietnamese government reports into a warehouse of comparable numbers.')
+    .version(VERSION, '-V, --version')
     .showHelpAfterError()
     .exitOverride();
   registerIngest(program, setExit);
