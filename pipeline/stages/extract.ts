@@ -217,17 +217,18 @@ function postLabel(st: TextStructure, from: number, limit: number, counted: bool
 }
 
 /** `Trong đó: Cây lúa: Diện tích` → subject `Cây lúa`, label starts after the last colon. */
-function topicIn(raw: string): { subject: string | null; localOffset: number } {
+function topicIn(raw: string): { subject: string | null; localOffset: number; before: string } {
   const colon = raw.lastIndexOf(':');
-  if (colon < 0) return { subject: null, localOffset: 0 };
+  if (colon < 0) return { subject: null, localOffset: 0, before: '' };
   const parts = raw.slice(0, colon).split(':');
+  const before = parts.at(-1) ?? '';
   for (let i = parts.length - 1; i >= 0; i--) {
     const p = trimLabel(parts[i]!);
     if (p && p.split(' ').length <= 8 && !/^(?:trong đó|trong|cụ thể|gồm)$/iu.test(p)) {
-      return { subject: p, localOffset: colon + 1 };
+      return { subject: p, localOffset: colon + 1, before };
     }
   }
-  return { subject: null, localOffset: colon + 1 };
+  return { subject: null, localOffset: colon + 1, before };
 }
 
 const TOPIC_AT_START = /^\s*[-+•]?\s*\*([^*]{2,80})\*\s*:?/u;
@@ -281,7 +282,13 @@ function readRelation(q: Quantity, prev: Quantity | undefined, pre: string, post
     r.unit = 'percent';
     r.notes.push('unit % inferred: a share of plan written without %');
   }
-  if (r.unit === 'percent' && againstPlan) r.kind = OVER_BEFORE.test(pre) ? 'over_plan' : 'share_of_plan';
+  if (r.unit === 'percent' && againstPlan) {
+    // `tăng 3,1% so với kế hoạch` is by how much the plan was passed, like `vượt`.
+    const rose = /(?:^|[^\p{L}])tăng\s*(?:thêm\s*)?$/u.test(pre);
+    const fell = /(?:^|[^\p{L}])giảm\s*$/u.test(pre);
+    r.kind = OVER_BEFORE.test(pre) || rose || fell ? 'over_plan' : 'share_of_plan';
+    if (fell) r.sign = -1;
+  }
   if (r.kind === null && r.unit === 'percent' && OVER_PLAN_BEFORE.test(pre)) r.kind = 'over_plan';
   if (r.kind === null) {
     for (const rel of RELATION_BEFORE) {
@@ -374,7 +381,7 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
       if (q.ratio?.position === 1 && pairIsPlan) kind = 'plan';
       else if (section.mode === 'plan') kind = 'plan';
       else if (PLAN_CUE.test(pre) && !ACTUAL_WORDS.test(pre)) kind = 'plan';
-      else if (CUMULATIVE_CUE.test(clauseBefore)) kind = 'cumulative';
+      else if (CUMULATIVE_CUE.test(st.lower.slice(Math.max(clauseStart, block.text.lastIndexOf(',', q.start - 1) + 1), q.start))) kind = 'cumulative';
       else if (ESTIMATE_CUE.test(st.lower.slice(Math.max(prevEnd, clauseStart), q.start))) kind = 'estimate';
       else if (AVERAGE_BEFORE.test(pre)) kind = 'average';
       else kind = 'actual';
@@ -410,7 +417,8 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
       state.subjectFromTopic = true;
       state.rich.clear();
     }
-    const local = trimLabel(raw.slice(found.localOffset));
+    // `Số học sinh tốt nghiệp THCS …: 864/1506 học sinh`: a long name before a colon is the label itself.
+    const local = trimLabel(raw.slice(found.localOffset)) || (found.subject === null && found.before ? trimLabel(found.before) : '');
     const counted = unit?.startsWith('count:') ?? false;
     let post = '';
     let tail = markEnd;
