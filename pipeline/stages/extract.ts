@@ -51,6 +51,7 @@ const PREVIOUS_TAIL =
   /^[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*(?:\([^)]*\))?\s*(?:(?:so với\s+)?(?:cùng kỳ|kế hoạch|kh|năm trước|năm \d{4}|dự toán)(?:\s+(?:năm trước|giao|huyện giao|tỉnh giao))*)?\s*(?:và\s+)?/u;
 /** Right after an `a/b` pair: `, đạt 99,83% so với kế hoạch` makes it actual against plan. */
 const PAIR_AGAINST_PLAN = /^[\s,]*(?:(?:đạt|vượt|bằng)\s*[\d.,]*\s*%?\s*)?(?:so với\s+)?(?:chỉ tiêu\s+)?(?:kế hoạch|kh(?![\p{L}])|chỉ tiêu)/u;
+const INDICATOR_HEAD = /^(?:tỷ lệ|tổng|số|giá trị|doanh thu|thu|chi|kim ngạch|sản lượng|diện tích|năng suất|mức|tốc độ)(?![\p{L}])/iu;
 const RELATION_VERB_AT_END =
   /\s*(?:vượt\s+(?:chỉ tiêu\s+)?(?:kế hoạch|kh)(?:\s+giao)?|(?:tăng|giảm|vượt|chiếm|bằng|đạt)(?:\s+(?:thêm|khoảng|trên|hơn|mức))?)\s*$/iu;
 const MAX_LABEL_WORDS = 20;
@@ -475,7 +476,10 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
     let relatesTo: string | null = null;
     const lastInClause = [...made].reverse().find((c) => c.quantity.start >= clauseStart);
     const ownLabel = isRelation ? trimLabel(local.replace(RELATION_VERB_AT_END, '')) : '';
-    const ownClause = !prev || prev.end <= clauseStart || /[,;(]/.test(block.text.slice(Math.max(prev.end, prevTail), labelStart));
+    // A relation names its own subject when it starts a clause, or when, after a comma, the words before
+    // it open like an indicator (`…, tỷ lệ … tăng 2%`); otherwise they go on describing the number before.
+    const ownClause =
+      !prev || prev.end <= clauseStart || (/[,;(]/.test(block.text.slice(Math.max(prev.end, prevTail), labelStart)) && INDICATOR_HEAD.test(local));
     if (isRelation && ownLabel && !isMeasureOnly(ownLabel) && ownClause) {
       // `tổng lượt khách du lịch tăng 14,2%`: the growth of the thing named right before it.
       label = ownLabel;
@@ -540,7 +544,10 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
     if (target) {
       if (!target.footnotes.includes(mark.number)) target.footnotes.push(mark.number);
     } else {
-      const before = block.text.slice(Math.max(0, mark.pos - 60), mark.pos).split(/[,;.:(]/).at(-1) ?? '';
+      let from = Math.max(0, mark.pos - 60);
+      // start on a word, not in the middle of one
+      while (from > 0 && from < mark.pos && /\p{L}/u.test(block.text[from - 1]!)) from++;
+      const before = block.text.slice(from, mark.pos).split(/[,;.:(]/).at(-1) ?? '';
       ctx.anchorText.set(mark.number, clean(before));
     }
   }
