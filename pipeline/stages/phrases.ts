@@ -40,7 +40,7 @@ export const AVERAGE_BEFORE = re(`${B}(?:bình quân|trung bình)(?:\\s+(?:năm|
 export const PLAN_CUE = re(`${B}(?:kế hoạch|kh|chỉ tiêu|dự toán|phấn đấu|mục tiêu)(?:\\s+(?:vốn|giao|được giao|trong|năm|\\d{4}|tỉnh|huyện))*\\s*(?:là|:|đạt)?\\s*$`);
 export const ACTUAL_WORDS = re(`${B}(?:đạt|thực hiện)${E}`);
 export const YEAR_IN_TEXT = /năm (\d{4})/gu;
-export const COMPARED_BEFORE = /so với\s*$/u;
+export const COMPARED_BEFORE = /so với(?:\s+(?:cùng kỳ|kế hoạch|kh|dự toán))?\s*$/u;
 
 /** Words that close a label when they follow the number (`… 754,2ha chè⁵, trong đó …`). */
 export const POST_LABEL_STOP = re(`^(?:đạt|tăng|giảm|so|với|cho|của|tại|trong|do|để|từ|và|là|được|bằng|chiếm|vượt|ước|năm|tháng|nhưng|như|gồm|theo|ở|đến|trên|hơn|khoảng|=|đã|đang|sẽ|thì|mà|nên)$`);
