@@ -345,6 +345,15 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
     const clauseBefore = st.lower.slice(clauseStart, q.start);
 
     const reading = readRelation(q, prev, pre, after);
+    const prevMade = made.at(-1);
+    if (
+      reading.kind === null && prevMade && prev && prevMade.quantity === prev && (prevMade.kind === 'change' || prevMade.kind === 'growth') &&
+      /^[\s,=]*$/u.test(pre) && /so với/u.test(st.lower.slice(q.end, clauseEnd))
+    ) {
+      // `giảm 202 lượt, 238 người = 200 vụ việc so với năm 2022`: one verb, one comparison, a list of changes.
+      reading.kind = reading.unit === 'percent' ? 'growth' : 'change';
+      reading.sign = Math.sign(prevMade.value) || 1;
+    }
     let { unit, unitText, kind } = reading;
     const notes = [...reading.notes];
 
