@@ -86,6 +86,8 @@ function trimLabel(raw: string): string {
   for (let guard = 0; guard < 8; guard++) {
     const m = LABEL_TRAILERS.exec(s.toLowerCase());
     if (!m || m[0].length === 0) break;
+    // `ngân sách cấp trên`: upper level, not the bound `trên`.
+    if (/^\s*(?:trên|dưới)\s*$/u.test(m[0]) && /cấp\s*$/iu.test(s.slice(0, m.index))) break;
     s = s.slice(0, m.index);
   }
   const words = clean(s).split(' ');
@@ -226,6 +228,8 @@ function topicIn(raw: string): { subject: string | null; localOffset: number; be
   const before = parts.at(-1) ?? '';
   for (let i = parts.length - 1; i >= 0; i--) {
     const p = trimLabel(parts[i]!);
+    // `… dự toán HĐND huyện giao trong đó: Thu …`: a clause that ends by announcing a breakdown names no subject.
+    if (i === parts.length - 1 && /(?:trong đó|gồm|cụ thể|như sau|bao gồm)\s*$/iu.test(parts[i]!.trim())) break;
     if (p && p.split(' ').length <= 8 && !/^(?:trong đó|trong|cụ thể|gồm)$/iu.test(p)) {
       return { subject: p, localOffset: colon + 1, before };
     }
