@@ -7,6 +7,8 @@ import { consistencyChecks } from './checks/consistency.ts';
 import { buildContext, type Finding } from './checks/context.ts';
 import { plausibilityChecks } from './checks/plausibility.ts';
 import type { Candidate } from './extract.ts';
+import type { Anomaly } from '../../schema/quantity.ts';
+import { formatVietnameseNumber } from '../../extractors/vn-number.ts';
 
 /**
  * The validate stage: every fact is checked against its schema; numbers the grammar could not read
@@ -66,7 +68,7 @@ export function validate(doc: DocumentModel, facts: readonly Fact[], candidates:
         id: mismatchId(doc.sha256, 'reading', [fact.id], a.code),
         documentId: doc.sha256,
         type: 'reading',
-        message: `Số "${fact.raw}" (${fact.indicator}): ${a.message}`,
+        message: `Số "${fact.raw}" (${fact.indicator}): ${READING_PROBLEMS[a.code](vnNumber(fact.value))}`,
         factIds: [fact.id],
         expected: null,
         found: fact.value,
@@ -106,4 +108,17 @@ export function validate(doc: DocumentModel, facts: readonly Fact[], candidates:
 function runChecks(doc: DocumentModel, facts: readonly Fact[], candidates: readonly Candidate[]): Finding[] {
   const ctx = buildContext(doc, facts, candidates);
   return [...arithmeticChecks(ctx), ...consistencyChecks(ctx), ...plausibilityChecks(ctx)];
+}
+
+/** Reading anomalies of the grammar, said to a reviewer in Vietnamese. */
+const READING_PROBLEMS: Readonly<Record<Anomaly['code'], (value: string) => string>> = {
+  split_number: (v) => `con số bị tách bởi dấu cách, tạm đọc là ${v}; cần đối chiếu bản gốc`,
+  ambiguous_separator: (v) => `dấu phân cách không theo cách viết Việt Nam (dấu chấm phân nghìn, dấu phẩy thập phân), tạm đọc là ${v}`,
+  odd_grouping: (v) => `các nhóm chữ số không đều, tạm đọc là ${v}`,
+  unknown_unit: (v) => `đơn vị sau số ${v} không có trong danh mục đơn vị`,
+  missing_unit: (v) => `số ${v} không ghi đơn vị`,
+};
+
+function vnNumber(n: number): string {
+  return formatVietnameseNumber(n, (String(n).split('.')[1] ?? '').length);
 }
