@@ -1,4 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+// kysely's ESM build is slow to load under tsx; the CommonJS one (./kysely.ts) keeps query commands fast.
+import { sql } from './kysely.ts';
 
 /**
  * When the checks against the other documents last ran for a document. They run after its load's
