@@ -1,6 +1,6 @@
 import type { FactSource, Status } from '../schema/fact.ts';
 import type { Mismatch, MismatchType } from '../schema/mismatch.ts';
-import type { Warehouse } from '../schema/warehouse.ts';
+import type { MismatchesTable, Warehouse } from '../schema/warehouse.ts';
 import { applyReviews, recordReview } from './load.ts';
 import { prepared } from './statements.ts';
 
@@ -65,20 +65,8 @@ export interface ListFilter {
   limit?: number;
 }
 
-interface MismatchRow {
-  document_id: string;
-  id: string;
-  type: MismatchType;
-  message: string;
-  fact_ids: string;
-  expected: number | null;
-  found: number | null;
-  difference: number | null;
-  tolerance: number | null;
-  source: string | null;
-  status: MismatchStatusName;
-  file: string;
-}
+/** A `mismatches` row (the table's own type) with the file of its document. */
+type MismatchRow = Omit<MismatchesTable, 'run_id'> & { file: string };
 
 interface FactRow {
   id: string;
