@@ -21,9 +21,20 @@ function wordsOf(s: string): string[] {
   return fold(s).split(/[^a-z0-9]+/).filter(Boolean);
 }
 
+/**
+ * Both tone placements are in use (`hoá`/`hóa`, `thuỷ`/`thủy`): write the tone on the first vowel of a
+ * final `oa`, `oe`, `uy`, so either spelling reads as one syllable.
+ */
+function oneTonePlacement(syllable: string): string {
+  return syllable
+    .normalize('NFD')
+    .replace(/([ou])([aey])([\u0300\u0301\u0303\u0309\u0323])$/u, '$1$3$2')
+    .normalize('NFC');
+}
+
 /** Syllables with their diacritics: `lượng` (amount) and `lương` (grain) must not stand for each other. */
 function syllablesOf(s: string): string[] {
-  return s.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return s.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(oneTonePlacement);
 }
 
 function hasDiacritics(s: string): boolean {
@@ -63,7 +74,7 @@ export function indexCatalog(entries: readonly CatalogEntry[]): CatalogIndex {
  * Words that narrow an indicator to a part of it (a season, new plantings, the damaged area…): a label
  * holding one that the catalog name lacks is about a sub-indicator, not the catalog's.
  */
-const NARROWING = ['vu', 'dong xuan', 'xuan he', 'he thu', 'thu dong', 'lua mua', 'nuong', 'trong moi', 'kinh doanh', 'khai thac', 'anh huong', 'thiet hai', 'hang hoa', 'xen', 'trong thuan', 'lien ket', 'tu phat', 'cho thu hoach', 'tong so', 'khac', 'thong qua', 'vay von'];
+const NARROWING = ['vu xuan', 'vu mua', 'vu dong', 'vu he', 'vu thu', 'dong xuan', 'xuan he', 'he thu', 'thu dong', 'lua mua', 'nuong', 'trong moi', 'kinh doanh', 'khai thac', 'anh huong', 'thiet hai', 'hang hoa', 'xen', 'trong thuan', 'lien ket', 'tu phat', 'cho thu hoach', 'tong so', 'khac', 'thong qua', 'vay von'];
 
 function narrows(labelWords: string, variantWords: string): boolean {
   return NARROWING.some((n) => ` ${labelWords} `.includes(` ${n} `) && !` ${variantWords} `.includes(` ${n} `));
