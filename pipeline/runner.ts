@@ -17,7 +17,7 @@ export function processDocument(read: DocumentModel, catalog: CatalogIndex): Loa
   const doc = segment(liftFootnotes(read));
   const candidates = extract(doc);
   const facts = normalize(doc, candidates, catalog);
-  const { facts: valid, mismatches } = validate(doc, facts, candidates);
+  const { facts: valid, mismatches, messages } = validate(doc, facts, candidates);
   const meta = doc.metadata!;
   return {
     document: { id: doc.sha256, file: doc.file, format: doc.format, pages: doc.pages ?? null, metadata: meta },
@@ -26,7 +26,7 @@ export function processDocument(read: DocumentModel, catalog: CatalogIndex): Loa
     footnotes: doc.blocks
       .filter((b) => b.kind === 'footnote' && b.footnote !== undefined)
       .map((b) => ({ number: b.footnote!, text: b.text, page: b.page ?? null })),
-    messages: doc.messages.map((m) => ({ type: m.type, message: m.message, ...(m.stage ? { stage: m.stage } : {}) })),
+    messages: [...doc.messages, ...messages].map((m) => ({ type: m.type, message: m.message, ...(m.stage ? { stage: m.stage } : {}) })),
   };
 }
 

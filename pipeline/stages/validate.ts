@@ -9,6 +9,7 @@ import { plausibilityChecks } from './checks/plausibility.ts';
 import type { Candidate } from './extract.ts';
 import type { Anomaly } from '../../schema/quantity.ts';
 import { formatVietnameseNumber } from '../../extractors/vn-number.ts';
+import type { ReadMessage } from '../../schema/document.ts';
 
 /**
  * The validate stage: every fact is checked against its schema; numbers the grammar could not read
@@ -20,6 +21,8 @@ import { formatVietnameseNumber } from '../../extractors/vn-number.ts';
 export interface Validated {
   facts: Fact[];
   mismatches: Mismatch[];
+  /** values read with an inference (a unit the wording implied): not errors, but never silent */
+  messages: ReadMessage[];
 }
 
 export function mismatchId(documentId: string, type: MismatchType, factIds: readonly string[], extra = ''): string {
@@ -102,7 +105,10 @@ export function validate(doc: DocumentModel, facts: readonly Fact[], candidates:
     });
   }
   const flagged = new Set(mismatches.flatMap((m) => m.factIds));
-  return { facts: kept.map((f) => (flagged.has(f.id) && f.status === 'ok' ? { ...f, status: 'flagged' as const } : f)), mismatches };
+  const messages: ReadMessage[] = candidates.flatMap((c) =>
+    c.notes.filter((n) => n.includes('inferred')).map((n) => ({ type: 'warning' as const, stage: 'validate', block: c.block.index, message: `"${c.quantity.raw}" (${c.label}): ${n}` })),
+  );
+  return { facts: kept.map((f) => (flagged.has(f.id) && f.status === 'ok' ? { ...f, status: 'flagged' as const } : f)), mismatches, messages };
 }
 
 function runChecks(doc: DocumentModel, facts: readonly Fact[], candidates: readonly Candidate[]): Finding[] {
