@@ -1,6 +1,6 @@
-import type { Fact, FactSource, Kind } from '../schema/fact.ts';
+import type { Fact, FactSource } from '../schema/fact.ts';
 import type { MismatchType } from '../schema/mismatch.ts';
-import type { Warehouse } from '../schema/warehouse.ts';
+import type { FactsTable, Warehouse } from '../schema/warehouse.ts';
 import { deriveValues } from './stages/checks/arithmetic.ts';
 import { sameIndicatorLabel, vn } from './stages/checks/context.ts';
 import { kindClass, scaleHint } from './stages/checks/consistency.ts';
@@ -71,32 +71,13 @@ interface StoredFact {
   fact: Fact;
 }
 
-interface Row {
-  id: string;
-  document_id: string;
-  indicator: string;
-  indicator_folded: string;
-  indicator_id: string | null;
-  original_value: number;
-  original_unit: string | null;
-  unit_text: string | null;
-  multiplier: number;
-  original_base_value: number;
-  year: number | null;
-  kind: Kind;
-  qualifier: string | null;
-  relates_to: string | null;
-  footnotes: string;
-  in_footnote: number | null;
-  source: string;
-  original_status: Fact['status'];
-  raw: string;
-  heading_path: string;
-  decimals: number;
-  area: string | null;
-  file: string;
-  format: string;
-}
+/** The columns of a `facts` row the checks read, with its document's file and format. */
+type Row = Pick<
+  FactsTable,
+  | 'id' | 'document_id' | 'indicator' | 'indicator_folded' | 'indicator_id' | 'original_value' | 'original_unit' | 'unit_text'
+  | 'multiplier' | 'original_base_value' | 'year' | 'kind' | 'qualifier' | 'relates_to' | 'footnotes' | 'in_footnote'
+  | 'source' | 'original_status' | 'raw' | 'heading_path' | 'decimals' | 'area'
+> & { file: string; format: string };
 
 const FACT_SELECT = `select f.id, f.document_id, f.indicator, f.indicator_folded, f.indicator_id, f.original_value, f.original_unit,
   f.unit_text, f.multiplier, f.original_base_value, f.year, f.kind, f.qualifier, f.relates_to, f.footnotes, f.in_footnote,
