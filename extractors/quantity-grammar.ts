@@ -257,6 +257,20 @@ function makeQuantity(
 }
 
 /**
+ * The extract stage and the checks both need a block's quantities: read them once per block. Keyed by
+ * the block object and checked against its text; callers must not change the returned quantities.
+ */
+const byBlock = new WeakMap<object, { text: string; quantities: readonly Quantity[] }>();
+
+export function quantitiesOf(block: { readonly text: string }): readonly Quantity[] {
+  const known = byBlock.get(block);
+  if (known && known.text === block.text) return known.quantities;
+  const quantities = findQuantities(block.text);
+  byBlock.set(block, { text: block.text, quantities });
+  return quantities;
+}
+
+/**
  * Finds the quantities of a text in order. `a/b` forms give two quantities sharing a ratio group
  * and a unit; bare numbers come back with a null unit for later stages to judge.
  */

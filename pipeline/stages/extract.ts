@@ -3,7 +3,7 @@ import type { Kind } from '../../schema/fact.ts';
 import type { Quantity } from '../../schema/quantity.ts';
 import type { UnitCode } from '../../schema/units.ts';
 import { fold, isSuperscriptDigit, superscriptToNumber } from '../../extractors/clean-text.ts';
-import { findQuantities } from '../../extractors/quantity-grammar.ts';
+import { findQuantities, quantitiesOf } from '../../extractors/quantity-grammar.ts';
 import {
   ACTUAL_WORDS, AGAINST_PLAN, AVERAGE_BEFORE, COMPARED_BEFORE, CUMULATIVE_CUE, ESTIMATE_CUE, GENERIC_WORDS,
   LABEL_LEADERS, LABEL_TRAILERS, MEASURE_WORDS, MONEY_OF_PREVIOUS, MONEY_WORDS, OVER_BEFORE, OVER_PLAN_BEFORE, PLAN_CUE,
@@ -12,7 +12,7 @@ import {
 } from './phrases.ts';
 import { tableValues } from '../table-values.ts';
 import { sectionOf } from './segment.ts';
-import { lastAtOrBefore, nextAfter, structure, type TextStructure } from './text-structure.ts';
+import { lastAtOrBefore, nextAfter, structureOf, type TextStructure } from './text-structure.ts';
 
 /**
  * The extract stage: turns the quantities of each block into candidate facts: what the number is
@@ -310,8 +310,8 @@ function readRelation(q: Quantity, prev: Quantity | undefined, pre: string, post
 }
 
 function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
-  const st = structure(block.text);
-  const all = findQuantities(block.text);
+  const st = structureOf(block);
+  const all = quantitiesOf(block);
   // Bare numbers that say nothing (`27/7`, `mức 2`) must not cut labels; only those the wording makes facts stay.
   const qs = all.filter((q) => !isBare(q) || q.anomalies.length > 0 || bareIsFact(q, all, st));
   ctx.bare += all.length - qs.length;

@@ -46,6 +46,20 @@ export function structure(text: string): TextStructure {
   return { text, lower: lower.length === text.length ? lower : text, sentenceStarts, clauseStarts, depth };
 }
 
+/**
+ * The extract stage and the checks both read each block's structure: build it once per block. Keyed by
+ * the block object and checked against its text, so a block whose text changed is read afresh.
+ */
+const byBlock = new WeakMap<object, TextStructure>();
+
+export function structureOf(block: { readonly text: string }): TextStructure {
+  const known = byBlock.get(block);
+  if (known && known.text === block.text) return known;
+  const st = structure(block.text);
+  byBlock.set(block, st);
+  return st;
+}
+
 export function lastAtOrBefore(starts: readonly number[], pos: number): number {
   let best = 0;
   for (const s of starts) {

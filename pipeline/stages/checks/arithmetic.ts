@@ -1,8 +1,8 @@
 import type { Fact } from '../../../schema/fact.ts';
 import type { Quantity } from '../../../schema/quantity.ts';
 import { fold } from '../../../extractors/clean-text.ts';
-import { findQuantities } from '../../../extractors/quantity-grammar.ts';
-import { structure } from '../text-structure.ts';
+import { quantitiesOf } from '../../../extractors/quantity-grammar.ts';
+import { structureOf } from '../text-structure.ts';
 import {
   RELATION_KINDS, inScaleOf, isAdditive, isRatioWhole, labelWords, named, sentenceOf, vn, withUnit,
   type CheckContext, type Finding, type Item,
@@ -113,7 +113,7 @@ function sumChecks(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   for (const [, items] of ctx.byBlock) {
     const block = items[0]!.cand.block;
-    const st = structure(block.text);
+    const st = structureOf(block);
     for (const m of block.text.matchAll(BREAKDOWN)) {
       const at = m.index;
       const depth = st.depth[at] ?? 0;
@@ -233,8 +233,8 @@ function ratioChecks(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   for (const [, items] of ctx.byBlock) {
     const block = items[0]!.cand.block;
-    const qs = findQuantities(block.text);
-    const st = structure(block.text);
+    const qs = quantitiesOf(block);
+    const st = structureOf(block);
     const itemAt = new Map(items.map((i) => [i.cand.quantity.start, i]));
     const groups = new Map<number, Quantity[]>();
     for (const q of qs) if (q.ratio) groups.set(q.ratio.group, [...(groups.get(q.ratio.group) ?? []), q]);
