@@ -79,12 +79,15 @@ const RATE_SUFFIX = /^\/\s?(năm|tháng|ngày|người|hộ|khẩu|xã|lao độ
 function excludedSpans(text: string): Span[] {
   const spans: Span[] = [];
   for (const { re } of NOT_QUANTITIES) {
+    // exec on the shared regex rather than matchAll, which copies the regex on every call; no pattern
+    // matches the empty string, so the scan advances the same way
     re.lastIndex = 0;
-    for (const m of text.matchAll(re)) spans.push({ start: m.index, end: m.index + m[0].length });
+    for (let m = re.exec(text); m; m = re.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
   }
   const heading = HEADING_NUMBER.exec(text);
   if (heading) spans.push({ start: 0, end: heading[0].length });
-  for (const m of text.matchAll(ENUMERATOR)) spans.push({ start: m.index, end: m.index + m[0].length });
+  ENUMERATOR.lastIndex = 0;
+  for (let m = ENUMERATOR.exec(text); m; m = ENUMERATOR.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
   return spans;
 }
 
@@ -175,6 +178,7 @@ interface Token {
 }
 
 const NUMBER_TOKEN = /\d+(?:[.,]\d+)*/g;
+const HAS_DIGIT = /\d/;
 
 /** `1601, 61 gam`: a decimal comma followed by a stray space. Read it, and say so. */
 function splitNumber(text: string, lower: string, tok: Token): Token | null {
@@ -201,7 +205,8 @@ function splitNumber(text: string, lower: string, tok: Token): Token | null {
 
 function tokens(text: string, lower: string, excluded: Span[]): Token[] {
   const out: Token[] = [];
-  const re = new RegExp(NUMBER_TOKEN.source, 'g');
+  const re = NUMBER_TOKEN;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -276,6 +281,8 @@ export function quantitiesOf(block: { readonly text: string }): readonly Quantit
  */
 export function findQuantities(input: string): Quantity[] {
   const text = cleanText(input);
+  // no digit, no number token: nothing to find
+  if (!HAS_DIGIT.test(text)) return [];
   const lower = text.toLowerCase();
   const excluded = excludedSpans(text);
   const toks = tokens(text, lower, excluded);
