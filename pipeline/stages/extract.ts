@@ -258,6 +258,8 @@ interface Context {
   bare: number;
   anchors: Map<number, Candidate>;
   anchorText: Map<number, string>;
+  /** blocks under one heading share their path: read each path's section once */
+  sections: Map<string, ReturnType<typeof sectionOf>>;
 }
 
 /** Footnote marks written on words rather than glued to a number. */
@@ -315,7 +317,10 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
   // Bare numbers that say nothing (`27/7`, `mức 2`) must not cut labels; only those the wording makes facts stay.
   const qs = all.filter((q) => !isBare(q) || q.anomalies.length > 0 || bareIsFact(q, all, st));
   ctx.bare += all.length - qs.length;
-  const section = sectionOf(block.headingPath ?? [], ctx.meta);
+  const path = block.headingPath ?? [];
+  const pathKey = JSON.stringify(path);
+  let section = ctx.sections.get(pathKey);
+  if (!section) ctx.sections.set(pathKey, (section = sectionOf(path, ctx.meta)));
   const inFootnote = block.kind === 'footnote' ? (block.footnote ?? null) : null;
   const anchor = inFootnote !== null ? (ctx.anchors.get(inFootnote) ?? null) : null;
   const anchorSubject = anchor?.subject ?? (inFootnote !== null ? (ctx.anchorText.get(inFootnote) ?? null) : null);
@@ -641,7 +646,7 @@ function extractTables(doc: DocumentModel, meta: DocumentMetadata, out: Candidat
 export function extract(doc: DocumentModel): Candidate[] {
   const meta = doc.metadata;
   if (!meta) throw new Error('extract needs the segment stage to have run (no metadata)');
-  const ctx: Context = { meta, bare: 0, anchors: new Map(), anchorText: new Map() };
+  const ctx: Context = { meta, bare: 0, anchors: new Map(), anchorText: new Map(), sections: new Map() };
   const out: Candidate[] = [];
   for (const b of doc.blocks) if (b.kind === 'paragraph') extractBlock(b, ctx, out);
   for (const b of doc.blocks) if (b.kind === 'footnote') extractBlock(b, ctx, out);

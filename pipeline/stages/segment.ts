@@ -62,6 +62,7 @@ export function readMetadata(blocks: readonly Block[]): DocumentMetadata {
   const head = blocks.slice(0, 12);
   let dateYear: number | null = null;
   for (const [i, b] of head.entries()) {
+    const bare = b.text.replace(/\*/g, '').trim().toUpperCase();
     const num = NUMBER_LINE.exec(b.text);
     // A draft leaves the number blank (`Số: /UBND-NV`): no number, not a wrong one.
     if (num?.[1] && meta.number === null && /^\d/.test(num[1])) meta.number = num[1].replace(/\s+/g, '');
@@ -75,7 +76,7 @@ export function readMetadata(blocks: readonly Block[]): DocumentMetadata {
         ? `${dateYear}-${String(month).padStart(2, '0')}-${String(Number(date[2])).padStart(2, '0')}`
         : `${dateYear}-${String(month).padStart(2, '0')}`;
     }
-    const type = DOC_TYPES.find((t) => b.text.replace(/\*/g, '').trim().toUpperCase() === t);
+    const type = DOC_TYPES.find((t) => bare === t);
     if (type && meta.type === null) {
       meta.type = type;
       const next = head[i + 1];

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { DocumentModel } from '../../schema/document.ts';
 import { Fact } from '../../schema/fact.ts';
 import type { Mismatch, MismatchType } from '../../schema/mismatch.ts';
@@ -7,6 +6,7 @@ import { consistencyChecks } from './checks/consistency.ts';
 import { buildContext, type Finding } from './checks/context.ts';
 import { plausibilityChecks } from './checks/plausibility.ts';
 import type { Candidate } from './extract.ts';
+import { shortHash } from './normalize.ts';
 import type { Anomaly } from '../../schema/quantity.ts';
 import { formatVietnameseNumber } from '../../extractors/vn-number.ts';
 import type { ReadMessage } from '../../schema/document.ts';
@@ -26,7 +26,7 @@ export interface Validated {
 }
 
 export function mismatchId(documentId: string, type: MismatchType, factIds: readonly string[], extra = ''): string {
-  return createHash('sha256').update(`${documentId}:${type}:${factIds.join(',')}:${extra}`).digest('hex').slice(0, 32);
+  return shortHash(`${documentId}:${type}:${factIds.join(',')}:${extra}`);
 }
 
 export function sourceOf(f: Fact): Mismatch['source'] {
