@@ -131,7 +131,24 @@ const FINALS = ['ch', 'ng', 'nh', ...'cmnpt'];
 const SYLLABLE = new RegExp(`^(?:${INITIALS.join('|')})?(?:${NUCLEI.join('|')})(?:${FINALS.join('|')})?$`, 'u');
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
+/**
+ * Reports repeat the same few hundred words: answers are kept, and the cache is emptied when full so a
+ * hostile text of endless distinct words cannot grow it.
+ */
+const syllableCache = new Map<string, boolean>();
+const SYLLABLE_CACHE_MAX = 20_000;
+
 export function isVietnameseSyllable(word: string): boolean {
+  let known = syllableCache.get(word);
+  if (known === undefined) {
+    known = syllableShape(word);
+    if (syllableCache.size >= SYLLABLE_CACHE_MAX) syllableCache.clear();
+    syllableCache.set(word, known);
+  }
+  return known;
+}
+
+function syllableShape(word: string): boolean {
   const nfd = word.toLowerCase().normalize('NFD');
   if ((nfd.match(TONE_MARKS)?.length ?? 0) > 1) return false;
   return SYLLABLE.test(nfd.replace(TONE_MARKS, '').normalize('NFC'));
@@ -175,6 +192,7 @@ const SHORT_TEXT_SHARE = 0.5;
 
 /** Which encoding the text was typed in, by the share of words that decode to Vietnamese syllables. */
 export function detectEncoding(text: string): Decoded['encoding'] {
+  if (surelyUnicode(text)) return 'unicode';
   const e = encodingEvidence(text);
   const enough = (count: number): boolean =>
     e.unicodeOnly * 4 <= count &&
@@ -182,6 +200,54 @@ export function detectEncoding(text: string): Decoded['encoding'] {
   if (e.tcvn3 >= e.vni && enough(e.tcvn3)) return 'tcvn3';
   if (e.vni > e.tcvn3 && enough(e.vni)) return 'vni';
   return 'unicode';
+}
+
+/**
+ * Per character below U+2070: whether it belongs to `TOKEN` (known for the ranges Vietnamese text uses;
+ * others may be either) and whether it is a letter only Unicode Vietnamese has.
+ */
+const IN_TOKEN = 0;
+const OUT_OF_TOKEN = 1;
+const EITHER = 2;
+const CLASS_BITS = 3;
+const UNICODE_ONLY_BIT = 4;
+const CHAR_INFO = (() => {
+  const t = new Uint8Array(0x2070).fill(EITHER);
+  for (let c = 0; c < 0x80; c++) t[c] = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a ? IN_TOKEN : OUT_OF_TOKEN;
+  t.fill(OUT_OF_TOKEN, 0x80, 0xa1);
+  t.fill(IN_TOKEN, 0xa1, 0x250);
+  t.fill(OUT_OF_TOKEN, 0x300, 0x370);
+  t.fill(IN_TOKEN, 0x1e00, 0x1f00);
+  t.fill(OUT_OF_TOKEN, 0x2000, 0x2070);
+  for (let c = 0x1ea0; c <= 0x1ef9; c++) t[c]! |= UNICODE_ONLY_BIT;
+  for (const ch of 'ăĂđĐĩĨũŨơƠưƯ') t[ch.charCodeAt(0)]! |= UNICODE_ONLY_BIT;
+  return t;
+})();
+
+/**
+ * A sufficient test for `detectEncoding`'s 'unicode', costing one pass over the characters: a legacy
+ * verdict needs a legacy word (so a non-ASCII character) and at least four times as many legacy words as
+ * letters only Unicode has, and there are no more legacy words than words. Unicode Vietnamese, with ư, ơ,
+ * đ, ạ… in most words, fails the second need, so the costly per-word evidence is never gathered for it.
+ * Words are over-counted where a character's class is not known here, which keeps the test sufficient.
+ */
+function surelyUnicode(text: string): boolean {
+  let unicodeOnly = 0;
+  let nonAscii = false;
+  let words = 0;
+  let prevMayEnd = true;
+  const table = CHAR_INFO;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const info = c < table.length ? table[c]! : c === 0x2212 ? IN_TOKEN : EITHER;
+    if (c >= 0x80) nonAscii = true;
+    if (info & UNICODE_ONLY_BIT) unicodeOnly++;
+    const cls = info & CLASS_BITS;
+    if (cls !== OUT_OF_TOKEN && prevMayEnd) words++;
+    prevMayEnd = cls !== IN_TOKEN;
+  }
+  if (!nonAscii) return true;
+  return unicodeOnly * 4 > words;
 }
 
 /**
@@ -226,8 +292,10 @@ function recaseTcvn3(chars: string[], caseless: boolean[]): string {
 }
 
 /** Converts TCVN3 text to Unicode NFC, whatever its share of telltales. */
+const TCVN3_ALIAS_MAP: ReadonlyMap<string, string> = new Map(TCVN3_ALIASES);
+
 export function decodeTcvn3(text: string): string {
-  const aliases = new Map(TCVN3_ALIASES);
+  const aliases = TCVN3_ALIAS_MAP;
   const chars: string[] = [];
   const caseless: boolean[] = [];
   for (const c of text) {

@@ -21,9 +21,22 @@ const READERS: Record<Format, () => Promise<Reader>> = {
   doc: async () => (await import('./doc-reader.ts')).readDoc,
 };
 
+/**
+ * Loaded readers, by format. A repeated `import()` still resolves the specifier through the module
+ * loader's hooks (under tsx a round trip to its hooks thread, ~0.3 ms), which is more than reading a
+ * text file costs. A failed load is not kept, so a later file retries it.
+ */
+const loaded = new Map<Format, Promise<Reader>>();
+
 async function loadReader(file: string, format: Format): Promise<Reader> {
+  let reader = loaded.get(format);
+  if (!reader) {
+    reader = READERS[format]();
+    loaded.set(format, reader);
+    reader.catch(() => loaded.delete(format));
+  }
   try {
-    return await READERS[format]();
+    return await reader;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
