@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Qualifier, UnitCodeSchema } from './quantity.ts';
+import { isUnitCode } from './units.ts';
 
 export const Kind = z.enum([
   'actual', 'estimate', 'plan', 'previous', 'cumulative', 'average',
@@ -52,3 +53,81 @@ export const Fact = z.object({
   decimals: z.number().int().nonnegative(),
 });
 export type Fact = z.infer<typeof Fact>;
+
+const KINDS: ReadonlySet<unknown> = new Set(Kind.options);
+const STATUSES: ReadonlySet<unknown> = new Set(Status.options);
+const QUALIFIERS: ReadonlySet<unknown> = new Set(Qualifier.options);
+const FACT_KEYS = Object.keys(Fact.shape);
+const SOURCE_KEYS = Object.keys(FactSource.shape);
+const SOURCE_OPTIONAL = new Set(['page', 'sheet', 'cell', 'textStart', 'textEnd']);
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+/** Indexed, so a hole (which `every` would skip) fails as it fails zod. */
+function allOf(a: unknown, test: (v: unknown) => boolean): boolean {
+  if (!Array.isArray(a)) return false;
+  for (let i = 0; i < a.length; i++) if (!test(a[i])) return false;
+  return true;
+}
+const isFinite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isInt = (v: unknown, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): boolean =>
+  Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
+
+/** Own keys in the schema's order, optional ones left out only where allowed: then zod's output has the same shape. */
+function keysInOrder(o: object, keys: readonly string[], optional: ReadonlySet<string>): boolean {
+  let k = 0;
+  for (const key in o) {
+    if (!Object.hasOwn(o, key)) return false;
+    while (k < keys.length && keys[k] !== key && optional.has(keys[k]!)) k++;
+    if (keys[k] !== key) return false;
+    k++;
+  }
+  while (k < keys.length && optional.has(keys[k]!)) k++;
+  return k === keys.length;
+}
+
+function isSourceShape(s: unknown): boolean {
+  if (typeof s !== 'object' || s === null || Array.isArray(s) || !keysInOrder(s, SOURCE_KEYS, SOURCE_OPTIONAL)) return false;
+  const o = s as Record<string, unknown>;
+  return (
+    isString(o.file) &&
+    (!('page' in o) || isInt(o.page, 1)) &&
+    (!('sheet' in o) || isString(o.sheet)) &&
+    (!('cell' in o) || isString(o.cell)) &&
+    isInt(o.block, 0) && isInt(o.start, 0) && isInt(o.end, 0) &&
+    isString(o.text) &&
+    (!('textStart' in o) || isInt(o.textStart, 0)) &&
+    (!('textEnd' in o) || isInt(o.textEnd, 0))
+  );
+}
+
+/**
+ * A cheap, conservative stand-in for `Fact.safeParse` on facts the pipeline built itself: true only when
+ * zod would accept the value and hand back an object of the same keys, order and values, so the caller may
+ * keep the value as it is. False says nothing: ask zod, which also gives the message.
+ */
+export function isWellFormedFact(f: unknown): f is Fact {
+  if (typeof f !== 'object' || f === null || Array.isArray(f) || !keysInOrder(f, FACT_KEYS, new Set())) return false;
+  const o = f as Record<string, unknown>;
+  return (
+    isString(o.id) &&
+    isString(o.documentId) && o.documentId.length === 64 &&
+    isString(o.indicator) &&
+    (o.indicatorId === null || isString(o.indicatorId)) &&
+    isFinite(o.value) &&
+    (o.unit === null || (isString(o.unit) && isUnitCode(o.unit))) &&
+    (o.unitText === null || isString(o.unitText)) &&
+    isInt(o.multiplier) &&
+    isFinite(o.baseValue) &&
+    (o.year === null || isInt(o.year, 1900, 2200)) &&
+    KINDS.has(o.kind) &&
+    (o.qualifier === null || QUALIFIERS.has(o.qualifier)) &&
+    (o.relatesTo === null || isString(o.relatesTo)) &&
+    allOf(o.footnotes, (n) => isInt(n, 1)) &&
+    (o.inFootnote === null || isInt(o.inFootnote, 1)) &&
+    isSourceShape(o.source) &&
+    STATUSES.has(o.status) &&
+    isString(o.raw) &&
+    allOf(o.headingPath, isString) &&
+    isInt(o.decimals, 0)
+  );
+}
