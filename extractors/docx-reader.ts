@@ -23,7 +23,7 @@ export const readDocx: Reader = async (ctx: ReadContext): Promise<DocumentModel>
   if (bytes.length === 0) throw new ReadError(ctx.file, 'empty file (0 bytes)');
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new ReadError(ctx.file, 'not a DOCX: not a ZIP container');
 
-  const mammoth = (await import('mammoth')).default;
+  const mammoth = await loadMammoth();
   let html: string;
   const messages: DocumentModel['messages'] = [];
   try {
@@ -56,6 +56,19 @@ export const readDocx: Reader = async (ctx: ReadContext): Promise<DocumentModel>
   if (blocks.length === 0) throw new ReadError(ctx.file, 'empty: no text in the document');
   return { file: ctx.file, sha256: ctx.sha256, format: 'docx', blocks, footnotesLinked: true, messages };
 };
+
+type Mammoth = Awaited<ReturnType<typeof importMammoth>>;
+const importMammoth = async () => (await import('mammoth')).default;
+let mammothPromise: Promise<Mammoth> | undefined;
+
+/** Kept once loaded: a repeated `import()` still costs a resolve through the loader's hooks per file. */
+function loadMammoth(): Promise<Mammoth> {
+  if (!mammothPromise) {
+    mammothPromise = importMammoth();
+    mammothPromise.catch(() => (mammothPromise = undefined));
+  }
+  return mammothPromise;
+}
 
 function oneLine(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
@@ -424,23 +437,36 @@ function plainText(el: El): string {
 /** Collapses whitespace the way a reader of the page sees it, moving emphasis offsets along. */
 function tidy(line: Line): { text: string; emphasis: [number, number][] } {
   const raw = line.text;
-  const map: number[] = [];
+  const n = raw.length;
+  // Runs of non-space characters are copied whole; `map` (raw offset → tidied offset) is needed only to
+  // move emphasis ranges.
+  const map = line.emphasis.length > 0 ? new Int32Array(n + 1) : undefined;
   let out = '';
-  for (let i = 0; i < raw.length; i++) {
-    map.push(out.length);
-    const c = raw[i]!;
-    if (/[\s\u00a0\u2007\u2009\u202f\u200b\u3000]/.test(c)) {
-      if (out.length > 0 && !out.endsWith(' ')) out += ' ';
-    } else {
-      out += c;
+  let endsInSpace = false;
+  let i = 0;
+  while (i < n) {
+    if (isTidySpace(raw.charCodeAt(i))) {
+      if (map) map[i] = out.length;
+      if (out.length > 0 && !endsInSpace) {
+        out += ' ';
+        endsInSpace = true;
+      }
+      i++;
+      continue;
     }
+    let j = i + 1;
+    while (j < n && !isTidySpace(raw.charCodeAt(j))) j++;
+    if (map) for (let k = i; k < j; k++) map[k] = out.length + (k - i);
+    out += raw.slice(i, j);
+    endsInSpace = false;
+    i = j;
   }
-  map.push(out.length);
+  if (map) map[n] = out.length;
   out = out.trimEnd();
   const text = cleanText(out);
   const emphasis: [number, number][] = [];
   // NFC can shorten text that came decomposed; offsets into it would then be wrong, so none are given.
-  if (text.length === out.length) {
+  if (map && text.length === out.length) {
     for (const [s, e] of line.emphasis) {
       const a = Math.min(map[s]!, text.length);
       const b = Math.min(map[e]!, text.length);
@@ -448,6 +474,13 @@ function tidy(line: Line): { text: string; emphasis: [number, number][] } {
     }
   }
   return { text, emphasis };
+}
+
+/** `\s` and the odd spaces of Word exports (U+200B is no `\s`): what `tidy` collapses to one space. */
+function isTidySpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function finish(built: Built, messages: DocumentModel['messages']): Block[] {
