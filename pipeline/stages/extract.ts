@@ -6,7 +6,7 @@ import { fold, isSuperscriptDigit, superscriptToNumber } from '../../extractors/
 import { findQuantities, quantitiesOf } from '../../extractors/quantity-grammar.ts';
 import {
   ACTUAL_WORDS, AGAINST_PLAN, AVERAGE_BEFORE, COMPARED_BEFORE, CUMULATIVE_CUE, ESTIMATE_CUE, GENERIC_WORDS,
-  LABEL_LEADERS, LABEL_TRAILERS, MEASURE_WORDS, MONEY_OF_PREVIOUS, MONEY_WORDS, OVER_BEFORE, OVER_PLAN_BEFORE, PLAN_CUE,
+  LABEL_LEADERS, LABEL_TRAILER_LONGEST, LABEL_TRAILERS, MEASURE_WORDS, MONEY_OF_PREVIOUS, MONEY_WORDS, OVER_BEFORE, OVER_PLAN_BEFORE, PLAN_CUE,
   POST_LABEL_STOP,
   PREVIOUS_BEFORE, REACHED_BEFORE, RELATION_BEFORE, SHARE_AFTER_RATIO, UNIT_MEASURE, YEAR_IN_TEXT,
 } from './phrases.ts';
@@ -75,6 +75,23 @@ function clean(s: string): string {
     .trim();
 }
 
+const TRAILERS_FROM = new RegExp(LABEL_TRAILERS.source, `${LABEL_TRAILERS.flags}g`);
+const SPACE = /\s/;
+
+/**
+ * `LABEL_TRAILERS.exec(lower)`, scanning only the tail: a match runs to the end, so it starts at most
+ * `LABEL_TRAILER_LONGEST` characters before the last non-space, or earlier only across spaces. The
+ * search starts where no match can start before it, and so finds the same leftmost match.
+ */
+export function trailerOf(lower: string): RegExpExecArray | null {
+  let end = lower.length;
+  while (end > 0 && SPACE.test(lower[end - 1]!)) end--;
+  let from = Math.max(0, end - LABEL_TRAILER_LONGEST);
+  while (from > 0 && SPACE.test(lower[from - 1]!)) from--;
+  TRAILERS_FROM.lastIndex = from;
+  return TRAILERS_FROM.exec(lower);
+}
+
 /** Strips leading connectives and trailing verbs (matched on the lower-cased twin, sliced from the original). */
 function trimLabel(raw: string): string {
   let s = raw;
@@ -84,7 +101,7 @@ function trimLabel(raw: string): string {
     s = s.slice(m[0].length);
   }
   for (let guard = 0; guard < 8; guard++) {
-    const m = LABEL_TRAILERS.exec(s.toLowerCase());
+    const m = trailerOf(s.toLowerCase());
     if (!m || m[0].length === 0) break;
     // `ngân sách cấp trên`: upper level, not the bound `trên`.
     if (/^\s*(?:trên|dưới)\s*$/u.test(m[0]) && /cấp\s*$/iu.test(s.slice(0, m.index))) break;
@@ -109,6 +126,9 @@ function memo<T>(fn: (s: string) => T): (s: string) => T {
 }
 
 const words = memo((s: string): string[] => fold(s).split(/[^a-z0-9]+/).filter(Boolean));
+/** shared between callers: read, never changed */
+const wordSet = memo((s: string): ReadonlySet<string> => new Set(words(s)));
+const contentSet = memo((s: string): ReadonlySet<string> => new Set(words(s).filter((w) => !GENERIC_WORDS.has(w))));
 
 const MEASURES_LONGEST_FIRST = [...MEASURE_WORDS].sort((a, b) => b.length - a.length);
 
@@ -131,13 +151,13 @@ function subjectOf(label: string): string {
 }
 
 function contains(hay: string, needle: string): boolean {
-  const h = new Set(words(hay));
+  const h = wordSet(hay);
   return words(needle).every((w) => h.has(w));
 }
 
 /** Every meaningful word of `needle` is in `hay`. */
 function containsContent(hay: string, needle: string): boolean {
-  const h = new Set(words(hay));
+  const h = wordSet(hay);
   return words(needle).filter((w) => !GENERIC_WORDS.has(w)).every((w) => h.has(w));
 }
 
@@ -157,7 +177,7 @@ function setRich(rich: Map<number, string>, depth: number, value: string): void 
 }
 
 function sharesContent(a: string, b: string): boolean {
-  const h = new Set(words(a).filter((w) => !GENERIC_WORDS.has(w)));
+  const h = contentSet(a);
   return words(b).some((w) => !GENERIC_WORDS.has(w) && h.has(w));
 }
 

@@ -49,7 +49,10 @@ export const POST_LABEL_STOP = re(`^(?:đạt|tăng|giảm|so|với|cho|của|t�
 export const LABEL_LEADERS = re(`^(?:[-+•*\\s]+|\\(?(?:[ivx]+|\\d+|[a-z])\\)\\.?\\s*|(?:trong đó|trong|cụ thể|gồm|đồng thời|và|nhưng|tuy nhiên|ngoài ra|riêng|còn|với|kết quả|có)(?![\\p{L}])[:,]?\\s*)`);
 
 /** Trailing verbs between a label and its number (`sản lượng ước đạt`). */
-export const LABEL_TRAILERS = re(`\\s*(?<![\\p{L}])(?:ước đạt|ước thực hiện|ước tính|dự ước|ước|đạt được|đạt|là|có|được|khoảng|trên|hơn|gần|dưới|chừng|xấp xỉ|hiện có là|hiện có|đạt khoảng|:|=)\\s*$`);
+const TRAILER_WORDS = ['ước đạt', 'ước thực hiện', 'ước tính', 'dự ước', 'ước', 'đạt được', 'đạt', 'là', 'có', 'được', 'khoảng', 'trên', 'hơn', 'gần', 'dưới', 'chừng', 'xấp xỉ', 'hiện có là', 'hiện có', 'đạt khoảng', ':', '='];
+export const LABEL_TRAILERS = re(`\\s*(?<![\\p{L}])(?:${TRAILER_WORDS.join('|')})\\s*$`);
+/** The longest trailer: a match ends the text, so it starts within this many characters of its last non-space. */
+export const LABEL_TRAILER_LONGEST = Math.max(...TRAILER_WORDS.map((w) => w.length));
 
 /** Words that only say which measure (area, output, yield…) a number is, not of what. Folded (no diacritics). */
 export const MEASURE_WORDS = [

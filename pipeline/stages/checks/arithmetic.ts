@@ -4,7 +4,7 @@ import { fold } from '../../../extractors/clean-text.ts';
 import { quantitiesOf } from '../../../extractors/quantity-grammar.ts';
 import { structureOf } from '../text-structure.ts';
 import {
-  RELATION_KINDS, inScaleOf, isAdditive, isRatioWhole, labelWords, named, sentenceOf, vn, withUnit,
+  RELATION_KINDS, foldOnce, inScaleOf, isAdditive, isRatioWhole, labelWords, named, sentenceOf, vn, withUnit,
   type CheckContext, type Finding, type Item,
 } from './context.ts';
 import {
@@ -35,7 +35,7 @@ function planClass(i: Item): string {
 }
 
 function isOtherPart(i: Item): boolean {
-  return OTHER_WORD.test(fold(i.fact.indicator));
+  return OTHER_WORD.test(foldOnce(i.fact.indicator));
 }
 
 /** Whether some parts (one that restates the total, or several) add up to the total exactly as written. */
@@ -151,7 +151,7 @@ function partLargerThanWhole(pool: readonly Item[], parts: readonly Item[]): Fin
   for (const p of parts) {
     if (!p.fact.unit?.startsWith('count:') || pool.some((t) => t.fact.unit === p.fact.unit)) continue;
     const noun = fold(p.fact.unit.slice(6));
-    const whole = [...pool].reverse().find((t) => t.fact.unit?.startsWith('count:') && ` ${fold(t.fact.indicator)} `.includes(` ${noun} `));
+    const whole = [...pool].reverse().find((t) => t.fact.unit?.startsWith('count:') && ` ${foldOnce(t.fact.indicator)} `.includes(` ${noun} `));
     if (!whole || p.fact.qualifier === 'under') continue;
     const tol = toleranceOf(whole.fact) * 10 ** whole.fact.multiplier + toleranceOf(p.fact) * 10 ** p.fact.multiplier;
     if (p.fact.baseValue > whole.fact.baseValue + tol) {

@@ -11,9 +11,19 @@ export function consistencyChecks(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   const pool = ctx.items.filter((i) => i.fact.inFootnote === null && i.fact.year !== null && i.fact.kind !== 'previous' && !isRatioWhole(i) && !i.cand.quantity.ratio);
   const seen = new Set<string>();
+  // sameCell needs one catalog id: compare within each id's facts only, pairs still in reading order
+  const byIndicator = new Map<string, number[]>();
+  pool.forEach((i, n) => {
+    if (i.fact.indicatorId === null) return;
+    const list = byIndicator.get(i.fact.indicatorId);
+    if (list) list.push(n);
+    else byIndicator.set(i.fact.indicatorId, [n]);
+  });
   for (let a = 0; a < pool.length; a++) {
-    for (let b = a + 1; b < pool.length; b++) {
-      const x = pool[a]!;
+    const x = pool[a]!;
+    if (x.fact.indicatorId === null) continue;
+    for (const b of byIndicator.get(x.fact.indicatorId)!) {
+      if (b <= a) continue;
       const y = pool[b]!;
       if (!sameCell(x.fact, y.fact)) continue;
       // two relations of one number measure it against different references (`124,2%` of the province's

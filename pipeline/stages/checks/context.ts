@@ -98,8 +98,26 @@ const LABEL_NOISE = new Set([
   'tong', 'so', 'cac', 'cua', 'va', 'trong', 'nam', 'dat', 'duoc', 'la', 'co', 'uoc', 'thuc', 'hien', 'ke', 'hoach',
   'kh', 'nhung', 'nhu', 'den', 'voi', 'tai', 'cho', 'nay', 'da', 'toan', 'huyen', 'tren', 'dia', 'ban', 'muc',
 ]);
-export function labelWords(label: string): Set<string> {
-  return new Set(fold(label.replace(/\([^)]*\)/g, ' ')).split(/[^a-z0-9]+/).filter((w) => w && !LABEL_NOISE.has(w)));
+export function labelWords(label: string): ReadonlySet<string> {
+  return remember(wordsMemo, label, () => new Set(fold(label.replace(/\([^)]*\)/g, ' ')).split(/[^a-z0-9]+/).filter((w) => w && !LABEL_NOISE.has(w))));
+}
+
+/** Labels repeat across a document's facts and across the checks: fold each once (bounded, a worker lives long). */
+const foldMemo = new Map<string, string>();
+const wordsMemo = new Map<string, ReadonlySet<string>>();
+
+function remember<T>(memo: Map<string, T>, key: string, make: () => T): T {
+  let v = memo.get(key);
+  if (v === undefined) {
+    if (memo.size > 20_000) memo.clear();
+    v = make();
+    memo.set(key, v);
+  }
+  return v;
+}
+
+export function foldOnce(s: string): string {
+  return remember(foldMemo, s, () => fold(s));
 }
 
 /** Two labels name the same indicator when the words of one are all in the other (at least two of them). */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fold } from '../../../extractors/clean-text.ts';
 import { SEEDS_DIR } from '../../../schema/warehouse.ts';
-import { named, vn, type CheckContext, type Finding, type Item } from './context.ts';
+import { foldOnce, named, vn, type CheckContext, type Finding, type Item } from './context.ts';
 import { tidy, toleranceOf } from './tolerance.ts';
 
 /**
@@ -28,7 +28,7 @@ const NOT_A_BOUNDED_RATE = /\b(?:tang|giam|toc do|so voi|vuot|tang truong|chenh)
 function rateOver100(i: Item): Finding | null {
   const f = i.fact;
   if (f.unit !== 'percent' || !RATE_KINDS.has(f.kind)) return null;
-  const label = fold(f.indicator);
+  const label = foldOnce(f.indicator);
   const isRate = /\bty le\b/.test(label) || f.kind === 'share';
   if (!isRate || NOT_A_BOUNDED_RATE.test(label)) return null;
   const tol = toleranceOf(f);
