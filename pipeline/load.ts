@@ -2,8 +2,8 @@ import type { Statement } from 'better-sqlite3';
 import type { Insertable, Selectable } from 'kysely';
 import { z } from 'zod';
 import type { DocumentMetadata } from '../schema/document.ts';
-import type { Fact } from '../schema/fact.ts';
-import { LoadInput, type LoadOutcome } from '../schema/load-input.ts';
+import type { Fact, FactSource } from '../schema/fact.ts';
+import { loadInputIssues, type InputIssue, type LoadInput, type LoadOutcome } from '../schema/load-input.ts';
 import type { Mismatch } from '../schema/mismatch.ts';
 import {
   foldText,
@@ -44,9 +44,24 @@ function compileInsert<T extends TableName>(
   };
 }
 
+/** A row as values in the order of `columns`, each typed by its column: facts go in without a row object. */
+type ValuesOf<T extends TableName, C extends readonly (keyof Row<T>)[]> = { -readonly [I in keyof C]: Row<T>[C[I]] };
+
+function compileInsertValues<T extends TableName, const C extends readonly (keyof Row<T> & string)[]>(
+  wh: Warehouse,
+  table: T,
+  columns: C,
+): (values: ValuesOf<T, C>) => void {
+  const template = Object.fromEntries(columns.map((c) => [c, null]));
+  const stmt = wh.sqlite.prepare(wh.db.insertInto(table).values(template as never).compile().sql);
+  return (values) => {
+    stmt.run(values as unknown as Sqlish[]);
+  };
+}
+
 interface Statements {
   document: (row: Row<'documents'>) => void;
-  fact: (row: Row<'facts'>) => void;
+  fact: (values: ValuesOf<'facts', typeof FACT_COLUMNS>) => void;
   label: Statement;
   footnote: (row: Row<'footnotes'>) => void;
   message: (row: Row<'document_messages'>) => void;
@@ -81,7 +96,7 @@ function statements(wh: Warehouse): Statements {
   if (cached) return cached;
   const s: Statements = {
     document: compileInsert(wh, 'documents', DOCUMENT_COLUMNS),
-    fact: compileInsert(wh, 'facts', FACT_COLUMNS),
+    fact: compileInsertValues(wh, 'facts', FACT_COLUMNS),
     label: wh.sqlite.prepare(
       wh.db
         .insertInto('labels')
@@ -132,12 +147,26 @@ export interface ResolvedArea {
  * stated province before others. Unknown areas keep the words the document used, with no code.
  */
 export function resolveArea(areas: readonly Selectable<AreasTable>[], meta: DocumentMetadata): ResolvedArea {
+  return resolveAreaIn(areaNames(areas), meta);
+}
+
+interface AreaNames {
+  byCode: Map<string, Selectable<AreasTable>>;
+  /** every name and alias, folded, longest first */
+  names: { area: Selectable<AreasTable>; folded: string }[];
+}
+
+function areaNames(areas: readonly Selectable<AreasTable>[]): AreaNames {
   const byCode = new Map(areas.map((a) => [a.code, a]));
-  const province = meta.province ? foldText(meta.province) : null;
   const names = areas
     .flatMap((a) => [a.name, ...(JSON.parse(a.aliases) as string[])].map((n) => ({ area: a, folded: foldText(n) })))
     .filter((n) => n.folded.length > 0)
     .sort((x, y) => y.folded.length - x.folded.length || levelRank(x.area) - levelRank(y.area));
+  return { byCode, names };
+}
+
+function resolveAreaIn({ byCode, names }: AreaNames, meta: DocumentMetadata): ResolvedArea {
+  const province = meta.province ? foldText(meta.province) : null;
   for (const text of [meta.area, meta.issuer, meta.place]) {
     if (!text) continue;
     const folded = ` ${foldText(text)} `;
@@ -193,12 +222,13 @@ export interface LoadOptions {
  */
 export async function loadDocument(wh: Warehouse, input: LoadInput, options: LoadOptions = {}): Promise<LoadOutcome> {
   const documentId = typeof input?.document?.id === 'string' ? input.document.id : '';
-  const parsed = LoadInput.safeParse(input);
-  if (!parsed.success) {
-    return { status: 'failed', documentId, reason: `invalid load input: ${summarizeIssues(parsed.error)}` };
+  // The input crossed a thread boundary (or came from a caller's hands): checked, not re-parsed.
+  const issues = loadInputIssues(input);
+  if (issues.length > 0) {
+    return { status: 'failed', documentId, reason: `invalid load input: ${summarizeIssues(issues)}` };
   }
   try {
-    return writeDocument(wh, parsed.data, options);
+    return writeDocument(wh, input, options);
   } catch (err) {
     if (isUniqueViolationOn(err, 'documents.id')) {
       return { status: 'skipped', documentId, reason: 'already loaded (same content hash)' };
@@ -207,12 +237,43 @@ export async function loadDocument(wh: Warehouse, input: LoadInput, options: Loa
   }
 }
 
+/**
+ * Per connection: the area catalog's folded names (rebuilt only when the `areas` rows change; folding and
+ * sorting them cost more than a small document's inserts), and which labels the `labels` table already
+ * holds, so a label seen before costs no upsert.
+ */
+interface ConnectionState {
+  areasKey: string;
+  areas: AreaNames;
+  /** folded label → `resolved` when its row has an indicator id, `present` when it may not */
+  labels: Map<string, 'present' | 'resolved'>;
+}
+const connectionState = new WeakMap<Warehouse['sqlite'], ConnectionState>();
+
+function stateOf(wh: Warehouse, s: Statements): ConnectionState {
+  const rows = s.areas.all() as Selectable<AreasTable>[];
+  const key = JSON.stringify(rows);
+  let state = connectionState.get(wh.sqlite);
+  if (!state) {
+    state = { areasKey: key, areas: areaNames(rows), labels: new Map() };
+    connectionState.set(wh.sqlite, state);
+  } else if (state.areasKey !== key) {
+    state.areasKey = key;
+    state.areas = areaNames(rows);
+  }
+  return state;
+}
+
 function writeDocument(wh: Warehouse, input: LoadInput, options: LoadOptions): LoadOutcome {
   const s = statements(wh);
   const doc = input.document;
   const runId = options.runId ?? null;
   const loadedAt = (options.now?.() ?? new Date()).toISOString();
-  const area = resolveArea(s.areas.all() as Selectable<AreasTable>[], doc.metadata);
+  const state = stateOf(wh, s);
+  const area = resolveAreaIn(state.areas, doc.metadata);
+  // Label rows this document adds or resolves; the known set learns them only once the document commits.
+  const labelsSeen = new Map<string, 'present' | 'resolved'>();
+  const json = new SourceJson();
   const run = wh.sqlite.transaction((): LoadOutcome => {
     const existing = s.byId.get(doc.id) as { id: string; superseded_by: string | null } | undefined;
     if (existing) {
@@ -229,8 +290,13 @@ function writeDocument(wh: Warehouse, input: LoadInput, options: LoadOptions): L
       supersedes = rivals[0]?.id ?? null;
     }
     for (const f of input.facts) {
-      s.fact(factRow(f, doc.id, area.area, runId));
-      s.label.run(foldLabel(f.indicator), f.indicator, f.indicatorId);
+      const folded = foldLabel(f.indicator);
+      s.fact(factValues(f, folded, doc.id, area.area, runId, json));
+      // The upsert only ever adds a row or fills a missing indicator id: skip it when it would change nothing.
+      const known = labelsSeen.get(folded) ?? state.labels.get(folded);
+      if (known === 'resolved' || (known === 'present' && f.indicatorId === null)) continue;
+      s.label.run(folded, f.indicator, f.indicatorId);
+      labelsSeen.set(folded, f.indicatorId === null ? 'present' : 'resolved');
     }
     input.footnotes.forEach((n, seq) =>
       s.footnote({ document_id: doc.id, seq, number: n.number, text: n.text, page: n.page }),
@@ -243,7 +309,12 @@ function writeDocument(wh: Warehouse, input: LoadInput, options: LoadOptions): L
     options.beforeCommit?.(doc.id);
     return { status: 'loaded', documentId: doc.id, facts: input.facts.length, mismatches: input.mismatches.length, supersedes };
   });
-  return run.immediate();
+  const outcome = run.immediate();
+  if (outcome.status === 'loaded') {
+    if (state.labels.size > 200_000) state.labels.clear();
+    for (const [folded, known] of labelsSeen) state.labels.set(folded, known);
+  }
+  return outcome;
 }
 
 interface Rival {
@@ -312,37 +383,20 @@ function documentRow(
   };
 }
 
-function factRow(f: Fact, documentId: string, area: string | null, runId: number | null): Row<'facts'> {
-  return {
-    document_id: documentId,
-    id: f.id,
-    indicator: f.indicator,
-    indicator_folded: foldLabel(f.indicator),
-    indicator_id: f.indicatorId,
-    value: f.value,
-    unit: f.unit,
-    unit_text: f.unitText,
-    multiplier: f.multiplier,
-    base_value: f.baseValue,
-    year: f.year,
-    kind: f.kind,
-    qualifier: f.qualifier,
-    relates_to: f.relatesTo,
-    footnotes: JSON.stringify(f.footnotes),
-    in_footnote: f.inFootnote,
-    source: JSON.stringify(f.source),
-    status: f.status,
-    raw: f.raw,
-    heading_path: JSON.stringify(f.headingPath),
-    decimals: f.decimals,
-    area,
-    run_id: runId,
-    original_value: f.value,
-    original_unit: f.unit,
-    original_base_value: f.baseValue,
-    original_status: f.status,
-    corrected_value: null,
-  };
+function factValues(
+  f: Fact,
+  folded: string,
+  documentId: string,
+  area: string | null,
+  runId: number | null,
+  json: SourceJson,
+): ValuesOf<'facts', typeof FACT_COLUMNS> {
+  return [
+    documentId, f.id, f.indicator, folded, f.indicatorId, f.value, f.unit, f.unitText, f.multiplier,
+    f.baseValue, f.year, f.kind, f.qualifier, f.relatesTo, JSON.stringify(f.footnotes), f.inFootnote, json.of(f.source), f.status, f.raw,
+    JSON.stringify(f.headingPath), f.decimals, area, runId, f.value, f.unit, f.baseValue,
+    f.status, null,
+  ];
 }
 
 function mismatchRow(m: Mismatch, documentId: string, runId: number | null): Row<'mismatches'> {
@@ -356,15 +410,52 @@ function mismatchRow(m: Mismatch, documentId: string, runId: number | null): Row
     found: m.found,
     difference: m.difference,
     tolerance: m.tolerance,
-    source: m.source === null ? null : JSON.stringify(m.source),
+    source: m.source === null ? null : mismatchSourceJson(m.source),
     status: m.status,
     run_id: runId,
   };
 }
 
-function summarizeIssues(error: z.ZodError): string {
-  const shown = error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-  const more = error.issues.length > 3 ? ` (+${error.issues.length - 3} more)` : '';
+/**
+ * The JSON of a fact's source, byte for byte what `JSON.stringify` gives for the source a zod parse of the
+ * input would have left: the schema's keys only, in the schema's order (the loader checks its input rather
+ * than parsing it, so it must drop keys a caller added). Written out by hand because it is the loader's
+ * costliest string work: a document's facts share a few sentences of ~400 characters, each encoded once.
+ * Numbers are the checked non-negative integers, which print the same either way.
+ */
+export class SourceJson {
+  private readonly strings = new Map<string, string>();
+
+  private quoted(text: string): string {
+    let q = this.strings.get(text);
+    if (q === undefined) {
+      q = JSON.stringify(text);
+      this.strings.set(text, q);
+    }
+    return q;
+  }
+
+  of(x: FactSource): string {
+    let out = `{"file":${this.quoted(x.file)}`;
+    if (x.page !== undefined) out += `,"page":${x.page}`;
+    if (x.sheet !== undefined) out += `,"sheet":${JSON.stringify(x.sheet)}`;
+    if (x.cell !== undefined) out += `,"cell":${JSON.stringify(x.cell)}`;
+    out += `,"block":${x.block},"start":${x.start},"end":${x.end},"text":${this.quoted(x.text)}`;
+    if (x.textStart !== undefined) out += `,"textStart":${x.textStart}`;
+    if (x.textEnd !== undefined) out += `,"textEnd":${x.textEnd}`;
+    return `${out}}`;
+  }
+}
+
+function mismatchSourceJson(x: NonNullable<Mismatch['source']>): string {
+  return JSON.stringify({
+    file: x.file, page: x.page, block: x.block, start: x.start, end: x.end, text: x.text,
+  } satisfies Record<keyof NonNullable<Mismatch['source']>, unknown>);
+}
+
+function summarizeIssues(issues: readonly InputIssue[]): string {
+  const shown = issues.slice(0, 3).map((i) => `${i.path || '(root)'}: ${i.message}`);
+  const more = issues.length > 3 ? ` (+${issues.length - 3} more)` : '';
   return shown.join('; ') + more;
 }
 
