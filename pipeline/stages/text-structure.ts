@@ -1,5 +1,3 @@
-import { isSuperscriptDigit } from '../../extractors/clean-text.ts';
-
 /**
  * Positions in a block's text that the extract stage reasons about: sentences, clauses (split by
  * `;`), parenthesis depth, and a lower-cased copy of the same length, so patterns can run on it and
@@ -14,14 +12,23 @@ export interface TextStructure {
   depth: Int16Array;
 }
 
-function isSentenceEnd(text: string, i: number): boolean {
-  const ch = text[i];
-  if (ch === '\n') return true;
-  if (ch !== '.' && ch !== '!' && ch !== '?') return false;
-  const next = text[i + 1];
-  if (next !== undefined && next !== ' ' && next !== '\n' && !isSuperscriptDigit(next) && next !== '*' && next !== ')') return false;
+const ABBREVIATION_BEFORE = /(?:^|\s)(?:TT|[A-ZĐ]|tr|Tp|TP)$/u;
+
+/** Superscript digits `⁰¹²³⁴⁵⁶⁷⁸⁹` by code unit (as `isSuperscriptDigit`, without making one-character strings). */
+function isSuperscriptCode(c: number): boolean {
+  return c === 0xb9 || c === 0xb2 || c === 0xb3 || c === 0x2070 || (c >= 0x2074 && c <= 0x2079);
+}
+
+/** Reads code units, not characters: most of a Vietnamese text is outside Latin-1, where `text[i]` allocates. */
+function isSentenceEnd(text: string, i: number, ch: number): boolean {
+  if (ch === 10) return true;
+  if (ch !== 46 && ch !== 33 && ch !== 63) return false;
+  if (i + 1 < text.length) {
+    const next = text.charCodeAt(i + 1);
+    if (next !== 32 && next !== 10 && !isSuperscriptCode(next) && next !== 42 && next !== 41) return false;
+  }
   // `TT.` and one-letter abbreviations do not end a sentence.
-  return !/(?:^|\s)(?:TT|[A-ZĐ]|tr|Tp|TP)$/u.test(text.slice(Math.max(0, i - 3), i));
+  return !ABBREVIATION_BEFORE.test(text.slice(Math.max(0, i - 3), i));
 }
 
 export function structure(text: string): TextStructure {
@@ -30,14 +37,14 @@ export function structure(text: string): TextStructure {
   const depth = new Int16Array(text.length + 1);
   let d = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '(') d++;
+    const ch = text.charCodeAt(i);
+    if (ch === 40) d++;
     depth[i] = d;
-    if (ch === ')') d = Math.max(0, d - 1);
-    if (isSentenceEnd(text, i)) {
+    if (ch === 41) d = Math.max(0, d - 1);
+    if (isSentenceEnd(text, i, ch)) {
       sentenceStarts.push(i + 1);
       clauseStarts.push(i + 1);
-    } else if (ch === ';') {
+    } else if (ch === 59) {
       clauseStarts.push(i + 1);
     }
   }
