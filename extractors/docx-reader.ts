@@ -434,39 +434,23 @@ function plainText(el: El): string {
 
 // ---------------------------------------------------------------------------------------------------
 
+/** `\s` and the odd spaces of Word exports (U+200B is no `\s`): what a reader of the page sees as one space. */
+const SPACE_RUN = /[\s\u200b]+/g;
+/** Whether SPACE_RUN and trimming would change a text: a space that is not a lone inner U+0020. */
+const UNTIDY = /[\t-\r\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|^ | $/;
+
 /** Collapses whitespace the way a reader of the page sees it, moving emphasis offsets along. */
 function tidy(line: Line): { text: string; emphasis: [number, number][] } {
   const raw = line.text;
-  const n = raw.length;
-  // Runs of non-space characters are copied whole; `map` (raw offset → tidied offset) is needed only to
-  // move emphasis ranges.
-  const map = line.emphasis.length > 0 ? new Int32Array(n + 1) : undefined;
-  let out = '';
-  let endsInSpace = false;
-  let i = 0;
-  while (i < n) {
-    if (isTidySpace(raw.charCodeAt(i))) {
-      if (map) map[i] = out.length;
-      if (out.length > 0 && !endsInSpace) {
-        out += ' ';
-        endsInSpace = true;
-      }
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < n && !isTidySpace(raw.charCodeAt(j))) j++;
-    if (map) for (let k = i; k < j; k++) map[k] = out.length + (k - i);
-    out += raw.slice(i, j);
-    endsInSpace = false;
-    i = j;
-  }
-  if (map) map[n] = out.length;
-  out = out.trimEnd();
-  const text = cleanText(out);
+  // Every whitespace character is in SPACE_RUN, so after collapsing, trim() removes exactly the one
+  // space a leading or trailing run left. Most lines have nothing to collapse: one test finds that.
+  const out = UNTIDY.test(raw) ? raw.replace(SPACE_RUN, ' ').trim() : raw;
+  // cleanText is NFC plus odd spaces made plain; no odd space is left here, and NFC makes none.
+  const text = out.normalize('NFC');
   const emphasis: [number, number][] = [];
   // NFC can shorten text that came decomposed; offsets into it would then be wrong, so none are given.
-  if (map && text.length === out.length) {
+  if (line.emphasis.length > 0 && text.length === out.length) {
+    const map = offsetMap(raw);
     for (const [s, e] of line.emphasis) {
       const a = Math.min(map[s]!, text.length);
       const b = Math.min(map[e]!, text.length);
@@ -476,8 +460,30 @@ function tidy(line: Line): { text: string; emphasis: [number, number][] } {
   return { text, emphasis };
 }
 
-/** `\s` and the odd spaces of Word exports (U+200B is no `\s`): what `tidy` collapses to one space. */
-function isTidySpace(c: number): boolean {
+/**
+ * Where each offset of `raw` lands in its collapsed text: a whitespace run's first character at the
+ * space it became, its others just after that space; a leading run (which leaves no space) at 0.
+ */
+function offsetMap(raw: string): Int32Array {
+  const map = new Int32Array(raw.length + 1);
+  let outLen = 0;
+  let inRun = false;
+  for (let k = 0; k < raw.length; k++) {
+    if (isSpace(raw.charCodeAt(k))) {
+      map[k] = outLen;
+      if (!inRun && outLen > 0) outLen++;
+      inRun = true;
+    } else {
+      map[k] = outLen++;
+      inRun = false;
+    }
+  }
+  map[raw.length] = outLen;
+  return map;
+}
+
+/** The characters of SPACE_RUN. */
+function isSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
