@@ -70,9 +70,20 @@ const YEAR_MIN = 1950;
 const YEAR_MAX = 2100;
 
 /** Unit forms and count nouns, longest first, so `tạ/ha` wins over `tạ` and `lượt người` over `lượt`. */
-const FORMS = Object.keys(UNIT_FORMS).sort((a, b) => b.length - a.length);
-const NOUNS = [...COUNT_NOUNS].sort((a, b) => b.length - a.length);
-const SCALES = Object.keys(SCALE_WORDS).sort((a, b) => b.length - a.length);
+const FORMS = byFirstUnit(Object.keys(UNIT_FORMS).sort((a, b) => b.length - a.length));
+const NOUNS = byFirstUnit([...COUNT_NOUNS].sort((a, b) => b.length - a.length));
+const SCALES = byFirstUnit(Object.keys(SCALE_WORDS).sort((a, b) => b.length - a.length));
+
+/** Forms grouped by their first code unit, each group still longest first: only forms that can start at a position are tried. */
+function byFirstUnit(forms: readonly string[]): ReadonlyMap<number, readonly string[]> {
+  const out = new Map<number, string[]>();
+  for (const f of forms) {
+    const list = out.get(f.charCodeAt(0));
+    if (list) list.push(f);
+    else out.set(f.charCodeAt(0), [f]);
+  }
+  return out;
+}
 /** A rate written after a unit (`triệu đồng/năm`): kept in the unit text, not in the code. */
 const RATE_SUFFIX = /^\/\s?(năm|tháng|ngày|người|hộ|khẩu|xã|lao động|lượt)(?![\p{L}])/iu;
 
@@ -101,8 +112,8 @@ function boundaryAfter(text: string, end: number, form: string): boolean {
   return next === undefined || !WORD_CHAR.test(next);
 }
 
-function matchFrom(text: string, lower: string, pos: number, candidates: readonly string[]): string | null {
-  for (const form of candidates) {
+function matchFrom(text: string, lower: string, pos: number, candidates: ReadonlyMap<number, readonly string[]>): string | null {
+  for (const form of candidates.get(lower.charCodeAt(pos)) ?? []) {
     if (lower.startsWith(form, pos) && boundaryAfter(text, pos + form.length, form)) return form;
   }
   return null;
@@ -157,8 +168,12 @@ function readUnit(text: string, lower: string, pos: number, decimals = 0): UnitM
   return { unit, unitText: text.slice(unitStart, end), multiplier, end };
 }
 
+/** What every pattern of QUALIFIERS needs at the end: one of their words, then spaces. Most numbers have none of them before. */
+const ANY_QUALIFIER = /(?:khoảng|xấp xỉ|chừng|gần|trên|hơn|dưới|chưa đến|chưa tới)\s+$/iu;
+
 function qualifierBefore(text: string, start: number): Qualifier | null {
   const before = text.slice(Math.max(0, start - 16), start);
+  if (!ANY_QUALIFIER.test(before)) return null;
   for (const [re, q] of QUALIFIERS) if (re.test(before)) return q;
   return null;
 }

@@ -15,6 +15,7 @@ export interface ParsedNumber {
 
 const GROUPED = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/;
 const PLAIN = /^\d+(?:,\d+)?$/;
+const DIGITS = /^\d+$/;
 // US style (`8,207.400`): the last separator is a dot with a comma before it.
 const US_GROUPED = /^\d{1,3}(?:,\d{3})+\.\d+$/;
 // A single dot not followed by three digits (`1.5`): a decimal point typed the English way.
@@ -28,6 +29,8 @@ function build(intPart: string, frac: string, oddity: ParsedNumber['oddity']): P
 /** Reads one number token (`8.396,5`, `04`, `7.367.800`); null when it is not a number. */
 export function parseVietnameseNumber(token: string): ParsedNumber | null {
   const s = token.trim();
+  // most tokens are plain digits (`2023`, `04`): the same reading as PLAIN below, without the splits
+  if (DIGITS.test(s)) return build(s, '', null);
   if (GROUPED.test(s) || PLAIN.test(s)) {
     const [intPart = '', frac = ''] = s.split(',');
     return build(intPart.replace(/\./g, ''), frac, null);
