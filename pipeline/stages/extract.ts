@@ -272,6 +272,34 @@ function bareIsFact(q: Quantity, all: readonly Quantity[], st: TextStructure): b
   return !q.ratio && q.value <= 100 && /\bty le\b/.test(fold(st.text.slice(clauseStart, q.start)));
 }
 
+/** The last `năm 2023` of a clause that is not the year compared against (`so với năm 2022`). */
+function lastYearIn(clauseBefore: string): number | null {
+  const found: RegExpExecArray[] = [];
+  YEAR_IN_TEXT.lastIndex = 0;
+  for (let m = YEAR_IN_TEXT.exec(clauseBefore); m; m = YEAR_IN_TEXT.exec(clauseBefore)) found.push(m);
+  for (let k = found.length - 1; k >= 0; k--) {
+    const m = found[k]!;
+    if (!COMPARED_BEFORE.test(clauseBefore.slice(0, m.index))) return Number(m[1]);
+  }
+  return null;
+}
+
+/** Heading paths repeat block after block: a trie on the path's own strings finds each one's section without building a key. */
+interface SectionNode {
+  section?: ReturnType<typeof sectionOf>;
+  next: Map<string, SectionNode>;
+}
+
+function sectionFor(root: SectionNode, path: readonly string[], meta: DocumentMetadata): ReturnType<typeof sectionOf> {
+  let node = root;
+  for (const heading of path) {
+    let child = node.next.get(heading);
+    if (!child) node.next.set(heading, (child = { next: new Map() }));
+    node = child;
+  }
+  return (node.section ??= sectionOf(path, meta));
+}
+
 interface Context {
   meta: DocumentMetadata;
   /** bare numbers whose wording gives them no unit and no role: counted, so none vanishes unseen */
@@ -279,7 +307,7 @@ interface Context {
   anchors: Map<number, Candidate>;
   anchorText: Map<number, string>;
   /** blocks under one heading share their path: read each path's section once */
-  sections: Map<string, ReturnType<typeof sectionOf>>;
+  sections: SectionNode;
 }
 
 /** Footnote marks written on words rather than glued to a number. */
@@ -337,10 +365,7 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
   // Bare numbers that say nothing (`27/7`, `mức 2`) must not cut labels; only those the wording makes facts stay.
   const qs = all.filter((q) => !isBare(q) || q.anomalies.length > 0 || bareIsFact(q, all, st));
   ctx.bare += all.length - qs.length;
-  const path = block.headingPath ?? [];
-  const pathKey = JSON.stringify(path);
-  let section = ctx.sections.get(pathKey);
-  if (!section) ctx.sections.set(pathKey, (section = sectionOf(path, ctx.meta)));
+  const section = sectionFor(ctx.sections, block.headingPath ?? [], ctx.meta);
   const inFootnote = block.kind === 'footnote' ? (block.footnote ?? null) : null;
   const anchor = inFootnote !== null ? (ctx.anchors.get(inFootnote) ?? null) : null;
   const anchorSubject = anchor?.subject ?? (inFootnote !== null ? (ctx.anchorText.get(inFootnote) ?? null) : null);
@@ -413,8 +438,8 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
       }
     }
 
-    const years = [...clauseBefore.matchAll(YEAR_IN_TEXT)].filter((m) => !COMPARED_BEFORE.test(clauseBefore.slice(0, m.index)));
-    let year = years.length > 0 ? Number(years.at(-1)![1]) : section.year;
+    const statedYear = lastYearIn(clauseBefore);
+    let year = statedYear ?? section.year;
     const afterPair = ratioPair.length === 2 ? st.lower.slice(ratioPair[1]!.end, Math.min(clauseEnd, ratioPair[1]!.end + 48)) : '';
     const pairIsPlan = ratioPair.length === 2 && PAIR_AGAINST_PLAN.test(afterPair);
     if (kind === null) {
@@ -666,7 +691,7 @@ function extractTables(doc: DocumentModel, meta: DocumentMetadata, out: Candidat
 export function extract(doc: DocumentModel): Candidate[] {
   const meta = doc.metadata;
   if (!meta) throw new Error('extract needs the segment stage to have run (no metadata)');
-  const ctx: Context = { meta, bare: 0, anchors: new Map(), anchorText: new Map(), sections: new Map() };
+  const ctx: Context = { meta, bare: 0, anchors: new Map(), anchorText: new Map(), sections: { next: new Map() } };
   const out: Candidate[] = [];
   for (const b of doc.blocks) if (b.kind === 'paragraph') extractBlock(b, ctx, out);
   for (const b of doc.blocks) if (b.kind === 'footnote') extractBlock(b, ctx, out);
