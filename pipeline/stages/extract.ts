@@ -12,7 +12,7 @@ import {
 } from './phrases.ts';
 import { tableValues } from '../table-values.ts';
 import { sectionOf } from './segment.ts';
-import { lastAtOrBefore, nextAfter, structureOf, type TextStructure } from './text-structure.ts';
+import { isSuperscriptCode, lastAtOrBefore, nextAfter, structureOf, type TextStructure } from './text-structure.ts';
 
 /**
  * The extract stage: turns the quantities of each block into candidate facts: what the number is
@@ -66,13 +66,59 @@ interface BlockState {
   sentence: number;
 }
 
-function clean(s: string): string {
-  return s
-    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu, '')
-    .replace(/\*/g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s,;:.*-]+|[\s,;:(*-]+$/g, '')
-    .trim();
+/** JS `\s`, by code unit. */
+function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** `,;:.-` (and the space) that a label does not start with; `,;:(-` that it does not end with. */
+const isLeadJunk = (c: number) => c === 32 || c === 44 || c === 59 || c === 58 || c === 46 || c === 45;
+const isTrailJunk = (c: number) => c === 32 || c === 44 || c === 59 || c === 58 || c === 40 || c === 45;
+
+/**
+ * A label without footnote marks and `*`, its spaces collapsed to one (also across a dropped mark) and
+ * without leading `,;:.-` or trailing `,;:(-`. One pass over code units: it runs for every number.
+ */
+export function clean(s: string): string {
+  let out = '';
+  let run = -1;
+  let space = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const drop = c === 42 || isSuperscriptCode(c);
+    if (drop || isSpaceCode(c)) {
+      if (run >= 0) {
+        out += s.slice(run, i);
+        run = -1;
+      }
+      if (!drop) space = true;
+    } else if (run < 0) {
+      if (space) out += ' ';
+      space = false;
+      run = i;
+    }
+  }
+  if (run >= 0) out += run === 0 ? s : s.slice(run);
+  else if (space) out += ' ';
+  let from = 0;
+  while (from < out.length && isLeadJunk(out.charCodeAt(from))) from++;
+  let to = out.length;
+  while (to > from && isTrailJunk(out.charCodeAt(to - 1))) to--;
+  return from === 0 && to === out.length ? out : out.slice(from, to);
+}
+
+/** The last `n` words of a text whose words are split by single spaces (`split(' ').slice(-n).join(' ')`). */
+export function lastWords(s: string, n: number): string {
+  let at = s.length;
+  for (let k = 0; k < n; k++) {
+    if (at === 0) return s;
+    at = s.lastIndexOf(' ', at - 1);
+    if (at < 0) return s;
+  }
+  return s.slice(at + 1);
 }
 
 const TRAILERS_FROM = new RegExp(LABEL_TRAILERS.source, `${LABEL_TRAILERS.flags}g`);
@@ -107,8 +153,7 @@ function trimLabel(raw: string): string {
     if (/^\s*(?:trên|dưới)\s*$/u.test(m[0]) && /cấp\s*$/iu.test(s.slice(0, m.index))) break;
     s = s.slice(0, m.index);
   }
-  const words = clean(s).split(' ');
-  return words.slice(-MAX_LABEL_WORDS).join(' ');
+  return lastWords(clean(s), MAX_LABEL_WORDS);
 }
 
 /** Labels and their pieces repeat across a document: fold each once. */

@@ -15,7 +15,7 @@ export interface TextStructure {
 const ABBREVIATION_BEFORE = /(?:^|\s)(?:TT|[A-ZĐ]|tr|Tp|TP)$/u;
 
 /** Superscript digits `⁰¹²³⁴⁵⁶⁷⁸⁹` by code unit (as `isSuperscriptDigit`, without making one-character strings). */
-function isSuperscriptCode(c: number): boolean {
+export function isSuperscriptCode(c: number): boolean {
   return c === 0xb9 || c === 0xb2 || c === 0xb3 || c === 0x2070 || (c >= 0x2074 && c <= 0x2079);
 }
 

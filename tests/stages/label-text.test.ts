@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { clean, lastWords } from '../../pipeline/stages/extract.ts';
+
+/** The regex chain `clean` replaced, kept as its specification. */
+function cleanByRegex(s: string): string {
+  return s
+    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu, '')
+    .replace(/\*/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,;:.*-]+|[\s,;:(*-]+$/g, '')
+    .trim();
+}
+
+function generated(count: number, pieces: readonly string[]): string[] {
+  let seed = 11;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const out: string[] = [];
+  for (let n = 0; n < count; n++) {
+    let s = '';
+    const k = Math.floor(next() * 14);
+    for (let i = 0; i < k; i++) s += pieces[Math.floor(next() * pieces.length)];
+    out.push(s);
+  }
+  return out;
+}
+
+describe('label text clean-up', () => {
+  it('clean does what the regex chain did', () => {
+    const pieces = ['a', 'sản lượng', ' ', '  ', '\u00a0', '\t', '\n', '\u2009', '\ufeff', '*', '¹', '²³', '⁴', ',', ';', ':', '.', '-', '(', ')', 'm²', 'Cây lúa', '–'];
+    for (const s of generated(30_000, pieces)) expect(clean(s), JSON.stringify(s)).toBe(cleanByRegex(s));
+  });
+
+  it('lastWords keeps the last words as split and join would', () => {
+    const pieces = ['a', 'bb', ' ', '  ', 'lúa'];
+    for (const s of generated(20_000, pieces)) {
+      for (const n of [1, 2, 3, 5, 20]) expect(lastWords(s, n), `${JSON.stringify(s)} ${n}`).toBe(s.split(' ').slice(-n).join(' '));
+    }
+  });
+});
