@@ -13,6 +13,12 @@ export interface CatalogIndex {
   variants: readonly { entry: CatalogEntry; words: readonly string[]; wordBag: ReadonlyMap<string, number>; syllables: ReadonlyMap<string, number> | null }[];
   /** labels repeat (a figure and its relations share one): match each once */
   memo: Map<string, string | null>;
+  /**
+   * Which variants hold a folded word, and which variants with diacritics hold a syllable (positions in
+   * `variants`, ascending): a variant sharing nothing with a label cannot match it, so only these are scored.
+   */
+  byWord: ReadonlyMap<string, readonly number[]>;
+  bySyllable: ReadonlyMap<string, readonly number[]>;
 }
 
 export const DEFAULT_CATALOG_FILE = fileURLToPath(new URL('../../seeds/indicators.json', import.meta.url));
@@ -67,7 +73,32 @@ export function indexCatalog(entries: readonly CatalogEntry[]): CatalogIndex {
   const variants = entries.flatMap((entry) =>
     [entry.name, ...entry.aliases].map((v) => ({ entry, words: wordsOf(v), wordBag: bag(wordsOf(v)), syllables: hasDiacritics(v) ? bag(syllablesOf(v)) : null })),
   );
-  return { entries, variants, memo: new Map() };
+  const byWord = new Map<string, number[]>();
+  const bySyllable = new Map<string, number[]>();
+  const note = (m: Map<string, number[]>, key: string, at: number) => {
+    const list = m.get(key);
+    if (!list) m.set(key, [at]);
+    else if (list.at(-1) !== at) list.push(at);
+  };
+  variants.forEach((v, at) => {
+    for (const w of v.wordBag.keys()) note(byWord, w, at);
+    for (const syl of v.syllables?.keys() ?? []) note(bySyllable, syl, at);
+  });
+  return { entries, variants, memo: new Map(), byWord, bySyllable };
+}
+
+/**
+ * The variants that share a word with the label, in catalog order (the order decides ties). A variant
+ * is compared on syllables when both sides have diacritics, else on folded words: it is a candidate
+ * when it shares one of the units it will be compared on.
+ */
+function candidatesOf(index: CatalogIndex, folded: ReadonlyMap<string, number>, accented: ReadonlyMap<string, number> | null): number[] {
+  const seen = new Set<number>();
+  for (const w of folded.keys()) {
+    for (const at of index.byWord.get(w) ?? []) if (!(accented && index.variants[at]!.syllables)) seen.add(at);
+  }
+  if (accented) for (const syl of accented.keys()) for (const at of index.bySyllable.get(syl) ?? []) seen.add(at);
+  return [...seen].sort((a, b) => a - b);
 }
 
 /**
@@ -107,7 +138,8 @@ function matchUncached(index: CatalogIndex, label: string, unit: UnitCode | null
   const accented = hasDiacritics(label) ? bag(syllablesOf(label)) : null;
   const joined = labelWords.join(' ');
   let best: { id: string; score: number } | null = null;
-  for (const v of index.variants) {
+  for (const at of candidatesOf(index, folded, accented)) {
+    const v = index.variants[at]!;
     if (v.words.length === 0) continue;
     // Compare with diacritics when both sides have them; a label typed without them falls back to folded words.
     const hits = accented && v.syllables ? hitsOf(v.syllables, accented) : hitsOf(v.wordBag, folded);
