@@ -471,7 +471,7 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
       }
     }
     if (unit === null && q.multiplier > 0) {
-      const money = [...made].reverse().find((c) => c.unit === 'VND' || c.unit === 'USD');
+      const money = made.findLast((c) => c.unit === 'VND' || c.unit === 'USD');
       if (!money && MONEY_WORDS.test(clauseBefore)) {
         unit = 'VND';
         unitText = `${q.unitText} (đồng)`;
@@ -583,7 +583,7 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
     }
 
     let relatesTo: string | null = null;
-    const lastInClause = [...made].reverse().find((c) => c.quantity.start >= clauseStart);
+    const lastInClause = made.findLast((c) => c.quantity.start >= clauseStart);
     const ownLabel = isRelation ? trimLabel(local.replace(RELATION_VERB_AT_END, '')) : '';
     // A relation names its own subject when it starts a clause, or when, after a comma, the words before
     // it open like an indicator (`…, tỷ lệ … tăng 2%`); otherwise they go on describing the number before.
@@ -649,7 +649,7 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
 
   for (const mark of wordMarks(st, qs)) {
     const clauseStart = lastAtOrBefore(st.clauseStarts, mark.pos);
-    const target = [...made].reverse().find((c) => c.quantity.end <= mark.pos && c.quantity.start >= clauseStart);
+    const target = made.findLast((c) => c.quantity.end <= mark.pos && c.quantity.start >= clauseStart);
     if (target) {
       if (!target.footnotes.includes(mark.number)) target.footnotes.push(mark.number);
     } else {

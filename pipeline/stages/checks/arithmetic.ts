@@ -133,7 +133,7 @@ function sumChecks(ctx: CheckContext): Finding[] {
       const parts = items.filter((i) => i.cand.quantity.start > at && i.cand.quantity.start < end && i.depth === depth && isStock(i) && !isRatioWhole(i));
       const units = new Set(parts.map((p) => p.fact.unit));
       for (const unit of units) {
-        const total = [...pool].reverse().find((t) => t.fact.unit === unit && !isRatioWhole(t));
+        const total = pool.findLast((t) => t.fact.unit === unit && !isRatioWhole(t));
         if (!total) continue;
         const same = parts.filter((p) => p.fact.unit === unit && planClass(p) === planClass(total));
         const f = judgeBreakdown({ total, parts: same, complete: same.some(isOtherPart), where: 'sau "trong đó"' });
@@ -151,7 +151,7 @@ function partLargerThanWhole(pool: readonly Item[], parts: readonly Item[]): Fin
   for (const p of parts) {
     if (!p.fact.unit?.startsWith('count:') || pool.some((t) => t.fact.unit === p.fact.unit)) continue;
     const noun = fold(p.fact.unit.slice(6));
-    const whole = [...pool].reverse().find((t) => t.fact.unit?.startsWith('count:') && ` ${foldOnce(t.fact.indicator)} `.includes(` ${noun} `));
+    const whole = pool.findLast((t) => t.fact.unit?.startsWith('count:') && ` ${foldOnce(t.fact.indicator)} `.includes(` ${noun} `));
     if (!whole || p.fact.qualifier === 'under') continue;
     const tol = toleranceOf(whole.fact) * 10 ** whole.fact.multiplier + toleranceOf(p.fact) * 10 ** p.fact.multiplier;
     if (p.fact.baseValue > whole.fact.baseValue + tol) {
@@ -463,7 +463,7 @@ function growthChecks(ctx: CheckContext): Finding[] {
     const sentence = sentenceOf(ctx, g);
     const x = g.fact.relatesTo
       ? ctx.byId.get(g.fact.relatesTo)
-      : [...sentence].reverse().find((i) => i.cand.quantity.start < g.cand.quantity.start && !RELATION_KINDS.has(i.fact.kind) && i.fact.kind !== 'previous' && i.depth <= g.depth);
+      : sentence.findLast((i) => i.cand.quantity.start < g.cand.quantity.start && !RELATION_KINDS.has(i.fact.kind) && i.fact.kind !== 'previous' && i.depth <= g.depth);
     if (!x) continue;
     const prev = sentence.find(
       (p) =>
