@@ -6,7 +6,8 @@ import { sameIndicatorLabel, vn } from './stages/checks/context.ts';
 import { kindClass, scaleHint } from './stages/checks/consistency.ts';
 import { agrees, tidy, toleranceOf } from './stages/checks/tolerance.ts';
 import { mismatchId, sourceOf } from './stages/validate.ts';
-import { carryReviewsForward, syncMismatchStatuses } from './review-store.ts';
+import { carryReviewsForwardSync, syncMismatchStatuses } from './review-store.ts';
+import { foldedLabel, takeJustLoaded } from './load.ts';
 import { prepared } from './statements.ts';
 
 /**
@@ -17,36 +18,13 @@ import { prepared } from './statements.ts';
  * values in `derived`, inserts the findings as mismatches of this document, flags their facts, then
  * carries reviewers' decisions over from a version it supersedes and syncs mismatch statuses.
  * Returns how many mismatches it inserted. Call it after a successful load.
+ *
+ * All of it is one transaction: one commit per document instead of four (each commit rewrites every
+ * index page it touched), and a run killed midway leaves the document unchecked (`checked_at` null)
+ * rather than half checked.
  */
 export async function checkAcrossDocuments(wh: Warehouse, documentId: string): Promise<number> {
-  const doc = prepared(wh, `select id, file, format, doc_key, superseded_by from documents where id = ?`).get(documentId) as
-    | { id: string; file: string; format: string; doc_key: string | null; superseded_by: string | null }
-    | undefined;
-  if (!doc) return 0;
-  const mine = factsOf(wh, documentId);
-  storeDerived(wh, documentId, mine);
-  const findings = [...compareFacts(wh, doc, mine), ...compareDerived(wh, doc, mine)];
-  const insert = prepared(wh, 
-    `insert or ignore into mismatches (document_id, id, type, message, fact_ids, expected, found, difference, tolerance, source, status, run_id)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', (select run_id from documents where id = ?))`,
-  );
-  const flag = prepared(wh, `update facts set status = 'flagged' where document_id = ? and id = ? and status = 'ok'`);
-  let inserted = 0;
-  wh.sqlite.transaction(() => {
-    for (const f of findings) {
-      const ids = [f.mine.id, ...(f.other ? [f.other.id] : [])];
-      const id = mismatchId(documentId, f.type, ids, f.key);
-      inserted += insert.run(
-        documentId, id, f.type, f.message, JSON.stringify(ids), f.expected, f.found, f.difference, f.tolerance,
-        JSON.stringify(sourceOf(f.mine.fact)), documentId,
-      ).changes;
-      flag.run(documentId, f.mine.id);
-    }
-  }).immediate();
-  await carryReviewsForward(wh, documentId);
-  syncMismatchStatuses(wh, documentId);
-  prepared(wh, `update documents set checked_at = ? where id = ?`).run(new Date().toISOString(), documentId);
-  return inserted;
+  return wh.sqlite.transaction(() => checkDocument(wh, documentId)).immediate();
 }
 
 /**
@@ -60,33 +38,69 @@ export async function checkPending(wh: Warehouse): Promise<number> {
   return added;
 }
 
-interface StoredFact {
+interface CheckedDocument {
+  id: string;
+  doc_key: string | null;
+}
+
+function checkDocument(wh: Warehouse, documentId: string): number {
+  const doc = prepared(wh, `select id, doc_key from documents where id = ?`).get(documentId) as CheckedDocument | undefined;
+  if (!doc) return 0;
+  const mine = justLoaded(wh, documentId) ?? factsOf(wh, documentId);
+  storeDerived(wh, documentId, mine);
+  const findings = [...compareFacts(wh, doc, mine), ...compareDerived(wh, doc, mine)];
+  const insert = prepared(wh,
+    `insert or ignore into mismatches (document_id, id, type, message, fact_ids, expected, found, difference, tolerance, source, status, run_id)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', (select run_id from documents where id = ?))`,
+  );
+  const flag = prepared(wh, `update facts set status = 'flagged' where document_id = ? and id = ? and status = 'ok'`);
+  let inserted = 0;
+  for (const f of findings) {
+    const ids = [f.mine.id, ...(f.other ? [f.other.id] : [])];
+    const id = mismatchId(documentId, f.type, ids, f.key);
+    inserted += insert.run(
+      documentId, id, f.type, f.message, JSON.stringify(ids), f.expected, f.found, f.difference, f.tolerance,
+      JSON.stringify(sourceOf(f.mine.fact)), documentId,
+    ).changes;
+    flag.run(documentId, f.mine.id);
+  }
+  carryReviewsForwardSync(wh, documentId);
+  syncMismatchStatuses(wh, documentId);
+  prepared(wh, `update documents set checked_at = ? where id = ?`).run(new Date().toISOString(), documentId);
+  return inserted;
+}
+
+/** What the checks read of a fact: everything but its source, footnotes and headings. */
+type FactCore = Pick<
+  Fact,
+  'id' | 'documentId' | 'indicator' | 'indicatorId' | 'value' | 'unit' | 'unitText' | 'multiplier' | 'baseValue' | 'year' | 'kind' |
+  'qualifier' | 'relatesTo' | 'inFootnote' | 'status' | 'raw' | 'decimals'
+>;
+
+interface StoredFact<F extends FactCore = FactCore> {
   id: string;
   documentId: string;
-  file: string;
-  format: string;
   indicatorKey: string;
   area: string | null;
   inFootnote: number | null;
-  fact: Fact;
+  fact: F;
 }
 
-/** The columns of a `facts` row the checks read, with its document's file and format. */
-type Row = Pick<
+/** The columns of a `facts` row the checks read. */
+type CoreRow = Pick<
   FactsTable,
   | 'id' | 'document_id' | 'indicator' | 'indicator_folded' | 'indicator_id' | 'original_value' | 'original_unit' | 'unit_text'
-  | 'multiplier' | 'original_base_value' | 'year' | 'kind' | 'qualifier' | 'relates_to' | 'footnotes' | 'in_footnote'
-  | 'source' | 'original_status' | 'raw' | 'heading_path' | 'decimals' | 'area'
-> & { file: string; format: string };
+  | 'multiplier' | 'original_base_value' | 'year' | 'kind' | 'qualifier' | 'relates_to' | 'in_footnote' | 'original_status' | 'raw'
+  | 'decimals' | 'area'
+>;
 
-const FACT_SELECT = `select f.id, f.document_id, f.indicator, f.indicator_folded, f.indicator_id, f.original_value, f.original_unit,
-  f.unit_text, f.multiplier, f.original_base_value, f.year, f.kind, f.qualifier, f.relates_to, f.footnotes, f.in_footnote,
-  f.source, f.original_status, f.raw, f.heading_path, f.decimals, f.area, d.file, d.format
-  from facts f join documents d on d.id = f.document_id`;
+const CORE_COLUMNS = `f.id, f.document_id, f.indicator, f.indicator_folded, f.indicator_id, f.original_value, f.original_unit,
+  f.unit_text, f.multiplier, f.original_base_value, f.year, f.kind, f.qualifier, f.relates_to, f.in_footnote, f.original_status,
+  f.raw, f.decimals, f.area`;
 
-function toStored(r: Row): StoredFact {
+function coreOf(r: CoreRow): FactCore {
   // Checks compare what the reports wrote (original values): a reviewer's correction must not hide a conflict.
-  const fact: Fact = {
+  return {
     id: r.id,
     documentId: r.document_id,
     indicator: r.indicator,
@@ -100,28 +114,69 @@ function toStored(r: Row): StoredFact {
     kind: r.kind,
     qualifier: r.qualifier as Fact['qualifier'],
     relatesTo: r.relates_to,
-    footnotes: JSON.parse(r.footnotes) as number[],
     inFootnote: r.in_footnote,
-    source: JSON.parse(r.source) as FactSource,
     status: r.original_status,
     raw: r.raw,
-    headingPath: JSON.parse(r.heading_path) as string[],
     decimals: r.decimals,
-  };
-  return {
-    id: r.id, documentId: r.document_id, file: r.file, format: r.format,
-    indicatorKey: r.indicator_id ?? r.indicator_folded, area: r.area, inFootnote: r.in_footnote, fact,
   };
 }
 
-function factsOf(wh: Warehouse, documentId: string): StoredFact[] {
-  return (prepared(wh, `${FACT_SELECT} where f.document_id = ? order by f.rowid`).all(documentId) as Row[]).map(toStored);
+function toStored<F extends FactCore>(r: CoreRow, fact: F): StoredFact<F> {
+  return { id: r.id, documentId: r.document_id, indicatorKey: r.indicator_id ?? r.indicator_folded, area: r.area, inFootnote: r.in_footnote, fact };
+}
+
+/** The document's own facts as the loader just wrote them, when it was the last one loaded. */
+function justLoaded(wh: Warehouse, documentId: string): StoredFact<Fact>[] | null {
+  const loaded = takeJustLoaded(wh, documentId);
+  if (!loaded) return null;
+  return loaded.facts.map((f) => ({
+    id: f.id,
+    documentId,
+    indicatorKey: f.indicatorId ?? foldedLabel(f.indicator),
+    area: loaded.area,
+    inFootnote: f.inFootnote,
+    // the row's document_id is the document's, whatever the input's fact said
+    fact: f.documentId === documentId ? f : { ...f, documentId },
+  }));
+}
+
+/**
+ * The document's own facts, in load order, as whole facts: findings quote their sources and
+ * `deriveValues` takes facts. The JSON columns (a sentence and a heading path, ~1 kB a fact) are read
+ * only when asked for, which for most facts is never; they come from the same transaction's snapshot.
+ * Sorted here rather than by SQL: an `order by rowid` made SQLite copy every row through a sorter.
+ */
+function factsOf(wh: Warehouse, documentId: string): StoredFact<Fact>[] {
+  const rows = prepared(wh, `select f.rowid as rid, ${CORE_COLUMNS} from facts f where f.document_id = ?`).all(documentId) as (CoreRow & { rid: number })[];
+  rows.sort((a, b) => a.rid - b.rid);
+  const jsonOf = prepared(wh, `select footnotes, source, heading_path from facts where rowid = ?`);
+  return rows.map((r) => {
+    let json: Pick<FactsTable, 'footnotes' | 'source' | 'heading_path'> | undefined;
+    const column = <K extends 'footnotes' | 'source' | 'heading_path'>(k: K) =>
+      (json ??= jsonOf.get(r.rid) as Pick<FactsTable, 'footnotes' | 'source' | 'heading_path'>)[k];
+    let source: FactSource | undefined;
+    let footnotes: number[] | undefined;
+    let headingPath: string[] | undefined;
+    const fact: Fact = {
+      ...coreOf(r),
+      get source() {
+        return (source ??= JSON.parse(column('source')) as FactSource);
+      },
+      get footnotes() {
+        return (footnotes ??= JSON.parse(column('footnotes')) as number[]);
+      },
+      get headingPath() {
+        return (headingPath ??= JSON.parse(column('heading_path')) as string[]);
+      },
+    };
+    return toStored(r, fact);
+  });
 }
 
 interface CrossFinding {
   type: MismatchType;
-  mine: StoredFact;
-  other: StoredFact | null;
+  mine: StoredFact<Fact>;
+  other: { id: string } | null;
   message: string;
   expected: number;
   found: number;
@@ -147,44 +202,88 @@ function sameIndicator(a: StoredFact, b: StoredFact): boolean {
   return a.indicatorKey === b.indicatorKey && a.indicatorKey.split(' ').length >= 3;
 }
 
-function otherLabel(other: StoredFact, sameDocKey: boolean): string {
-  const name = other.file.split(/[\\/]/).at(-1) ?? other.file;
-  return sameDocKey ? `bản ${other.format.toUpperCase()} khác của cùng văn bản (${name})` : `văn bản ${name}`;
+function otherLabel(file: string, format: string, sameDocKey: boolean): string {
+  const name = file.split(/[\\/]/).at(-1) ?? file;
+  return sameDocKey ? `bản ${format.toUpperCase()} khác của cùng văn bản (${name})` : `văn bản ${name}`;
 }
 
-function compareFacts(wh: Warehouse, doc: { id: string; doc_key: string | null }, mine: readonly StoredFact[]): CrossFinding[] {
+/**
+ * Rows of other documents for many cells at once. The cells go in as one JSON array and are joined to
+ * the facts by their (indicator, area, year) index, so a document costs one query, not one per fact.
+ * Rows come back grouped by cell (`cell` is the cell's position in `cells`), each group in rowid order:
+ * the order the per-fact queries gave, which decides which of several disagreeing facts a finding names.
+ * `cross join` keeps the cells the outer loop: a fresh warehouse has no statistics, and the planner then
+ * preferred scanning the facts of every current document.
+ */
+function byCell<R extends { cell: number; rid: number }>(rows: R[], cells: number): R[][] {
+  const out: R[][] = Array.from({ length: cells }, () => []);
+  for (const r of rows) out[r.cell]!.push(r);
+  for (const g of out) g.sort((a, b) => a.rid - b.rid);
+  return out;
+}
+
+/** Keys cells by their values, keeping the first position of each. */
+class Cells {
+  readonly list: unknown[][] = [];
+  private readonly index = new Map<string, number>();
+  at(values: unknown[]): number {
+    const key = JSON.stringify(values);
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(values);
+      this.index.set(key, i);
+    }
+    return i;
+  }
+}
+
+/** The columns the agreement test reads: most rows agree, and only a disagreeing one is read whole. */
+type CandidateRow = Pick<FactsTable, 'kind' | 'original_value' | 'original_base_value' | 'decimals' | 'qualifier' | 'multiplier'> & {
+  cell: number;
+  rid: number;
+};
+
+type OtherRow = CoreRow & { file: string; format: string; doc_key: string | null };
+
+function compareFacts(wh: Warehouse, doc: CheckedDocument, mine: readonly StoredFact<Fact>[]): CrossFinding[] {
   const out: CrossFinding[] = [];
-  // One query per kind of key, so each uses its (key, year) index: an OR of the two would scan every
-  // fact of the year, and the check would slow down as the warehouse grows.
-  const common = `and f.year = ? and f.document_id <> ? and f.in_footnote is null and f.original_unit = ?
-       and (d.superseded_by is null or (? is not null and d.doc_key = ?)) and f.area is ?`;
-  const byId = prepared(wh, `${FACT_SELECT} where f.indicator_id = ? ${common}`);
-  const byLabel = prepared(wh, `${FACT_SELECT} where f.indicator_folded = ? and f.indicator_id is null ${common}`);
+  const cells = new Cells();
+  const todo = mine.filter(comparable).map((m) => ({ m, cell: cells.at([m.fact.indicatorId, m.fact.year, m.fact.unit, m.area]) }));
+  if (todo.length === 0) return out;
+  const rows = prepared(wh,
+    `select c.key as cell, f.rowid as rid, f.kind, f.original_value, f.original_base_value, f.decimals, f.qualifier, f.multiplier
+     from json_each(?) c
+     cross join facts f on f.indicator_id = c.value ->> 0 and f.area is c.value ->> 3 and f.year = c.value ->> 1
+     join documents d on d.id = f.document_id
+     where f.original_unit = c.value ->> 2 and f.document_id <> ? and f.in_footnote is null
+       and (d.superseded_by is null or (? is not null and d.doc_key = ?))`,
+  ).all(JSON.stringify(cells.list), doc.id, doc.doc_key, doc.doc_key) as CandidateRow[];
+  const grouped = byCell(rows, cells.list.length);
+  const whole = prepared(wh, `select ${CORE_COLUMNS}, d.file, d.format, d.doc_key from facts f join documents d on d.id = f.document_id where f.rowid = ?`);
   const seen = new Set<string>();
-  for (const m of mine.filter(comparable)) {
-    const args = [m.fact.year, doc.id, m.fact.unit, doc.doc_key, doc.doc_key, m.area];
-    const rows = (m.fact.indicatorId !== null ? byId.all(m.fact.indicatorId, ...args) : byLabel.all(m.indicatorKey, ...args)) as Row[];
+  for (const { m, cell } of todo) {
     const mine = kindClass(m.fact.kind);
     const myTolerance = toleranceOf(m.fact) * 10 ** m.fact.multiplier;
-    for (const r of rows) {
-      // Cheap tests on the row first: most rows agree, and only a disagreeing one is worth parsing.
-      if (kindClass(r.kind) !== mine) continue;
-      const tol = myTolerance + toleranceOf({ value: r.original_value, decimals: r.decimals, qualifier: r.qualifier as Fact['qualifier'] }) * 10 ** r.multiplier;
-      if (agrees(m.fact.baseValue, r.original_base_value, tol)) continue;
-      const o = toStored(r);
+    for (const c of grouped[cell]!) {
+      if (kindClass(c.kind) !== mine) continue;
+      const tol = myTolerance + toleranceOf({ value: c.original_value, decimals: c.decimals, qualifier: c.qualifier as Fact['qualifier'] }) * 10 ** c.multiplier;
+      if (agrees(m.fact.baseValue, c.original_base_value, tol)) continue;
+      const r = whole.get(c.rid) as OtherRow;
+      const o = toStored(r, coreOf(r));
       if (!sameIndicator(m, o)) continue;
       const key = `${m.id}|${o.documentId}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const scale = 10 ** m.fact.multiplier;
-      const sameDocKey = doc.doc_key !== null && (prepared(wh, `select doc_key from documents where id = ?`).get(o.documentId) as { doc_key: string | null }).doc_key === doc.doc_key;
+      const sameDocKey = doc.doc_key !== null && r.doc_key === doc.doc_key;
       out.push({
         type: 'consistency',
         mine: m,
         other: o,
         message:
           `Cùng chỉ tiêu "${m.fact.indicator}" năm ${m.fact.year} (${m.fact.kind}) nhưng văn bản này ghi ${m.fact.raw.trim()}, ` +
-          `còn ${otherLabel(o, sameDocKey)} ghi ${o.fact.raw.trim()}.` + scaleHint(m.fact.baseValue, o.fact.baseValue),
+          `còn ${otherLabel(r.file, r.format, sameDocKey)} ghi ${o.fact.raw.trim()}.` + scaleHint(m.fact.baseValue, o.fact.baseValue),
         expected: tidy(o.fact.baseValue / scale),
         found: tidy(m.fact.value),
         difference: tidy((m.fact.baseValue - o.fact.baseValue) / scale),
@@ -213,53 +312,42 @@ interface DerivedRow {
   base_tolerance: number;
 }
 
-function storeDerived(wh: Warehouse, documentId: string, mine: readonly StoredFact[]): void {
+function storeDerived(wh: Warehouse, documentId: string, mine: readonly StoredFact<Fact>[]): void {
   const byId = new Map(mine.map((f) => [f.id, f]));
   const derived = deriveValues(mine.filter((f) => f.inFootnote === null).map((f) => f.fact));
-  const insert = prepared(wh, 
+  const insert = prepared(wh,
     `insert or replace into derived (document_id, from_fact_id, fact_id, indicator_key, indicator, area, year, kind, value, tolerance, unit,
        multiplier, base_value, base_tolerance) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  wh.sqlite.transaction(() => {
-    prepared(wh, `delete from derived where document_id = ?`).run(documentId);
-    for (const d of derived) {
-      const subject = byId.get(d.factId);
-      if (!subject) continue;
-      const scale = 10 ** d.multiplier;
-      insert.run(
-        documentId, d.fromFactId, d.factId, subject.indicatorKey, subject.fact.indicator, subject.area, d.year, d.kind, d.value,
-        d.tolerance, d.unit, d.multiplier, d.value * scale, d.tolerance * scale,
-      );
-    }
-  }).immediate();
+  prepared(wh, `delete from derived where document_id = ?`).run(documentId);
+  for (const d of derived) {
+    const subject = byId.get(d.factId);
+    if (!subject) continue;
+    const scale = 10 ** d.multiplier;
+    insert.run(
+      documentId, d.fromFactId, d.factId, subject.indicatorKey, subject.fact.indicator, subject.area, d.year, d.kind, d.value,
+      d.tolerance, d.unit, d.multiplier, d.value * scale, d.tolerance * scale,
+    );
+  }
 }
 
+type ImpliedRow = DerivedRow & { cell: number; rid: number; relation: string | null };
+type StatedRow = CoreRow & { cell: number; rid: number };
+
 /** A stated plan (or result of year Y) against the plan (or the previous-year value of Y + 1) implied elsewhere. */
-function compareDerived(wh: Warehouse, doc: { id: string }, mine: readonly StoredFact[]): CrossFinding[] {
+function compareDerived(wh: Warehouse, doc: CheckedDocument, mine: readonly StoredFact<Fact>[]): CrossFinding[] {
   const out: CrossFinding[] = [];
-  const impliedFor = prepared(wh, 
-    `select x.* from derived x join documents d on d.id = x.document_id
-     where x.document_id <> ? and d.superseded_by is null and x.indicator_key = ? and x.year = ? and x.kind = ? and x.unit = ? and x.area is ?`,
-  );
-  const statedWhere = `and f.year = ? and f.document_id <> ? and d.superseded_by is null and f.in_footnote is null
-       and f.original_unit = ? and f.area is ?`;
-  const statedById = prepared(wh, `${FACT_SELECT} where f.indicator_id = ? ${statedWhere}`);
-  const statedByLabel = prepared(wh, `${FACT_SELECT} where f.indicator_folded = ? and f.indicator_id is null ${statedWhere}`);
-  const statedFor = (key: string, year: number | null, unit: string | null, area: string | null): Row[] => [
-    ...(statedById.all(key, year, doc.id, unit, area) as Row[]),
-    ...(statedByLabel.all(key, year, doc.id, unit, area) as Row[]),
-  ];
-  const judge = (stated: StoredFact, x: DerivedRow, mineIsStated: boolean, relation: StoredFact | null) => {
+  // `mine` is the finding's fact of this document: the stated one, or the relation that implies the value.
+  const judge = (stated: StoredFact, x: DerivedRow, mineIsStated: boolean, mine: StoredFact<Fact> | null, other: { id: string } | null) => {
     const tol = toleranceOf(stated.fact) * 10 ** stated.fact.multiplier + x.base_tolerance;
     if (agrees(x.base_value, stated.fact.baseValue, tol)) return;
     const scale = 10 ** stated.fact.multiplier;
     const what = x.kind === 'plan' ? 'kế hoạch' : `giá trị năm ${x.year}`;
-    const mineFact = mineIsStated ? stated : relation;
-    if (!mineFact) return;
+    if (!mine) return;
     out.push({
       type: x.kind === 'plan' ? 'share_of_plan' : 'growth',
-      mine: mineFact,
-      other: mineIsStated ? relation : stated,
+      mine,
+      other,
       message:
         `"${stated.fact.indicator}": ${what} ghi ${stated.fact.raw.trim()}, nhưng tỷ lệ/mức tăng ở văn bản ` +
         `${mineIsStated ? 'khác' : 'này'} ngụ ý ${vn(x.value)}${x.unit && x.unit !== 'percent' ? ` (${stated.fact.unitText ?? x.unit})` : ''} ` +
@@ -271,28 +359,57 @@ function compareDerived(wh: Warehouse, doc: { id: string }, mine: readonly Store
       key: `derived:${x.document_id}:${x.from_fact_id}:${stated.id}`,
     });
   };
-  for (const m of mine.filter(comparable)) {
+
+  // This document's stated plans and results against what other documents imply for them.
+  const implied = new Cells();
+  const stated = mine.filter(comparable).flatMap((m) => {
     const kind = m.fact.kind === 'plan' ? 'plan' : kindClass(m.fact.kind) === 'result' ? 'previous' : null;
-    if (!kind) continue;
-    for (const x of impliedFor.all(doc.id, m.indicatorKey, m.fact.year, kind, m.fact.unit, m.area) as DerivedRow[]) {
-      const relation = factsOfIds(wh, x.document_id, [x.from_fact_id])[0] ?? null;
-      judge(m, x, true, relation);
+    return kind ? [{ m, cell: implied.at([m.indicatorKey, m.fact.year, kind, m.fact.unit, m.area]) }] : [];
+  });
+  if (stated.length > 0) {
+    const rows = prepared(wh,
+      `select c.key as cell, x.rowid as rid, x.*,
+         (select f.id from facts f where f.document_id = x.document_id and f.id = x.from_fact_id) as relation
+       from json_each(?) c
+       cross join derived x on x.indicator_key = c.value ->> 0 and x.area is c.value ->> 4 and x.year = c.value ->> 1 and x.kind = c.value ->> 2
+       join documents d on d.id = x.document_id
+       where x.unit = c.value ->> 3 and x.document_id <> ? and d.superseded_by is null`,
+    ).all(JSON.stringify(implied.list), doc.id) as ImpliedRow[];
+    const grouped = byCell(rows, implied.list.length);
+    for (const { m, cell } of stated) {
+      for (const x of grouped[cell]!) judge(m, x, true, m, x.relation === null ? null : { id: x.relation });
     }
   }
+
+  // What this document implies against the plans and results other documents state.
   const myDerived = prepared(wh, `select * from derived where document_id = ?`).all(doc.id) as DerivedRow[];
+  if (myDerived.length === 0) return out;
   const byId = new Map(mine.map((f) => [f.id, f]));
-  for (const x of myDerived) {
+  const cells = new Cells();
+  const todo = myDerived.map((x) => ({ x, cell: cells.at([x.indicator_key, x.year, x.unit, x.area]) }));
+  const where = `f.area is c.value ->> 3 and f.year = c.value ->> 1
+    join documents d on d.id = f.document_id
+    where f.original_unit = c.value ->> 2 and f.document_id <> ? and d.superseded_by is null and f.in_footnote is null`;
+  const json = JSON.stringify(cells.list);
+  const byIndicator = byCell(
+    prepared(wh, `select c.key as cell, f.rowid as rid, ${CORE_COLUMNS} from json_each(?) c cross join facts f on f.indicator_id = c.value ->> 0 and ${where}`)
+      .all(json, doc.id) as StatedRow[],
+    cells.list.length,
+  );
+  const byLabel = byCell(
+    prepared(wh, `select c.key as cell, f.rowid as rid, ${CORE_COLUMNS} from json_each(?) c
+      cross join facts f on f.indicator_folded = c.value ->> 0 and f.indicator_id is null and ${where}`).all(json, doc.id) as StatedRow[],
+    cells.list.length,
+  );
+  for (const { x, cell } of todo) {
     const relation = byId.get(x.from_fact_id) ?? null;
-    for (const r of statedFor(x.indicator_key, x.year, x.unit, x.area)) {
-      const stated = toStored(r);
-      const wanted = x.kind === 'plan' ? stated.fact.kind === 'plan' : kindClass(stated.fact.kind) === 'result';
-      if (wanted && sameIndicatorLabel(stated.fact.indicator, x.indicator)) judge(stated, x, false, relation);
+    for (const r of [...byIndicator[cell]!, ...byLabel[cell]!]) {
+      const wanted = x.kind === 'plan' ? r.kind === 'plan' : kindClass(r.kind) === 'result';
+      if (wanted && sameIndicatorLabel(r.indicator, x.indicator)) {
+        const s = toStored(r, coreOf(r));
+        judge(s, x, false, relation, s);
+      }
     }
   }
   return out;
-}
-
-function factsOfIds(wh: Warehouse, documentId: string, ids: readonly string[]): StoredFact[] {
-  const stmt = prepared(wh, `${FACT_SELECT} where f.document_id = ? and f.id = ?`);
-  return ids.map((id) => stmt.get(documentId, id) as Row | undefined).filter((r): r is Row => r !== undefined).map(toStored);
 }

@@ -264,6 +264,32 @@ function stateOf(wh: Warehouse, s: Statements): ConnectionState {
   return state;
 }
 
+/**
+ * The document a connection loaded last, as it was written: its facts are all stored, in this order, with
+ * this area, and the columns the cross-document checks read (`original_*`, labels, kinds, years) never
+ * change after the load. The checks run right after the load on the same connection and would otherwise
+ * read back every row they were just handed, which cost more than the checks themselves.
+ */
+export interface LoadedDocument {
+  documentId: string;
+  area: string | null;
+  facts: readonly Fact[];
+}
+const justLoaded = new WeakMap<Warehouse['sqlite'], LoadedDocument>();
+
+/** The document this connection loaded last, once, if it is `documentId`; the next load forgets it anyway. */
+export function takeJustLoaded(wh: Warehouse, documentId: string): LoadedDocument | null {
+  const loaded = justLoaded.get(wh.sqlite);
+  if (!loaded || loaded.documentId !== documentId) return null;
+  justLoaded.delete(wh.sqlite);
+  return loaded;
+}
+
+/** The folded form of a label as `facts.indicator_folded` stores it. */
+export function foldedLabel(label: string): string {
+  return foldLabel(label);
+}
+
 function writeDocument(wh: Warehouse, input: LoadInput, options: LoadOptions): LoadOutcome {
   const s = statements(wh);
   const doc = input.document;
@@ -310,9 +336,11 @@ function writeDocument(wh: Warehouse, input: LoadInput, options: LoadOptions): L
     return { status: 'loaded', documentId: doc.id, facts: input.facts.length, mismatches: input.mismatches.length, supersedes };
   });
   const outcome = run.immediate();
+  justLoaded.delete(wh.sqlite);
   if (outcome.status === 'loaded') {
     if (state.labels.size > 200_000) state.labels.clear();
     for (const [folded, known] of labelsSeen) state.labels.set(folded, known);
+    justLoaded.set(wh.sqlite, { documentId: doc.id, area: area.area, facts: input.facts });
   }
   return outcome;
 }
@@ -520,7 +548,8 @@ interface LatestReview {
   unit: string | null;
 }
 
-function applyReviewsSync(wh: Warehouse, scope: { documentId: string } | { factIds: string[] }): number {
+/** applyReviews, synchronous, for callers already inside a transaction. */
+export function applyReviewsSync(wh: Warehouse, scope: { documentId: string } | { factIds: string[] }): number {
   const latest = latestReviews(wh, scope);
   if (latest.length === 0) return 0;
   const update = prepared(

@@ -1,7 +1,7 @@
 import type { FactSource, Status } from '../schema/fact.ts';
 import type { Mismatch, MismatchType } from '../schema/mismatch.ts';
 import type { MismatchesTable, Warehouse } from '../schema/warehouse.ts';
-import { applyReviews, recordReview } from './load.ts';
+import { applyReviewsSync, recordReview } from './load.ts';
 import { prepared } from './statements.ts';
 
 /**
@@ -273,6 +273,11 @@ interface ReviewCarry {
  * Returns how many decisions were carried.
  */
 export async function carryReviewsForward(wh: Warehouse, documentId: string): Promise<number> {
+  return wh.sqlite.transaction(() => carryReviewsForwardSync(wh, documentId)).immediate();
+}
+
+/** carryReviewsForward, synchronous, for callers already inside a transaction (the cross-document checks). */
+export function carryReviewsForwardSync(wh: Warehouse, documentId: string): number {
   const old = prepared(wh, `select id from documents where superseded_by = ?`).all(documentId) as { id: string }[];
   if (old.length === 0) return 0;
   const latest = prepared(wh, 
@@ -296,21 +301,19 @@ export async function carryReviewsForward(wh: Warehouse, documentId: string): Pr
   );
   let carried = 0;
   const carriedIds: string[] = [];
-  wh.sqlite.transaction(() => {
-    for (const o of old) {
-      for (const r of latest.all(o.id) as ReviewCarry[]) {
-        const target = match.get(documentId, r.indicator_folded, r.year, r.kind, r.original_unit, r.original_value, r.original_value) as { id: string } | undefined;
-        if (!target) continue;
-        const mismatch = r.mismatch_type
-          ? ((mismatchOf.get(documentId, r.mismatch_type, target.id) as { id: string } | undefined)?.id ?? null)
-          : null;
-        const note = `carried from fact ${r.fact_id} of document ${o.id.slice(0, 12)}${r.note ? `: ${r.note}` : ''}`;
-        insert.run(target.id, mismatch, r.reviewer, r.decided_at, r.action, r.value, r.unit, note);
-        carriedIds.push(target.id);
-        carried++;
-      }
+  for (const o of old) {
+    for (const r of latest.all(o.id) as ReviewCarry[]) {
+      const target = match.get(documentId, r.indicator_folded, r.year, r.kind, r.original_unit, r.original_value, r.original_value) as { id: string } | undefined;
+      if (!target) continue;
+      const mismatch = r.mismatch_type
+        ? ((mismatchOf.get(documentId, r.mismatch_type, target.id) as { id: string } | undefined)?.id ?? null)
+        : null;
+      const note = `carried from fact ${r.fact_id} of document ${o.id.slice(0, 12)}${r.note ? `: ${r.note}` : ''}`;
+      insert.run(target.id, mismatch, r.reviewer, r.decided_at, r.action, r.value, r.unit, note);
+      carriedIds.push(target.id);
+      carried++;
     }
-  }).immediate();
-  if (carriedIds.length > 0) await applyReviews(wh, { factIds: carriedIds });
+  }
+  if (carriedIds.length > 0) applyReviewsSync(wh, { factIds: carriedIds });
   return carried;
 }
