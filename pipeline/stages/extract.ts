@@ -138,20 +138,31 @@ export function trailerOf(lower: string): RegExpExecArray | null {
   return TRAILERS_FROM.exec(lower);
 }
 
+/**
+ * Where lower-casing a piece of a text can differ from the same piece of the lower-cased text: final
+ * sigma depends on its neighbours, `İ` grows, a cut surrogate pair lower-cases apart.
+ */
+const CASE_IN_CONTEXT = /[Σİ\ud800-\udfff]/;
+
 /** Strips leading connectives and trailing verbs (matched on the lower-cased twin, sliced from the original). */
-function trimLabel(raw: string): string {
+export function trimLabel(raw: string): string {
   let s = raw;
+  // lower-case once and cut the twin along with the label, where that gives what lower-casing each cut would
+  let twin = CASE_IN_CONTEXT.test(raw) ? null : raw.toLowerCase();
+  if (twin !== null && twin.length !== raw.length) twin = null;
   for (let guard = 0; guard < 8; guard++) {
-    const m = LABEL_LEADERS.exec(s.toLowerCase());
+    const m = LABEL_LEADERS.exec(twin ?? s.toLowerCase());
     if (!m || m[0].length === 0) break;
     s = s.slice(m[0].length);
+    if (twin !== null) twin = twin.slice(m[0].length);
   }
   for (let guard = 0; guard < 8; guard++) {
-    const m = trailerOf(s.toLowerCase());
+    const m = trailerOf(twin ?? s.toLowerCase());
     if (!m || m[0].length === 0) break;
     // `ngân sách cấp trên`: upper level, not the bound `trên`.
     if (/^\s*(?:trên|dưới)\s*$/u.test(m[0]) && /cấp\s*$/iu.test(s.slice(0, m.index))) break;
     s = s.slice(0, m.index);
+    if (twin !== null) twin = twin.slice(0, m.index);
   }
   return lastWords(clean(s), MAX_LABEL_WORDS);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clean, lastWords } from '../../pipeline/stages/extract.ts';
+import { clean, lastWords, trimLabel } from '../../pipeline/stages/extract.ts';
+import { LABEL_LEADERS, LABEL_TRAILERS } from '../../pipeline/stages/phrases.ts';
 
 /** The regex chain `clean` replaced, kept as its specification. */
 function cleanByRegex(s: string): string {
@@ -35,5 +36,25 @@ describe('label text clean-up', () => {
     for (const s of generated(20_000, pieces)) {
       for (const n of [1, 2, 3, 5, 20]) expect(lastWords(s, n), `${JSON.stringify(s)} ${n}`).toBe(s.split(' ').slice(-n).join(' '));
     }
+  });
+
+  it('trimLabel strips what lower-casing every cut afresh stripped', () => {
+    const byCuts = (raw: string): string => {
+      let t = raw;
+      for (let guard = 0; guard < 8; guard++) {
+        const m = LABEL_LEADERS.exec(t.toLowerCase());
+        if (!m || m[0].length === 0) break;
+        t = t.slice(m[0].length);
+      }
+      for (let guard = 0; guard < 8; guard++) {
+        const m = LABEL_TRAILERS.exec(t.toLowerCase());
+        if (!m || m[0].length === 0) break;
+        if (/^\s*(?:trên|dưới)\s*$/u.test(m[0]) && /cấp\s*$/iu.test(t.slice(0, m.index))) break;
+        t = t.slice(0, m.index);
+      }
+      return cleanByRegex(t).split(' ').slice(-20).join(' ');
+    };
+    const pieces = ['Trong đó', 'TRONG ĐÓ', ': ', ', ', '- ', '(a) ', 'Và ', 'sản lượng', 'Cấp ', 'trên', 'ƯỚC ĐẠT', ' đạt', ' là', ' ', 'ΣΑΣ', 'İ', '𐐀', 'x¹', '*'];
+    for (const s of generated(30_000, pieces)) expect(trimLabel(s), JSON.stringify(s)).toBe(byCuts(s));
   });
 });
