@@ -53,6 +53,23 @@ export interface IngestOptions {
    * as a warning line in the file's reason. Wired by the caller, e.g. `checkAcrossDocuments(wh, id)`.
    */
   afterLoad?: (documentId: string) => Promise<number>;
+  /**
+   * Heap limit of each reader thread, in MB. A file that needs more fails ("ran out of memory"), its
+   * worker is replaced and the run goes on.
+   */
+  workerMemoryMb?: number;
+}
+
+/**
+ * Left to its defaults V8 lets each worker's heap grow lazily to what the largest documents once needed,
+ * and a run's memory crept up with the archive; with a limit it collects sooner, for ~5% more CPU.
+ * 256 MB holds the largest real reports in the corpus with room to spare.
+ */
+export const DEFAULT_WORKER_MEMORY_MB = 256;
+
+/** The young generation is kept small: each worker's nursery is resident memory, times the workers. */
+function workerHeapLimits(mb: number): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
+  return { maxOldGenerationSizeMb: mb, maxYoungGenerationSizeMb: Math.max(4, Math.min(8, Math.floor(mb / 16))) };
 }
 
 /** Extra time past the reader's own limit before the pool kills the worker: the reader's message is clearer. */
@@ -79,6 +96,7 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
   const workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
   const limits: Partial<ReadLimits> = { ...options.limits };
   const timeoutMs = limits.timeoutMs ?? DEFAULT_LIMITS.timeoutMs;
+  const workerMemoryMb = options.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB;
   const runId = await startRun(wh, 'ingest', options.args ?? paths);
   const summary: IngestSummary = {
     runId, files: 0, loaded: 0, skipped: 0, superseded: 0, failed: [], facts: 0, mismatches: 0, seconds: 0, pages: 0,
@@ -91,6 +109,7 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
     size: workers,
     timeoutMs: timeoutMs + HARD_LIMIT_GRACE_MS,
     answer: (hash) => known.get(hash) !== undefined,
+    resourceLimits: workerHeapLimits(workerMemoryMb),
   });
   const stopping = () => options.shouldStop?.() === true || options.signal?.aborted === true;
 
@@ -141,7 +160,9 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
         continue;
       }
       if (!outcome.ok) {
-        fail(file, outcome.cause === 'timeout' ? 'timeout' : 'worker', outcome.reason, outcome.ms);
+        // the pool knows nothing of flags: say which limit was hit and how to raise it
+        const reason = /out of memory/.test(outcome.reason) ? `${outcome.reason}; needs more than ${workerMemoryMb} MB (--worker-memory)` : outcome.reason;
+        fail(file, outcome.cause === 'timeout' ? 'timeout' : 'worker', reason, outcome.ms);
         continue;
       }
       const result = outcome.result;

@@ -8,6 +8,7 @@ interface IngestFlags {
   maxBytes?: string;
   maxPages?: string;
   timeout?: string;
+  workerMemory?: string;
 }
 
 /** Exit code of a run stopped by Ctrl-C: the shell's convention for SIGINT (128 + 2). */
@@ -34,6 +35,7 @@ export function registerIngest(program: Command, setExit: (code: number) => void
     .option('--max-bytes <n>', 'refuse files larger than this many bytes (default 64 MiB)')
     .option('--max-pages <n>', 'refuse PDFs with more pages than this (default 2000)')
     .option('--timeout <seconds>', 'fail a file that takes longer than this to read and extract (default 120)')
+    .option('--worker-memory <MB>', 'fail a file whose reading needs more memory than this per worker (default 256)')
     .addHelpText(
       'after',
       '\nRe-running the same command loads only what is missing. Ctrl-C finishes the document being written and\n' +
@@ -46,6 +48,9 @@ export function registerIngest(program: Command, setExit: (code: number) => void
       const maxBytes = positive('--max-bytes', flags.maxBytes);
       const maxPages = positive('--max-pages', flags.maxPages);
       const timeout = positive('--timeout', flags.timeout, false);
+      const workerMemoryMb = positive('--worker-memory', flags.workerMemory);
+      // below this a worker cannot even load the PDF and Word libraries, and every file would fail
+      if (workerMemoryMb !== undefined && workerMemoryMb < 64) throw new UsageError(`--worker-memory must be at least 64 (MB); got ${workerMemoryMb}`);
       const { openWarehouse } = await import('../../schema/warehouse.ts');
       const { ingest } = await import('../ingest.ts');
       const { createProgress } = await import('../progress.ts');
@@ -81,6 +86,7 @@ export function registerIngest(program: Command, setExit: (code: number) => void
             ...(timeout !== undefined ? { timeoutMs: Math.round(timeout * 1000) } : {}),
           },
           ...(workers !== undefined ? { workers } : {}),
+          ...(workerMemoryMb !== undefined ? { workerMemoryMb } : {}),
           onFile: (e, done) => progress.update(e, done),
           // Checks against the documents already in the warehouse (same indicator, year and kind stated
           // differently; reviewers' decisions carried to a superseding version) run after each load.

@@ -29,6 +29,9 @@ describe('baocao ingest (command line)', () => {
     const r = await runCli(['ingest', dir, '--db', join(dir, 'usage.sqlite'), '--workers', '0']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--workers must be a positive whole number/);
+    const low = await runCli(['ingest', dir, '--db', join(dir, 'usage.sqlite'), '--worker-memory', '32']);
+    expect(low.code).toBe(2);
+    expect(low.stderr).toMatch(/--worker-memory must be at least 64/);
   });
 
   it('Ctrl-C finishes the document being written, stops cleanly, and a re-run loads the rest', async () => {
