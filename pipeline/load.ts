@@ -299,7 +299,7 @@ function writeDocument(wh: Warehouse, input: LoadInput, options: LoadOptions): L
   const area = resolveAreaIn(state.areas, doc.metadata);
   // Label rows this document adds or resolves; the known set learns them only once the document commits.
   const labelsSeen = new Map<string, 'present' | 'resolved'>();
-  const json = new SourceJson();
+  const json = new FactJson();
   const run = wh.sqlite.transaction((): LoadOutcome => {
     const existing = s.byId.get(doc.id) as { id: string; superseded_by: string | null } | undefined;
     if (existing) {
@@ -417,12 +417,12 @@ function factValues(
   documentId: string,
   area: string | null,
   runId: number | null,
-  json: SourceJson,
+  json: FactJson,
 ): ValuesOf<'facts', typeof FACT_COLUMNS> {
   return [
     documentId, f.id, f.indicator, folded, f.indicatorId, f.value, f.unit, f.unitText, f.multiplier,
-    f.baseValue, f.year, f.kind, f.qualifier, f.relatesTo, JSON.stringify(f.footnotes), f.inFootnote, json.of(f.source), f.status, f.raw,
-    JSON.stringify(f.headingPath), f.decimals, area, runId, f.value, f.unit, f.baseValue,
+    f.baseValue, f.year, f.kind, f.qualifier, f.relatesTo, json.footnotes(f.footnotes), f.inFootnote, json.source(f.source), f.status, f.raw,
+    json.headingPath(f.headingPath), f.decimals, area, runId, f.value, f.unit, f.baseValue,
     f.status, null,
   ];
 }
@@ -445,14 +445,30 @@ function mismatchRow(m: Mismatch, documentId: string, runId: number | null): Row
 }
 
 /**
- * The JSON of a fact's source, byte for byte what `JSON.stringify` gives for the source a zod parse of the
- * input would have left: the schema's keys only, in the schema's order (the loader checks its input rather
- * than parsing it, so it must drop keys a caller added). Written out by hand because it is the loader's
- * costliest string work: a document's facts share a few sentences of ~400 characters, each encoded once.
- * Numbers are the checked non-negative integers, which print the same either way.
+ * The JSON columns of one document's facts, each distinct value encoded once: they are the loader's
+ * costliest string work (a document's facts share a few sentences of ~400 characters and a few heading
+ * paths). A source is byte for byte what `JSON.stringify` gives for the source a zod parse of the input
+ * would have left: the schema's keys only, in the schema's order (the loader checks its input rather than
+ * parsing it, so it must drop keys a caller added); its numbers are the checked non-negative integers,
+ * which print the same either way.
  */
-export class SourceJson {
+export class FactJson {
   private readonly strings = new Map<string, string>();
+  /** Heading paths are shared arrays, one per section, and stay shared across the worker's message. */
+  private readonly headings = new Map<readonly string[], string>();
+
+  headingPath(path: readonly string[]): string {
+    let json = this.headings.get(path);
+    if (json === undefined) {
+      json = JSON.stringify(path);
+      this.headings.set(path, json);
+    }
+    return json;
+  }
+
+  footnotes(numbers: readonly number[]): string {
+    return numbers.length === 0 ? '[]' : JSON.stringify(numbers);
+  }
 
   private quoted(text: string): string {
     let q = this.strings.get(text);
@@ -463,7 +479,7 @@ export class SourceJson {
     return q;
   }
 
-  of(x: FactSource): string {
+  source(x: FactSource): string {
     let out = `{"file":${this.quoted(x.file)}`;
     if (x.page !== undefined) out += `,"page":${x.page}`;
     if (x.sheet !== undefined) out += `,"sheet":${JSON.stringify(x.sheet)}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SourceJson } from '../../pipeline/load.ts';
+import { FactJson } from '../../pipeline/load.ts';
 import { DocumentMetadata } from '../../schema/document.ts';
 import { Fact, FactSource } from '../../schema/fact.ts';
 import { isLoadInput, LOAD_INPUT_SHAPES, LoadInput, loadInputIssues } from '../../schema/load-input.ts';
@@ -63,8 +63,8 @@ describe('the loader input check', () => {
       { text: 'câu "có" ngoặc\n và \\ gạch', textEnd: 9, end: 4, extra: { a: 1 }, file: 'b\u2028.txt', start: 0, block: 2, textStart: 3, page: 1 },
       { file: 'a.xlsx', sheet: 'Biểu 1', cell: 'C7', block: 0, start: 0, end: 0, text: '' },
     ];
-    const json = new SourceJson();
-    for (const s of sources) expect(json.of(s as FactSource)).toBe(JSON.stringify(FactSource.parse(s)));
+    const json = new FactJson();
+    for (const s of sources) expect(json.source(s as FactSource)).toBe(JSON.stringify(FactSource.parse(s)));
   });
 });
 
