@@ -4,6 +4,7 @@ import * as m002 from './2026-11-26-002-areas-reviews-views.ts';
 import * as m003 from './2026-11-26-003-derived.ts';
 import * as m004 from './2026-11-26-004-area-indexes.ts';
 import * as m005 from './2026-11-26-005-checked-at.ts';
+import * as m006 from './2026-11-26-006-review-mismatch-index.ts';
 
 /**
  * Every migration, by name. Names sort by date; the Migrator runs them in that order. Listed statically
@@ -15,4 +16,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-26-003-derived': m003,
   '2026-11-26-004-area-indexes': m004,
   '2026-11-26-005-checked-at': m005,
+  '2026-11-26-006-review-mismatch-index': m006,
 };
