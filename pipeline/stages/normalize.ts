@@ -27,13 +27,18 @@ export function normalize(doc: DocumentModel, candidates: readonly Candidate[], 
     if (RELATION_KINDS.has(c.kind)) continue;
     indicatorOf.set(c.key, matchIndicator(catalog, c.catalogLabel, c.unit));
   }
+  let last: { block: Candidate['block'] | null; start: number; end: number; text: string; lead: number } = { block: null, start: 0, end: 0, text: '', lead: 0 };
   return candidates.map((c) => {
     const q = c.quantity;
     const related = c.relatesTo ? (indicatorOf.get(c.relatesTo) ?? null) : null;
     const indicatorId = RELATION_KINDS.has(c.kind) ? related ?? matchIndicator(catalog, c.catalogLabel, null) : (indicatorOf.get(c.key) ?? null);
-    const sentence = c.block.text.slice(c.sentence.start, c.sentence.end).trim();
-    const lead = c.block.text.slice(c.sentence.start, c.sentence.end).search(/\S/);
-    const sentenceStart = c.sentence.start + Math.max(0, lead);
+    // the numbers of one sentence come one after another: cut and trim each sentence once
+    if (c.block !== last.block || c.sentence.start !== last.start || c.sentence.end !== last.end) {
+      const raw = c.block.text.slice(c.sentence.start, c.sentence.end);
+      last = { block: c.block, start: c.sentence.start, end: c.sentence.end, text: raw.trim(), lead: raw.search(/\S/) };
+    }
+    const sentence = last.text;
+    const sentenceStart = c.sentence.start + Math.max(0, last.lead);
     return {
       id: ids.get(c.key)!,
       documentId: doc.sha256,

@@ -144,10 +144,23 @@ function definedOnly(meta: DocumentMetadata | undefined): Partial<DocumentMetada
 
 export type SectionMode = 'report' | 'plan';
 
+/** Reports of one kind share their headings: fold each heading once per worker (bounded). */
+const foldedHeadings = new Map<string, string>();
+
+function foldedHeading(heading: string): string {
+  let f = foldedHeadings.get(heading);
+  if (f === undefined) {
+    if (foldedHeadings.size > 5_000) foldedHeadings.clear();
+    f = fold(heading);
+    foldedHeadings.set(heading, f);
+  }
+  return f;
+}
+
 /** Whether a heading path is about results or about the plan, and for which year. */
 export function sectionOf(path: readonly string[], meta: DocumentMetadata): { mode: SectionMode; year: number | null } {
   for (let i = path.length - 1; i >= 0; i--) {
-    const h = fold(path[i]!);
+    const h = foldedHeading(path[i]!);
     const year = /nam (\d{4})/.exec(h)?.[1];
     if (/ket qua|tinh hinh thuc hien|danh gia/.test(h)) return { mode: 'report', year: year ? Number(year) : meta.reportYear };
     if (/ke hoach|phuong huong|nhiem vu|muc tieu|chi tieu/.test(h) && (year || i === 0)) {
