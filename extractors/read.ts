@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import type { DocumentModel, Format } from '../schema/document.ts';
 import { DEFAULT_LIMITS, ReadError, type ReadContext, type Reader, type ReadLimits } from './reader.ts';
 import { EXTENSION_FORMATS, sniffFormat } from './sniff.ts';
-import { inspectZip, ZipRefused } from './zip-guard.ts';
+import { inspectZip, verifyZipSizes, ZipRefused } from './zip-guard.ts';
 
 export { sniffFormat, type Sniffed } from './sniff.ts';
 
@@ -58,7 +58,11 @@ function formatOf(file: string, bytes: Uint8Array, limits: ReadLimits): Format {
     case 'zip': {
       let kind: string;
       try {
-        kind = inspectZip(bytes, limits).kind;
+        const inspection = inspectZip(bytes, limits);
+        kind = inspection.kind;
+        // mammoth's JSZip inflates a whole entry before it compares sizes, so a directory that lies would
+        // be believed all the way to a 200 MB buffer; XLSX gets the same check inside its isolated reader
+        if (kind === 'docx') verifyZipSizes(bytes, inspection);
       } catch (err) {
         if (err instanceof ZipRefused) throw new ReadError(file, err.message);
         throw err;

@@ -105,11 +105,16 @@ describe('ZIP bombs', () => {
     expect(() => inspectZip(zip, { maxInflatedBytes: 100 * 1024 * 1024, maxCompressionRatio: 1e9 })).toThrow(/declares 209715200 bytes uncompressed \(limit 104857600\)/);
   });
 
-  it('catches a central directory that lies about the size, inflating no more than declared + 1 byte', async () => {
-    const lying = writeZip([...OFFICE_PARTS('xl/workbook.xml'), { name: 'xl/worksheets/sheet1.xml', deflated: bomb, declaredSize: 1000 }]);
-    expect(inspectZip(lying, { maxInflatedBytes: 1e9, maxCompressionRatio: 200 }).kind).toBe('xlsx');
+  it.each([
+    ['xlsx', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml'],
+    ['docx', 'word/document.xml', 'word/footnotes.xml'],
+  ] as const)('catches a %s whose central directory lies about a size, inflating no more than declared + 1 byte', async (kind, main, part) => {
+    const lying = writeZip([...OFFICE_PARTS(main), { name: part, deflated: bomb, declaredSize: 1000 }]);
+    expect(inspectZip(lying, { maxInflatedBytes: 1e9, maxCompressionRatio: 200 }).kind).toBe(kind);
     expect(() => guardZip(lying, { maxInflatedBytes: 1e9, maxCompressionRatio: 200 })).toThrow(/inflates past its declared 1000 bytes/);
-    await refused(await put('lying.xlsx', lying), /inflates past its declared 1000 bytes: a ZIP bomb/, 2000);
+    const before = process.memoryUsage();
+    await refused(await put(`lying.${kind}`, lying), /inflates past its declared 1000 bytes: a ZIP bomb/, 2000);
+    expect(process.memoryUsage().arrayBuffers - before.arrayBuffers).toBeLessThan(32 * 1024 * 1024);
   });
 
   it(`refuses more than ${MAX_ZIP_ENTRIES} entries`, async () => {
