@@ -1,9 +1,10 @@
-import type { Block, DocumentModel } from '../../../schema/document.ts';
+import type { DocumentModel } from '../../../schema/document.ts';
 import type { Fact, Kind } from '../../../schema/fact.ts';
 import type { MismatchType } from '../../../schema/mismatch.ts';
 import { fold } from '../../../extractors/clean-text.ts';
 import { formatVi } from '../../../output/format.ts';
 import type { Candidate } from '../extract.ts';
+import { structureOf } from '../text-structure.ts';
 import { tidy } from './tolerance.ts';
 
 /**
@@ -56,27 +57,13 @@ export function isRatioWhole(i: Item): boolean {
   return i.cand.quantity.ratio?.position === 1;
 }
 
-export function parenDepths(text: string): Int16Array {
-  const depth = new Int16Array(text.length + 1);
-  let d = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '(') d++;
-    depth[i] = d;
-    if (text[i] === ')') d = Math.max(0, d - 1);
-  }
-  depth[text.length] = d;
-  return depth;
-}
-
 export function buildContext(doc: DocumentModel, facts: readonly Fact[], candidates: readonly Candidate[]): CheckContext {
-  const depthCache = new Map<Block, Int16Array>();
   const items: Item[] = [];
   facts.forEach((fact, index) => {
     const cand = candidates[index];
     if (!cand) return;
-    let depths = depthCache.get(cand.block);
-    if (!depths) depthCache.set(cand.block, (depths = parenDepths(cand.block.text)));
-    items.push({ fact, cand, index, depth: depths[cand.quantity.start] ?? 0 });
+    // the parenthesis depths extract already worked out for the block
+    items.push({ fact, cand, index, depth: structureOf(cand.block).depth[cand.quantity.start] ?? 0 });
   });
   const byBlock = new Map<number, Item[]>();
   for (const i of items) {
