@@ -210,17 +210,20 @@ function otherLabel(file: string, format: string, sameDocKey: boolean): string {
 /**
  * Rows of other documents for many cells at once. The cells go in as one JSON array and are joined to
  * the facts by their (indicator, area, year) index, so a document costs one query, not one per fact.
- * Rows come back grouped by cell (`cell` is the cell's position in `cells`), each group in rowid order:
- * the order the per-fact queries gave, which decides which of several disagreeing facts a finding names.
+ * Each row names its cell (the cell's position in the array, json_each's key); grouped here by cell, each
+ * group in rowid order: the order the per-fact queries gave, which decides which of several disagreeing
+ * facts a finding names.
  * `cross join` keeps the cells the outer loop: a fresh warehouse has no statistics, and the planner then
  * preferred scanning the facts of every current document.
  */
-function byCell<R extends { cell: number; rid: number }>(rows: R[], cells: number): R[][] {
+function byCell<R>(rows: R[], cells: number, cellOf: (r: R) => number, ridOf: (r: R) => number): R[][] {
   const out: R[][] = Array.from({ length: cells }, () => []);
-  for (const r of rows) out[r.cell]!.push(r);
-  for (const g of out) g.sort((a, b) => a.rid - b.rid);
+  for (const r of rows) out[cellOf(r)]!.push(r);
+  for (const g of out) g.sort((a, b) => ridOf(a) - ridOf(b));
   return out;
 }
+const cellOf = (r: { cell: number }) => r.cell;
+const ridOf = (r: { rid: number }) => r.rid;
 
 /** Keys cells by their values, keeping the first position of each. */
 class Cells {
@@ -238,11 +241,12 @@ class Cells {
   }
 }
 
-/** The columns the agreement test reads: most rows agree, and only a disagreeing one is read whole. */
-type CandidateRow = Pick<FactsTable, 'kind' | 'original_value' | 'original_base_value' | 'decimals' | 'qualifier' | 'multiplier'> & {
-  cell: number;
-  rid: number;
-};
+/**
+ * The columns the agreement test reads, as arrays (a document meets hundreds of such rows, most of them
+ * agreeing): cell, rowid, kind, original value, original base value, decimals, qualifier, multiplier.
+ * A disagreeing row is then read whole.
+ */
+type CandidateRow = [number, number, Fact['kind'], number, number, number, Fact['qualifier'], number];
 
 type OtherRow = CoreRow & { file: string; format: string; doc_key: string | null };
 
@@ -258,18 +262,18 @@ function compareFacts(wh: Warehouse, doc: CheckedDocument, mine: readonly Stored
      join documents d on d.id = f.document_id
      where f.original_unit = c.value ->> 2 and f.document_id <> ? and f.in_footnote is null
        and (d.superseded_by is null or (? is not null and d.doc_key = ?))`,
-  ).all(JSON.stringify(cells.list), doc.id, doc.doc_key, doc.doc_key) as CandidateRow[];
-  const grouped = byCell(rows, cells.list.length);
+  ).raw().all(JSON.stringify(cells.list), doc.id, doc.doc_key, doc.doc_key) as CandidateRow[];
+  const grouped = byCell(rows, cells.list.length, (r) => r[0], (r) => r[1]);
   const whole = prepared(wh, `select ${CORE_COLUMNS}, d.file, d.format, d.doc_key from facts f join documents d on d.id = f.document_id where f.rowid = ?`);
   const seen = new Set<string>();
   for (const { m, cell } of todo) {
     const mine = kindClass(m.fact.kind);
     const myTolerance = toleranceOf(m.fact) * 10 ** m.fact.multiplier;
-    for (const c of grouped[cell]!) {
-      if (kindClass(c.kind) !== mine) continue;
-      const tol = myTolerance + toleranceOf({ value: c.original_value, decimals: c.decimals, qualifier: c.qualifier as Fact['qualifier'] }) * 10 ** c.multiplier;
-      if (agrees(m.fact.baseValue, c.original_base_value, tol)) continue;
-      const r = whole.get(c.rid) as OtherRow;
+    for (const [, rid, kind, value, baseValue, decimals, qualifier, multiplier] of grouped[cell]!) {
+      if (kindClass(kind) !== mine) continue;
+      const tol = myTolerance + toleranceOf({ value, decimals, qualifier }) * 10 ** multiplier;
+      if (agrees(m.fact.baseValue, baseValue, tol)) continue;
+      const r = whole.get(rid) as OtherRow;
       const o = toStored(r, coreOf(r));
       if (!sameIndicator(m, o)) continue;
       const key = `${m.id}|${o.documentId}`;
@@ -375,7 +379,7 @@ function compareDerived(wh: Warehouse, doc: CheckedDocument, mine: readonly Stor
        join documents d on d.id = x.document_id
        where x.unit = c.value ->> 3 and x.document_id <> ? and d.superseded_by is null`,
     ).all(JSON.stringify(implied.list), doc.id) as ImpliedRow[];
-    const grouped = byCell(rows, implied.list.length);
+    const grouped = byCell(rows, implied.list.length, cellOf, ridOf);
     for (const { m, cell } of stated) {
       for (const x of grouped[cell]!) judge(m, x, true, m, x.relation === null ? null : { id: x.relation });
     }
@@ -395,11 +399,15 @@ function compareDerived(wh: Warehouse, doc: CheckedDocument, mine: readonly Stor
     prepared(wh, `select c.key as cell, f.rowid as rid, ${CORE_COLUMNS} from json_each(?) c cross join facts f on f.indicator_id = c.value ->> 0 and ${where}`)
       .all(json, doc.id) as StatedRow[],
     cells.list.length,
+    cellOf,
+    ridOf,
   );
   const byLabel = byCell(
     prepared(wh, `select c.key as cell, f.rowid as rid, ${CORE_COLUMNS} from json_each(?) c
       cross join facts f on f.indicator_folded = c.value ->> 0 and f.indicator_id is null and ${where}`).all(json, doc.id) as StatedRow[],
     cells.list.length,
+    cellOf,
+    ridOf,
   );
   for (const { x, cell } of todo) {
     const relation = byId.get(x.from_fact_id) ?? null;
