@@ -5,6 +5,7 @@ import * as m003 from './2026-11-26-003-derived.ts';
 import * as m004 from './2026-11-26-004-area-indexes.ts';
 import * as m005 from './2026-11-26-005-checked-at.ts';
 import * as m006 from './2026-11-26-006-review-mismatch-index.ts';
+import * as m007 from './2026-11-26-007-drop-derived-cell.ts';
 
 /**
  * Every migration, by name. Names sort by date; the Migrator runs them in that order. Listed statically
@@ -17,4 +18,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-26-004-area-indexes': m004,
   '2026-11-26-005-checked-at': m005,
   '2026-11-26-006-review-mismatch-index': m006,
+  '2026-11-26-007-drop-derived-cell': m007,
 };
