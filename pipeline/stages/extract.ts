@@ -2,7 +2,7 @@ import type { Block, DocumentMetadata, DocumentModel } from '../../schema/docume
 import type { Kind } from '../../schema/fact.ts';
 import type { Quantity } from '../../schema/quantity.ts';
 import type { UnitCode } from '../../schema/units.ts';
-import { fold, isSuperscriptDigit, superscriptToNumber } from '../../extractors/clean-text.ts';
+import { fold, superscriptToNumber } from '../../extractors/clean-text.ts';
 import { findQuantities, quantitiesOf } from '../../extractors/quantity-grammar.ts';
 import {
   ACTUAL_WORDS, AGAINST_PLAN, AVERAGE_BEFORE, COMPARED_BEFORE, CUMULATIVE_CUE, ESTIMATE_CUE, GENERIC_WORDS,
@@ -263,10 +263,12 @@ function postLabel(st: TextStructure, from: number, limit: number, counted: bool
   re.lastIndex = from;
   // What is counted is often a long phrase (`100 lao động đi làm việc theo hợp đồng ở nước ngoài`).
   let end = from;
-  while (out.length < (counted || /^tỷ lệ/iu.test(out.join(' ')) ? 14 : 6)) {
+  // whether the words so far read `tỷ lệ …`: words hold no spaces, so the first two settle it
+  let rate = false;
+  while (out.length < (counted || rate ? 14 : 6)) {
     const at = re.lastIndex;
     let m = re.exec(st.text);
-    if ((counted || /^tỷ lệ/iu.test(out.join(' '))) && !m && st.text[at] === ',' && out.length > 0) {
+    if ((counted || rate) && !m && st.text[at] === ',' && out.length > 0) {
       // `1.118 người đi làm công ty, doanh nghiệp trong nước`: a short list of nouns runs on past a comma.
       const rest = /^,([^,;.()\d]{1,40})(?=[,;.)]|$)/u.exec(st.text.slice(at, limit));
       const listOfNouns = rest?.[1] !== undefined && rest[1].trim().split(/\s+/).length <= 5;
@@ -286,9 +288,10 @@ function postLabel(st: TextStructure, from: number, limit: number, counted: bool
     const passive =
       (counted && COUNTED_PHRASE_WORDS.has(lower)) ||
       (lower === 'trong' && /^\s*dịp/u.test(st.lower.slice(re.lastIndex))) ||
-      (lower === 'có' && /^tỷ lệ/iu.test(out.join(' ')));
+      (lower === 'có' && rate);
     if (/\d/.test(word) || (POST_LABEL_STOP.test(lower) && !meetsStandard && !passive)) break;
     out.push(word);
+    if (out.length === 2) rate = /^tỷ lệ/iu.test(out.join(' '));
     end = re.lastIndex;
     if (word !== m[1]) break;
   }
@@ -449,7 +452,7 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
     const prevEnd = prev && prev.end > clauseStart ? prev.end : clauseStart;
     const postEnd = next && next.start < clauseEnd ? next.start : clauseEnd;
     let markEnd = q.end;
-    while (isSuperscriptDigit(block.text[markEnd])) markEnd++;
+    while (isSuperscriptCode(block.text.charCodeAt(markEnd))) markEnd++;
     const pre = st.lower.slice(prevEnd, q.start);
     const after = st.lower.slice(markEnd, postEnd);
     const clauseBefore = st.lower.slice(clauseStart, q.start);
