@@ -591,6 +591,8 @@ function latestReviews(wh: Warehouse, scope: { documentId: string } | { factIds:
   const base = `select r.fact_id, r.action, r.value, r.unit from reviews r
     where r.id = (select r2.id from reviews r2 where r2.fact_id = r.fact_id order by r2.decided_at desc, r2.id desc limit 1)`;
   if ('documentId' in scope) {
+    // Every load asks; a bulk load into a warehouse nobody has reviewed yet should not list its facts for it.
+    if (prepared(wh, `select 1 from reviews limit 1`).get() === undefined) return [];
     return prepared(wh, `${base} and r.fact_id in (select id from facts where document_id = ?)`).all(scope.documentId) as LatestReview[];
   }
   if (scope.factIds.length === 0) return [];
