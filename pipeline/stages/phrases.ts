@@ -5,7 +5,12 @@
  * Data, not control flow: a new wording is one entry.
  */
 
-const B = '(?:^|[^\\p{L}])';
+/**
+ * A word boundary before a phrase, as a lookbehind: `(?:^|[^\p{L}])` said the same for `test`, but V8 then
+ * tries every position; with the lookbehind it scans for the phrase, several times faster. Patterns built
+ * with it are only ever tested (a match would not hold the character before).
+ */
+const B = '(?<![\\p{L}])';
 const E = '(?![\\p{L}])';
 const re = (s: string) => new RegExp(s, 'u');
 
