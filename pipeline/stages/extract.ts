@@ -199,12 +199,12 @@ function isMeasureOnly(label: string): boolean {
 }
 
 /** `Tổng diện tích gieo trồng cây lương thực có hạt` → `cây lương thực có hạt`. */
-function subjectOf(label: string): string {
+const subjectOf = memo((label: string): string => {
   const ws = label.split(' ');
   let i = 0;
   while (i < ws.length && isMeasureOnly(ws.slice(0, i + 1).join(' '))) i++;
   return ws.slice(i).join(' ') || label;
-}
+});
 
 function contains(hay: string, needle: string): boolean {
   const h = wordSet(hay);
