@@ -176,7 +176,12 @@ const ITEMIZING_START = /^[\s*(]*(?:trong đó|trong tổng số|trong \d|trong 
 function footnoteSumChecks(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   const byNote = new Map<number, Item[]>();
-  for (const i of ctx.items) if (i.fact.inFootnote !== null) byNote.set(i.fact.inFootnote, [...(byNote.get(i.fact.inFootnote) ?? []), i]);
+  for (const i of ctx.items) {
+    if (i.fact.inFootnote === null) continue;
+    const list = byNote.get(i.fact.inFootnote);
+    if (list) list.push(i);
+    else byNote.set(i.fact.inFootnote, [i]);
+  }
   for (const [note, noteItems] of byNote) {
     const bodyText = noteItems[0]!.cand.block.text;
     const startsItemizing = ITEMIZING_START.test(bodyText);
@@ -237,7 +242,12 @@ function ratioChecks(ctx: CheckContext): Finding[] {
     const st = structureOf(block);
     const itemAt = new Map(items.map((i) => [i.cand.quantity.start, i]));
     const groups = new Map<number, Quantity[]>();
-    for (const q of qs) if (q.ratio) groups.set(q.ratio.group, [...(groups.get(q.ratio.group) ?? []), q]);
+    for (const q of qs) {
+      if (!q.ratio) continue;
+      const list = groups.get(q.ratio.group);
+      if (list) list.push(q);
+      else groups.set(q.ratio.group, [q]);
+    }
     for (const pair of groups.values()) {
       const left = pair.find((q) => q.ratio!.position === 0);
       const right = pair.find((q) => q.ratio!.position === 1);
