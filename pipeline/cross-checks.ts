@@ -7,7 +7,7 @@ import { kindClass, scaleHint } from './stages/checks/consistency.ts';
 import { agrees, tidy, toleranceOf } from './stages/checks/tolerance.ts';
 import { mismatchId, sourceOf } from './stages/validate.ts';
 import { carryReviewsForwardSync, syncMismatchStatuses } from './review-store.ts';
-import { foldedLabel, takeJustLoaded } from './load.ts';
+import { foldLabel, takeJustLoaded } from './load.ts';
 import { prepared } from './statements.ts';
 
 /**
@@ -132,7 +132,7 @@ function justLoaded(wh: Warehouse, documentId: string): StoredFact<Fact>[] | nul
   return loaded.facts.map((f) => ({
     id: f.id,
     documentId,
-    indicatorKey: f.indicatorId ?? foldedLabel(f.indicator),
+    indicatorKey: f.indicatorId ?? foldLabel(f.indicator),
     area: loaded.area,
     inFootnote: f.inFootnote,
     // the row's document_id is the document's, whatever the input's fact said

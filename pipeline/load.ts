@@ -192,9 +192,12 @@ function levelRank(a: Selectable<AreasTable>): number {
 
 /* ---------- loading ---------- */
 
-/** Labels repeat across facts and documents; folding is the loader's costliest string work. */
+/**
+ * The folded form of a label as `facts.indicator_folded` stores it. Labels repeat across facts and
+ * documents, and folding is costly string work.
+ */
 const foldCache = new Map<string, string>();
-function foldLabel(label: string): string {
+export function foldLabel(label: string): string {
   let folded = foldCache.get(label);
   if (folded === undefined) {
     if (foldCache.size > 50_000) foldCache.clear();
@@ -285,11 +288,6 @@ export function takeJustLoaded(wh: Warehouse, documentId: string): LoadedDocumen
   return loaded;
 }
 
-/** The folded form of a label as `facts.indicator_folded` stores it. */
-export function foldedLabel(label: string): string {
-  return foldLabel(label);
-}
-
 function writeDocument(wh: Warehouse, input: LoadInput, options: LoadOptions): LoadOutcome {
   const s = statements(wh);
   const doc = input.document;
@@ -300,6 +298,7 @@ function writeDocument(wh: Warehouse, input: LoadInput, options: LoadOptions): L
   // Label rows this document adds or resolves; the known set learns them only once the document commits.
   const labelsSeen = new Map<string, 'present' | 'resolved'>();
   const json = new FactJson();
+  justLoaded.delete(wh.sqlite);
   const run = wh.sqlite.transaction((): LoadOutcome => {
     const existing = s.byId.get(doc.id) as { id: string; superseded_by: string | null } | undefined;
     if (existing) {
@@ -336,7 +335,6 @@ function writeDocument(wh: Warehouse, input: LoadInput, options: LoadOptions): L
     return { status: 'loaded', documentId: doc.id, facts: input.facts.length, mismatches: input.mismatches.length, supersedes };
   });
   const outcome = run.immediate();
-  justLoaded.delete(wh.sqlite);
   if (outcome.status === 'loaded') {
     if (state.labels.size > 200_000) state.labels.clear();
     for (const [folded, known] of labelsSeen) state.labels.set(folded, known);
@@ -419,6 +417,7 @@ function factValues(
   runId: number | null,
   json: FactJson,
 ): ValuesOf<'facts', typeof FACT_COLUMNS> {
+  // in FACT_COLUMNS' order, line for line
   return [
     documentId, f.id, f.indicator, folded, f.indicatorId, f.value, f.unit, f.unitText, f.multiplier,
     f.baseValue, f.year, f.kind, f.qualifier, f.relatesTo, json.footnotes(f.footnotes), f.inFootnote, json.source(f.source), f.status, f.raw,
