@@ -12,7 +12,7 @@ import {
 } from './phrases.ts';
 import { tableValues } from '../table-values.ts';
 import { sectionOf } from './segment.ts';
-import { isSuperscriptCode, lastAtOrBefore, nextAfter, structureOf, type TextStructure } from './text-structure.ts';
+import { isSuperscriptCode, lastAtOrBefore, nextAfter, structureOf, superscriptRuns, type TextStructure } from './text-structure.ts';
 
 /**
  * The extract stage: turns the quantities of each block into candidate facts: what the number is
@@ -373,10 +373,10 @@ interface Context {
 function wordMarks(st: TextStructure, qs: Quantity[]): { number: number; pos: number }[] {
   const glued = new Set(qs.filter((q) => q.footnotes.length > 0).map((q) => q.end));
   const out: { number: number; pos: number }[] = [];
-  for (const m of st.text.matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu)) {
+  for (const m of superscriptRuns(st.text)) {
     if (glued.has(m.index)) continue;
-    if ((m[0] === '²' || m[0] === '³') && st.text[m.index - 1] === 'm') continue;
-    out.push({ number: superscriptToNumber(m[0]), pos: m.index });
+    if ((m.text === '²' || m.text === '³') && st.text[m.index - 1] === 'm') continue;
+    out.push({ number: superscriptToNumber(m.text), pos: m.index });
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import type { Block, DocumentModel, ReadMessage } from '../../schema/document.ts';
 import { isSuperscriptDigit, superscriptToNumber } from '../../extractors/clean-text.ts';
+import { superscriptRuns } from './text-structure.ts';
 
 /**
  * The footnotes stage, for text converted from Word or PDF, where footnote bodies sit where a page
@@ -109,12 +110,12 @@ export function liftFootnotes(doc: DocumentModel): DocumentModel {
 
   const marks = new Set<number>();
   for (const b of flow) {
-    for (const m of b.text.matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu)) {
+    for (const m of superscriptRuns(b.text)) {
       const prev = b.text[m.index - 1];
       // `m²`, `m³` are unit exponents, not marks.
-      if ((m[0] === '²' || m[0] === '³') && prev === 'm') continue;
-      if (!isSuperscriptDigit(m[0][0])) continue;
-      marks.add(superscriptToNumber(m[0]));
+      if ((m.text === '²' || m.text === '³') && prev === 'm') continue;
+      if (!isSuperscriptDigit(m.text[0])) continue;
+      marks.add(superscriptToNumber(m.text));
     }
   }
   for (const n of marks) {

@@ -1,5 +1,6 @@
 import type { Block, DocumentMetadata, DocumentModel } from '../../schema/document.ts';
 import { fold, superscriptToNumber } from '../../extractors/clean-text.ts';
+import { superscriptRuns } from './text-structure.ts';
 
 /**
  * The segment stage: the outline (`A.`, `I.`, `1.`, `1.1.`, `1.1.1.`) gives every block its heading
@@ -127,8 +128,8 @@ export function segment(doc: DocumentModel): DocumentModel {
   const markPath = new Map<number, string[]>();
   for (const b of blocks) {
     if (b.kind === 'footnote' || !b.headingPath) continue;
-    for (const m of b.text.matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu)) {
-      const n = superscriptToNumber(m[0]);
+    for (const m of superscriptRuns(b.text)) {
+      const n = superscriptToNumber(m.text);
       if (!markPath.has(n)) markPath.set(n, b.headingPath);
     }
   }

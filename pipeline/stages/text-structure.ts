@@ -19,6 +19,22 @@ export function isSuperscriptCode(c: number): boolean {
   return c === 0xb9 || c === 0xb2 || c === 0xb3 || c === 0x2070 || (c >= 0x2074 && c <= 0x2079);
 }
 
+/**
+ * The runs of superscript digits in a text (`/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu`), found by code unit: most blocks have
+ * none, and a regex scan per block cost more than the marks it found.
+ */
+export function superscriptRuns(text: string): { index: number; text: string }[] {
+  const out: { index: number; text: string }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (!isSuperscriptCode(text.charCodeAt(i))) continue;
+    let j = i + 1;
+    while (j < text.length && isSuperscriptCode(text.charCodeAt(j))) j++;
+    out.push({ index: i, text: text.slice(i, j) });
+    i = j;
+  }
+  return out;
+}
+
 /** Reads code units, not characters: most of a Vietnamese text is outside Latin-1, where `text[i]` allocates. */
 function isSentenceEnd(text: string, i: number, ch: number): boolean {
   if (ch === 10) return true;

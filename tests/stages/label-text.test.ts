@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clean, lastWords, trimLabel } from '../../pipeline/stages/extract.ts';
 import { LABEL_LEADERS, LABEL_TRAILERS } from '../../pipeline/stages/phrases.ts';
+import { superscriptRuns } from '../../pipeline/stages/text-structure.ts';
 
 /** The regex chain `clean` replaced, kept as its specification. */
 function cleanByRegex(s: string): string {
@@ -56,5 +57,13 @@ describe('label text clean-up', () => {
     };
     const pieces = ['Trong đó', 'TRONG ĐÓ', ': ', ', ', '- ', '(a) ', 'Và ', 'sản lượng', 'Cấp ', 'trên', 'ƯỚC ĐẠT', ' đạt', ' là', ' ', 'ΣΑΣ', 'İ', '𐐀', 'x¹', '*'];
     for (const s of generated(30_000, pieces)) expect(trimLabel(s), JSON.stringify(s)).toBe(byCuts(s));
+  });
+
+  it('superscriptRuns finds the runs the regex found', () => {
+    const pieces = ['a', 'm', '²', '³', '¹', '⁰', '⁴⁵', '⁹', ' ', 'ha', '2', '𐐀', 'ệ'];
+    for (const s of generated(20_000, pieces)) {
+      const byRegex = [...s.matchAll(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu)].map((m) => ({ index: m.index, text: m[0] }));
+      expect(superscriptRuns(s), JSON.stringify(s)).toEqual(byRegex);
+    }
   });
 });
