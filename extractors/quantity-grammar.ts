@@ -277,6 +277,17 @@ function makeQuantity(
 }
 
 /**
+ * Code unit ranges of which every string is already NFC and holds none of cleanText's odd spaces (every
+ * pair checked in tests/grammar): Latin to U+02FF, Vietnamese letters, punctuation, superscripts. A block
+ * made of them needs no normalizing, which is most blocks.
+ */
+export const ALREADY_CLEAN: readonly (readonly [number, number])[] = [
+  [0x00, 0x08], [0x0a, 0x9f], [0xa1, 0x2ff], [0x1e00, 0x1eff], [0x2010, 0x2027], [0x2030, 0x205e], [0x2070, 0x209f],
+];
+const hex = (n: number) => `\\u${n.toString(16).padStart(4, '0')}`;
+const NOT_ALREADY_CLEAN = new RegExp(`[^${ALREADY_CLEAN.map(([a, b]) => `${hex(a)}-${hex(b)}`).join('')}]`);
+
+/**
  * The extract stage and the checks both need a block's quantities: read them once per block. Keyed by
  * the block object and checked against its text; callers must not change the returned quantities.
  */
@@ -295,7 +306,7 @@ export function quantitiesOf(block: { readonly text: string }): readonly Quantit
  * and a unit; bare numbers come back with a null unit for later stages to judge.
  */
 export function findQuantities(input: string): Quantity[] {
-  const text = cleanText(input);
+  const text = NOT_ALREADY_CLEAN.test(input) ? cleanText(input) : input;
   // no digit, no number token: nothing to find
   if (!HAS_DIGIT.test(text)) return [];
   const lower = text.toLowerCase();

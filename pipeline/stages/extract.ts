@@ -592,7 +592,8 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
     if (q.ratio?.position === 1 && !pairIsPlan) label = `${label} (tổng số)`;
     const measure = unit ? UNIT_MEASURE[unit] : undefined;
     let catalogLabel = label;
-    if (measure && label && !DIMENSION_WORDS.some((w) => ` ${words(label).join(' ')} `.includes(` ${w} `))) {
+    const spaced = measure && label ? ` ${words(label).join(' ')} ` : '';
+    if (measure && label && !DIMENSION_WORDS.some((w) => spaced.includes(` ${w} `))) {
       label = `${label} (${measure})`;
     }
 
