@@ -11,8 +11,8 @@ import { fold } from '../../extractors/clean-text.ts';
 export interface CatalogIndex {
   entries: readonly CatalogEntry[];
   variants: readonly { entry: CatalogEntry; words: readonly string[]; wordBag: ReadonlyMap<string, number>; syllables: ReadonlyMap<string, number> | null }[];
-  /** labels repeat (a figure and its relations share one): match each once */
-  memo: Map<string, string | null>;
+  /** labels repeat (a figure and its relations share one): match each once; by unit, then label */
+  memo: Map<string, Map<string, string | null>>;
   /**
    * Which variants hold a folded word, and which variants with diacritics hold a syllable (positions in
    * `variants`, ascending): a variant sharing nothing with a label cannot match it, so only these are scored.
@@ -123,12 +123,14 @@ function dimension(unit: string | null | undefined): string | null {
  * states a different measure of it (a count where the catalog has a rate); pass null to skip that.
  */
 export function matchIndicator(index: CatalogIndex, label: string, unit: UnitCode | null): string | null {
-  const key = `${unit ?? ''}\u0000${label}`;
-  const known = index.memo.get(key);
+  // two levels rather than one joined key: the label string, often the same object, keeps its hash
+  let byLabel = index.memo.get(unit ?? '');
+  if (!byLabel) index.memo.set(unit ?? '', (byLabel = new Map()));
+  const known = byLabel.get(label);
   if (known !== undefined) return known;
   const found = matchUncached(index, label, unit);
-  if (index.memo.size > 50_000) index.memo.clear();
-  index.memo.set(key, found);
+  if (byLabel.size > 50_000) byLabel.clear();
+  byLabel.set(label, found);
   return found;
 }
 

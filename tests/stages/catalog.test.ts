@@ -39,7 +39,7 @@ describe('catalog matching', () => {
   });
 
   it('scores only the variants sharing a word with the label, and finds what scoring all of them finds', () => {
-    const fresh = () => ({ ...catalog, memo: new Map<string, string | null>() });
+    const fresh = () => ({ ...catalog, memo: new Map<string, Map<string, string | null>>() });
     const all = catalog.variants.map((_, at) => at);
     const everyVariant = { get: () => all } as unknown as ReadonlyMap<string, readonly number[]>;
     const words = [...new Set(catalog.entries.flatMap((e) => [e.name, ...e.aliases]).flatMap((n) => n.split(/\s+/)))];
