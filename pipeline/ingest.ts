@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { DEFAULT_LIMITS, type ReadLimits } from '../extractors/reader.ts';
 import type { Warehouse } from '../schema/warehouse.ts';
 import type { IngestJob, IngestJobResult } from './ingest-worker.ts';
-import { finishRun, loadDocument, runFileFromOutcome, startRun, type RunFileRecord } from './load.ts';
+import { CommitGroup, finishRun, loadDocument, runFileFromOutcome, startRun, type RunFileRecord } from './load.ts';
 import { walkFiles } from './walk.ts';
 import { WorkerPool, type PoolOutcome } from './worker-pool.ts';
 
@@ -80,11 +80,13 @@ const RUN_FILE_BATCH = 100;
 interface Slot {
   file: string;
   outcome: Promise<PoolOutcome<IngestJobResult> | { walkError: string }>;
+  /** the outcome is in: the writer can take it without waiting */
+  settled: boolean;
 }
 
 /**
  * Ingests files and folders: a walker streams paths, a pool of worker threads reads and extracts them,
- * and this thread, the only writer, loads each document in its own transaction.
+ * and this thread, the only writer, loads each document whole or not at all (commits grouped: CommitGroup).
  *
  * Results are committed in walk order (a small reorder window), so a run that is stopped has loaded a
  * prefix of the archive, and running it again commits the rest in the same order: the warehouse ends up
@@ -104,6 +106,7 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
   };
   const known = wh.sqlite.prepare('SELECT 1 FROM documents WHERE id = ?').pluck();
   const runFiles = runFileWriter(wh, runId);
+  const group = new CommitGroup(wh);
   const pool = new WorkerPool<IngestJob, IngestJobResult, string, boolean>({
     script: new URL('./ingest-worker.mjs', import.meta.url),
     size: workers,
@@ -125,10 +128,13 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
         break;
       }
       const entry = next.value;
-      queue.push({
+      const slot: Slot = {
         file: entry.file,
         outcome: 'error' in entry ? Promise.resolve({ walkError: entry.error }) : pool.run({ file: entry.file, limits }),
-      });
+        settled: false,
+      };
+      void slot.outcome.then(() => (slot.settled = true));
+      queue.push(slot);
     }
   };
 
@@ -148,6 +154,8 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
         summary.interrupted = !walked;
         break;
       }
+      // about to wait for a worker: commit what is loaded rather than hold the write lock idle
+      if (!slot.settled) group.commit();
       const outcome = stopping() ? 'stop' : await untilAbort(slot.outcome, options.signal);
       if (outcome === 'stop' || stopping()) {
         summary.interrupted = true;
@@ -178,7 +186,8 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
       }
       const input = result.input;
       const t0 = performance.now();
-      // synchronous inside: one IMMEDIATE transaction, committed before anything else runs on this thread
+      // synchronous inside: the document is written whole or not at all (a savepoint in the commit group)
+      group.enter();
       const loaded = await loadDocument(wh, input, { runId });
       const ms = outcome.ms + (performance.now() - t0);
       if (loaded.status === 'loaded') {
@@ -209,11 +218,13 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
       } else {
         fail(file, 'load', loaded.reason, ms, loaded.documentId || null);
       }
+      group.done();
     }
   } finally {
     await pool.close();
     await walker.return?.(undefined);
     runFiles.flush();
+    group.commit();
   }
   await finishRun(wh, runId, summary.interrupted ? 'interrupted' : 'done');
   summary.seconds = (Date.now() - started) / 1000;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Fact } from '../../schema/fact.ts';
 import type { Warehouse } from '../../schema/warehouse.ts';
-import { finishRun, loadDocument, recordReview, recordRunFile, runFileFromOutcome, startRun } from '../../pipeline/load.ts';
+import { CommitGroup, finishRun, loadDocument, recordReview, recordRunFile, runFileFromOutcome, startRun } from '../../pipeline/load.ts';
 import { count, makeInput, PHONG_THO, tempWarehouse } from './helpers.ts';
 
 let wh: Warehouse;
@@ -19,6 +19,43 @@ const forest = (value: number, year: number, kind: Fact['kind'] = 'actual') => (
   value,
   year,
   kind,
+});
+
+describe('CommitGroup', () => {
+  it('commits several documents at once, each still whole or not at all', async () => {
+    const group = new CommitGroup(wh, { documents: 3, ms: 60_000 });
+    const inputs = ['a', 'b', 'c'].map((c, i) => makeInput({ content: `group-${c}`, facts: [forest(40 + i, 2023)] }));
+    const outcomes = [];
+    for (const [i, input] of inputs.entries()) {
+      group.enter();
+      outcomes.push(
+        await loadDocument(wh, input, {
+          beforeCommit: () => {
+            if (i === 1) throw new Error('power cut');
+          },
+        }),
+      );
+      // nothing is committed before the group is full: the open transaction holds the documents so far
+      expect(wh.sqlite.inTransaction).toBe(true);
+      group.done();
+      expect(wh.sqlite.inTransaction).toBe(i < 2);
+    }
+    expect(outcomes.map((o) => o.status)).toEqual(['loaded', 'failed', 'loaded']);
+    expect(wh.sqlite.inTransaction).toBe(false);
+    const ids = (await wh.db.selectFrom('documents').select('id').execute()).map((r) => r.id).sort();
+    expect(ids).toEqual([inputs[0]!.document.id, inputs[2]!.document.id].sort());
+    expect(await count(wh, 'facts')).toBe(2);
+  });
+
+  it('says so when SQLite has rolled the group back on its own, instead of claiming a commit', async () => {
+    const group = new CommitGroup(wh, { documents: 10, ms: 60_000 });
+    group.enter();
+    expect((await loadDocument(wh, makeInput({ content: 'lost', facts: [forest(41, 2023)] }))).status).toBe('loaded');
+    group.done();
+    wh.sqlite.exec('ROLLBACK');
+    expect(() => group.commit()).toThrow(/rolled back the last 1 documents/);
+    expect(await count(wh, 'documents')).toBe(0);
+  });
 });
 
 describe('loadDocument', () => {
