@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { Block, DocumentModel } from '../schema/document.ts';
 import { cleanText, numberToSuperscript, protectMarks } from './clean-text.ts';
 import { toUnicodeAll } from './legacy-encoding.ts';
+import { importKeepingNatives } from './keep-natives.mjs';
 import type { ReadContext, Reader } from './reader.ts';
 import { ReadError } from './reader.ts';
 
@@ -116,7 +117,14 @@ let pdfjsPromise: Promise<Pdfjs> | undefined;
 function loadPdfjs(): Promise<Pdfjs> {
   pdfjsPromise ??= (async () => {
     // The legacy build is the one pdf.js supports in Node; the worker then runs in-process ("fake worker").
-    const mod = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as Omit<Pdfjs, 'assets'>;
+    // Both bundles at once: the worker bundle registers itself for the fake worker, and its polyfills run
+    // here, inside importKeepingNatives, rather than at the first getDocument.
+    const mod = (await importKeepingNatives(async () => {
+      const main = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      const workerBundle = 'pdfjs-dist/legacy/build/pdf.worker.mjs'; // no type declarations: imported for effect
+      await import(workerBundle);
+      return main;
+    })) as unknown as Omit<Pdfjs, 'assets'>;
     const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
     // Local files only: a PDF naming a CJK CMap or a standard font must never make pdf.js reach the network.
     return { getDocument: mod.getDocument.bind(mod), assets: { cMapUrl: join(root, 'cmaps') + '/', standardFontDataUrl: join(root, 'standard_fonts') + '/' } };

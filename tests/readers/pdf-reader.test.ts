@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from '../../extractors/docx-reader.ts';
 import { readPdf } from '../../extractors/pdf-reader.ts';
@@ -218,5 +219,27 @@ describe.skipIf(!existsSync(REAL))('readPdf on the real Lâm Đồng documents',
     const marks = (blocks: Block[]) => (blocks.map((b) => b.text).join('\n').match(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu) ?? []).sort();
     expect(marks(pdf.blocks)).toEqual(marks(docx.blocks));
     expect(notesOf(pdf.blocks).map((b) => b.footnote)).toEqual(notesOf(docx.blocks).map((b) => b.footnote));
+  });
+});
+
+describe('built-ins after pdf.js is loaded', () => {
+  it('leaves V8 its own Array.prototype.push and JSON.parse, which the legacy build polyfills away', async () => {
+    // core-js dresses its polyfills as native in this realm's Function.prototype.toString: ask another realm's
+    const sourceOf = runInNewContext('Function.prototype.toString') as (this: unknown) => string;
+    const isNative = (f: unknown) => /\{\s*\[native code\]\s*\}$/.test(sourceOf.call(f));
+    const ops = 'BT /F1 12 Tf 72 700 Td (San luong dat 8.396,5 tan) Tj ET';
+    const pdf = buildPdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+      `<< /Length ${ops.length} >>\nstream\n${ops}\nendstream`,
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    ]);
+    const doc = await readPdf(ctxOf('natives.pdf', pdf));
+    expect(doc.blocks.map((b) => b.text).join(' ')).toContain('8.396,5 tan');
+    expect(isNative(Array.prototype.push)).toBe(true);
+    expect(isNative(JSON.parse)).toBe(true);
+    // and pdf.js still parses what it hands back with them
+    expect(JSON.parse('{"a":[1,2]}')).toEqual({ a: [1, 2] });
   });
 });
