@@ -695,8 +695,8 @@ export async function finishRun(wh: Warehouse, runId: number, status: RunStatus 
  * touched, is paid once per group instead of once per document: most of a small document's load time.
  * A kill loses at most the open group, which a re-run loads again (loads are idempotent by content hash).
  *
- * The caller calls `enter()` before a document's writes and `done()` after them (and after its checks);
- * `commit()` whenever it would otherwise wait, so a slow archive never holds the write lock idle.
+ * The caller calls `enter()` before a document's writes and `done()` after them (and after its checks),
+ * and `commit()` when it has waited past `msLeft()`, so a slow archive never holds the write lock long.
  */
 export class CommitGroup {
   private open = false;
@@ -716,6 +716,11 @@ export class CommitGroup {
     this.open = true;
     this.documents = 0;
     this.openedAt = performance.now();
+  }
+
+  /** An open group's time left before it is due; null when no group is open. */
+  msLeft(): number | null {
+    return this.open ? Math.max(0, this.limits.ms - (performance.now() - this.openedAt)) : null;
   }
 
   done(): void {
