@@ -21,6 +21,7 @@ import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { importKeepingNatives } from '../../extractors/keep-natives.mjs';
 import { CommitGroup, loadDocument } from '../../pipeline/load.ts';
 import { processFile } from '../../pipeline/runner.ts';
 import { loadCatalog } from '../../pipeline/stages/catalog.ts';
@@ -129,7 +130,13 @@ interface RawReaders {
 
 async function rawReaders(archive: string, files: ArchiveFile[]): Promise<RawReaders> {
   const mammoth = (await import('mammoth')).default;
-  const { PDFParse } = await import('pdf-parse');
+  // the natives pdf.js's polyfills replace are put back for the raw readers as for ours: a fair baseline
+  const { PDFParse } = await importKeepingNatives(async () => {
+    const mod = await import('pdf-parse');
+    const workerBundle = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+    await import(workerBundle);
+    return mod;
+  });
   const docs = files.filter((f) => f.format !== 'broken');
   const readOne = async (f: ArchiveFile): Promise<number> => {
     const bytes = readFileSync(join(archive, f.path));
