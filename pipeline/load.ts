@@ -1,3 +1,4 @@
+import { memoByString } from './memo.ts';
 import type { Statement } from 'better-sqlite3';
 import type { Insertable, Selectable } from 'kysely';
 import { z } from 'zod';
@@ -196,16 +197,7 @@ function levelRank(a: Selectable<AreasTable>): number {
  * The folded form of a label as `facts.indicator_folded` stores it. Labels repeat across facts and
  * documents, and folding is costly string work.
  */
-const foldCache = new Map<string, string>();
-export function foldLabel(label: string): string {
-  let folded = foldCache.get(label);
-  if (folded === undefined) {
-    if (foldCache.size > 50_000) foldCache.clear();
-    folded = foldText(label);
-    foldCache.set(label, folded);
-  }
-  return folded;
-}
+export const foldLabel: (label: string) => string = memoByString(foldText, 50_000);
 
 export interface LoadOptions {
   runId?: number | null;

@@ -1,3 +1,4 @@
+import { memoByString } from '../memo.ts';
 import type { Block, DocumentMetadata, DocumentModel } from '../../schema/document.ts';
 import type { Kind } from '../../schema/fact.ts';
 import type { Quantity } from '../../schema/quantity.ts';
@@ -168,18 +169,7 @@ export function trimLabel(raw: string): string {
 }
 
 /** Labels and their pieces repeat across a document: fold each once. */
-function memo<T>(fn: (s: string) => T): (s: string) => T {
-  const cache = new Map<string, T>();
-  return (s) => {
-    let v = cache.get(s);
-    if (v === undefined) {
-      if (cache.size > 20_000) cache.clear();
-      v = fn(s);
-      cache.set(s, v);
-    }
-    return v;
-  };
-}
+const memo = <T>(fn: (s: string) => T) => memoByString(fn, 20_000);
 
 const words = memo((s: string): string[] => fold(s).split(/[^a-z0-9]+/).filter(Boolean));
 /** shared between callers: read, never changed */

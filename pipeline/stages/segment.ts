@@ -1,3 +1,4 @@
+import { memoByString } from '../memo.ts';
 import type { Block, DocumentMetadata, DocumentModel } from '../../schema/document.ts';
 import { fold, superscriptToNumber } from '../../extractors/clean-text.ts';
 import { superscriptRuns } from './text-structure.ts';
@@ -146,17 +147,7 @@ function definedOnly(meta: DocumentMetadata | undefined): Partial<DocumentMetada
 export type SectionMode = 'report' | 'plan';
 
 /** Reports of one kind share their headings: fold each heading once per worker (bounded). */
-const foldedHeadings = new Map<string, string>();
-
-function foldedHeading(heading: string): string {
-  let f = foldedHeadings.get(heading);
-  if (f === undefined) {
-    if (foldedHeadings.size > 5_000) foldedHeadings.clear();
-    f = fold(heading);
-    foldedHeadings.set(heading, f);
-  }
-  return f;
-}
+const foldedHeading = memoByString(fold, 5_000);
 
 /** Whether a heading path is about results or about the plan, and for which year. */
 export function sectionOf(path: readonly string[], meta: DocumentMetadata): { mode: SectionMode; year: number | null } {
