@@ -1,7 +1,7 @@
-import { memoByString } from './memo.ts';
 import type { Statement } from 'better-sqlite3';
 import type { Insertable, Selectable } from 'kysely';
 import { z } from 'zod';
+import { memoByString } from './memo.ts';
 import type { DocumentMetadata } from '../schema/document.ts';
 import type { Fact, FactSource } from '../schema/fact.ts';
 import { loadInputIssues, type InputIssue, type LoadInput, type LoadOutcome } from '../schema/load-input.ts';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import SqliteDatabase from 'better-sqlite3';
 import type { Generated, Kysely as KyselyType, Migration } from 'kysely';
+import { SEEDS_DIR } from './seeds-dir.ts';
 import type { Format } from './document.ts';
 import type { Kind, Status } from './fact.ts';
 import type { MismatchType, Mismatch } from './mismatch.ts';
@@ -262,8 +262,7 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
 }
 
-/** Where the catalogs are read from: `BAOCAO_SEEDS`, else the project's `seeds/`. */
-export const SEEDS_DIR = process.env.BAOCAO_SEEDS || fileURLToPath(new URL('../seeds/', import.meta.url));
+export { SEEDS_DIR };
 
 /**
  * Opens (creating if needed) a warehouse file, upgrades its schema in place and refreshes the catalogs

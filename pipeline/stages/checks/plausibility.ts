@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { SEEDS_DIR } from '../../../schema/seeds-dir.ts';
 import { fold } from '../../../extractors/clean-text.ts';
 import { foldOnce, named, vn, type CheckContext, type Finding, type Item } from './context.ts';
 import { tidy, toleranceOf } from './tolerance.ts';
@@ -85,13 +85,6 @@ interface AreaPopulation {
 }
 
 let areaCache: AreaPopulation[] | null = null;
-
-/**
- * The seeds folder as schema/warehouse.ts finds it (same variable, same default). Not imported from there:
- * that module brings the database layer (kysely, better-sqlite3, migrations), which costs every ingest
- * worker ~140 ms at start and which extraction never uses.
- */
-const SEEDS_DIR = process.env.BAOCAO_SEEDS || fileURLToPath(new URL('../../../seeds/', import.meta.url));
 
 /** Areas of seeds/areas.json that carry a `population` (optional field). */
 function areaPopulations(): AreaPopulation[] {
