@@ -260,6 +260,8 @@ export interface OpenOptions {
   /** folder with indicators.json and areas.json; false to skip seeding */
   seeds?: string | false;
   busyTimeoutMs?: number;
+  /** SQLite's page cache in MB (default 64, for queries over a large warehouse) */
+  cacheMb?: number;
 }
 
 export { SEEDS_DIR };
@@ -277,7 +279,7 @@ export async function openWarehouse(file: string, options: OpenOptions = {}): Pr
     // WAL makes NORMAL safe against corruption; a power cut may lose the last commit, never half of one.
     sqlite.pragma('synchronous = NORMAL');
     // index maintenance of a million-fact table thrashes the default 2 MB page cache
-    sqlite.pragma('cache_size = -65536');
+    sqlite.pragma(`cache_size = -${Math.round((options.cacheMb ?? 64) * 1024)}`);
     // A document's commit rewrites every index page it touched (~600 pages at a few hundred documents, most
     // of them the same few hundred pages of the fact-id and label indexes). Checkpointing every 1,000
     // pages (the default) copied those same pages into the database file every other document; every
