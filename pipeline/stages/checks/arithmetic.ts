@@ -8,7 +8,7 @@ import {
   type CheckContext, type Finding, type Item,
 } from './context.ts';
 import {
-  STATED_RESULT_SLACK, agrees, halfUnit, productTolerance, quotientTolerance, sumTolerance, tidy, toleranceOf,
+  STATED_RESULT_SLACK, agrees, gap, halfUnit, productTolerance, quotientTolerance, sumTolerance, tidy, toleranceOf,
 } from './tolerance.ts';
 
 /**
@@ -83,10 +83,7 @@ function judgeBreakdown(b: Breakdown): Finding | null {
       message:
         `Các thành phần ${b.where} cộng lại ${partList} = ${withUnit(sum, total)}, lớn hơn tổng số ${named(total)}: ` +
         `vượt ${withUnit(diff, total)} (sai số cho phép ±${vn(tidy(tol))}).`,
-      expected: tidy(total.fact.value),
-      found: tidy(sum),
-      difference: tidy(diff),
-      tolerance: tidy(tol),
+      ...gap(total.fact.value, sum, tol),
       key: `exceeds:${parts.map((p) => p.fact.id).join(',')}`,
     };
   }
@@ -98,10 +95,7 @@ function judgeBreakdown(b: Breakdown): Finding | null {
       message:
         `Các thành phần ${b.where} được liệt kê đầy đủ nhưng cộng lại ${partList} = ${withUnit(sum, total)}, ` +
         `khác tổng số ${named(total)}: chênh ${withUnit(diff, total)} (sai số cho phép ±${vn(tidy(tol))}).`,
-      expected: tidy(total.fact.value),
-      found: tidy(sum),
-      difference: tidy(diff),
-      tolerance: tidy(tol),
+      ...gap(total.fact.value, sum, tol),
       key: `incomplete:${parts.map((p) => p.fact.id).join(',')}`,
     };
   }
@@ -284,10 +278,7 @@ function ratioChecks(ctx: CheckContext): Finding[] {
             (over ? `, tức vượt ${vn(tidy(expected))}%` : '') +
             `, nhưng báo cáo ghi ${stated.fact.raw.trim()}${stated.fact.unit === 'percent' && !/%/.test(stated.fact.raw) ? '%' : ''}` +
             ` (chênh ${vn(tidy(stated.fact.value - expected))}, sai số cho phép ±${vn(tidy(tol))}).`,
-          expected: tidy(expected),
-          found: tidy(stated.fact.value),
-          difference: tidy(stated.fact.value - expected),
-          tolerance: tidy(tol),
+          ...gap(expected, stated.fact.value, tol),
           key: `pair:${left.start}`,
         });
       }
@@ -296,10 +287,7 @@ function ratioChecks(ctx: CheckContext): Finding[] {
           type: 'plausibility',
           facts: [...[l.item, r.item].filter((x): x is Item => x !== undefined), stated],
           message: `${pairText}: phần (${vn(l.value)}) lớn hơn tổng thể (${vn(r.value)}) mà báo cáo ghi là một tỷ lệ ${stated.fact.raw.trim()}.`,
-          expected: tidy(r.value),
-          found: tidy(l.value),
-          difference: tidy(l.value - r.value),
-          tolerance: tidy(l.tol + r.tol),
+          ...gap(r.value, l.value, l.tol + r.tol),
           key: `part-whole:${left.start}`,
         });
       }
@@ -357,10 +345,7 @@ function shareOfWholeChecks(ctx: CheckContext): Finding[] {
       message:
         `${named(part)} / ${named(whole)} = ${vn(tidy(share))}%, nhưng báo cáo ghi chiếm ${vn(s.fact.value)}% ` +
         `(chênh ${vn(tidy(s.fact.value - share))}, sai số cho phép ±${vn(tidy(tol))}).`,
-      expected: tidy(share),
-      found: tidy(s.fact.value),
-      difference: tidy(s.fact.value - share),
-      tolerance: tidy(tol),
+      ...gap(share, s.fact.value, tol),
       key: 'share-of-whole',
     });
   }
@@ -403,10 +388,7 @@ function planChecks(ctx: CheckContext): Finding[] {
         `${named(x)} so với kế hoạch ${withUnit(plan.fact.value, plan)} là ${vn(tidy(share))}%` +
         `, nhưng báo cáo ghi ${s.fact.kind === 'over_plan' ? 'vượt ' : 'đạt '}${vn(s.fact.value)}% ` +
         `(chênh ${vn(tidy(s.fact.value - expected))}, sai số cho phép ±${vn(tidy(tol))}).`,
-      expected: tidy(expected),
-      found: tidy(s.fact.value),
-      difference: tidy(s.fact.value - expected),
-      tolerance: tidy(tol),
+      ...gap(expected, s.fact.value, tol),
       key: 'plan',
     });
   }
@@ -453,10 +435,7 @@ function productChecks(ctx: CheckContext): Finding[] {
         message:
           `Diện tích × năng suất: ${withUnit(ha, area)} × ${vn(perHa)} tạ/ha = ${withUnit(tidy(expected), output)}, ` +
           `nhưng sản lượng ghi ${named(output)}: chênh ${vn(tidy(found - expected))} (sai số cho phép ±${vn(tidy(tol))}).`,
-        expected: tidy(expected),
-        found: tidy(found),
-        difference: tidy(found - expected),
-        tolerance: tidy(tol),
+        ...gap(expected, found, tol),
         key: 'product',
       });
     }
@@ -503,10 +482,7 @@ function growthChecks(ctx: CheckContext): Finding[] {
         `${named(x)} so với cùng kỳ ${named(prev)}: ` +
         (g.fact.kind === 'growth' ? `tăng/giảm ${vn(tidy(expected))}%` : `chênh ${vn(tidy(expected))}`) +
         `, nhưng báo cáo ghi ${g.fact.raw.trim()} (sai số cho phép ±${vn(tidy(tol))}).`,
-      expected: tidy(expected),
-      found: tidy(g.fact.value),
-      difference: tidy(g.fact.value - expected),
-      tolerance: tidy(tol),
+      ...gap(expected, g.fact.value, tol),
       key: 'growth',
     });
   }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { SEEDS_DIR } from '../../../schema/seeds-dir.ts';
 import { fold } from '../../../extractors/clean-text.ts';
 import { foldOnce, named, vn, type CheckContext, type Finding, type Item } from './context.ts';
-import { tidy, toleranceOf } from './tolerance.ts';
+import { gap, tidy, toleranceOf } from './tolerance.ts';
 
 /**
  * Plausibility: a rate (`tỷ lệ …`) above 100 %, a count of people larger than the area's population
@@ -37,10 +37,7 @@ function rateOver100(i: Item): Finding | null {
     type: 'plausibility',
     facts: [i],
     message: `${named(i)} là một tỷ lệ nhưng lớn hơn 100%.`,
-    expected: 100,
-    found: tidy(f.value),
-    difference: tidy(f.value - 100),
-    tolerance: tidy(tol),
+    ...gap(100, f.value, tol),
     key: 'rate-over-100',
   };
 }

@@ -64,3 +64,8 @@ export function agrees(expected: number, found: number, tolerance: number): bool
 export function tidy(n: number): number {
   return Number.isFinite(n) ? Number(n.toPrecision(10)) : n;
 }
+
+/** A finding's figures: what the other numbers give, what the report says, the gap, and what precision allows. */
+export function gap(expected: number, found: number, tolerance: number): { expected: number; found: number; difference: number; tolerance: number } {
+  return { expected: tidy(expected), found: tidy(found), difference: tidy(found - expected), tolerance: tidy(tolerance) };
+}
