@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,6 +15,7 @@ import { loadDocument } from '../../pipeline/load.ts';
 import type { Fact } from '../../schema/fact.ts';
 import type { LoadInput } from '../../schema/load-input.ts';
 import { openWarehouse } from '../../schema/warehouse.ts';
+import { writeTestSeeds } from '../warehouse/fixture.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const YEARS = Array.from({ length: 10 }, (_, i) => 2015 + i);
@@ -109,16 +110,8 @@ function documentInput(area: string, year: number, indicators: Catalog[], rand: 
 
 /** Builds the warehouse; returns its path and how long loading took. */
 export async function buildBenchWarehouse(dir: string, totalFacts = 1_000_000): Promise<{ db: string; seeds: string; loadMs: number; docIdPrefix: string }> {
-  const seeds = join(dir, 'seeds');
-  mkdirSync(seeds, { recursive: true });
   const indicators = catalog();
-  writeFileSync(join(seeds, 'indicators.json'), JSON.stringify(indicators.map((i) => ({ id: i.id, name: i.name, aliases: [], unit: i.unit }))));
-  writeFileSync(join(seeds, 'areas.json'), JSON.stringify({ areas: [
-    { code: '12', name: 'Lai Châu', level: 'province' },
-    { code: '109', name: 'Phong Thổ', level: 'district', parent: '12' },
-    { code: '68', name: 'Lâm Đồng', level: 'province' },
-    { code: '681', name: 'Đạ Huoai', level: 'district', parent: '68' },
-  ] }));
+  const seeds = writeTestSeeds(dir, indicators.map((i) => ({ id: i.id, name: i.name, aliases: [], unit: i.unit })));
   const db = join(dir, 'bench.sqlite');
   const wh = await openWarehouse(db, { seeds });
   const documents = Math.ceil(totalFacts / FACTS_PER_DOCUMENT);

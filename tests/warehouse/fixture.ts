@@ -65,18 +65,27 @@ export const CATALOG = [
   { id: GRAIN, name: 'Tổng sản lượng lương thực có hạt', aliases: ['sản lượng lương thực'], unit: 'tonne' },
 ];
 
-/** Writes the catalog seeds and loads the four documents into a fresh warehouse file. */
-export async function fixtureWarehouse(): Promise<{ wh: Warehouse; file: string; dir: string; inputs: ReturnType<typeof fixtureInputs>; cleanup: () => Promise<void> }> {
-  const { dir, cleanup } = tempDir();
+/**
+ * A seeds folder (`DIR/seeds`) with the given indicator catalog and the two provinces and districts the
+ * test documents name; returns its path, for `openWarehouse(file, { seeds })` or `BAOCAO_SEEDS`.
+ */
+export function writeTestSeeds(dir: string, indicators: readonly { id: string; name: string; aliases: string[]; unit: string | null }[]): string {
   const seeds = join(dir, 'seeds');
-  mkdirSync(seeds);
-  writeFileSync(join(seeds, 'indicators.json'), JSON.stringify(CATALOG));
+  mkdirSync(seeds, { recursive: true });
+  writeFileSync(join(seeds, 'indicators.json'), JSON.stringify(indicators));
   writeFileSync(join(seeds, 'areas.json'), JSON.stringify({ areas: [
     { code: '12', name: 'Lai Châu', level: 'province' },
     { code: '109', name: 'Phong Thổ', level: 'district', parent: '12' },
     { code: '68', name: 'Lâm Đồng', level: 'province' },
     { code: '681', name: 'Đạ Huoai', level: 'district', parent: '68' },
   ] }));
+  return seeds;
+}
+
+/** Writes the catalog seeds and loads the four documents into a fresh warehouse file. */
+export async function fixtureWarehouse(): Promise<{ wh: Warehouse; file: string; dir: string; inputs: ReturnType<typeof fixtureInputs>; cleanup: () => Promise<void> }> {
+  const { dir, cleanup } = tempDir();
+  const seeds = writeTestSeeds(dir, CATALOG);
   const file = join(dir, 'fixture.sqlite');
   const wh = await openWarehouse(file, { seeds });
   const inputs = fixtureInputs();
