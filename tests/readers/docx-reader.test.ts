@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contextOf, refusalOf } from './context.ts';
 import { readDocx } from '../../extractors/docx-reader.ts';
-import { DEFAULT_LIMITS, ReadError, type ReadContext } from '../../extractors/reader.ts';
+import type { ReadContext } from '../../extractors/reader.ts';
 import { DocumentModel, type Block } from '../../schema/document.ts';
 import { zip } from '../fixtures/render/render.ts';
 
@@ -12,20 +12,8 @@ const RENDERED = join(ROOT, 'tests/fixtures/rendered');
 const GOLD = resolve(ROOT, '../shared/gold/agriculture-2023.txt');
 const CORPUS = resolve(ROOT, '../shared/corpus');
 
-function ctxOf(file: string, bytes: Uint8Array = new Uint8Array(readFileSync(file))): ReadContext {
-  return { file, bytes, sha256: createHash('sha256').update(bytes).digest('hex'), limits: DEFAULT_LIMITS, format: 'docx' };
-}
-
-async function refusal(ctx: ReadContext): Promise<string> {
-  try {
-    await readDocx(ctx);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ReadError);
-    expect((err as ReadError).file).toBe(ctx.file);
-    return (err as ReadError).reason;
-  }
-  throw new Error('expected a ReadError');
-}
+const ctxOf = (file: string, bytes?: Uint8Array): ReadContext => contextOf('docx', file, bytes);
+const refusal = (ctx: ReadContext): Promise<string> => refusalOf(readDocx, ctx);
 
 const flowOf = (blocks: Block[]) => blocks.filter((b) => b.kind !== 'footnote');
 const notesOf = (blocks: Block[]) => blocks.filter((b) => b.kind === 'footnote');

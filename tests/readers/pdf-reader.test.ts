@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { contextOf, refusalOf } from './context.ts';
 import { readDocx } from '../../extractors/docx-reader.ts';
 import { readPdf } from '../../extractors/pdf-reader.ts';
-import { DEFAULT_LIMITS, ReadError, type ReadContext, type ReadLimits } from '../../extractors/reader.ts';
+import type { ReadContext, ReadLimits } from '../../extractors/reader.ts';
 import { DocumentModel, type Block } from '../../schema/document.ts';
 import { buildPdf, emptyPagePdf, imageOnlyPdf } from '../fixtures/render/mini-pdf.ts';
 
@@ -14,20 +14,8 @@ const RENDERED = join(ROOT, 'tests/fixtures/rendered');
 const GOLD = resolve(ROOT, '../shared/gold/agriculture-2023.txt');
 const REAL = resolve(ROOT, '../shared/corpus/real');
 
-function ctxOf(file: string, bytes: Uint8Array = new Uint8Array(readFileSync(file)), limits: Partial<ReadLimits> = {}): ReadContext {
-  return { file, bytes, sha256: createHash('sha256').update(bytes).digest('hex'), limits: { ...DEFAULT_LIMITS, ...limits }, format: 'pdf' };
-}
-
-async function refusal(ctx: ReadContext): Promise<string> {
-  try {
-    await readPdf(ctx);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ReadError);
-    expect((err as ReadError).file).toBe(ctx.file);
-    return (err as ReadError).reason;
-  }
-  throw new Error('expected a ReadError');
-}
+const ctxOf = (file: string, bytes?: Uint8Array, limits?: Partial<ReadLimits>): ReadContext => contextOf('pdf', file, bytes, limits);
+const refusal = (ctx: ReadContext): Promise<string> => refusalOf(readPdf, ctx);
 
 const notesOf = (blocks: Block[]) => blocks.filter((b) => b.kind === 'footnote');
 const plain = (s: string) => s.replace(/\*/g, '');

@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
+import { DEFAULT_LIMITS, ReadError, type ReadContext, type ReadLimits, type Reader } from '../../extractors/reader.ts';
+
+/** What read.ts hands a format reader: the file's bytes (read from disk unless given), hash and limits. */
+export function contextOf(
+  format: ReadContext['format'],
+  file: string,
+  bytes: Uint8Array = new Uint8Array(readFileSync(file)),
+  limits: Partial<ReadLimits> = {},
+): ReadContext {
+  return { file, bytes, sha256: createHash('sha256').update(bytes).digest('hex'), limits: { ...DEFAULT_LIMITS, ...limits }, format };
+}
+
+/** The reason a reader refuses `ctx` with; fails the test when it reads the file or throws anything else. */
+export async function refusalOf(read: Reader, ctx: ReadContext): Promise<string> {
+  try {
+    await read(ctx);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ReadError);
+    expect((err as ReadError).file).toBe(ctx.file);
+    return (err as ReadError).reason;
+  }
+  throw new Error('expected a ReadError');
+}
