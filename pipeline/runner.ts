@@ -17,7 +17,7 @@ export function processDocument(read: DocumentModel, catalog: CatalogIndex): Loa
   const doc = segment(liftFootnotes(read));
   const candidates = extract(doc);
   const facts = normalize(doc, candidates, catalog);
-  const { facts: valid, mismatches, messages } = validate(doc, facts, candidates);
+  const { facts: valid, mismatches, messages } = validate(doc, facts, candidates, catalog.populations);
   const meta = doc.metadata!;
   return {
     document: { id: doc.sha256, file: doc.file, format: doc.format, pages: doc.pages ?? null, metadata: meta },

@@ -1,8 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Catalog, type CatalogEntry } from '../../schema/catalog.ts';
 import { CANONICAL_UNITS, type UnitCode } from '../../schema/units.ts';
 import { fold } from '../../extractors/clean-text.ts';
+import { SEEDS_DIR } from '../../schema/seeds-dir.ts';
+import type { AreaPopulation } from './checks/context.ts';
+import { areaPopulationsFrom } from './checks/plausibility.ts';
 
 /**
  * Matches indicator labels to catalog ids. Case, diacritics and word order do not matter: a catalog
@@ -19,6 +23,8 @@ export interface CatalogIndex {
    */
   byWord: ReadonlyMap<string, readonly number[]>;
   bySyllable: ReadonlyMap<string, readonly number[]>;
+  /** the other reference data the stages use: areas with a known population (validate's plausibility check) */
+  populations: readonly AreaPopulation[];
 }
 
 export const DEFAULT_CATALOG_FILE = fileURLToPath(new URL('../../seeds/indicators.json', import.meta.url));
@@ -60,16 +66,30 @@ function bag(ws: readonly string[]): Map<string, number> {
   return m;
 }
 
-export function loadCatalog(file = DEFAULT_CATALOG_FILE): CatalogIndex {
+/**
+ * Reads the reference data once (per worker), at the edge: the indicator catalog, and the areas catalog of
+ * the seeds folder (`BAOCAO_SEEDS`, as the warehouse reads it) for the populations it may carry.
+ */
+export function loadCatalog(file = DEFAULT_CATALOG_FILE, areasFile = join(SEEDS_DIR, 'areas.json')): CatalogIndex {
   const parsed = Catalog.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`${file}: invalid catalog at ${issue?.path.join('.')}: ${issue?.message}`);
   }
-  return indexCatalog(parsed.data);
+  return indexCatalog(parsed.data, readPopulations(areasFile));
 }
 
-export function indexCatalog(entries: readonly CatalogEntry[]): CatalogIndex {
+/** A missing or broken areas file only means no known populations: the warehouse's seeding reports it. */
+function readPopulations(file: string): AreaPopulation[] {
+  if (!existsSync(file)) return [];
+  try {
+    return areaPopulationsFrom(JSON.parse(readFileSync(file, 'utf8')));
+  } catch {
+    return [];
+  }
+}
+
+export function indexCatalog(entries: readonly CatalogEntry[], populations: readonly AreaPopulation[] = []): CatalogIndex {
   const variants = entries.flatMap((entry) =>
     [entry.name, ...entry.aliases].map((v) => ({ entry, words: wordsOf(v), wordBag: bag(wordsOf(v)), syllables: hasDiacritics(v) ? bag(syllablesOf(v)) : null })),
   );
@@ -84,7 +104,7 @@ export function indexCatalog(entries: readonly CatalogEntry[]): CatalogIndex {
     for (const w of v.wordBag.keys()) note(byWord, w, at);
     for (const syl of v.syllables?.keys() ?? []) note(bySyllable, syl, at);
   });
-  return { entries, variants, memo: new Map(), byWord, bySyllable };
+  return { entries, variants, memo: new Map(), byWord, bySyllable, populations };
 }
 
 /**

@@ -3,7 +3,7 @@ import { Fact, isWellFormedFact } from '../../schema/fact.ts';
 import type { Mismatch, MismatchType } from '../../schema/mismatch.ts';
 import { arithmeticChecks } from './checks/arithmetic.ts';
 import { consistencyChecks } from './checks/consistency.ts';
-import { buildContext, type Finding } from './checks/context.ts';
+import { buildContext, type AreaPopulation, type Finding } from './checks/context.ts';
 import { plausibilityChecks } from './checks/plausibility.ts';
 import type { Candidate } from './extract.ts';
 import { shortHash } from './normalize.ts';
@@ -40,7 +40,7 @@ export function sourceOf(f: Fact): Mismatch['source'] {
   };
 }
 
-export function validate(doc: DocumentModel, facts: readonly Fact[], candidates: readonly Candidate[]): Validated {
+export function validate(doc: DocumentModel, facts: readonly Fact[], candidates: readonly Candidate[], populations: readonly AreaPopulation[] = []): Validated {
   const mismatches: Mismatch[] = [];
   const kept: Fact[] = [];
   const keptCandidates: Candidate[] = [];
@@ -84,7 +84,7 @@ export function validate(doc: DocumentModel, facts: readonly Fact[], candidates:
     }
   });
   // Checks read candidates next to facts; they only run when the two lists line up one to one.
-  const findings = kept.length === keptCandidates.length ? runChecks(doc, kept, keptCandidates) : [];
+  const findings = kept.length === keptCandidates.length ? runChecks(doc, kept, keptCandidates, populations) : [];
   const seen = new Set(mismatches.map((m) => m.id));
   for (const f of findings) {
     const ids = f.facts.map((i) => i.fact.id);
@@ -112,8 +112,8 @@ export function validate(doc: DocumentModel, facts: readonly Fact[], candidates:
   return { facts: kept.map((f) => (flagged.has(f.id) && f.status === 'ok' ? { ...f, status: 'flagged' as const } : f)), mismatches, messages };
 }
 
-function runChecks(doc: DocumentModel, facts: readonly Fact[], candidates: readonly Candidate[]): Finding[] {
-  const ctx = buildContext(doc, facts, candidates);
+function runChecks(doc: DocumentModel, facts: readonly Fact[], candidates: readonly Candidate[], populations: readonly AreaPopulation[]): Finding[] {
+  const ctx = buildContext(doc, facts, candidates, populations);
   return [...arithmeticChecks(ctx), ...consistencyChecks(ctx), ...plausibilityChecks(ctx)];
 }
 

@@ -1,8 +1,13 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MismatchType } from '../../schema/mismatch.ts';
 import { deriveValues } from '../../pipeline/stages/checks/arithmetic.ts';
 import { halfUnit, quotientTolerance, toleranceOf } from '../../pipeline/stages/checks/tolerance.ts';
-import { ofType, processText } from './helpers.ts';
+import { HEADER, ofType, processText } from './helpers.ts';
+import { processFile } from '../../pipeline/runner.ts';
+import { DEFAULT_CATALOG_FILE, loadCatalog } from '../../pipeline/stages/catalog.ts';
 
 /** Each check type: a text where it must fire, and the same text made right, where it must not. */
 const CASES: Array<{ name: string; type: MismatchType; fires: string; holds: string; message?: RegExp }> = [
@@ -163,5 +168,26 @@ describe('derived values', () => {
     expect(plan?.year).toBe(2023);
     expect(previous?.value).toBeCloseTo(22123.83 / 1.0116, 2);
     expect(previous?.year).toBe(2022);
+  });
+});
+
+describe('people against a population the areas catalog gives', () => {
+  it('reads populations from the areas file at load, and bounds a district count by its own population', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baocao-pop-'));
+    try {
+      const areas = join(dir, 'areas.json');
+      writeFileSync(areas, JSON.stringify({ areas: [{ code: '109', name: 'Phong Thổ', level: 'district', population: 80_000 }, { code: '1', name: 'Không số', level: 'district' }] }));
+      const catalog = loadCatalog(DEFAULT_CATALOG_FILE, areas);
+      expect(catalog.populations).toEqual([{ name: 'Phong Thổ', folded: 'phong tho', population: 80_000 }]);
+      const body = 'Số người tham gia bảo hiểm y tế 95.000 người.';
+      const file = join(dir, 'report.txt');
+      writeFileSync(file, `${HEADER}\n\n${body}\n`, 'utf8');
+      const bounded = ofType(await processFile(file, catalog), 'plausibility');
+      expect(bounded.map((m) => m.message)).toEqual([expect.stringMatching(/lớn hơn dân số Phong Thổ \(80\.000 người\)/)]);
+      // without the population, 95.000 is well within a district's bound: no finding
+      expect(ofType(await processFile(file, loadCatalog(DEFAULT_CATALOG_FILE, join(dir, 'missing.json'))), 'plausibility')).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -21,8 +21,17 @@ export interface Item {
   depth: number;
 }
 
+/** An area whose population is known (seeds/areas.json), for the people-count plausibility check. */
+export interface AreaPopulation {
+  name: string;
+  folded: string;
+  population: number;
+}
+
 export interface CheckContext {
   doc: DocumentModel;
+  /** reference data: areas with a known population, longest folded name first */
+  populations: readonly AreaPopulation[];
   items: readonly Item[];
   byId: ReadonlyMap<string, Item>;
   byBlock: ReadonlyMap<number, readonly Item[]>;
@@ -57,7 +66,7 @@ export function isRatioWhole(i: Item): boolean {
   return i.cand.quantity.ratio?.position === 1;
 }
 
-export function buildContext(doc: DocumentModel, facts: readonly Fact[], candidates: readonly Candidate[]): CheckContext {
+export function buildContext(doc: DocumentModel, facts: readonly Fact[], candidates: readonly Candidate[], populations: readonly AreaPopulation[] = []): CheckContext {
   const items: Item[] = [];
   facts.forEach((fact, index) => {
     const cand = candidates[index];
@@ -72,7 +81,7 @@ export function buildContext(doc: DocumentModel, facts: readonly Fact[], candida
     byBlock.set(i.cand.block.index, list);
   }
   for (const list of byBlock.values()) list.sort((a, b) => a.cand.quantity.start - b.cand.quantity.start);
-  return { doc, items, byId: new Map(items.map((i) => [i.fact.id, i])), byBlock };
+  return { doc, populations, items, byId: new Map(items.map((i) => [i.fact.id, i])), byBlock };
 }
 
 /** The value in another fact's written scale (`1.017,02 triệu` next to `908,94 triệu`, or `tỷ` next to `triệu`). */

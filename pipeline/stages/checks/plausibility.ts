@@ -1,7 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { SEEDS_DIR } from '../../../schema/seeds-dir.ts';
 import { fold } from '../../../extractors/clean-text.ts';
-import { foldOnce, named, vn, type CheckContext, type Finding, type Item } from './context.ts';
+import { foldOnce, named, vn, type AreaPopulation, type CheckContext, type Finding, type Item } from './context.ts';
 import { gap, tidy, toleranceOf } from './tolerance.ts';
 
 /**
@@ -64,7 +62,7 @@ interface PopulationBound {
 function populationBound(ctx: CheckContext): PopulationBound {
   const meta = ctx.doc.metadata;
   const names = [meta?.area, meta?.issuer, meta?.place].filter((s): s is string => Boolean(s)).map((s) => ` ${fold(s)} `);
-  const known = areaPopulations().find((a) => names.some((n) => n.includes(` ${a.folded} `)));
+  const known = ctx.populations.find((a) => names.some((n) => n.includes(` ${a.folded} `)));
   if (known) return { value: known.population, basis: `dân số ${known.name} (${vn(known.population)} người)` };
   const issuer = names.join(' ');
   if (/ (?:xa|phuong|thi tran) /.test(issuer) && !/ (?:huyen|quan|thi xa|tinh) /.test(issuer)) {
@@ -75,32 +73,20 @@ function populationBound(ctx: CheckContext): PopulationBound {
   return { value: LEVEL_BOUND.country, basis: `dân số cả nước (khoảng ${vn(100_000_000)} người)` };
 }
 
-interface AreaPopulation {
-  name: string;
-  folded: string;
-  population: number;
-}
-
-let areaCache: AreaPopulation[] | null = null;
-
-/** Areas of seeds/areas.json that carry a `population` (optional field). */
-function areaPopulations(): AreaPopulation[] {
-  if (areaCache) return areaCache;
-  areaCache = [];
-  const file = `${SEEDS_DIR.replace(/\/$/, '')}/areas.json`;
-  if (!existsSync(file)) return areaCache;
-  try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { areas?: Array<{ name?: unknown; population?: unknown; aliases?: unknown }> };
-    for (const a of data.areas ?? []) {
-      if (typeof a.name !== 'string' || typeof a.population !== 'number' || !(a.population > 0)) continue;
-      const aliases = Array.isArray(a.aliases) ? a.aliases.filter((s): s is string => typeof s === 'string') : [];
-      for (const n of [a.name, ...aliases]) areaCache.push({ name: a.name, folded: fold(n).replace(/[^a-z0-9]+/g, ' ').trim(), population: a.population });
-    }
-    areaCache.sort((x, y) => y.folded.length - x.folded.length);
-  } catch {
-    // a broken catalog is reported by the warehouse's own seeding; here it only means no population table
+/**
+ * Areas of an areas catalog (seeds/areas.json) that carry a `population` (an optional field), longest
+ * folded name first. Pure: the file is read at the edge, with the indicator catalog (stages/catalog.ts).
+ */
+export function areaPopulationsFrom(data: unknown): AreaPopulation[] {
+  const out: AreaPopulation[] = [];
+  const areas = (data as { areas?: unknown } | null)?.areas;
+  if (!Array.isArray(areas)) return out;
+  for (const a of areas as Array<{ name?: unknown; population?: unknown; aliases?: unknown }>) {
+    if (typeof a?.name !== 'string' || typeof a.population !== 'number' || !(a.population > 0)) continue;
+    const aliases = Array.isArray(a.aliases) ? a.aliases.filter((s): s is string => typeof s === 'string') : [];
+    for (const n of [a.name, ...aliases]) out.push({ name: a.name, folded: fold(n).replace(/[^a-z0-9]+/g, ' ').trim(), population: a.population });
   }
-  return areaCache;
+  return out.sort((x, y) => y.folded.length - x.folded.length);
 }
 
 function peopleOverPopulation(i: Item, bound: PopulationBound): Finding | null {
