@@ -1,7 +1,7 @@
 import type { Selectable, SelectQueryBuilder } from 'kysely';
 import type { Fact, Kind, Status } from '../schema/fact.ts';
 import { sql } from '../schema/migrations/kysely.ts';
-import { foldText, type Database, type DocumentsTable, type FactsTable, type Warehouse } from '../schema/warehouse.ts';
+import { foldText, sourceOfRow, type Database, type DocumentsTable, type FactsTable, type Warehouse } from '../schema/warehouse.ts';
 import { findIndicators } from './indicator-search.ts';
 
 /** Filters shared by `baocao facts` and `baocao export` (commander has checked kind and status). */
@@ -29,7 +29,7 @@ export function hasNarrowingFilter(filter: FactFilter): boolean {
   return Boolean(filter.doc || filter.indicator || filter.year !== undefined || filter.kind || filter.area || filter.status);
 }
 
-type FactRow = Selectable<FactsTable>;
+type FactRow = Selectable<FactsTable> & { sentence: string | null };
 type FactsQuery = SelectQueryBuilder<Database, 'facts', FactRow>;
 
 /**
@@ -37,7 +37,11 @@ type FactsQuery = SelectQueryBuilder<Database, 'facts', FactRow>;
  * filter names nothing (no such document, area or indicator), which callers treat as "no facts".
  */
 export async function buildFactsQuery(wh: Warehouse, f: FactFilter): Promise<FactsQuery | null> {
-  let q = wh.db.selectFrom('facts').selectAll('facts') as FactsQuery;
+  // The sentence by a subquery on its key rather than a join: the plan stays a walk over facts in rowid order.
+  let q = wh.db
+    .selectFrom('facts')
+    .selectAll('facts')
+    .select((eb) => eb.selectFrom('sentences').select('sentences.text').whereRef('sentences.id', '=', 'facts.sentence_id').as('sentence')) as FactsQuery;
   // Filters go on facts alone (document sets as `in` lists), so SQLite keeps reading facts in rowid order
   // and a LIMIT stops early instead of sorting the whole table.
   if (f.doc) {
@@ -106,7 +110,7 @@ export function factFromRow(r: FactRow): Fact {
     relatesTo: r.relates_to,
     footnotes: JSON.parse(r.footnotes) as number[],
     inFootnote: r.in_footnote,
-    source: JSON.parse(r.source) as Fact['source'],
+    source: sourceOfRow(r.source, r.sentence),
     status: r.status,
     raw: r.raw,
     headingPath: JSON.parse(r.heading_path) as string[],

@@ -1,6 +1,6 @@
 import type { Fact, FactSource } from '../schema/fact.ts';
 import type { MismatchType } from '../schema/mismatch.ts';
-import type { FactsTable, Warehouse } from '../schema/warehouse.ts';
+import { sourceOfRow, type FactsTable, type Warehouse } from '../schema/warehouse.ts';
 import { deriveValues } from './stages/checks/arithmetic.ts';
 import { sameIndicatorLabel, vn } from './stages/checks/context.ts';
 import { kindClass, scaleHint } from './stages/checks/consistency.ts';
@@ -149,18 +149,21 @@ function justLoaded(wh: Warehouse, documentId: string): StoredFact<Fact>[] | nul
 function factsOf(wh: Warehouse, documentId: string): StoredFact<Fact>[] {
   const rows = prepared(wh, `select f.rowid as rid, ${CORE_COLUMNS} from facts f where f.document_id = ?`).all(documentId) as (CoreRow & { rid: number })[];
   rows.sort((a, b) => a.rid - b.rid);
-  const jsonOf = prepared(wh, `select footnotes, source, heading_path from facts where rowid = ?`);
+  const jsonOf = prepared(
+    wh,
+    `select footnotes, source, heading_path, (select text from sentences where id = sentence_id) as sentence from facts where rowid = ?`,
+  );
+  type JsonColumns = Pick<FactsTable, 'footnotes' | 'source' | 'heading_path'> & { sentence: string | null };
   return rows.map((r) => {
-    let json: Pick<FactsTable, 'footnotes' | 'source' | 'heading_path'> | undefined;
-    const column = <K extends 'footnotes' | 'source' | 'heading_path'>(k: K) =>
-      (json ??= jsonOf.get(r.rid) as Pick<FactsTable, 'footnotes' | 'source' | 'heading_path'>)[k];
+    let json: JsonColumns | undefined;
+    const column = <K extends keyof JsonColumns>(k: K) => (json ??= jsonOf.get(r.rid) as JsonColumns)[k];
     let source: FactSource | undefined;
     let footnotes: number[] | undefined;
     let headingPath: string[] | undefined;
     const fact: Fact = {
       ...coreOf(r),
       get source() {
-        return (source ??= JSON.parse(column('source')) as FactSource);
+        return (source ??= sourceOfRow(column('source'), column('sentence')));
       },
       get footnotes() {
         return (footnotes ??= JSON.parse(column('footnotes')) as number[]);

@@ -63,6 +63,7 @@ function compileInsertValues<T extends TableName, const C extends readonly (keyo
 interface Statements {
   document: (row: Row<'documents'>) => void;
   fact: (values: ValuesOf<'facts', typeof FACT_COLUMNS>) => void;
+  sentence: Statement;
   label: Statement;
   footnote: (row: Row<'footnotes'>) => void;
   message: (row: Row<'document_messages'>) => void;
@@ -82,8 +83,8 @@ const DOCUMENT_COLUMNS = [
 
 const FACT_COLUMNS = [
   'document_id', 'id', 'indicator', 'indicator_folded', 'indicator_id', 'value', 'unit', 'unit_text', 'multiplier',
-  'base_value', 'year', 'kind', 'qualifier', 'relates_to', 'footnotes', 'in_footnote', 'source', 'status', 'raw',
-  'heading_path', 'decimals', 'area', 'run_id', 'original_value', 'original_unit', 'original_base_value',
+  'base_value', 'year', 'kind', 'qualifier', 'relates_to', 'footnotes', 'in_footnote', 'source', 'sentence_id', 'status',
+  'raw', 'heading_path', 'decimals', 'area', 'run_id', 'original_value', 'original_unit', 'original_base_value',
   'original_status', 'corrected_value',
 ] as const satisfies readonly (keyof FactsTable)[];
 
@@ -98,6 +99,7 @@ function statements(wh: Warehouse): Statements {
   const s: Statements = {
     document: compileInsert(wh, 'documents', DOCUMENT_COLUMNS),
     fact: compileInsertValues(wh, 'facts', FACT_COLUMNS),
+    sentence: wh.sqlite.prepare(wh.db.insertInto('sentences').values({ document_id: '', text: '' }).compile().sql),
     label: wh.sqlite.prepare(
       wh.db
         .insertInto('labels')
@@ -290,6 +292,8 @@ function writeDocument(wh: Warehouse, input: LoadInput, options: LoadOptions): L
   // Label rows this document adds or resolves; the known set learns them only once the document commits.
   const labelsSeen = new Map<string, 'present' | 'resolved'>();
   const json = new FactJson();
+  // Each sentence once per document: a document's facts share a few dozen of them.
+  const sentenceIds = new Map<string, number>();
   justLoaded.delete(wh.sqlite);
   const run = wh.sqlite.transaction((): LoadOutcome => {
     const existing = s.byId.get(doc.id) as { id: string; superseded_by: string | null } | undefined;
@@ -308,7 +312,12 @@ function writeDocument(wh: Warehouse, input: LoadInput, options: LoadOptions): L
     }
     for (const f of input.facts) {
       const folded = foldLabel(f.indicator);
-      s.fact(factValues(f, folded, doc.id, area.area, runId, json));
+      let sentenceId = sentenceIds.get(f.source.text);
+      if (sentenceId === undefined) {
+        sentenceId = Number(s.sentence.run(doc.id, f.source.text).lastInsertRowid);
+        sentenceIds.set(f.source.text, sentenceId);
+      }
+      s.fact(factValues(f, folded, doc.id, area.area, runId, sentenceId, json));
       // The upsert only ever adds a row or fills a missing indicator id: skip it when it would change nothing.
       const known = labelsSeen.get(folded) ?? state.labels.get(folded);
       if (known === 'resolved' || (known === 'present' && f.indicatorId === null)) continue;
@@ -407,13 +416,14 @@ function factValues(
   documentId: string,
   area: string | null,
   runId: number | null,
+  sentenceId: number,
   json: FactJson,
 ): ValuesOf<'facts', typeof FACT_COLUMNS> {
   // in FACT_COLUMNS' order, line for line
   return [
     documentId, f.id, f.indicator, folded, f.indicatorId, f.value, f.unit, f.unitText, f.multiplier,
-    f.baseValue, f.year, f.kind, f.qualifier, f.relatesTo, json.footnotes(f.footnotes), f.inFootnote, json.source(f.source), f.status, f.raw,
-    json.headingPath(f.headingPath), f.decimals, area, runId, f.value, f.unit, f.baseValue,
+    f.baseValue, f.year, f.kind, f.qualifier, f.relatesTo, json.footnotes(f.footnotes), f.inFootnote, json.source(f.source), sentenceId,
+    f.status, f.raw, json.headingPath(f.headingPath), f.decimals, area, runId, f.value, f.unit, f.baseValue,
     f.status, null,
   ];
 }
@@ -475,7 +485,8 @@ export class FactJson {
     if (x.page !== undefined) out += `,"page":${x.page}`;
     if (x.sheet !== undefined) out += `,"sheet":${JSON.stringify(x.sheet)}`;
     if (x.cell !== undefined) out += `,"cell":${JSON.stringify(x.cell)}`;
-    out += `,"block":${x.block},"start":${x.start},"end":${x.end},"text":${this.quoted(x.text)}`;
+    // no text: the sentence is stored once in `sentences` (sourceOfRow puts it back)
+    out += `,"block":${x.block},"start":${x.start},"end":${x.end}`;
     if (x.textStart !== undefined) out += `,"textStart":${x.textStart}`;
     if (x.textEnd !== undefined) out += `,"textEnd":${x.textEnd}`;
     return `${out}}`;

@@ -1,6 +1,6 @@
 import type { FactSource, Status } from '../schema/fact.ts';
 import type { Mismatch, MismatchType } from '../schema/mismatch.ts';
-import type { MismatchesTable, Warehouse } from '../schema/warehouse.ts';
+import { sourceOfRow, type MismatchesTable, type Warehouse } from '../schema/warehouse.ts';
 import { applyReviewsSync, recordReview } from './load.ts';
 import { prepared } from './statements.ts';
 
@@ -83,6 +83,7 @@ interface FactRow {
   kind: string;
   status: Status;
   source: string;
+  sentence: string | null;
 }
 
 const ORDER = `case m.status when 'open' then 0 else 1 end, d.loaded_at desc, m.document_id, m.rowid`;
@@ -148,7 +149,8 @@ function view(wh: Warehouse, r: MismatchRow): MismatchView {
 function factOf(wh: Warehouse, documentId: string, id: string): ReviewedFact | null {
   const f = wh.sqlite
     .prepare(
-      `select id, document_id, indicator, raw, value, original_value, corrected_value, unit, unit_text, multiplier, year, kind, status, source
+      `select id, document_id, indicator, raw, value, original_value, corrected_value, unit, unit_text, multiplier, year, kind, status, source,
+         (select text from sentences where id = sentence_id) as sentence
        from facts where id = ? order by document_id = ? desc limit 1`,
     )
     .get(id, documentId) as FactRow | undefined;
@@ -166,7 +168,7 @@ function factOf(wh: Warehouse, documentId: string, id: string): ReviewedFact | n
     year: f.year,
     kind: f.kind,
     status: f.status,
-    source: JSON.parse(f.source) as FactSource,
+    source: sourceOfRow(f.source, f.sentence),
   };
 }
 

@@ -4,7 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import type { Generated, Kysely as KyselyType, Migration } from 'kysely';
 import { SEEDS_DIR } from './seeds-dir.ts';
 import type { Format } from './document.ts';
-import type { Kind, Status } from './fact.ts';
+import type { FactSource, Kind, Status } from './fact.ts';
 import type { MismatchType, Mismatch } from './mismatch.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { Kysely, Migrator, SqliteDialect } from './migrations/kysely.ts';
@@ -93,8 +93,10 @@ export interface FactsTable {
   /** JSON array of footnote numbers */
   footnotes: string;
   in_footnote: number | null;
-  /** JSON of FactSource */
+  /** JSON of FactSource without `text`, which is in `sentences` (sourceOfRow puts it back) */
   source: string;
+  /** the sentence the number was read from; null only for rows written without one */
+  sentence_id: number | null;
   status: Status;
   raw: string;
   /** JSON array of headings */
@@ -107,6 +109,28 @@ export interface FactsTable {
   original_base_value: number;
   original_status: Status;
   corrected_value: number | null;
+}
+
+/**
+ * A fact's source as stored (`facts.source`, without the text) with its sentence put back where the Fact
+ * schema has it, after the offsets: outputs print sources in the contract's key order. A row written
+ * before migration 008 moved the text out still carries it, and keeps it.
+ */
+export function sourceOfRow(json: string, sentence: string | null): FactSource {
+  const { text, textStart, textEnd, ...where } = JSON.parse(json) as Omit<FactSource, 'text'> & { text?: string };
+  return {
+    ...where,
+    text: sentence ?? text ?? '',
+    ...(textStart !== undefined ? { textStart } : {}),
+    ...(textEnd !== undefined ? { textEnd } : {}),
+  };
+}
+
+/** Each sentence a document's facts were read from, once (migration 008). */
+export interface SentencesTable {
+  id: Generated<number>;
+  document_id: string;
+  text: string;
 }
 
 export interface LabelsTable {
@@ -231,6 +255,7 @@ export interface Database {
   run_files: RunFilesTable;
   documents: DocumentsTable;
   facts: FactsTable;
+  sentences: SentencesTable;
   labels: LabelsTable;
   footnotes: FootnotesTable;
   document_messages: DocumentMessagesTable;

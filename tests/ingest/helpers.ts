@@ -64,7 +64,9 @@ export function snapshot(db: string) {
       documents: all(`select id, file, format, type, number, issuer, doc_key, area, area_code, province, date, report_year, plan_year,
         pages, superseded_by from documents order by id`),
       facts: all(`select document_id, id, indicator, indicator_id, value, unit, multiplier, base_value, year, kind, qualifier,
-        relates_to, footnotes, in_footnote, status, source from facts order by document_id, id`),
+        relates_to, footnotes, in_footnote, status, source, (select text from sentences s where s.id = sentence_id) as sentence
+        from facts order by document_id, id`),
+      sentences: all('select document_id, text from sentences order by document_id, text'),
       mismatches: all('select document_id, id, type, message, fact_ids, status from mismatches order by document_id, id'),
       footnotes: all('select document_id, seq, number, text from footnotes order by document_id, seq'),
       messages: all('select document_id, seq, type, message from document_messages order by document_id, seq'),
@@ -82,9 +84,10 @@ export function countsByDocument(db: string): Map<string, string> {
     const rows = conn
       .prepare(`select d.id, (select count(*) from facts f where f.document_id = d.id) as facts,
         (select count(*) from mismatches m where m.document_id = d.id) as mismatches,
-        (select count(*) from footnotes n where n.document_id = d.id) as footnotes from documents d`)
-      .all() as { id: string; facts: number; mismatches: number; footnotes: number }[];
-    return new Map(rows.map((r) => [r.id, `${r.facts}/${r.mismatches}/${r.footnotes}`]));
+        (select count(*) from footnotes n where n.document_id = d.id) as footnotes,
+        (select count(*) from sentences s where s.document_id = d.id) as sentences from documents d`)
+      .all() as { id: string; facts: number; mismatches: number; footnotes: number; sentences: number }[];
+    return new Map(rows.map((r) => [r.id, `${r.facts}/${r.mismatches}/${r.footnotes}/${r.sentences}`]));
   } finally {
     conn.close();
   }

@@ -110,7 +110,10 @@ export function makeInput(spec: DocSpec): LoadInput {
 
 export const PHONG_THO = { number: '712/BC-UBND', issuer: 'UBND huyện Phong Thổ', area: 'huyện Phong Thổ', province: 'Lai Châu' };
 
-export async function count(wh: Warehouse, table: 'documents' | 'facts' | 'mismatches' | 'footnotes' | 'labels' | 'document_messages'): Promise<number> {
+export async function count(
+  wh: Warehouse,
+  table: 'documents' | 'facts' | 'sentences' | 'mismatches' | 'footnotes' | 'labels' | 'document_messages',
+): Promise<number> {
   const row = await wh.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return row.n;
 }

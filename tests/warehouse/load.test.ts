@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Fact } from '../../schema/fact.ts';
 import type { Warehouse } from '../../schema/warehouse.ts';
 import { CommitGroup, finishRun, loadDocument, recordReview, recordRunFile, runFileFromOutcome, startRun } from '../../pipeline/load.ts';
+import { queryFacts } from '../../output/facts-query.ts';
 import { count, makeInput, PHONG_THO, tempWarehouse } from './helpers.ts';
 
 let wh: Warehouse;
@@ -79,6 +80,39 @@ describe('loadDocument', () => {
     expect(JSON.parse(mismatch.fact_ids)).toEqual(['f0']);
   });
 
+  it('stores each sentence once per document, and the facts query gives every fact its sentence back', async () => {
+    const shared = { file: 'shared.txt', block: 0, start: 0, end: 40, text: 'Tỷ lệ che phủ rừng đạt 44,3%, kế hoạch 44,36%' };
+    const input = makeInput({
+      content: 'shared-sentence',
+      file: 'shared.txt',
+      facts: [
+        { ...forest(44.3, 2023), source: { ...shared, textStart: 23, textEnd: 28 } },
+        { ...forest(44.36, 2024, 'plan'), source: { ...shared, textStart: 39, textEnd: 45 } },
+        { ...forest(45, 2025, 'plan'), source: { file: 'shared.txt', block: 1, start: 0, end: 9, text: 'Năm 2025: 45%' } },
+      ],
+    });
+    // another document with the same sentence keeps its own copy: sentences belong to their document
+    const other = makeInput({ content: 'shared-sentence-2', facts: [{ ...forest(44.3, 2023), source: shared }] });
+    expect((await loadDocument(wh, input)).status).toBe('loaded');
+    expect((await loadDocument(wh, other)).status).toBe('loaded');
+    const sentences = await wh.db.selectFrom('sentences').select(['document_id', 'text']).orderBy('id').execute();
+    expect(sentences).toEqual([
+      { document_id: input.document.id, text: shared.text },
+      { document_id: input.document.id, text: 'Năm 2025: 45%' },
+      { document_id: other.document.id, text: shared.text },
+    ]);
+    const stored = await wh.db.selectFrom('facts').select(['source']).where('document_id', '=', input.document.id).execute();
+    for (const r of stored) expect(r.source).not.toContain('che phủ');
+    const facts = await queryFacts(wh, { doc: input.document.id });
+    expect(facts.map((f) => f.source)).toEqual(input.facts.map((f) => f.source));
+    const view = wh.sqlite.prepare(`select year, sentence from v_facts_all where document_id = ? order by year`).all(input.document.id);
+    expect(view).toEqual([
+      { year: 2023, sentence: shared.text },
+      { year: 2024, sentence: shared.text },
+      { year: 2025, sentence: 'Năm 2025: 45%' },
+    ]);
+  });
+
   it('is idempotent by content hash: the same input twice loads once', async () => {
     const input = makeInput({ content: 'same-bytes', facts: [forest(44.3, 2023)] });
     expect((await loadDocument(wh, input)).status).toBe('loaded');
@@ -96,7 +130,7 @@ describe('loadDocument', () => {
       },
     });
     expect(outcome).toMatchObject({ status: 'failed', reason: expect.stringContaining('power cut') });
-    for (const t of ['documents', 'facts', 'mismatches', 'labels'] as const) expect(await count(wh, t)).toBe(0);
+    for (const t of ['documents', 'facts', 'sentences', 'mismatches', 'labels'] as const) expect(await count(wh, t)).toBe(0);
     // and the file can be loaded once the cause is gone
     expect((await loadDocument(wh, input)).status).toBe('loaded');
   });

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Fact } from '../../schema/fact.ts';
 import * as initial from '../../schema/migrations/2026-11-26-001-initial.ts';
+import * as sentences from '../../schema/migrations/2026-11-26-008-sentences.ts';
+import { queryFacts } from '../../output/facts-query.ts';
 import { MIGRATIONS } from '../../schema/migrations/index.ts';
 import { openWarehouse, SEEDS_DIR } from '../../schema/warehouse.ts';
 import { sha256, tempDir } from './helpers.ts';
@@ -59,6 +61,32 @@ describe('migrations', () => {
     expect(rows).toEqual([{ indicator: 'tỷ lệ che phủ rừng', year: 2023, base_value: 44.3, area_code: '109' }]);
     const area = await upgraded.db.selectFrom('areas').select('name').where('code', '=', '109').executeTakeFirst();
     expect(area?.name).toBe('Phong Thổ');
+    // 008 moved the sentence out of the fact row; the view and the facts query still give it
+    expect(await upgraded.db.selectFrom('sentences').select(['document_id', 'text']).execute()).toEqual([{ document_id: docId, text: 'x' }]);
+    expect(await upgraded.db.selectFrom('facts').select('source').executeTakeFirst()).toEqual({ source: '{"file":"old.txt","block":0,"start":0,"end":1}' });
+    expect(await upgraded.db.selectFrom('v_facts').select('sentence').execute()).toEqual([{ sentence: 'x' }]);
+    expect((await queryFacts(upgraded, {}))[0]?.source).toEqual({ file: 'old.txt', block: 0, start: 0, end: 1, text: 'x' });
+  });
+
+  it('moves sentences back onto the facts when 008 is rolled back', async () => {
+    const file = join(dir(), 'down.sqlite');
+    const wh = await openWarehouse(file, { seeds: false });
+    cleanups.push(() => wh.close());
+    const docId = sha256('down-doc');
+    wh.sqlite.prepare(`insert into documents (id, file, format, loaded_at) values (?, 'd.txt', 'text', '2024-01-01T00:00:00Z')`).run(docId);
+    const sentence = Number(wh.sqlite.prepare(`insert into sentences (document_id, text) values (?, 'câu')`).run(docId).lastInsertRowid);
+    wh.sqlite
+      .prepare(
+        `insert into facts (document_id, id, indicator, indicator_folded, value, multiplier, base_value, kind, source, sentence_id, status,
+           original_value, original_base_value, original_status)
+         values (?, 'f1', 'a', 'a', 1, 0, 1, 'actual', '{"file":"d.txt","block":0,"start":0,"end":1}', ?, 'ok', 1, 1, 'ok')`,
+      )
+      .run(docId, sentence);
+    await sentences.down(wh.db);
+    expect(wh.sqlite.prepare(`select name from sqlite_master where name = 'sentences'`).all()).toEqual([]);
+    const row = wh.sqlite.prepare(`select source, (select sentence from v_facts_all) as sentence from facts`).get() as { source: string; sentence: string };
+    expect(JSON.parse(row.source)).toEqual({ file: 'd.txt', block: 0, start: 0, end: 1, text: 'câu' });
+    expect(row.sentence).toBe('câu');
   });
 
   it('opens in WAL mode with foreign keys and a busy timeout', async () => {
