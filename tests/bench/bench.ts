@@ -196,7 +196,7 @@ async function pipelinePerFormat(archive: string, files: ArchiveFile[], inputs: 
 
 /* ---------- loader against raw inserts ---------- */
 
-const TABLES = ['documents', 'facts', 'labels', 'footnotes', 'document_messages', 'mismatches'] as const;
+const TABLES = ['documents', 'sentences', 'facts', 'labels', 'footnotes', 'document_messages', 'mismatches'] as const;
 
 async function loadSpeed(dir: string, inputs: LoadInput[]) {
   const loaded = join(dir, 'loader.sqlite');
