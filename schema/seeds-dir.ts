@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -6,3 +7,6 @@ import { fileURLToPath } from 'node:url';
  * the database layer that schema/warehouse.ts brings.
  */
 export const SEEDS_DIR = process.env.BAOCAO_SEEDS || fileURLToPath(new URL('../seeds/', import.meta.url));
+
+/** The indicator catalog extraction matches labels against, from the same folder the warehouse seeds from. */
+export const CATALOG_FILE = join(SEEDS_DIR, 'indicators.json');

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { defaultDb, EXIT, UsageError } from '../cli.ts';
 
@@ -51,6 +52,9 @@ export function registerIngest(program: Command, setExit: (code: number) => void
       const workerMemoryMb = positive('--worker-memory', flags.workerMemory);
       // below this a worker cannot even load the PDF and Word libraries, and every file would fail
       if (workerMemoryMb !== undefined && workerMemoryMb < 64) throw new UsageError(`--worker-memory must be at least 64 (MB); got ${workerMemoryMb}`);
+      const { CATALOG_FILE } = await import('../../schema/seeds-dir.ts');
+      // every worker would fail on its first file: say it once, before any is started
+      if (!existsSync(CATALOG_FILE)) throw new UsageError(`no indicator catalog at ${CATALOG_FILE} (BAOCAO_SEEDS names the seeds folder)`);
       const { openWarehouse } = await import('../../schema/warehouse.ts');
       const { ingest } = await import('../ingest.ts');
       const { createProgress } = await import('../progress.ts');

@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Catalog, type CatalogEntry } from '../../schema/catalog.ts';
 import { CANONICAL_UNITS, type UnitCode } from '../../schema/units.ts';
 import { fold } from '../../extractors/clean-text.ts';
-import { SEEDS_DIR } from '../../schema/seeds-dir.ts';
+import { CATALOG_FILE, SEEDS_DIR } from '../../schema/seeds-dir.ts';
 import type { AreaPopulation } from './checks/context.ts';
 import { areaPopulationsFrom } from './checks/plausibility.ts';
 
@@ -27,7 +26,8 @@ export interface CatalogIndex {
   populations: readonly AreaPopulation[];
 }
 
-export const DEFAULT_CATALOG_FILE = fileURLToPath(new URL('../../seeds/indicators.json', import.meta.url));
+/** The catalog of the seeds folder the warehouse reads too (`BAOCAO_SEEDS`): extraction and queries agree. */
+export const DEFAULT_CATALOG_FILE = CATALOG_FILE;
 
 function wordsOf(s: string): string[] {
   return fold(s).split(/[^a-z0-9]+/).filter(Boolean);
@@ -71,6 +71,7 @@ function bag(ws: readonly string[]): Map<string, number> {
  * the seeds folder (`BAOCAO_SEEDS`, as the warehouse reads it) for the populations it may carry.
  */
 export function loadCatalog(file = DEFAULT_CATALOG_FILE, areasFile = join(SEEDS_DIR, 'areas.json')): CatalogIndex {
+  if (!existsSync(file)) throw new Error(`no indicator catalog at ${file} (BAOCAO_SEEDS names the seeds folder)`);
   const parsed = Catalog.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +32,14 @@ describe('baocao ingest (command line)', () => {
     const low = await runCli(['ingest', dir, '--db', join(dir, 'usage.sqlite'), '--worker-memory', '32']);
     expect(low.code).toBe(2);
     expect(low.stderr).toMatch(/--worker-memory must be at least 64/);
+  });
+
+  it('names a seeds folder without an indicator catalog before starting, and creates no warehouse', async () => {
+    const db = join(dir, 'no-catalog.sqlite');
+    const r = await runCli(['ingest', dir, '--db', db], { BAOCAO_SEEDS: join(dir, 'no-seeds-here') });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`no indicator catalog at ${join(dir, 'no-seeds-here', 'indicators.json')}`);
+    expect(existsSync(db)).toBe(false);
   });
 
   it('Ctrl-C finishes the document being written, stops cleanly, and a re-run loads the rest', async () => {
