@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import type { Command } from 'commander';
 import { defaultDb, EXIT, UsageError } from '../cli.ts';
 
@@ -10,6 +11,18 @@ interface IngestFlags {
   maxPages?: string;
   timeout?: string;
   workerMemory?: string;
+}
+
+/**
+ * Each worker is a fresh V8 isolate that compiles pdf.js, mammoth and our stages anew. With V8's default
+ * interrupt budget it optimized thousands of functions that then ran for a few documents: on the synthetic
+ * 200-document archive, compiling took more CPU than extraction (per-thread CPU: the worker 5.6 s, V8's
+ * background threads 6 s). A budget ~8× larger optimizes only what stays hot: CPU 18.3 → 14.5 s and
+ * 21 → 27 documents/s with 2 workers (+10% on 1,000 documents). Set before any worker starts; flags are
+ * process-wide and read when a function is first run, so code already compiled keeps its tiering.
+ */
+function tuneJit(): void {
+  setFlagsFromString('--interrupt-budget=1000000');
 }
 
 /** Exit code of a run stopped by Ctrl-C: the shell's convention for SIGINT (128 + 2). */
@@ -55,6 +68,7 @@ export function registerIngest(program: Command, setExit: (code: number) => void
       const { CATALOG_FILE } = await import('../../schema/seeds-dir.ts');
       // every worker would fail on its first file: say it once, before any is started
       if (!existsSync(CATALOG_FILE)) throw new UsageError(`no indicator catalog at ${CATALOG_FILE} (BAOCAO_SEEDS names the seeds folder)`);
+      tuneJit();
       const { openWarehouse } = await import('../../schema/warehouse.ts');
       const { ingest } = await import('../ingest.ts');
       const { createProgress } = await import('../progress.ts');
