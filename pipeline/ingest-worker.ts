@@ -86,6 +86,8 @@ async function run(id: number, job: IngestJob): Promise<IngestJobResult> {
   }
 }
 
+let queue: Promise<void> = Promise.resolve();
+
 port.on('message', (msg: { id: number; job?: IngestJob; answer?: boolean }) => {
   if ('answer' in msg) {
     const resolve = pendingAnswer;
@@ -94,12 +96,16 @@ port.on('message', (msg: { id: number; job?: IngestJob; answer?: boolean }) => {
     return;
   }
   if (!msg.job) return;
-  void run(msg.id, msg.job).then((result) => {
-    try {
-      port.postMessage({ id: msg.id, result });
-    } catch (err) {
-      port.postMessage({ id: msg.id, error: `extract: result cannot be sent: ${err instanceof Error ? err.message : String(err)}` });
-    }
-  });
+  const job = msg.job;
+  // The pool sends the next job ahead: jobs run one after another, never interleaved.
+  queue = queue.then(() =>
+    run(msg.id, job).then((result) => {
+      try {
+        port.postMessage({ id: msg.id, result });
+      } catch (err) {
+        port.postMessage({ id: msg.id, error: `extract: result cannot be sent: ${err instanceof Error ? err.message : String(err)}` });
+      }
+    }),
+  );
 });
 port.postMessage({ ready: true });

@@ -22,6 +22,37 @@ describe('WorkerPool', () => {
     expect(pool.size).toBe(1);
   });
 
+  it('a job sent ahead to a worker that times out runs on its replacement', async () => {
+    pool = new WorkerPool({ script, size: 1, timeoutMs: 300 });
+    const [spin, next] = await Promise.all([pool.run('spin'), pool.run('a')]);
+    expect(spin).toMatchObject({ ok: false, cause: 'timeout' });
+    expect(next).toMatchObject({ ok: true, result: 'done a' });
+    expect(pool.replaced).toBe(1);
+  });
+
+  it('sends each worker its next job ahead, so it goes on while the pool\'s thread is busy', async () => {
+    pool = new WorkerPool({ script, size: 1, timeoutMs: 5000 });
+    expect(await pool.run('a')).toMatchObject({ ok: true }); // the worker is up
+    const first = pool.run('stamp');
+    const second = pool.run('stamp');
+    // the pool's thread (the warehouse writer in ingest) is busy and hands out nothing meanwhile
+    const busyUntil = Date.now() + 500;
+    while (Date.now() < busyUntil);
+    const stamps = (await Promise.all([first, second])).map((r) => (r.ok ? Number(r.result.split(' ')[1]) : NaN));
+    expect(stamps[1]).toBeLessThan(busyUntil);
+  });
+
+  it('keeps every worker busy before sending any a job ahead', async () => {
+    pool = new WorkerPool({ script, size: 2, timeoutMs: 5000 });
+    while (pool.readyWorkers < 2) await new Promise((r) => setTimeout(r, 20));
+    // one long job and one short: were both sent to the same worker, the short one would wait 400 ms
+    const started = Date.now();
+    const [slow, quick] = [pool.run('sleep'), pool.run('stamp')];
+    const q = await quick;
+    expect(q.ok ? Number(q.result.split(' ')[1]) - started : NaN).toBeLessThan(300);
+    expect(await slow).toMatchObject({ ok: true });
+  });
+
   it('fails only the job whose worker crashes, exits or runs out of memory', async () => {
     pool = new WorkerPool({ script, size: 2, timeoutMs: 20_000, resourceLimits: { maxOldGenerationSizeMb: 64 } });
     const results = await Promise.all(['a', 'throw', 'b', 'exit', 'hog', 'c'].map((j) => pool!.run(j)));
