@@ -154,6 +154,7 @@ export class WorkerPool<J, R, Ask = unknown, Answer = unknown> {
       for (const t of this.queue.splice(0)) t.resolve({ ok: false, reason: this.brokenReason, cause: 'crash', ms: 0 });
       return;
     }
+    slot.retired = true;
     if (slot.tasks.length > 0) {
       this.settle(slot, { ok: false, reason, cause: 'crash' });
       this.replaced++;
@@ -165,8 +166,8 @@ export class WorkerPool<J, R, Ask = unknown, Answer = unknown> {
   private onTimeout(slot: Slot<J, R>): void {
     if (slot.tasks.length === 0) return;
     const seconds = this.options.timeoutMs / 1000;
-    this.settle(slot, { ok: false, reason: `took longer than ${seconds} s: stopped (worker replaced)`, cause: 'timeout' });
     slot.retired = true;
+    this.settle(slot, { ok: false, reason: `took longer than ${seconds} s: stopped (worker replaced)`, cause: 'timeout' });
     this.slots.delete(slot);
     this.requeueAhead(slot);
     void slot.worker.terminate();
@@ -178,7 +179,11 @@ export class WorkerPool<J, R, Ask = unknown, Answer = unknown> {
   /** Jobs sent ahead to a worker that is gone never started: they go back to the front of the queue. */
   private requeueAhead(slot: Slot<J, R>): void {
     const waiting = slot.tasks.splice(0);
-    for (const t of waiting) t.started = 0;
+    for (const t of waiting) {
+      // a clock started when the job before was settled would fire later and keep the process alive
+      clearTimeout(t.timer);
+      t.started = 0;
+    }
     this.queue.unshift(...waiting);
   }
 

@@ -1,7 +1,11 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkerPool } from '../../pipeline/worker-pool.ts';
 
 const script = new URL('./fixtures/test-worker.mjs', import.meta.url);
+const run = promisify(execFile);
 
 describe('WorkerPool', () => {
   let pool: WorkerPool<string, string, string, string> | undefined;
@@ -29,6 +33,14 @@ describe('WorkerPool', () => {
     expect(next).toMatchObject({ ok: true, result: 'done a' });
     expect(pool.replaced).toBe(1);
   });
+
+  it('leaves no clock running for a job sent ahead to a worker that crashed: the process ends at once', async () => {
+    const started = Date.now();
+    const { stdout } = await run(process.execPath, [fileURLToPath(new URL('../../bin/run-ts.js', import.meta.url)), fileURLToPath(new URL('./fixtures/pool-exit.ts', import.meta.url))]);
+    expect(JSON.parse(stdout)).toEqual(['crash', 'done a']);
+    // the job sent ahead had a one-minute limit
+    expect(Date.now() - started).toBeLessThan(20_000);
+  }, 70_000);
 
   it('sends each worker its next job ahead, so it goes on while the pool\'s thread is busy', async () => {
     pool = new WorkerPool({ script, size: 1, timeoutMs: 5000 });
