@@ -56,7 +56,7 @@ function checkDocument(wh: Warehouse, documentId: string): number {
   const flag = prepared(wh, `update facts set status = 'flagged' where document_id = ? and id = ? and status = 'ok'`);
   let inserted = 0;
   for (const f of findings) {
-    const ids = [f.mine.id, ...(f.other ? [f.other.id] : [])];
+    const ids = [f.mine.id, ...f.others.map((o) => o.id)];
     const id = mismatchId(documentId, f.type, ids, f.key);
     inserted += insert.run(
       documentId, id, f.type, f.message, JSON.stringify(ids), f.expected, f.found, f.difference, f.tolerance,
@@ -179,7 +179,8 @@ function factsOf(wh: Warehouse, documentId: string): StoredFact<Fact>[] {
 interface CrossFinding {
   type: MismatchType;
   mine: StoredFact<Fact>;
-  other: { id: string } | null;
+  /** the other documents' facts it disagrees with, the one `expected` comes from first */
+  others: readonly { id: string }[];
   message: string;
   expected: number;
   found: number;
@@ -206,7 +207,7 @@ function sameIndicator(a: StoredFact, b: StoredFact): boolean {
 }
 
 function otherLabel(file: string, format: string, sameDocKey: boolean): string {
-  const name = file.split(/[\\/]/).at(-1) ?? file;
+  const name = fileName(file);
   return sameDocKey ? `bản ${format.toUpperCase()} khác của cùng văn bản (${name})` : `văn bản ${name}`;
 }
 
@@ -253,6 +254,9 @@ type CandidateRow = [number, number, Fact['kind'], number, number, number, Fact[
 
 type OtherRow = CoreRow & { file: string; format: string; doc_key: string | null };
 
+/** A consistency finding's message quotes this many other documents, then counts the rest. */
+const LISTED_DOCUMENTS = 5;
+
 function compareFacts(wh: Warehouse, doc: CheckedDocument, mine: readonly StoredFact<Fact>[]): CrossFinding[] {
   const out: CrossFinding[] = [];
   const cells = new Cells();
@@ -268,36 +272,45 @@ function compareFacts(wh: Warehouse, doc: CheckedDocument, mine: readonly Stored
   ).raw().all(JSON.stringify(cells.list), doc.id, doc.doc_key, doc.doc_key) as CandidateRow[];
   const grouped = byCell(rows, cells.list.length, (r) => r[0], (r) => r[1]);
   const whole = prepared(wh, `select ${CORE_COLUMNS}, d.file, d.format, d.doc_key from facts f join documents d on d.id = f.document_id where f.rowid = ?`);
-  const seen = new Set<string>();
   for (const { m, cell } of todo) {
     const mine = kindClass(m.fact.kind);
     const myTolerance = toleranceOf(m.fact) * 10 ** m.fact.multiplier;
+    // every other document that states this cell otherwise, in load order, each once
+    const against: { o: StoredFact; row: OtherRow; tol: number }[] = [];
+    const documents = new Set<string>();
     for (const [, rid, kind, value, baseValue, decimals, qualifier, multiplier] of grouped[cell]!) {
       if (kindClass(kind) !== mine) continue;
       const tol = myTolerance + toleranceOf({ value, decimals, qualifier }) * 10 ** multiplier;
       if (agrees(m.fact.baseValue, baseValue, tol)) continue;
-      const r = whole.get(rid) as OtherRow;
-      const o = toStored(r, coreOf(r));
-      if (!sameIndicator(m, o)) continue;
-      const key = `${m.id}|${o.documentId}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const scale = 10 ** m.fact.multiplier;
-      const sameDocKey = doc.doc_key !== null && r.doc_key === doc.doc_key;
-      out.push({
-        type: 'consistency',
-        mine: m,
-        other: o,
-        message:
-          `Cùng chỉ tiêu "${m.fact.indicator}" năm ${m.fact.year} (${m.fact.kind}) nhưng văn bản này ghi ${m.fact.raw.trim()}, ` +
-          `còn ${otherLabel(r.file, r.format, sameDocKey)} ghi ${o.fact.raw.trim()}.` + scaleHint(m.fact.baseValue, o.fact.baseValue),
-        expected: tidy(o.fact.baseValue / scale),
-        found: tidy(m.fact.value),
-        difference: tidy((m.fact.baseValue - o.fact.baseValue) / scale),
-        tolerance: tidy(tol / scale),
-        key: `cross:${o.id}`,
-      });
+      const row = whole.get(rid) as OtherRow;
+      const o = toStored(row, coreOf(row));
+      if (!sameIndicator(m, o) || documents.has(o.documentId)) continue;
+      documents.add(o.documentId);
+      against.push({ o, row, tol });
     }
+    if (against.length === 0) continue;
+    // One finding a fact, naming every document that disagrees: one a pair grew with the square of the
+    // documents stating a cell, and told a reviewer the same thing once per other document.
+    const { o: first, tol } = against[0]!;
+    const scale = 10 ** m.fact.multiplier;
+    const said = against.slice(0, LISTED_DOCUMENTS).map(({ o, row }) => {
+      const sameDocKey = doc.doc_key !== null && row.doc_key === doc.doc_key;
+      return `${otherLabel(row.file, row.format, sameDocKey)} ghi ${o.fact.raw.trim()}`;
+    });
+    const more = against.length > LISTED_DOCUMENTS ? ` và ${against.length - LISTED_DOCUMENTS} văn bản khác cũng ghi khác` : '';
+    out.push({
+      type: 'consistency',
+      mine: m,
+      others: against.map(({ o }) => o),
+      message:
+        `Cùng chỉ tiêu "${m.fact.indicator}" năm ${m.fact.year} (${m.fact.kind}) nhưng văn bản này ghi ${m.fact.raw.trim()}, ` +
+        `còn ${said.join('; ')}${more}.` + scaleHint(m.fact.baseValue, first.fact.baseValue),
+      expected: tidy(first.fact.baseValue / scale),
+      found: tidy(m.fact.value),
+      difference: tidy((m.fact.baseValue - first.fact.baseValue) / scale),
+      tolerance: tidy(tol / scale),
+      key: 'cross',
+    });
   }
   return out;
 }
@@ -338,32 +351,56 @@ function storeDerived(wh: Warehouse, documentId: string, mine: readonly StoredFa
   }
 }
 
-type ImpliedRow = DerivedRow & { cell: number; rid: number; relation: string | null };
-type StatedRow = CoreRow & { cell: number; rid: number };
+type ImpliedRow = DerivedRow & { cell: number; rid: number; relation: string | null; file: string };
+type StatedRow = CoreRow & { cell: number; rid: number; file: string };
 
 /** A stated plan (or result of year Y) against the plan (or the previous-year value of Y + 1) implied elsewhere. */
 function compareDerived(wh: Warehouse, doc: CheckedDocument, mine: readonly StoredFact<Fact>[]): CrossFinding[] {
   const out: CrossFinding[] = [];
-  // `mine` is the finding's fact of this document: the stated one, or the relation that implies the value.
-  const judge = (stated: StoredFact, x: DerivedRow, mineIsStated: boolean, mine: StoredFact<Fact> | null, other: { id: string } | null) => {
+  /** A stated value against an implied one, where they disagree: the gap and the tolerance, in the stated scale. */
+  const gapOf = (stated: StoredFact, x: DerivedRow) => {
     const tol = toleranceOf(stated.fact) * 10 ** stated.fact.multiplier + x.base_tolerance;
-    if (agrees(x.base_value, stated.fact.baseValue, tol)) return;
+    return agrees(x.base_value, stated.fact.baseValue, tol) ? null : { stated, x, tol };
+  };
+  type Gap = NonNullable<ReturnType<typeof gapOf>>;
+  const implies = (x: DerivedRow, stated: StoredFact) =>
+    `${vn(x.value)}${x.unit && x.unit !== 'percent' ? ` (${stated.fact.unitText ?? x.unit})` : ''}`;
+  /**
+   * One finding for a fact of this document and every document that disagrees with it (as in
+   * compareFacts): `mine` is this document's fact, the stated one or the relation that implies the value;
+   * the figures are those of the first disagreement, the message names the rest.
+   */
+  const report = (gaps: Gap[], mine: StoredFact<Fact>, others: { id: string }[], mineIsStated: boolean, key: string, files: string[]) => {
+    const { stated, x, tol } = gaps[0]!;
     const scale = 10 ** stated.fact.multiplier;
     const what = x.kind === 'plan' ? 'kế hoạch' : `giá trị năm ${x.year}`;
-    if (!mine) return;
+    const tail = `(chênh ${vn(tidy((stated.fact.baseValue - x.base_value) / scale))}, sai số cho phép ±${vn(tidy(tol / scale))})`;
+    let message: string;
+    if (gaps.length === 1) {
+      message =
+        `"${stated.fact.indicator}": ${what} ghi ${stated.fact.raw.trim()}, nhưng tỷ lệ/mức tăng ở văn bản ` +
+        `${mineIsStated ? 'khác' : 'này'} ngụ ý ${implies(x, stated)} ${tail}.`;
+    } else {
+      const listed = gaps.slice(0, LISTED_DOCUMENTS).map((g, i) =>
+        mineIsStated ? `${implies(g.x, g.stated)} (${fileName(files[i]!)})` : `${g.stated.fact.raw.trim()} (${fileName(files[i]!)})`,
+      );
+      const more = gaps.length > LISTED_DOCUMENTS ? ` và ${gaps.length - LISTED_DOCUMENTS} văn bản khác` : '';
+      message = mineIsStated
+        ? `"${stated.fact.indicator}": ${what} ghi ${stated.fact.raw.trim()}, nhưng tỷ lệ/mức tăng ở ${gaps.length} văn bản khác ngụ ý ` +
+          `${listed.join('; ')}${more}; với văn bản đầu tiên ${tail}.`
+        : `"${stated.fact.indicator}": tỷ lệ/mức tăng ở văn bản này ngụ ý ${what} ${implies(x, stated)}, nhưng ${gaps.length} văn bản khác ghi ` +
+          `${listed.join('; ')}${more}; với văn bản đầu tiên ${tail}.`;
+    }
     out.push({
       type: x.kind === 'plan' ? 'share_of_plan' : 'growth',
       mine,
-      other,
-      message:
-        `"${stated.fact.indicator}": ${what} ghi ${stated.fact.raw.trim()}, nhưng tỷ lệ/mức tăng ở văn bản ` +
-        `${mineIsStated ? 'khác' : 'này'} ngụ ý ${vn(x.value)}${x.unit && x.unit !== 'percent' ? ` (${stated.fact.unitText ?? x.unit})` : ''} ` +
-        `(chênh ${vn(tidy((stated.fact.baseValue - x.base_value) / scale))}, sai số cho phép ±${vn(tidy(tol / scale))}).`,
+      others,
+      message,
       expected: tidy(x.base_value / scale),
       found: tidy(stated.fact.value),
       difference: tidy((stated.fact.baseValue - x.base_value) / scale),
       tolerance: tidy(tol / scale),
-      key: `derived:${x.document_id}:${x.from_fact_id}:${stated.id}`,
+      key,
     });
   };
 
@@ -375,7 +412,7 @@ function compareDerived(wh: Warehouse, doc: CheckedDocument, mine: readonly Stor
   });
   if (stated.length > 0) {
     const rows = prepared(wh,
-      `select c.key as cell, x.rowid as rid, x.*,
+      `select c.key as cell, x.rowid as rid, x.*, d.file,
          (select f.id from facts f where f.document_id = x.document_id and f.id = x.from_fact_id) as relation
        from json_each(?) c
        cross join derived x on x.indicator_key = c.value ->> 0 and x.area is c.value ->> 4 and x.year = c.value ->> 1 and x.kind = c.value ->> 2
@@ -384,7 +421,13 @@ function compareDerived(wh: Warehouse, doc: CheckedDocument, mine: readonly Stor
     ).all(JSON.stringify(implied.list), doc.id) as ImpliedRow[];
     const grouped = byCell(rows, implied.list.length, cellOf, ridOf);
     for (const { m, cell } of stated) {
-      for (const x of grouped[cell]!) judge(m, x, true, m, x.relation === null ? null : { id: x.relation });
+      const against = grouped[cell]!.flatMap((x) => {
+        const gap = gapOf(m, x);
+        return gap ? [{ gap, x }] : [];
+      });
+      if (against.length === 0) continue;
+      const others = against.flatMap(({ x }) => (x.relation === null ? [] : [{ id: x.relation }]));
+      report(against.map((a) => a.gap), m, others, true, `derived:stated:${m.id}`, against.map(({ x }) => x.file));
     }
   }
 
@@ -399,28 +442,34 @@ function compareDerived(wh: Warehouse, doc: CheckedDocument, mine: readonly Stor
     where f.original_unit = c.value ->> 2 and f.document_id <> ? and d.superseded_by is null and f.in_footnote is null`;
   const json = JSON.stringify(cells.list);
   const byIndicator = byCell(
-    prepared(wh, `select c.key as cell, f.rowid as rid, ${CORE_COLUMNS} from json_each(?) c cross join facts f on f.indicator_id = c.value ->> 0 and ${where}`)
+    prepared(wh, `select c.key as cell, f.rowid as rid, ${CORE_COLUMNS}, d.file from json_each(?) c cross join facts f on f.indicator_id = c.value ->> 0 and ${where}`)
       .all(json, doc.id) as StatedRow[],
     cells.list.length,
     cellOf,
     ridOf,
   );
   const byLabel = byCell(
-    prepared(wh, `select c.key as cell, f.rowid as rid, ${CORE_COLUMNS} from json_each(?) c
+    prepared(wh, `select c.key as cell, f.rowid as rid, ${CORE_COLUMNS}, d.file from json_each(?) c
       cross join facts f on f.indicator_folded = c.value ->> 0 and f.indicator_id is null and ${where}`).all(json, doc.id) as StatedRow[],
     cells.list.length,
     cellOf,
     ridOf,
   );
   for (const { x, cell } of todo) {
-    const relation = byId.get(x.from_fact_id) ?? null;
-    for (const r of [...byIndicator[cell]!, ...byLabel[cell]!]) {
+    const relation = byId.get(x.from_fact_id);
+    if (!relation) continue;
+    const against = [...byIndicator[cell]!, ...byLabel[cell]!].flatMap((r) => {
       const wanted = x.kind === 'plan' ? r.kind === 'plan' : kindClass(r.kind) === 'result';
-      if (wanted && sameIndicatorLabel(r.indicator, x.indicator)) {
-        const s = toStored(r, coreOf(r));
-        judge(s, x, false, relation, s);
-      }
-    }
+      if (!wanted || !sameIndicatorLabel(r.indicator, x.indicator)) return [];
+      const gap = gapOf(toStored(r, coreOf(r)), x);
+      return gap ? [{ gap, file: r.file }] : [];
+    });
+    if (against.length === 0) continue;
+    report(against.map((a) => a.gap), relation, against.map((a) => a.gap.stated), false, `derived:implied:${x.from_fact_id}`, against.map((a) => a.file));
   }
   return out;
+}
+
+function fileName(file: string): string {
+  return file.split(/[\\/]/).at(-1) ?? file;
 }

@@ -154,6 +154,69 @@ describe('across documents', () => {
     }
   }, 60_000);
 
+  it('names every other document that states a fact otherwise in one finding, not one finding a pair', async () => {
+    const header = (n: string) => `Số: ${n}/BC-UBND\n\nPhong Thổ, ngày 08 tháng 12 năm 2023\n\nBÁO CÁO\n\nỦy ban nhân dân huyện Phong Thổ báo cáo.\n\nA. KẾT QUẢ NĂM 2023\n\n1. Môi trường\n\n`;
+    const files = ['44,3', '45,1', '44,32', '46'].map((v, i) => {
+      const f = join(dir, `cover-${i}.txt`);
+      writeFileSync(f, `${header(String(20 + i))}Tỷ lệ che phủ rừng đạt ${v}%.\n`);
+      return f;
+    });
+    const wh = await openWarehouse(db);
+    try {
+      const ids: string[] = [];
+      for (const f of files) {
+        await ingest(wh, [f]);
+        const id = (wh.sqlite.prepare('select id from documents order by rowid desc limit 1').get() as { id: string }).id;
+        ids.push(id);
+        await checkAcrossDocuments(wh, id);
+      }
+      // the last says 46 %: three documents say otherwise (44,32 % agrees with 44,3 % within rounding, not with 46 %)
+      const last = listMismatches(wh, { documentId: ids[3]!, type: 'consistency' });
+      expect(last).toHaveLength(1);
+      expect(last[0]!.factIds).toHaveLength(4);
+      expect(last[0]!.message).toMatch(/ghi 46%, còn văn bản cover-0\.txt ghi 44,3%; văn bản cover-1\.txt ghi 45,1%; văn bản cover-2\.txt ghi 44,32%\./);
+      expect(last[0]).toMatchObject({ expected: 44.3, found: 46 });
+      // the third agrees with the first and disagrees with the second only
+      const third = listMismatches(wh, { documentId: ids[2]!, type: 'consistency' });
+      expect(third.map((m) => m.factIds.length)).toEqual([2]);
+      expect(third[0]!.message).toMatch(/cover-1\.txt ghi 45,1%\./);
+    } finally {
+      await wh.close();
+    }
+  }, 60_000);
+
+  it('groups plans implied elsewhere: one finding for a stated plan, one for an implying share', async () => {
+    const header = (n: string, section: string) =>
+      `Số: ${n}/BC-UBND\n\nPhong Thổ, ngày 08 tháng 12 năm 2023\n\nBÁO CÁO\n\nỦy ban nhân dân huyện Phong Thổ báo cáo.\n\n${section}\n\n1. Kinh tế\n\n`;
+    const result = (n: string, share: string) =>
+      `${header(n, 'A. KẾT QUẢ NĂM 2023')}Tổng sản lượng lương thực có hạt đạt 36.595,83 tấn, đạt ${share}% so với kế hoạch.\n`;
+    const plan = (n: string, tonnes: string) =>
+      `${header(n, 'B. KẾ HOẠCH NĂM 2023').replace('2023\n\nBÁO', '2022\n\nBÁO')}Tổng sản lượng lương thực có hạt năm 2023 đạt ${tonnes} tấn.\n`;
+    // two shares imply plans of 36 439 and 36 965 t; then a plan of 38 000 t; then two plans, then a share
+    const texts = [result('31', '100,43'), result('32', '99'), plan('33', '38.000'), plan('34', '37.000'), result('35', '100,43')];
+    const wh = await openWarehouse(db);
+    try {
+      const ids: string[] = [];
+      for (const [i, t] of texts.entries()) {
+        const f = join(dir, `plan-${i}.txt`);
+        writeFileSync(f, t);
+        await ingest(wh, [f]);
+        ids.push((wh.sqlite.prepare('select id from documents order by rowid desc limit 1').get() as { id: string }).id);
+        await checkAcrossDocuments(wh, ids.at(-1)!);
+      }
+      const stated = listMismatches(wh, { documentId: ids[2]!, type: 'share_of_plan' });
+      expect(stated).toHaveLength(1);
+      expect(stated[0]!.factIds).toHaveLength(3);
+      expect(stated[0]!.message).toMatch(/kế hoạch ghi 38\.000 tấn, nhưng tỷ lệ\/mức tăng ở 2 văn bản khác ngụ ý 36\.439[^;]*\(plan-0\.txt\); 36\.965[^;]*\(plan-1\.txt\)/);
+      // the last share implies 36 439 t against the plans two documents state: 38 000 and 37 000 t
+      const implying = listMismatches(wh, { documentId: ids[4]!, type: 'share_of_plan' });
+      expect(implying).toHaveLength(1);
+      expect(implying[0]!.message).toMatch(/ngụ ý kế hoạch 36\.439,\d+ \(tấn\), nhưng 2 văn bản khác ghi 38\.000 tấn \(plan-2\.txt\); 37\.000 tấn \(plan-3\.txt\)/);
+    } finally {
+      await wh.close();
+    }
+  }, 60_000);
+
   it('checks a later plan against the plan a share implied', async () => {
     const a = join(dir, 'a.txt');
     const b = join(dir, 'b.txt');
