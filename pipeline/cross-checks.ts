@@ -199,13 +199,6 @@ function comparable(f: StoredFact): boolean {
   return f.inFootnote === null && f.fact.year !== null && f.fact.kind !== 'previous' && f.fact.unit !== null && f.fact.indicatorId !== null;
 }
 
-function sameIndicator(a: StoredFact, b: StoredFact): boolean {
-  if (a.fact.indicatorId !== null || b.fact.indicatorId !== null) {
-    return a.fact.indicatorId === b.fact.indicatorId && sameIndicatorLabel(a.fact.indicator, b.fact.indicator);
-  }
-  return a.indicatorKey === b.indicatorKey && a.indicatorKey.split(' ').length >= 3;
-}
-
 function otherLabel(file: string, format: string, sameDocKey: boolean): string {
   const name = fileName(file);
   return sameDocKey ? `bản ${format.toUpperCase()} khác của cùng văn bản (${name})` : `văn bản ${name}`;
@@ -247,10 +240,11 @@ class Cells {
 
 /**
  * The columns the agreement test reads, as arrays (a document meets hundreds of such rows, most of them
- * agreeing): cell, rowid, kind, original value, original base value, decimals, qualifier, multiplier.
- * A disagreeing row is then read whole.
+ * agreeing): cell, rowid, kind, original value, original base value, decimals, qualifier, multiplier,
+ * and for a disagreeing one its fact id, document and label. Only the few a message quotes are then
+ * read whole: in a large archive a fact can disagree with dozens of documents.
  */
-type CandidateRow = [number, number, Fact['kind'], number, number, number, Fact['qualifier'], number];
+type CandidateRow = [number, number, Fact['kind'], number, number, number, Fact['qualifier'], number, string, string, string];
 
 type OtherRow = CoreRow & { file: string; format: string; doc_key: string | null };
 
@@ -263,7 +257,8 @@ function compareFacts(wh: Warehouse, doc: CheckedDocument, mine: readonly Stored
   const todo = mine.filter(comparable).map((m) => ({ m, cell: cells.at([m.fact.indicatorId, m.fact.year, m.fact.unit, m.area]) }));
   if (todo.length === 0) return out;
   const rows = prepared(wh,
-    `select c.key as cell, f.rowid as rid, f.kind, f.original_value, f.original_base_value, f.decimals, f.qualifier, f.multiplier
+    `select c.key as cell, f.rowid as rid, f.kind, f.original_value, f.original_base_value, f.decimals, f.qualifier, f.multiplier,
+       f.id, f.document_id, f.indicator
      from json_each(?) c
      cross join facts f on f.indicator_id = c.value ->> 0 and f.area is c.value ->> 3 and f.year = c.value ->> 1
      join documents d on d.id = f.document_id
@@ -276,38 +271,38 @@ function compareFacts(wh: Warehouse, doc: CheckedDocument, mine: readonly Stored
     const mine = kindClass(m.fact.kind);
     const myTolerance = toleranceOf(m.fact) * 10 ** m.fact.multiplier;
     // every other document that states this cell otherwise, in load order, each once
-    const against: { o: StoredFact; row: OtherRow; tol: number }[] = [];
+    const against: { id: string; rid: number; baseValue: number; tol: number }[] = [];
     const documents = new Set<string>();
-    for (const [, rid, kind, value, baseValue, decimals, qualifier, multiplier] of grouped[cell]!) {
+    for (const [, rid, kind, value, baseValue, decimals, qualifier, multiplier, id, documentId, indicator] of grouped[cell]!) {
       if (kindClass(kind) !== mine) continue;
       const tol = myTolerance + toleranceOf({ value, decimals, qualifier }) * 10 ** multiplier;
       if (agrees(m.fact.baseValue, baseValue, tol)) continue;
-      const row = whole.get(rid) as OtherRow;
-      const o = toStored(row, coreOf(row));
-      if (!sameIndicator(m, o) || documents.has(o.documentId)) continue;
-      documents.add(o.documentId);
-      against.push({ o, row, tol });
+      // the cell is keyed by catalog id, so the same indicator is the same id and a label that says so
+      if (documents.has(documentId) || !sameIndicatorLabel(m.fact.indicator, indicator)) continue;
+      documents.add(documentId);
+      against.push({ id, rid, baseValue, tol });
     }
     if (against.length === 0) continue;
     // One finding a fact, naming every document that disagrees: one a pair grew with the square of the
     // documents stating a cell, and told a reviewer the same thing once per other document.
-    const { o: first, tol } = against[0]!;
+    const { baseValue: firstValue, tol } = against[0]!;
     const scale = 10 ** m.fact.multiplier;
-    const said = against.slice(0, LISTED_DOCUMENTS).map(({ o, row }) => {
+    const said = against.slice(0, LISTED_DOCUMENTS).map(({ rid }) => {
+      const row = whole.get(rid) as OtherRow;
       const sameDocKey = doc.doc_key !== null && row.doc_key === doc.doc_key;
-      return `${otherLabel(row.file, row.format, sameDocKey)} ghi ${o.fact.raw.trim()}`;
+      return `${otherLabel(row.file, row.format, sameDocKey)} ghi ${row.raw.trim()}`;
     });
     const more = against.length > LISTED_DOCUMENTS ? ` và ${against.length - LISTED_DOCUMENTS} văn bản khác cũng ghi khác` : '';
     out.push({
       type: 'consistency',
       mine: m,
-      others: against.map(({ o }) => o),
+      others: against,
       message:
         `Cùng chỉ tiêu "${m.fact.indicator}" năm ${m.fact.year} (${m.fact.kind}) nhưng văn bản này ghi ${m.fact.raw.trim()}, ` +
-        `còn ${said.join('; ')}${more}.` + scaleHint(m.fact.baseValue, first.fact.baseValue),
-      expected: tidy(first.fact.baseValue / scale),
+        `còn ${said.join('; ')}${more}.` + scaleHint(m.fact.baseValue, firstValue),
+      expected: tidy(firstValue / scale),
       found: tidy(m.fact.value),
-      difference: tidy((m.fact.baseValue - first.fact.baseValue) / scale),
+      difference: tidy((m.fact.baseValue - firstValue) / scale),
       tolerance: tidy(tol / scale),
       key: 'cross',
     });
