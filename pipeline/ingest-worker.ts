@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
+import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { DEFAULT_LIMITS, ReadError, type ReadLimits } from '../extractors/reader.ts';
-import type { LoadInput } from '../schema/load-input.ts';
 import { processFile } from './runner.ts';
 import { loadCatalog } from './stages/catalog.ts';
 
@@ -19,9 +19,14 @@ export interface IngestJob {
   limits: Partial<ReadLimits>;
 }
 
-/** What a worker sends back: the extracted document, or why there is none. */
+/**
+ * What a worker sends back: the extracted document, or why there is none. The document goes as its
+ * `v8.serialize` bytes: while it waits for its turn to be written it is one buffer, not thousands of
+ * objects on the writer's heap (which grew to ~150 MB between collections), and the writer turns it
+ * into objects just before loading it.
+ */
 export type IngestJobResult =
-  | { status: 'extracted'; input: LoadInput }
+  | { status: 'extracted'; bytes: Uint8Array }
   | { status: 'known'; documentId: string }
   | { status: 'failed'; stage: 'read' | 'extract'; reason: string; documentId: string | null };
 
@@ -78,7 +83,7 @@ async function run(id: number, job: IngestJob): Promise<IngestJobResult> {
       // Skipped before parsing: a re-run over a loaded archive costs one read and one hash per file.
       if (await isKnown(id, documentId)) return { status: 'known', documentId };
     }
-    return { status: 'extracted', input: await processFile(job.file, catalog, limits) };
+    return { status: 'extracted', bytes: serialize(await processFile(job.file, catalog, limits)) };
   } catch (err) {
     if (err instanceof ReadError) return { status: 'failed', stage: 'read', reason: err.reason, documentId };
     const message = err instanceof Error ? err.message : String(err);

@@ -1,5 +1,7 @@
 import { availableParallelism } from 'node:os';
+import { deserialize } from 'node:v8';
 import { DEFAULT_LIMITS, type ReadLimits } from '../extractors/reader.ts';
+import type { LoadInput } from '../schema/load-input.ts';
 import type { Warehouse } from '../schema/warehouse.ts';
 import type { IngestJob, IngestJobResult, IngestWorkerData } from './ingest-worker.ts';
 import { CommitGroup, finishRun, loadDocument, runFileFromOutcome, startRun, type RunFileRecord } from './load.ts';
@@ -191,7 +193,7 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
         report({ file, status: 'skipped', reason: 'already loaded', documentId: result.documentId, facts: 0, mismatches: 0, pages: 0 });
         continue;
       }
-      const input = result.input;
+      const input = deserialize(result.bytes) as LoadInput;
       const t0 = performance.now();
       // synchronous inside: the document is written whole or not at all (a savepoint in the commit group)
       group.enter();
