@@ -34,6 +34,12 @@ export function buildProgram(setExit: (code: number) => void): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // A reader that has what it wants closes the pipe (`baocao facts --json | head`): stop, as other tools
+  // do, instead of dying with a stack trace. Ingest prints to stdout only its final summary.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(EXIT.ok);
+    throw err;
+  });
   let code: number = EXIT.ok;
   const program = buildProgram((c) => {
     code = c;

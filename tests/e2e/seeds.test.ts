@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +44,20 @@ describe('the seeds, through the CLI', () => {
     expect(ids.size).toBeGreaterThanOrEqual(35);
     expect(summary.find((f) => f.indicatorId === 'env.forest_cover' && f.kind !== 'share_of_plan')?.value).toBe(44.3);
     expect(summary.find((f) => f.indicatorId === 'agri.grain.output' && f.kind === 'over_plan')?.value).toBe(0.43);
+  }, 60_000);
+
+  it('stops quietly when the reader of its output goes away (`baocao facts --json | head`)', async () => {
+    const child = spawn(process.execPath, [join(root, 'bin/baocao.js'), 'facts', '--db', db, '--json', '--limit', '0'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // read the first chunk, then close the pipe, as `head` does
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   }, 60_000);
 
   it('compares forest cover across the two years with the sources', async () => {
