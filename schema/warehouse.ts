@@ -287,6 +287,15 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
   /** SQLite's page cache in MB (default 64, for queries over a large warehouse) */
   cacheMb?: number;
+  /**
+   * Told before a warehouse made by an older version is upgraded (not a new one), with the pending
+   * migrations: on a large warehouse that takes a while. By default a line on stderr.
+   */
+  onUpgrade?: (pending: readonly string[]) => void;
+}
+
+function announceUpgrade(pending: readonly string[]): void {
+  process.stderr.write(`baocao: upgrading the warehouse to the current schema (${pending.join(', ')}); a large one takes a while\n`);
 }
 
 export { SEEDS_DIR };
@@ -329,7 +338,11 @@ export async function openWarehouse(file: string, options: OpenOptions = {}): Pr
   try {
     const migrations = options.migrations ?? MIGRATIONS;
     const applied = appliedMigrations(sqlite);
-    if (Object.keys(migrations).some((name) => !applied.has(name))) await migrate(db, migrations);
+    const pending = Object.keys(migrations).filter((name) => !applied.has(name));
+    if (pending.length > 0) {
+      if (applied.size > 0) (options.onUpgrade ?? announceUpgrade)(pending);
+      await migrate(db, migrations);
+    }
     if (options.seeds !== false) await seedCatalogs(wh, options.seeds ?? SEEDS_DIR);
   } catch (err) {
     await wh.close();

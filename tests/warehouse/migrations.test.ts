@@ -53,8 +53,10 @@ describe('migrations', () => {
     expect(tablesBefore).toEqual([]);
     await old.close();
 
-    const upgraded = await openWarehouse(file);
+    const told: string[][] = [];
+    const upgraded = await openWarehouse(file, { onUpgrade: (pending) => told.push([...pending]) });
     cleanups.push(() => upgraded.close());
+    expect(told).toEqual([Object.keys(MIGRATIONS).slice(1)]);
     const applied = upgraded.sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[];
     expect(applied.map((r) => r.name)).toEqual(Object.keys(MIGRATIONS));
     const rows = await upgraded.db.selectFrom('v_facts').select(['indicator', 'year', 'base_value', 'area_code']).execute();
@@ -90,7 +92,10 @@ describe('migrations', () => {
   });
 
   it('opens in WAL mode with foreign keys and a busy timeout', async () => {
-    const wh = await openWarehouse(join(dir(), 'p.sqlite'));
+    const told: unknown[] = [];
+    const wh = await openWarehouse(join(dir(), 'p.sqlite'), { onUpgrade: (p) => told.push(p) });
+    // a new warehouse is created, not upgraded: nothing to tell
+    expect(told).toEqual([]);
     cleanups.push(() => wh.close());
     expect(wh.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(wh.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
