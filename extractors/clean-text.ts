@@ -9,7 +9,19 @@ export function cleanText(text: string): string {
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 export function isSuperscriptDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch.length === 1 && SUPERSCRIPT_DIGITS.includes(ch);
+  return ch !== undefined && ch.length === 1 && isSuperscriptCode(ch.charCodeAt(0));
+}
+
+/** A superscript digit `⁰¹²³⁴⁵⁶⁷⁸⁹` by code unit: hot loops read code units, where `text[i]` would allocate. */
+export function isSuperscriptCode(c: number): boolean {
+  return c === 0xb9 || c === 0xb2 || c === 0xb3 || c === 0x2070 || (c >= 0x2074 && c <= 0x2079);
+}
+
+/** What JavaScript's `\s` matches, by code unit. */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** `¹⁰` → 10 */

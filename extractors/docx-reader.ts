@@ -2,7 +2,7 @@ import type { Block, DocumentModel } from '../schema/document.ts';
 import { toUnicodeAll } from './legacy-encoding.ts';
 import type { ReadContext, Reader } from './reader.ts';
 import { ReadError } from './reader.ts';
-import { cleanText, numberToSuperscript, protectMarks } from './clean-text.ts';
+import { cleanText, isSpaceCode, numberToSuperscript, protectMarks } from './clean-text.ts';
 
 /**
  * Reads DOCX through mammoth's HTML, because that is where mammoth keeps what its raw text drops:
@@ -482,11 +482,9 @@ function offsetMap(raw: string): Int32Array {
   return map;
 }
 
-/** The characters of SPACE_RUN. */
+/** The characters of SPACE_RUN: JavaScript's `\s` and the zero-width space Word puts in. */
 function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return isSpaceCode(c) || c === 0x200b;
 }
 
 function finish(built: Built, messages: DocumentModel['messages']): Block[] {

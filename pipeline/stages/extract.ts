@@ -3,7 +3,7 @@ import type { Block, DocumentMetadata, DocumentModel } from '../../schema/docume
 import type { Kind } from '../../schema/fact.ts';
 import type { Quantity } from '../../schema/quantity.ts';
 import type { UnitCode } from '../../schema/units.ts';
-import { fold, superscriptToNumber } from '../../extractors/clean-text.ts';
+import { fold, isSpaceCode, isSuperscriptCode, superscriptToNumber } from '../../extractors/clean-text.ts';
 import { findQuantities, quantitiesOf } from '../../extractors/quantity-grammar.ts';
 import {
   ACTUAL_WORDS, AGAINST_PLAN, AVERAGE_BEFORE, COMPARED_BEFORE, CUMULATIVE_CUE, ESTIMATE_CUE, GENERIC_WORDS,
@@ -13,7 +13,7 @@ import {
 } from './phrases.ts';
 import { tableValues } from '../table-values.ts';
 import { sectionOf } from './segment.ts';
-import { isSuperscriptCode, lastAtOrBefore, nextAfter, structureOf, superscriptRuns, type TextStructure } from './text-structure.ts';
+import { lastAtOrBefore, nextAfter, structureOf, superscriptRuns, type TextStructure } from './text-structure.ts';
 
 /**
  * The extract stage: turns the quantities of each block into candidate facts: what the number is
@@ -65,14 +65,6 @@ interface BlockState {
   /** the last descriptive label in this sentence by parenthesis depth, for `…, sản lượng 832,24 tấn` */
   rich: Map<number, string>;
   sentence: number;
-}
-
-/** JS `\s`, by code unit. */
-function isSpaceCode(c: number): boolean {
-  return (
-    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
 }
 
 /** `,;:.-` (and the space) that a label does not start with; `,;:(-` that it does not end with. */

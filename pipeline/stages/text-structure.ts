@@ -1,3 +1,5 @@
+import { isSuperscriptCode } from '../../extractors/clean-text.ts';
+
 /**
  * Positions in a block's text that the extract stage reasons about: sentences, clauses (split by
  * `;`), parenthesis depth, and a lower-cased copy of the same length, so patterns can run on it and
@@ -13,11 +15,6 @@ export interface TextStructure {
 }
 
 const ABBREVIATION_BEFORE = /(?:^|\s)(?:TT|[A-ZĐ]|tr|Tp|TP)$/u;
-
-/** Superscript digits `⁰¹²³⁴⁵⁶⁷⁸⁹` by code unit (as `isSuperscriptDigit`, without making one-character strings). */
-export function isSuperscriptCode(c: number): boolean {
-  return c === 0xb9 || c === 0xb2 || c === 0xb3 || c === 0x2070 || (c >= 0x2074 && c <= 0x2079);
-}
 
 const ANY_SUPERSCRIPT = /[⁰¹²³⁴⁵⁶⁷⁸⁹]/;
 
