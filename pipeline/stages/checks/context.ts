@@ -4,6 +4,7 @@ import type { MismatchType } from '../../../schema/mismatch.ts';
 import { fold } from '../../../extractors/clean-text.ts';
 import { formatVi } from '../../../output/format.ts';
 import type { Candidate } from '../extract.ts';
+import { memoByString } from '../../memo.ts';
 import { structureOf } from '../text-structure.ts';
 import { tidy } from './tolerance.ts';
 
@@ -94,27 +95,13 @@ const LABEL_NOISE = new Set([
   'tong', 'so', 'cac', 'cua', 'va', 'trong', 'nam', 'dat', 'duoc', 'la', 'co', 'uoc', 'thuc', 'hien', 'ke', 'hoach',
   'kh', 'nhung', 'nhu', 'den', 'voi', 'tai', 'cho', 'nay', 'da', 'toan', 'huyen', 'tren', 'dia', 'ban', 'muc',
 ]);
-export function labelWords(label: string): ReadonlySet<string> {
-  return remember(wordsMemo, label, () => new Set(fold(label.replace(/\([^)]*\)/g, ' ')).split(/[^a-z0-9]+/).filter((w) => w && !LABEL_NOISE.has(w))));
-}
-
 /** Labels repeat across a document's facts and across the checks: fold each once (bounded, a worker lives long). */
-const foldMemo = new Map<string, string>();
-const wordsMemo = new Map<string, ReadonlySet<string>>();
+export const labelWords: (label: string) => ReadonlySet<string> = memoByString(
+  (label) => new Set(fold(label.replace(/\([^)]*\)/g, ' ')).split(/[^a-z0-9]+/).filter((w) => w && !LABEL_NOISE.has(w))),
+  20_000,
+);
 
-function remember<T>(memo: Map<string, T>, key: string, make: () => T): T {
-  let v = memo.get(key);
-  if (v === undefined) {
-    if (memo.size > 20_000) memo.clear();
-    v = make();
-    memo.set(key, v);
-  }
-  return v;
-}
-
-export function foldOnce(s: string): string {
-  return remember(foldMemo, s, () => fold(s));
-}
+export const foldOnce: (s: string) => string = memoByString(fold, 20_000);
 
 /** Two labels name the same indicator when the words of one are all in the other (at least two of them). */
 export function sameIndicatorLabel(a: string, b: string): boolean {
