@@ -193,7 +193,14 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
         report({ file, status: 'skipped', reason: 'already loaded', documentId: result.documentId, facts: 0, mismatches: 0, pages: 0 });
         continue;
       }
-      const input = deserialize(result.bytes) as LoadInput;
+      let input: LoadInput;
+      try {
+        // what the loader gets is checked there; here it must only come back as a value
+        input = deserialize(result.bytes) as LoadInput;
+      } catch (err) {
+        fail(file, 'load', `the worker's result cannot be read: ${err instanceof Error ? err.message : String(err)}`, outcome.ms);
+        continue;
+      }
       const t0 = performance.now();
       // synchronous inside: the document is written whole or not at all (a savepoint in the commit group)
       group.enter();
