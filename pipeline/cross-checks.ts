@@ -226,6 +226,8 @@ const ridOf = (r: { rid: number }) => r.rid;
 class Cells {
   readonly list: unknown[][] = [];
   private readonly index = new Map<string, number>();
+  /** per cell, the values every one of its facts agrees with (see `agreeing`) */
+  private readonly bands: Array<[number, number] | null> = [];
   at(values: unknown[]): number {
     const key = JSON.stringify(values);
     let i = this.index.get(key);
@@ -236,6 +238,39 @@ class Cells {
     }
     return i;
   }
+
+  /**
+   * Narrows cell `i`'s band to the values within `tolerance` of `base`. Another document's value inside
+   * every band of its cell agrees with each of this document's facts there whatever its own tolerance
+   * (tolerances only add), so the query need not return it: in an archive most rows of a cell agree (the
+   * same report in two formats, a later report repeating a figure), and turning each into a JS row cost
+   * more than the rest of the checks. The band is pulled in by far more than float rounding can move it
+   * (bounds computed here, read back by SQLite's JSON), and `agrees` adds its own slack on top, so a row
+   * left out is one the exact test would have passed.
+   */
+  narrow(i: number, base: number, tolerance: number): void {
+    const slack = 1e-12 * Math.max(1, Math.abs(base), tolerance);
+    const lo = base - tolerance + slack;
+    const hi = base + tolerance - slack;
+    const band = this.bands[i];
+    if (band === null) return;
+    if (band === undefined) this.bands[i] = lo <= hi ? [lo, hi] : null;
+    else {
+      band[0] = Math.max(band[0], lo);
+      band[1] = Math.min(band[1], hi);
+      if (band[0] > band[1]) this.bands[i] = null;
+    }
+  }
+
+  /** The cells as the queries read them: their values, then the band's bounds (null: no band). */
+  json(): string {
+    return JSON.stringify(this.list.map((values, i) => [...values, ...(this.bands[i] ?? [null, null])]));
+  }
+}
+
+/** SQL: the value `column` is outside the band held at `c.value ->> at`, `at + 1` (or the cell has none). */
+function outsideBand(column: string, at: number): string {
+  return `(c.value ->> ${at} is null or ${column} is null or ${column} not between c.value ->> ${at} and c.value ->> ${at + 1})`;
 }
 
 /**
@@ -256,6 +291,7 @@ function compareFacts(wh: Warehouse, doc: CheckedDocument, mine: readonly Stored
   const cells = new Cells();
   const todo = mine.filter(comparable).map((m) => ({ m, cell: cells.at([m.fact.indicatorId, m.fact.year, m.fact.unit, m.area]) }));
   if (todo.length === 0) return out;
+  for (const { m, cell } of todo) cells.narrow(cell, m.fact.baseValue, toleranceOf(m.fact) * 10 ** m.fact.multiplier);
   const rows = prepared(wh,
     `select c.key as cell, f.rowid as rid, f.kind, f.original_value, f.original_base_value, f.decimals, f.qualifier, f.multiplier,
        f.id, f.document_id, f.indicator
@@ -263,8 +299,8 @@ function compareFacts(wh: Warehouse, doc: CheckedDocument, mine: readonly Stored
      cross join facts f on f.indicator_id = c.value ->> 0 and f.area is c.value ->> 3 and f.year = c.value ->> 1
      join documents d on d.id = f.document_id
      where f.original_unit = c.value ->> 2 and f.document_id <> ? and f.in_footnote is null
-       and (d.superseded_by is null or (? is not null and d.doc_key = ?))`,
-  ).raw().all(JSON.stringify(cells.list), doc.id, doc.doc_key, doc.doc_key) as CandidateRow[];
+       and (d.superseded_by is null or (? is not null and d.doc_key = ?)) and ${outsideBand('f.original_base_value', 4)}`,
+  ).raw().all(cells.json(), doc.id, doc.doc_key, doc.doc_key) as CandidateRow[];
   const grouped = byCell(rows, cells.list.length, (r) => r[0], (r) => r[1]);
   const whole = prepared(wh, `select ${CORE_COLUMNS}, d.file, d.format, d.doc_key from facts f join documents d on d.id = f.document_id where f.rowid = ?`);
   for (const { m, cell } of todo) {
@@ -405,6 +441,7 @@ function compareDerived(wh: Warehouse, doc: CheckedDocument, mine: readonly Stor
     const kind = m.fact.kind === 'plan' ? 'plan' : kindClass(m.fact.kind) === 'result' ? 'previous' : null;
     return kind ? [{ m, cell: implied.at([m.indicatorKey, m.fact.year, kind, m.fact.unit, m.area]) }] : [];
   });
+  for (const { m, cell } of stated) implied.narrow(cell, m.fact.baseValue, toleranceOf(m.fact) * 10 ** m.fact.multiplier);
   if (stated.length > 0) {
     const rows = prepared(wh,
       `select c.key as cell, x.rowid as rid, x.*, d.file,
@@ -412,8 +449,8 @@ function compareDerived(wh: Warehouse, doc: CheckedDocument, mine: readonly Stor
        from json_each(?) c
        cross join derived x on x.indicator_key = c.value ->> 0 and x.area is c.value ->> 4 and x.year = c.value ->> 1 and x.kind = c.value ->> 2
        join documents d on d.id = x.document_id
-       where x.unit = c.value ->> 3 and x.document_id <> ? and d.superseded_by is null`,
-    ).all(JSON.stringify(implied.list), doc.id) as ImpliedRow[];
+       where x.unit = c.value ->> 3 and x.document_id <> ? and d.superseded_by is null and ${outsideBand('x.base_value', 5)}`,
+    ).all(implied.json(), doc.id) as ImpliedRow[];
     const grouped = byCell(rows, implied.list.length, cellOf, ridOf);
     for (const { m, cell } of stated) {
       const against = grouped[cell]!.flatMap((x) => {
@@ -432,10 +469,12 @@ function compareDerived(wh: Warehouse, doc: CheckedDocument, mine: readonly Stor
   const byId = new Map(mine.map((f) => [f.id, f]));
   const cells = new Cells();
   const todo = myDerived.map((x) => ({ x, cell: cells.at([x.indicator_key, x.year, x.unit, x.area]) }));
+  for (const { x, cell } of todo) cells.narrow(cell, x.base_value, x.base_tolerance);
   const where = `f.area is c.value ->> 3 and f.year = c.value ->> 1
     join documents d on d.id = f.document_id
-    where f.original_unit = c.value ->> 2 and f.document_id <> ? and d.superseded_by is null and f.in_footnote is null`;
-  const json = JSON.stringify(cells.list);
+    where f.original_unit = c.value ->> 2 and f.document_id <> ? and d.superseded_by is null and f.in_footnote is null
+      and ${outsideBand('f.original_base_value', 4)}`;
+  const json = cells.json();
   const byIndicator = byCell(
     prepared(wh, `select c.key as cell, f.rowid as rid, ${CORE_COLUMNS}, d.file from json_each(?) c cross join facts f on f.indicator_id = c.value ->> 0 and ${where}`)
       .all(json, doc.id) as StatedRow[],

@@ -185,6 +185,42 @@ describe('across documents', () => {
     }
   }, 60_000);
 
+  it('decides agreement from both documents\' precision, also when a document states a cell twice', async () => {
+    const header = (n: string) => `Số: ${n}/BC-UBND\n\nPhong Thổ, ngày 08 tháng 12 năm 2023\n\nBÁO CÁO\n\nỦy ban nhân dân huyện Phong Thổ báo cáo.\n\nA. KẾT QUẢ NĂM 2023\n\n1. Môi trường\n\n`;
+    const texts = [
+      'Tỷ lệ che phủ rừng đạt 44,3%.', // A: ± 0,05
+      'Tỷ lệ che phủ rừng đạt 44,4%.', // B: 0,1 from A, within 0,05 + 0,05
+      'Tỷ lệ che phủ rừng đạt 44,35%.', // C: within A's own ± 0,05
+      'Tỷ lệ che phủ rừng đạt 44,41%.', // D: 0,11 from A (> 0,055), 0,06 from C (> 0,01), 0,01 from B
+      'Tỷ lệ che phủ rừng đạt 44,3%.\n\n2. Rừng\n\nTỷ lệ che phủ rừng đạt 46%.', // E: the same cell twice
+      'Tỷ lệ che phủ rừng đạt 44,361%.', // F: 0,011 from C, just past 0,005 + 0,0005
+    ];
+    const wh = await openWarehouse(db);
+    try {
+      const ids: string[] = [];
+      for (const [i, t] of texts.entries()) {
+        const f = join(dir, `${'ABCDEF'[i]}.txt`);
+        writeFileSync(f, `${header(String(40 + i))}${t}\n`);
+        await ingest(wh, [f]);
+        ids.push((wh.sqlite.prepare('select id from documents order by rowid desc limit 1').get() as { id: string }).id);
+        await checkAcrossDocuments(wh, ids.at(-1)!);
+      }
+      // the findings against other documents (E's two values also disagree within E: that finding names no file)
+      const named = (id: string) =>
+        listMismatches(wh, { documentId: id, type: 'consistency' })
+          .map((m) => [m.found, [...m.message.matchAll(/văn bản ([A-F])\.txt/g)].map((x) => x[1]).join('')])
+          .filter(([, files]) => files !== '');
+      expect(named(ids[1]!)).toEqual([]);
+      expect(named(ids[2]!)).toEqual([]);
+      expect(named(ids[3]!)).toEqual([[44.41, 'AC']]);
+      // 44,3 % agrees with A, B and C but not D; 46 % with none of them
+      expect(named(ids[4]!).sort()).toEqual([[44.3, 'D'], [46, 'ABCD']]);
+      expect(named(ids[5]!)).toEqual([[44.361, 'ACDE']]);
+    } finally {
+      await wh.close();
+    }
+  }, 60_000);
+
   it('groups plans implied elsewhere: one finding for a stated plan, one for an implying share', async () => {
     const header = (n: string, section: string) =>
       `Số: ${n}/BC-UBND\n\nPhong Thổ, ngày 08 tháng 12 năm 2023\n\nBÁO CÁO\n\nỦy ban nhân dân huyện Phong Thổ báo cáo.\n\n${section}\n\n1. Kinh tế\n\n`;
