@@ -38,8 +38,8 @@ export interface Candidate {
   footnotes: number[];
   inFootnote: number | null;
   sentence: { start: number; end: number };
-  /** why a value or unit was inferred rather than read, for reviewers */
-  notes: string[];
+  /** why a value or unit was inferred rather than read: each becomes a warning a reviewer sees */
+  inferred: string[];
   /** where the words naming this number after it end */
   tail: number;
   /** spreadsheet cell the value came from */
@@ -368,16 +368,16 @@ interface Reading {
   unitText: string | null;
   kind: Kind | null;
   sign: number;
-  notes: string[];
+  inferred: string[];
 }
 
 /** Relation kinds and missing units, from the words around the number. */
 function readRelation(q: Quantity, prev: Quantity | undefined, pre: string, post: string): Reading {
-  const r: Reading = { unit: q.unit, unitText: q.unitText, kind: null, sign: 1, notes: [] };
+  const r: Reading = { unit: q.unit, unitText: q.unitText, kind: null, sign: 1, inferred: [] };
   const againstPlan = AGAINST_PLAN.test(post);
   if (isBare(q) && againstPlan && REACHED_BEFORE.test(pre)) {
     r.unit = 'percent';
-    r.notes.push('unit % inferred: a share of plan written without %');
+    r.inferred.push('unit % inferred: a share of plan written without %');
   }
   if (r.unit === 'percent' && againstPlan) {
     // `tăng 3,1% so với kế hoạch` is by how much the plan was passed, like `vượt`.
@@ -452,7 +452,7 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
       reading.sign = Math.sign(prevMade.value) || 1;
     }
     let { unit, unitText, kind } = reading;
-    const notes = [...reading.notes];
+    const inferred = [...reading.inferred];
 
     // Bare numbers are facts only where the wording says what they are.
     const ratioPair = q.ratio ? qs.filter((o) => o.ratio?.group === q.ratio?.group) : [];
@@ -463,7 +463,7 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
         unitText = partner.unitText;
       } else if (/\bty le\b/.test(fold(block.text.slice(clauseStart, q.start))) && q.value <= 100 && !q.ratio) {
         unit = 'percent';
-        notes.push('unit % inferred: the indicator is a rate (tỷ lệ)');
+        inferred.push('unit % inferred: the indicator is a rate (tỷ lệ)');
       } else {
         continue;
       }
@@ -473,11 +473,11 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
       if (!money && MONEY_WORDS.test(clauseBefore)) {
         unit = 'VND';
         unitText = `${q.unitText} (đồng)`;
-        notes.push('unit VND inferred: an amount of money written without "đồng"');
+        inferred.push('unit VND inferred: an amount of money written without "đồng"');
       } else if (money) {
         unit = money.unit;
         unitText = `${q.unitText} ${money.unit === 'VND' ? 'đồng' : 'USD'}`;
-        notes.push(`unit ${money.unit} inferred from the amount before it`);
+        inferred.push(`unit ${money.unit} inferred from the amount before it`);
       }
     }
 
@@ -639,7 +639,7 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
       footnotes: [...q.footnotes],
       inFootnote,
       sentence: { start: sentenceStart, end: sentenceEnd },
-      notes,
+      inferred,
       tail,
     };
     made.push(cand);
@@ -724,7 +724,8 @@ function extractTables(doc: DocumentModel, meta: DocumentMetadata, out: Candidat
       footnotes: [],
       inFootnote: null,
       sentence: { start: 0, end: block.text.length },
-      notes: [`column "${tv.columnHeader}"`],
+      // read from its cell, unit and all: nothing inferred (the cell is in `cell`)
+      inferred: [],
       tail: block.text.length,
       cell: tv.cell,
     });

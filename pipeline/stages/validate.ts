@@ -6,7 +6,7 @@ import { consistencyChecks } from './checks/consistency.ts';
 import { buildContext, type AreaPopulation, type Finding } from './checks/context.ts';
 import { plausibilityChecks } from './checks/plausibility.ts';
 import type { Candidate } from './extract.ts';
-import { shortHash } from './normalize.ts';
+import { shortHash } from '../short-hash.ts';
 import type { Anomaly } from '../../schema/quantity.ts';
 import { formatVietnameseNumber } from '../../extractors/vn-number.ts';
 import type { ReadMessage } from '../../schema/document.ts';
@@ -107,7 +107,7 @@ export function validate(doc: DocumentModel, facts: readonly Fact[], candidates:
   }
   const flagged = new Set(mismatches.flatMap((m) => m.factIds));
   const messages: ReadMessage[] = candidates.flatMap((c) =>
-    c.notes.filter((n) => n.includes('inferred')).map((n) => ({ type: 'warning' as const, stage: 'validate', block: c.block.index, message: `"${c.quantity.raw}" (${c.label}): ${n}` })),
+    c.inferred.map((why) => ({ type: 'warning' as const, stage: 'validate', block: c.block.index, message: `"${c.quantity.raw}" (${c.label}): ${why}` })),
   );
   return { facts: kept.map((f) => (flagged.has(f.id) && f.status === 'ok' ? { ...f, status: 'flagged' as const } : f)), mismatches, messages };
 }

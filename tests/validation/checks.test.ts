@@ -191,3 +191,19 @@ describe('people against a population the areas catalog gives', () => {
     }
   });
 });
+
+describe('units baocao inferred rather than read', () => {
+  it('become warnings naming the number and why, and only those', async () => {
+    const input = await processText(
+      'Tỷ lệ che phủ rừng đạt 44,3. Tổng vốn đầu tư đạt 120 tỷ, trong đó vốn ngân sách 80 tỷ. Diện tích lúa đạt 1.200 ha.',
+    );
+    const warnings = input.messages.filter((m) => m.type === 'warning' && m.stage === 'validate').map((m) => m.message);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^"44,3" \(.*che phủ rừng.*\): unit % inferred: the indicator is a rate/),
+      expect.stringMatching(/^"120 tỷ" .*unit VND inferred: an amount of money written without "đồng"/),
+      expect.stringMatching(/^"80 tỷ" .*unit VND inferred from the amount before it/),
+    ]);
+    // the facts carry the inferred units; the hectares were read, so they raise nothing
+    expect(input.facts.map((f) => [f.raw.trim(), f.unit])).toEqual([['44,3', 'percent'], ['120 tỷ', 'VND'], ['80 tỷ', 'VND'], ['1.200 ha', 'ha']]);
+  });
+});
