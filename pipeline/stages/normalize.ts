@@ -1,19 +1,13 @@
-import * as crypto from 'node:crypto';
 import type { DocumentModel } from '../../schema/document.ts';
 import type { Fact } from '../../schema/fact.ts';
 import { matchIndicator, type CatalogIndex } from './catalog.ts';
+import { shortHash } from '../short-hash.ts';
 import { RELATION_KINDS, type Candidate } from './extract.ts';
 
 /**
  * The normalize stage: candidates become Facts of the contract: stable ids, values in the canonical
  * unit with their power of ten, catalog ids, and provenance with the sentence.
  */
-
-/** The first 32 hex digits of the SHA-256 of a string; one-shot `crypto.hash` (Node ≥ 20.12) is cheaper per id. */
-export const shortHash: (s: string) => string =
-  typeof crypto.hash === 'function'
-    ? (s) => crypto.hash('sha256', s, 'hex').slice(0, 32)
-    : (s) => crypto.createHash('sha256').update(s).digest('hex').slice(0, 32);
 
 /** Same document and same place give the same id on every load. */
 export function factId(documentId: string, key: string): string {
