@@ -83,8 +83,10 @@ export function validate(doc: DocumentModel, facts: readonly Fact[], candidates:
       });
     }
   });
-  // Checks read candidates next to facts; they only run when the two lists line up one to one.
-  const findings = kept.length === keptCandidates.length ? runChecks(doc, kept, keptCandidates, populations) : [];
+  // Checks read candidates next to facts; they only run when the two lists line up one to one (normalize
+  // makes one fact per candidate), and say so when they cannot.
+  const aligned = kept.length === keptCandidates.length;
+  const findings = aligned ? runChecks(doc, kept, keptCandidates, populations) : [];
   const seen = new Set(mismatches.map((m) => m.id));
   for (const f of findings) {
     const ids = f.facts.map((i) => i.fact.id);
@@ -109,6 +111,13 @@ export function validate(doc: DocumentModel, facts: readonly Fact[], candidates:
   const messages: ReadMessage[] = candidates.flatMap((c) =>
     c.inferred.map((why) => ({ type: 'warning' as const, stage: 'validate', block: c.block.index, message: `"${c.quantity.raw}" (${c.label}): ${why}` })),
   );
+  if (!aligned) {
+    messages.push({
+      type: 'error',
+      stage: 'validate',
+      message: `arithmetic, consistency and plausibility checks not run: ${kept.length} facts but ${keptCandidates.length} extraction candidates to read them with`,
+    });
+  }
   return { facts: kept.map((f) => (flagged.has(f.id) && f.status === 'ok' ? { ...f, status: 'flagged' as const } : f)), mismatches, messages };
 }
 

@@ -207,3 +207,34 @@ describe('units baocao inferred rather than read', () => {
     expect(input.facts.map((f) => [f.raw.trim(), f.unit])).toEqual([['44,3', 'percent'], ['120 tỷ', 'VND'], ['80 tỷ', 'VND'], ['1.200 ha', 'ha']]);
   });
 });
+
+describe('checks that cannot run', () => {
+  it('say so in the document messages instead of passing in silence', async () => {
+    const { readDocument } = await import('../../extractors/read.ts');
+    const { liftFootnotes } = await import('../../pipeline/stages/footnotes.ts');
+    const { segment } = await import('../../pipeline/stages/segment.ts');
+    const { extract } = await import('../../pipeline/stages/extract.ts');
+    const { normalize } = await import('../../pipeline/stages/normalize.ts');
+    const { validate } = await import('../../pipeline/stages/validate.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'baocao-align-'));
+    try {
+      const file = join(dir, 'report.txt');
+      // parts that do not add up to their total: a finding when the checks run
+      writeFileSync(file, `${HEADER}\n\nTổng diện tích gieo trồng 1.000 ha, trong đó: lúa 600 ha, ngô 300 ha, rau 200 ha.\n`, 'utf8');
+      const doc = segment(liftFootnotes(await readDocument(file, {})));
+      const candidates = extract(doc);
+      const facts = normalize(doc, candidates, loadCatalog());
+      const whole = validate(doc, facts, candidates);
+      expect(whole.mismatches.map((m) => m.type)).toContain('sum');
+      expect(whole.messages.filter((m) => m.type === 'error')).toEqual([]);
+      // a caller that hands validate fewer candidates than facts: no findings, and an error that says why
+      const short = validate(doc, facts, candidates.slice(0, -1));
+      expect(short.mismatches.filter((m) => m.type === 'sum')).toEqual([]);
+      expect(short.messages.filter((m) => m.type === 'error').map((m) => m.message)).toEqual([
+        `arithmetic, consistency and plausibility checks not run: ${facts.length} facts but ${facts.length - 1} extraction candidates to read them with`,
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
