@@ -49,10 +49,10 @@ function parse<T extends z.ZodType>(schema: T, file: SeedFile): z.infer<T> {
   try {
     json = JSON.parse(file.text);
   } catch (err) {
-    throw new Error(`seeds/${file.name}: not JSON (${err instanceof Error ? err.message : String(err)})`);
+    throw new Error(`${file.path}: not JSON (${err instanceof Error ? err.message : String(err)})`);
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new Error(`seeds/${file.name}: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) throw new Error(`${file.path}: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
 

@@ -388,6 +388,8 @@ export function foldText(text: string): string {
 
 export interface SeedFile {
   name: 'indicators.json' | 'areas.json';
+  /** where it was read from, for messages: `BAOCAO_SEEDS` may name another folder than `seeds/` */
+  path: string;
   text: string;
   hash: string;
 }
@@ -396,7 +398,7 @@ function readSeed(dir: string, name: SeedFile['name']): SeedFile | null {
   const path = `${dir.replace(/\/$/, '')}/${name}`;
   if (!existsSync(path)) return null;
   const text = readFileSync(path, 'utf8');
-  return { name, text, hash: createHash('sha256').update(text).digest('hex') };
+  return { name, path, text, hash: createHash('sha256').update(text).digest('hex') };
 }
 
 /** Reloads a catalog only when its file changed, so opening stays cheap (no zod, no writes). */

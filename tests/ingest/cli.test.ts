@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { DEFAULT_CATALOG_FILE } from '../../pipeline/stages/catalog.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +41,16 @@ describe('baocao ingest (command line)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`no indicator catalog at ${join(dir, 'no-seeds-here', 'indicators.json')}`);
     expect(existsSync(db)).toBe(false);
+  });
+
+  it('names the broken reference file it was given, wherever BAOCAO_SEEDS points', async () => {
+    const seeds = join(dir, 'broken-seeds');
+    mkdirSync(seeds, { recursive: true });
+    copyFileSync(DEFAULT_CATALOG_FILE, join(seeds, 'indicators.json'));
+    writeFileSync(join(seeds, 'areas.json'), '{"areas": [');
+    const r = await runCli(['ingest', dir, '--db', join(dir, 'broken-seeds.sqlite')], { BAOCAO_SEEDS: seeds });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${join(seeds, 'areas.json')}: not JSON`);
   });
 
   it('Ctrl-C finishes the document being written, stops cleanly, and a re-run loads the rest', async () => {
