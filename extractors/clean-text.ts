@@ -39,16 +39,22 @@ export function numberToSuperscript(n: number): string {
     .join('');
 }
 
+/** Vietnamese without its diacritics, `đ` as `d`: the one fold every matching and search form starts from. */
+function withoutDiacritics(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}
+
 /** Case- and diacritic-insensitive form used for matching labels and queries (`che phủ rừng` → `che phu rung`). */
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return withoutDiacritics(text).toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The search form of Vietnamese text: no diacritics, `đ` → `d`, lower case, punctuation as single spaces.
+ * `Tỷ lệ che phủ rừng (%)` → `ty le che phu rung`. Stored in `facts.indicator_folded`.
+ */
+export function foldText(text: string): string {
+  return withoutDiacritics(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /**

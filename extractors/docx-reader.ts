@@ -1,7 +1,7 @@
 import type { Block, DocumentModel } from '../schema/document.ts';
 import { toUnicodeAll } from './legacy-encoding.ts';
 import type { ReadContext, Reader } from './reader.ts';
-import { ReadError } from './reader.ts';
+import { oneLine, ReadError } from './reader.ts';
 import { cleanText, isSpaceCode, numberToSuperscript, protectMarks } from './clean-text.ts';
 
 /**
@@ -48,7 +48,7 @@ export const readDocx: Reader = async (ctx: ReadContext): Promise<DocumentModel>
       });
     }
   } catch (err) {
-    throw new ReadError(ctx.file, `damaged DOCX: ${oneLine(err)}`);
+    throw new ReadError(ctx.file, `damaged DOCX: ${oneLine(err, 160)}`);
   }
 
   const built = new DocxWalker().walk(parseHtml(html));
@@ -68,11 +68,6 @@ function loadMammoth(): Promise<Mammoth> {
     mammothPromise.catch(() => (mammothPromise = undefined));
   }
   return mammothPromise;
-}
-
-function oneLine(err: unknown): string {
-  const msg = err instanceof Error ? err.message : String(err);
-  return msg.split('\n')[0]!.slice(0, 160);
 }
 
 // ---------------------------------------------------------------------------------------------------

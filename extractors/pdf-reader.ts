@@ -5,7 +5,7 @@ import { cleanText, numberToSuperscript, protectMarks } from './clean-text.ts';
 import { toUnicodeAll } from './legacy-encoding.ts';
 import { importKeepingNatives } from './keep-natives.mjs';
 import type { ReadContext, Reader } from './reader.ts';
-import { ReadError } from './reader.ts';
+import { oneLine, ReadError } from './reader.ts';
 
 /**
  * Reads a PDF's text layer with pdf.js `getTextContent`, never pdf-parse's text: only the items' sizes and
@@ -67,7 +67,7 @@ export const readPdf: Reader = async (ctx: ReadContext): Promise<DocumentModel> 
         page.cleanup();
       } catch (err) {
         if (err instanceof ReadError) throw err;
-        throw new ReadError(ctx.file, `damaged PDF: page ${p}: ${oneLine(err)}`);
+        throw new ReadError(ctx.file, `damaged PDF: page ${p}: ${oneLine(err, 160)}`);
       }
     }
   } finally {
@@ -132,16 +132,11 @@ function loadPdfjs(): Promise<Pdfjs> {
   return pdfjsPromise;
 }
 
-function oneLine(err: unknown): string {
-  const msg = err instanceof Error ? err.message : String(err);
-  return (msg.split('\n')[0] ?? '').slice(0, 160);
-}
-
 function openError(file: string, err: unknown): ReadError {
   const name = (err as { name?: string } | null)?.name ?? '';
   if (name === 'PasswordException') return new ReadError(file, 'encrypted PDF: cannot read without password');
-  if (name === 'InvalidPDFException') return new ReadError(file, `damaged PDF: ${oneLine(err) || 'invalid structure'}`);
-  return new ReadError(file, `damaged PDF: ${oneLine(err)}`);
+  if (name === 'InvalidPDFException') return new ReadError(file, `damaged PDF: ${oneLine(err, 160) || 'invalid structure'}`);
+  return new ReadError(file, `damaged PDF: ${oneLine(err, 160)}`);
 }
 
 function compactRanges(ns: number[]): string {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { DocumentModel, Format } from '../schema/document.ts';
-import { DEFAULT_LIMITS, ReadError, type ReadContext, type Reader, type ReadLimits } from './reader.ts';
+import { DEFAULT_LIMITS, oneLine, ReadError, type ReadContext, type Reader, type ReadLimits } from './reader.ts';
 import { EXTENSION_FORMATS, sniffFormat } from './sniff.ts';
 import { inspectZip, verifyZipSizes, ZipRefused } from './zip-guard.ts';
 
@@ -44,11 +44,6 @@ async function loadReader(file: string, format: Format): Promise<Reader> {
     }
     throw new ReadError(file, `the ${format.toUpperCase()} reader failed to load: ${oneLine(err)}`);
   }
-}
-
-function oneLine(err: unknown): string {
-  const msg = err instanceof Error ? err.message : String(err);
-  return (msg.split('\n')[0] ?? '').slice(0, 300);
 }
 
 /** Decides the format from the content; the ZIP's entry names tell DOCX from XLSX. */

@@ -32,6 +32,12 @@ export interface ReadContext {
 /** A reader turns bytes of one format into the document model, with its warnings in `messages`. */
 export type Reader = (ctx: ReadContext) => Promise<DocumentModel>;
 
+/** An error as one line of at most `max` characters, fit for a run summary or a warning. */
+export function oneLine(err: unknown, max = 300): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return (msg.split('\n')[0] ?? '').slice(0, max);
+}
+
 /** A file that cannot be read: `reason` is one line, fit for a run summary. */
 export class ReadError extends Error {
   constructor(

@@ -5,19 +5,10 @@
  * `pipeline/table-values.ts` (to give each value its year and kind).
  */
 
+import { fold } from './clean-text.ts';
+
 export type ValueKind = 'actual' | 'estimate' | 'plan' | 'share_of_plan' | 'growth';
 export type ColumnRole = 'stt' | 'label' | 'unit' | 'note' | 'other';
-
-/** Lower case, no diacritics, đ → d, single spaces: `Ước TH 2023` → `uoc th 2023`. */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 /** Columns that are not values, by their header. First match wins. */
 const ROLE_PATTERNS: ReadonlyArray<readonly [RegExp, ColumnRole]> = [

@@ -56,10 +56,23 @@ export function scaleExactly(parsed: Pick<ParsedNumber, 'digits' | 'decimals'>, 
   return Number(`${parsed.digits}e${multiplier - parsed.decimals}`);
 }
 
-/** Writes a number the way the reports do: `8.396,5`. */
+// One formatter per digit range, built on first use: ICU's locale data costs milliseconds, paid by every
+// ingest worker that only imports this module.
+const formats = new Map<number, Intl.NumberFormat>();
+
+function viFormat(minDecimals: number, maxDecimals: number): Intl.NumberFormat {
+  const key = minDecimals * 101 + maxDecimals;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: minDecimals, maximumFractionDigits: maxDecimals })));
+  return f;
+}
+
+/** Writes a number the way the reports do (`8.396,5`), with exactly `decimals` digits after the comma. */
 export function formatVietnameseNumber(value: number, decimals: number): string {
-  const fixed = Math.abs(value).toFixed(decimals);
-  const [intPart = '0', frac] = fixed.split('.');
-  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${value < 0 ? '-' : ''}${grouped}${frac ? `,${frac}` : ''}`;
+  return viFormat(decimals, decimals).format(value);
+}
+
+/** The same style with at most `maxDecimals` digits after the comma, none when the value is whole: `36.595,83`. */
+export function formatVi(n: number, maxDecimals = 4): string {
+  return viFormat(0, maxDecimals).format(n);
 }

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { ReadError, type ReadLimits } from './reader.ts';
+import { oneLine, ReadError, type ReadLimits } from './reader.ts';
 
 /**
  * Runs a parser of untrusted bytes (SheetJS for .xls, exceljs for .xlsx, word-extractor for .doc) in a
@@ -85,7 +85,7 @@ export async function runIsolated<J extends keyof Jobs>(
         reject(
           new ReadError(
             file,
-            err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `parsing needed more than ${heapMb} MB of memory: stopped` : `parser failed: ${firstLine(err.message)}`,
+            err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `parsing needed more than ${heapMb} MB of memory: stopped` : `parser failed: ${oneLine(err.message)}`,
           ),
         ),
       ),
@@ -93,14 +93,10 @@ export async function runIsolated<J extends keyof Jobs>(
     worker.on('exit', (code) => finish(() => reject(new ReadError(file, `parser stopped unexpectedly (exit code ${code})`))));
   });
   if (!isRecord(raw) || typeof raw.ok !== 'boolean') throw new ReadError(file, 'parser sent back no result');
-  if (!raw.ok) throw new ReadError(file, `cannot parse ${job.toUpperCase()}: ${firstLine(String(raw.error))}`);
+  if (!raw.ok) throw new ReadError(file, `cannot parse ${job.toUpperCase()}: ${oneLine(String(raw.error))}`);
   const checked = job === 'doc' ? checkWordDocument(raw.result) : checkWorkbook(raw.result);
   if (!checked) throw new ReadError(file, 'parser sent back malformed data');
   return checked as Jobs[J];
-}
-
-function firstLine(s: string): string {
-  return (s.split('\n')[0] ?? '').slice(0, 300);
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

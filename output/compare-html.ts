@@ -1,5 +1,6 @@
 import type { Cell, Comparison, CompareRow, YearColumn } from './compare.ts';
-import { formatSigned, formatVi, scaled, shortId } from './format.ts';
+import { formatVi } from '../extractors/vn-number.ts';
+import { formatSigned, scaled, shortId } from './format.ts';
 
 /**
  * A self-contained page (no script, no network, inline SVG): per indicator a chart of plan against

@@ -1,5 +1,6 @@
 import type { Cell, CellValue, Comparison, CompareRow, YearColumn } from './compare.ts';
-import { csvLine, formatSigned, formatVi, renderTable, scaled, shortId } from './format.ts';
+import { formatVi } from '../extractors/vn-number.ts';
+import { csvLine, formatSigned, renderTable, scaled, shortId } from './format.ts';
 
 const MAX_LABEL = 60;
 

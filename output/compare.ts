@@ -1,5 +1,6 @@
 import type { Kind } from '../schema/fact.ts';
-import { foldText, type Warehouse } from '../schema/warehouse.ts';
+import { foldText } from '../extractors/clean-text.ts';
+import type { Warehouse } from '../schema/warehouse.ts';
 import { documentIdsInArea } from './facts-query.ts';
 import { findIndicators } from './indicator-search.ts';
 
@@ -80,8 +81,9 @@ export interface Comparison {
 }
 
 const MEASURE_KINDS = ['plan', 'estimate', 'actual'] as const;
-const RELATION_KINDS = ['share_of_plan', 'over_plan', 'growth', 'change'] as const;
-const COMPARE_KINDS: readonly Kind[] = [...MEASURE_KINDS, ...RELATION_KINDS];
+/** The relations compare has a column for (%KH, ±): a share of a whole (`share`) is not one of them. */
+const COMPARED_RELATIONS = ['share_of_plan', 'over_plan', 'growth', 'change'] as const;
+const COMPARE_KINDS: readonly Kind[] = [...MEASURE_KINDS, ...COMPARED_RELATIONS];
 
 interface Row {
   document_id: string;

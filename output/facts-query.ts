@@ -1,7 +1,8 @@
 import type { Selectable, SelectQueryBuilder } from 'kysely';
 import type { Fact, Kind, Status } from '../schema/fact.ts';
 import { sql } from '../schema/migrations/kysely.ts';
-import { foldText, sourceOfRow, type Database, type DocumentsTable, type FactsTable, type Warehouse } from '../schema/warehouse.ts';
+import { foldText } from '../extractors/clean-text.ts';
+import { sourceOfRow, type Database, type DocumentsTable, type FactsTable, type Warehouse } from '../schema/warehouse.ts';
 import { findIndicators } from './indicator-search.ts';
 
 /** Filters shared by `baocao facts` and `baocao export` (commander has checked kind and status). */

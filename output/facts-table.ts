@@ -1,5 +1,6 @@
 import type { Fact } from '../schema/fact.ts';
-import { formatVi, renderTable, shortId } from './format.ts';
+import { formatVi } from '../extractors/vn-number.ts';
+import { renderTable, shortId } from './format.ts';
 
 const MAX_LABEL = 48;
 

@@ -1,13 +1,6 @@
 /** Small formatting helpers shared by the query outputs. */
 
-// Built on first use: ICU's locale data costs ~6 ms, paid by every ingest worker that only imports this.
-let viNumber: Intl.NumberFormat | null = null;
-
-/** Vietnamese number style, as the reports write it: `36.595,83`. */
-export function formatVi(n: number): string {
-  viNumber ??= new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 });
-  return viNumber.format(n);
-}
+import { formatVi } from '../extractors/vn-number.ts';
 
 export function formatSigned(n: number): string {
   return n > 0 ? `+${formatVi(n)}` : formatVi(n);

@@ -1,3 +1,4 @@
+import { formatVi } from '../extractors/vn-number.ts';
 import type { MismatchView, ReviewedFact } from '../pipeline/review-store.ts';
 
 /**
@@ -116,9 +117,8 @@ function statusWord(s: string): string {
   return ({ open: 'chưa xử lý', ok: 'ok', flagged: 'cần rà soát', accepted: 'đã chấp nhận', corrected: 'đã sửa', rejected: 'đã loại bỏ' } as Record<string, string>)[s] ?? s;
 }
 
-const viNumber = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 6 });
 function fmt(n: number | null): string {
-  return n === null || !Number.isFinite(n) ? '—' : viNumber.format(n);
+  return n === null || !Number.isFinite(n) ? '—' : formatVi(n, 6);
 }
 
 function basename(file: string): string {

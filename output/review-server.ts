@@ -1,3 +1,4 @@
+import { formatVi } from '../extractors/vn-number.ts';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Warehouse } from '../schema/warehouse.ts';
@@ -85,7 +86,7 @@ function statusText(v: MismatchView): string {
 function decisionText(v: MismatchView): string {
   const d = [...v.decisions].sort((a, b) => b.decidedAt.localeCompare(a.decidedAt))[0];
   if (!d) return '';
-  return `${d.reviewer} · ${d.action}${d.value !== null ? ` ${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 6 }).format(d.value)}` : ''}`;
+  return `${d.reviewer} · ${d.action}${d.value !== null ? ` ${formatVi(d.value, 6)}` : ''}`;
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { DEFAULT_LIMITS, ReadError, type ReadLimits } from '../extractors/reader.ts';
+import { DEFAULT_LIMITS, oneLine, ReadError, type ReadLimits } from '../extractors/reader.ts';
 import { processFile } from './runner.ts';
 import { loadCatalog } from './stages/catalog.ts';
 
@@ -86,8 +86,7 @@ async function run(id: number, job: IngestJob): Promise<IngestJobResult> {
     return { status: 'extracted', bytes: serialize(await processFile(job.file, catalog, limits)) };
   } catch (err) {
     if (err instanceof ReadError) return { status: 'failed', stage: 'read', reason: err.reason, documentId };
-    const message = err instanceof Error ? err.message : String(err);
-    return { status: 'failed', stage: 'extract', reason: `extract: ${message.split('\n')[0]!.slice(0, 300)}`, documentId };
+    return { status: 'failed', stage: 'extract', reason: `extract: ${oneLine(err)}`, documentId };
   }
 }
 

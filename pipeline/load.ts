@@ -6,8 +6,8 @@ import type { DocumentMetadata } from '../schema/document.ts';
 import type { Fact, FactSource } from '../schema/fact.ts';
 import { loadInputIssues, type InputIssue, type LoadInput, type LoadOutcome } from '../schema/load-input.ts';
 import type { Mismatch } from '../schema/mismatch.ts';
+import { foldText } from '../extractors/clean-text.ts';
 import {
-  foldText,
   type AreasTable,
   type Database,
   type FactsTable,

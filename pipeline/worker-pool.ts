@@ -1,4 +1,5 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { oneLine } from '../extractors/reader.ts';
 
 /**
  * A small pool of worker threads, each running one job at a time, with a hard time limit per job. Each
@@ -231,5 +232,5 @@ type WorkerMessage<R, Ask> =
 function describeCrash(err: Error): string {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ERR_WORKER_OUT_OF_MEMORY') return 'ran out of memory: stopped (worker replaced)';
-  return `the worker crashed: ${(err.message.split('\n')[0] ?? '').slice(0, 300)}`;
+  return `the worker crashed: ${oneLine(err)}`;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { foldText, type SeedFile, type Warehouse } from './warehouse.ts';
+import { foldText } from '../extractors/clean-text.ts';
+import type { SeedFile, Warehouse } from './warehouse.ts';
 
 /** `seeds/indicators.json`: the indicator catalog (written by the extraction work). */
 export const IndicatorSeed = z.array(

@@ -7,7 +7,8 @@ export const Kind = z.enum([
   'share_of_plan', 'over_plan', 'growth', 'change', 'share',
 ]);
 export type Kind = z.infer<typeof Kind>;
-export const RELATION_KINDS: readonly Kind[] = ['share_of_plan', 'over_plan', 'growth', 'change', 'share'];
+/** The kinds that qualify another number (share of plan, growth…) rather than state one. */
+export const RELATION_KINDS: ReadonlySet<Kind> = new Set<Kind>(['share_of_plan', 'over_plan', 'growth', 'change', 'share']);
 
 export const Status = z.enum(['ok', 'flagged', 'accepted', 'corrected', 'rejected']);
 export type Status = z.infer<typeof Status>;

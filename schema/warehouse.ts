@@ -368,22 +368,6 @@ async function migrate(db: KyselyType<Database>, migrations: Readonly<Record<str
   }
 }
 
-/* ---------- folding ---------- */
-
-/**
- * The search form of Vietnamese text: no diacritics, `đ` → `d`, lower case, punctuation as single spaces.
- * `Tỷ lệ che phủ rừng (%)` → `ty le che phu rung`. Stored in `facts.indicator_folded`.
- */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
 /* ---------- seeding ---------- */
 
 export interface SeedFile {

@@ -1,6 +1,6 @@
 import { memoByString } from '../memo.ts';
 import type { Block, DocumentMetadata, DocumentModel } from '../../schema/document.ts';
-import type { Kind } from '../../schema/fact.ts';
+import { RELATION_KINDS, type Kind } from '../../schema/fact.ts';
 import type { Quantity } from '../../schema/quantity.ts';
 import type { UnitCode } from '../../schema/units.ts';
 import { fold, isSpaceCode, isSuperscriptCode, superscriptToNumber } from '../../extractors/clean-text.ts';
@@ -46,7 +46,6 @@ export interface Candidate {
   cell?: string;
 }
 
-export const RELATION_KINDS = new Set<Kind>(['share_of_plan', 'over_plan', 'growth', 'change', 'share']);
 /** What closes the number before: its marks, a parenthesis, `so với cùng kỳ`… */
 const PREVIOUS_TAIL =
   /^[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*(?:\([^)]*\))?\s*(?:(?:so với\s+)?(?:cùng kỳ|kế hoạch|kh|năm trước|năm \d{4}|dự toán)(?:\s+(?:năm trước|giao|huyện giao|tỉnh giao))*)?\s*(?:và\s+)?/u;

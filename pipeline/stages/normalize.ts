@@ -1,8 +1,8 @@
 import type { DocumentModel } from '../../schema/document.ts';
-import type { Fact } from '../../schema/fact.ts';
+import { RELATION_KINDS, type Fact } from '../../schema/fact.ts';
 import { matchIndicator, type CatalogIndex } from './catalog.ts';
 import { shortHash } from '../short-hash.ts';
-import { RELATION_KINDS, type Candidate } from './extract.ts';
+import type { Candidate } from './extract.ts';
 
 /**
  * The normalize stage: candidates become Facts of the contract: stable ids, values in the canonical

@@ -10,7 +10,7 @@ import { openWarehouse, type Warehouse } from '../../schema/warehouse.ts';
 import { checkAcrossDocuments } from '../../pipeline/cross-checks.ts';
 import { ingest } from '../../pipeline/ingest.ts';
 import { decide, getMismatch, listMismatches } from '../../pipeline/review-store.ts';
-import { parseReviewNumber } from '../../pipeline/commands/review.ts';
+import { parseReviewNumber } from '../../cli/commands/review.ts';
 import { startReviewServer } from '../../output/review-server.ts';
 
 const run = promisify(execFile);

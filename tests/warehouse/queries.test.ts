@@ -4,7 +4,7 @@ import { compare } from '../../output/compare.ts';
 import { renderCompareCsv, renderCompareText } from '../../output/compare-table.ts';
 import { queryFacts } from '../../output/facts-query.ts';
 import { findIndicators } from '../../output/indicator-search.ts';
-import { foldText } from '../../schema/warehouse.ts';
+import { foldText } from '../../extractors/clean-text.ts';
 import { FOREST, GRAIN, fixtureWarehouse } from './fixture.ts';
 
 let fx: Awaited<ReturnType<typeof fixtureWarehouse>>;

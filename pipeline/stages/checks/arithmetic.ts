@@ -1,10 +1,10 @@
-import type { Fact } from '../../../schema/fact.ts';
+import { RELATION_KINDS, type Fact } from '../../../schema/fact.ts';
 import type { Quantity } from '../../../schema/quantity.ts';
 import { fold } from '../../../extractors/clean-text.ts';
 import { quantitiesOf } from '../../../extractors/quantity-grammar.ts';
 import { structureOf } from '../text-structure.ts';
 import {
-  RELATION_KINDS, foldOnce, inScaleOf, isAdditive, isRatioWhole, labelWords, named, sentenceOf, vn, withUnit,
+  foldOnce, inScaleOf, isAdditive, isRatioWhole, labelWords, named, sentenceOf, vn, withUnit,
   type CheckContext, type Finding, type Item,
 } from './context.ts';
 import {

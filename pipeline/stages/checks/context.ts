@@ -2,7 +2,7 @@ import type { DocumentModel } from '../../../schema/document.ts';
 import type { Fact, Kind } from '../../../schema/fact.ts';
 import type { MismatchType } from '../../../schema/mismatch.ts';
 import { fold } from '../../../extractors/clean-text.ts';
-import { formatVi } from '../../../output/format.ts';
+import { formatVi } from '../../../extractors/vn-number.ts';
 import type { Candidate } from '../extract.ts';
 import { memoByString } from '../../memo.ts';
 import { structureOf } from '../text-structure.ts';
@@ -51,7 +51,6 @@ export interface Finding {
   key: string;
 }
 
-export const RELATION_KINDS = new Set<Kind>(['share_of_plan', 'over_plan', 'growth', 'change', 'share']);
 export const RESULT_KINDS = new Set<Kind>(['actual', 'estimate', 'cumulative']);
 
 /** Units whose values add up to a total (not yields, rates, per-unit averages). */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import type { Command } from 'commander';
-import { defaultDb, EXIT, UsageError } from '../cli.ts';
+import { defaultDb, EXIT, UsageError } from '../usage.ts';
 
 interface IngestFlags {
   db: string;
@@ -70,9 +70,9 @@ export function registerIngest(program: Command, setExit: (code: number) => void
       if (!existsSync(CATALOG_FILE)) throw new UsageError(`no indicator catalog at ${CATALOG_FILE} (BAOCAO_SEEDS names the seeds folder)`);
       tuneJit();
       const { openWarehouse } = await import('../../schema/warehouse.ts');
-      const { ingest } = await import('../ingest.ts');
+      const { ingest } = await import('../../pipeline/ingest.ts');
       const { createProgress } = await import('../progress.ts');
-      const { walkFiles } = await import('../walk.ts');
+      const { walkFiles } = await import('../../pipeline/walk.ts');
       // The writer appends and checks recent documents: a 16 MB cache loads as fast as 64 MB here (measured
       // on 1,000 documents) and leaves the memory to the workers; queries open with the larger one.
       const wh = await openWarehouse(flags.db, { cacheMb: 16 });
@@ -97,7 +97,7 @@ export function registerIngest(program: Command, setExit: (code: number) => void
       })().catch(() => undefined);
       try {
         // A run killed between a document's load and its checks left them pending: finish them first.
-        const pending = await (await import('../cross-checks.ts')).checkPending(wh);
+        const pending = await (await import('../../pipeline/cross-checks.ts')).checkPending(wh);
         if (pending > 0) progress.note(`checks of a previous, interrupted run finished: ${pending} mismatches`);
         const summary = await ingest(wh, paths, {
           limits: {
@@ -110,7 +110,7 @@ export function registerIngest(program: Command, setExit: (code: number) => void
           onFile: (e, done) => progress.update(e, done),
           // Checks against the documents already in the warehouse (same indicator, year and kind stated
           // differently; reviewers' decisions carried to a superseding version) run after each load.
-          afterLoad: async (id) => (await import('../cross-checks.ts')).checkAcrossDocuments(wh, id),
+          afterLoad: async (id) => (await import('../../pipeline/cross-checks.ts')).checkAcrossDocuments(wh, id),
           signal: stop.signal,
           args: process.argv.slice(2),
         });

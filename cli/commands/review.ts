@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { Option, type Command } from 'commander';
-import { defaultDb, UsageError } from '../cli.ts';
+import { defaultDb, UsageError } from '../usage.ts';
 
 // Only commander and node built-ins at the top: the warehouse and review store load inside the actions.
 
@@ -42,8 +42,8 @@ async function open(db: string) {
   return openWarehouse(db);
 }
 
-async function withStore<T>(db: string, run: (wh: import('../../schema/warehouse.ts').Warehouse, store: typeof import('../review-store.ts')) => Promise<T>): Promise<T> {
-  const store = await import('../review-store.ts');
+async function withStore<T>(db: string, run: (wh: import('../../schema/warehouse.ts').Warehouse, store: typeof import('../../pipeline/review-store.ts')) => Promise<T>): Promise<T> {
+  const store = await import('../../pipeline/review-store.ts');
   const wh = await open(db);
   try {
     return await run(wh, store);
@@ -141,7 +141,7 @@ export function registerReview(program: Command, _setExit: (code: number) => voi
     });
 }
 
-function showText(m: import('../review-store.ts').MismatchView): string {
+function showText(m: import('../../pipeline/review-store.ts').MismatchView): string {
   const lines = [
     `${m.id}  ${m.type}  ${m.status}`,
     `file: ${m.file}${m.source?.page ? `, page ${m.source.page}` : ''}`,

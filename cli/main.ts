@@ -4,15 +4,9 @@ import { registerIngest } from './commands/ingest.ts';
 import { registerNormalize } from './commands/normalize.ts';
 import { registerQueries } from './commands/queries.ts';
 import { registerReview } from './commands/review.ts';
+import { EXIT, UsageError } from './usage.ts';
 
 const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
-
-/** Exit codes of the contract: 0 done, 1 done with files that failed, 2 bad usage. */
-export const EXIT = { ok: 0, failedFiles: 1, usage: 2 } as const;
-
-export function defaultDb(): string {
-  return process.env.BAOCAO_DB || 'baocao.sqlite';
-}
 
 /**
  * Builds the command tree. Each command module imports its heavy dependencies (PDF, DOCX readers)
@@ -60,6 +54,3 @@ export async function main(argv: string[]): Promise<number> {
   }
   return code;
 }
-
-/** Thrown by a command for bad usage (exit code 2) with a message for the user. */
-export class UsageError extends Error {}

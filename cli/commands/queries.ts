@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { Kind, Status } from '../../schema/fact.ts';
-import { defaultDb, UsageError } from '../cli.ts';
+import { defaultDb, UsageError } from '../usage.ts';
 
 // Only commander and node built-ins at the top: query commands must start without the readers.
 

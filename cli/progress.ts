@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { IngestEvent, IngestSummary } from './ingest.ts';
+import type { IngestEvent, IngestSummary } from '../pipeline/ingest.ts';
 
 /**
  * Progress on stderr: a bar on a terminal (cli-progress), plain periodic lines otherwise, so logs

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { createInterface } from 'node:readline';
-import { UsageError } from '../cli.ts';
+import { UsageError } from '../usage.ts';
 
 /** `baocao normalize TEXT… [--json]`: the quantity grammar, from the command line. */
 export function registerNormalize(program: Command, _setExit: (code: number) => void): void {
