@@ -3,17 +3,6 @@ import { z } from 'zod';
 export const Format = z.enum(['text', 'docx', 'pdf', 'xlsx', 'xls', 'doc']);
 export type Format = z.infer<typeof Format>;
 
-/** Where something was read: enough for a reviewer to find it again. */
-export const Provenance = z.object({
-  file: z.string(),
-  page: z.number().int().positive().optional(),
-  sheet: z.string().optional(),
-  cell: z.string().optional(),
-  block: z.number().int().nonnegative(),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-});
-export type Provenance = z.infer<typeof Provenance>;
 
 export const BlockKind = z.enum(['heading', 'paragraph', 'table-row', 'footnote']);
 

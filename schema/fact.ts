@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Place } from './place.ts';
 import { Qualifier, UnitCodeSchema } from './quantity.ts';
 import { isUnitCode } from './units.ts';
 
@@ -13,14 +14,7 @@ export const RELATION_KINDS: ReadonlySet<Kind> = new Set<Kind>(['share_of_plan',
 export const Status = z.enum(['ok', 'flagged', 'accepted', 'corrected', 'rejected']);
 export type Status = z.infer<typeof Status>;
 
-export const FactSource = z.object({
-  file: z.string(),
-  page: z.number().int().positive().optional(),
-  sheet: z.string().optional(),
-  cell: z.string().optional(),
-  block: z.number().int().nonnegative(),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
+export const FactSource = Place.extend({
   /** the sentence the number came from */
   text: z.string(),
   /** offsets of the number within `text` */

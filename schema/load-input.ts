@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Diagnostic } from './diagnostic.ts';
 import { DocumentMetadata, Format } from './document.ts';
 import { Fact, isWellFormedFact } from './fact.ts';
 import { Mismatch } from './mismatch.ts';
@@ -18,7 +19,7 @@ export const LoadInput = z.object({
   facts: z.array(Fact),
   mismatches: z.array(Mismatch),
   footnotes: z.array(z.object({ number: z.number().int().positive(), text: z.string(), page: z.number().int().nullable() })),
-  messages: z.array(z.object({ type: z.enum(['error', 'warning', 'info']), message: z.string(), stage: z.string().optional() })),
+  messages: z.array(Diagnostic),
 });
 export type LoadInput = z.infer<typeof LoadInput>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Place } from './place.ts';
 
 export const MismatchType = z.enum([
   'reading',       // the grammar could not read a number cleanly
@@ -25,14 +26,8 @@ export const Mismatch = z.object({
   found: z.number().nullable(),
   difference: z.number().nullable(),
   tolerance: z.number().nullable(),
-  source: z.object({
-    file: z.string(),
-    page: z.number().int().optional(),
-    block: z.number().int(),
-    start: z.number().int(),
-    end: z.number().int(),
-    text: z.string(),
-  }).nullable(),
+  /** where the finding's first fact was read, with its sentence */
+  source: Place.omit({ sheet: true, cell: true }).extend({ text: z.string() }).nullable(),
   status: MismatchStatus,
 });
 export type Mismatch = z.infer<typeof Mismatch>;
