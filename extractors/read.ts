@@ -23,8 +23,8 @@ const READERS: Record<Format, () => Promise<Reader>> = {
 
 /**
  * Loaded readers, by format. A repeated `import()` still resolves the specifier through the module
- * loader's hooks (under tsx a round trip to its hooks thread, ~0.3 ms), which is more than reading a
- * text file costs. A failed load is not kept, so a later file retries it.
+ * loader's hooks (under tsx a round trip to its hooks thread), which costs more than reading a text
+ * file. A failed load is not kept, so a later file retries it.
  */
 const loaded = new Map<Format, Promise<Reader>>();
 

@@ -1,9 +1,9 @@
 // Entry of an ingest worker thread. Plain JavaScript because Node 20 workers cannot load TypeScript
 // themselves: tsx's loader hooks are registered for this thread first, then the real worker is imported.
 //
-// Loaded by plain Node, before the hooks: zod (through tsx its ESM build costs ~180 ms of CPU per worker
-// start, ~70 ms plain) and pdf.js (two ~2 MB bundles: through tsx ~200 MB more resident memory per worker,
-// transformed sources and source maps kept around). The pdf.js worker bundle registers itself on
+// Loaded by plain Node, before the hooks: zod (through tsx its ESM build costs several times more CPU per
+// worker start than plain) and pdf.js (two large bundles: through tsx each worker would keep their
+// transformed sources and source maps resident). The pdf.js worker bundle registers itself on
 // globalThis.pdfjsWorker, which pdf.js then uses instead of importing it again; the built-ins its
 // polyfills replace are put back (keep-natives.mjs).
 import 'zod';

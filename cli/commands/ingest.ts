@@ -15,11 +15,10 @@ interface IngestFlags {
 
 /**
  * Each worker is a fresh V8 isolate that compiles pdf.js, mammoth and our stages anew. With V8's default
- * interrupt budget it optimized thousands of functions that then ran for a few documents: on the synthetic
- * 200-document archive, compiling took more CPU than extraction (per-thread CPU: the worker 5.6 s, V8's
- * background threads 6 s). A budget ~8× larger optimizes only what stays hot: CPU 18.3 → 14.5 s and
- * 21 → 27 documents/s with 2 workers (+10% on 1,000 documents). Set before any worker starts; flags are
- * process-wide and read when a function is first run, so code already compiled keeps its tiering.
+ * interrupt budget it optimized thousands of functions that then ran for a few documents, and V8's
+ * compiler threads took more CPU than extraction itself. A larger budget optimizes only what stays hot
+ * (the README's "Measured speed" has the figures). Set before any worker starts; flags are process-wide
+ * and read when a function is first run, so code already compiled keeps its tiering.
  */
 function tuneJit(): void {
   setFlagsFromString('--interrupt-budget=1000000');
@@ -73,8 +72,8 @@ export function registerIngest(program: Command, setExit: (code: number) => void
       const { ingest } = await import('../../pipeline/ingest.ts');
       const { createProgress } = await import('../progress.ts');
       const { walkFiles } = await import('../../pipeline/walk.ts');
-      // The writer appends and checks recent documents: a 16 MB cache loads as fast as 64 MB here (measured
-      // on 1,000 documents) and leaves the memory to the workers; queries open with the larger one.
+      // The writer appends and checks recent documents: a small page cache loads as fast as a large one
+      // and leaves the memory to the workers; queries open with the larger one.
       const wh = await openWarehouse(flags.db, { cacheMb: 16 });
       const progress = createProgress(process.stderr);
       const stop = new AbortController();
