@@ -16,5 +16,8 @@ describe.skipIf(!existsSync(DOC))('legacy Word .doc (word-extractor in the worke
     expect(notes.length).toBeGreaterThan(0);
     expect(notes.map((n) => n.footnote)).toEqual(notes.map((_, i) => i + 1));
     expect(doc.footnotesLinked).toBe(false);
+    // Unicode text (no legacy-font message); the footnotes read, unlinked, and said so.
+    expect(notes).toHaveLength(10);
+    expect(doc.messages).toEqual([{ type: 'info', message: '10 footnote bodies read; their reference marks are not recovered from .doc', stage: 'read' }]);
   });
 });

@@ -1,6 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeTcvn3, decodeVni, detectEncoding, isVietnameseSyllable, TCVN3_TABLE, toUnicode, VNI_TABLE } from '../../extractors/legacy-encoding.ts';
+import {
+  decodeTcvn3,
+  decodeVni,
+  detectEncoding,
+  isVietnameseSyllable,
+  TCVN3_TABLE,
+  toUnicode,
+  toUnicodeAll,
+  VNI_TABLE,
+} from '../../extractors/legacy-encoding.ts';
+import type { ReadMessage } from '../../schema/document.ts';
 import { encodeTcvn3, encodeVni } from './legacy-encoders.ts';
 
 const SEEDS = ['000_35c0ecef09102edc.txt', '001_5b44daab30250fa8.txt'].map((f) => new URL(`../../seeds/${f}`, import.meta.url));
@@ -123,5 +133,24 @@ describe('detection', () => {
   it('knows a Vietnamese syllable', () => {
     for (const w of ['nghiêng', 'người', 'giữa', 'quyết', 'khuya', 'trường', 'Tổng']) expect(isVietnameseSyllable(w), w).toBe(true);
     for (const w of ['Müller', 'over', 'cafộ', 'strong', 'ôoverằ']) expect(isVietnameseSyllable(w), w).toBe(false);
+  });
+});
+
+describe('toUnicodeAll, as the DOCX and PDF readers convert a document', () => {
+  const paragraphs = ['Báo cáo tình hình kinh tế - xã hội huyện năm 2023', 'Tổng sản lượng lương thực đạt 8.396,5 tấn', '12.345,6 | 7.890'];
+
+  it.each([
+    ['TCVN3', encodeTcvn3],
+    ['VNI', encodeVni],
+  ])('converts a %s document in one pass and says so in one message', (encoding, encode) => {
+    const messages: ReadMessage[] = [];
+    expect(toUnicodeAll(paragraphs.map(encode), messages)).toEqual(paragraphs);
+    expect(messages).toEqual([{ type: 'info', stage: 'read', message: `legacy ${encoding} text converted to Unicode` }]);
+  });
+
+  it('leaves a Unicode document as it is and adds no message', () => {
+    const messages: ReadMessage[] = [];
+    expect(toUnicodeAll(paragraphs, messages)).toEqual(paragraphs);
+    expect(messages).toEqual([]);
   });
 });

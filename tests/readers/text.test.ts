@@ -1,0 +1,75 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDocument } from '../../extractors/read.ts';
+import type { ReadContext } from '../../extractors/reader.ts';
+import { readText } from '../../extractors/text-reader.ts';
+import type { ReadMessage } from '../../schema/document.ts';
+import { contextOf, refusalOf } from './context.ts';
+import { encodeTcvn3, encodeVni } from './legacy-encoders.ts';
+
+const ctxOf = (file: string, bytes: Uint8Array): ReadContext => contextOf('text', file, bytes);
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+const REPORT = 'Báo cáo tình hình kinh tế - xã hội huyện năm 2023\n\nTổng sản lượng lương thực đạt 8.396,5 tấn\n';
+const LINES = ['Báo cáo tình hình kinh tế - xã hội huyện năm 2023', 'Tổng sản lượng lương thực đạt 8.396,5 tấn'];
+const legacy = (encoding: string): ReadMessage => ({ type: 'info', message: `legacy ${encoding} text converted to Unicode`, stage: 'read' });
+
+describe('readText', () => {
+  it('reads UTF-8 one block per non-empty line, with nothing to say', async () => {
+    const doc = await readText(ctxOf('report.txt', utf8(REPORT)));
+    expect(doc.blocks.map((b) => [b.text, b.sourceOffset])).toEqual([
+      [LINES[0], 0],
+      [LINES[1], REPORT.indexOf('Tổng')],
+    ]);
+    expect(doc.footnotesLinked).toBe(false);
+    expect(doc.messages).toEqual([]);
+  });
+
+  it('drops a byte-order mark, silently', async () => {
+    const doc = await readText(ctxOf('bom.txt', utf8(`\ufeff${REPORT}`)));
+    expect(doc.blocks.map((b) => b.text)).toEqual(LINES);
+    expect(doc.messages).toEqual([]);
+  });
+
+  it('reads bytes that are not UTF-8 as Windows-1258, and warns', async () => {
+    // "Tông" in Windows-1258: 0xF4 is ô.
+    const doc = await readText(ctxOf('cp1258.txt', new Uint8Array([0x54, 0xf4, 0x6e, 0x67, 0x0a])));
+    expect(doc.blocks.map((b) => b.text)).toEqual(['Tông']);
+    expect(doc.messages).toEqual([{ type: 'warning', message: 'not UTF-8: read as Windows-1258', stage: 'read' }]);
+  });
+
+  it.each([
+    ['TCVN3', encodeTcvn3],
+    ['VNI', encodeVni],
+  ])('converts text typed in %s to Unicode, and says so once', async (encoding, encode) => {
+    const doc = await readText(ctxOf('legacy.txt', utf8(encode(REPORT))));
+    expect(doc.blocks.map((b) => b.text)).toEqual(LINES);
+    expect(doc.messages).toEqual([legacy(encoding)]);
+  });
+
+  it('refuses what holds NUL bytes or no text', async () => {
+    expect(await refusalOf(readText, ctxOf('nul.txt', new Uint8Array([0x41, 0x00, 0x42])))).toBe('binary content: not a text file');
+    expect(await refusalOf(readText, ctxOf('blank.txt', utf8(' \n\n\t\n')))).toBe('empty: no text in the file');
+  });
+});
+
+describe('readDocument on text', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'baocao-text-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads a .txt or .md file with the text reader, with its messages only', async () => {
+    for (const name of ['report.txt', 'report.md']) {
+      const file = join(dir, name);
+      await writeFile(file, encodeTcvn3(REPORT));
+      const doc = await readDocument(file);
+      expect(doc.format).toBe('text');
+      expect(doc.messages).toEqual([legacy('TCVN3')]);
+    }
+  });
+});
