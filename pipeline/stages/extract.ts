@@ -8,12 +8,14 @@ import { findQuantities, quantitiesOf } from '../../extractors/quantity-grammar.
 import {
   ACTUAL_WORDS, AGAINST_PLAN, AVERAGE_BEFORE, COMPARED_BEFORE, CUMULATIVE_CUE, ESTIMATE_CUE, GENERIC_WORDS,
   LABEL_LEADERS, LABEL_TRAILER_LONGEST, LABEL_TRAILERS, MEASURE_WORDS, MONEY_OF_PREVIOUS, MONEY_WORDS, OVER_BEFORE, OVER_PLAN_BEFORE, PLAN_CUE,
-  POST_LABEL_STOP,
+  ITEMIZING_START, POST_LABEL_STOP,
   PREVIOUS_BEFORE, REACHED_BEFORE, RELATION_BEFORE, SHARE_AFTER_RATIO, UNIT_MEASURE, YEAR_IN_TEXT,
 } from './phrases.ts';
+import { placeOfBlock, type DocumentFile } from '../file.ts';
 import { tableValues } from '../table-values.ts';
+import { BEFORE_LENGTH, type BlockReading, type Extracted, type RatioPair } from './reading.ts';
 import { sectionOf } from './segment.ts';
-import { lastAtOrBefore, nextAfter, structureOf, superscriptRuns, type TextStructure } from './text-structure.ts';
+import { breakdownsOf, lastAtOrBefore, nextAfter, structureOf, superscriptRuns, type TextStructure } from './text-structure.ts';
 
 /**
  * The extract stage: turns the quantities of each block into candidate facts: what the number is
@@ -37,13 +39,18 @@ export interface Candidate {
   relatesTo: string | null;
   footnotes: number[];
   inFootnote: number | null;
-  sentence: { start: number; end: number };
-  /** why a value or unit was inferred rather than read: each becomes a warning a reviewer sees */
-  inferred: string[];
   /** where the words naming this number after it end */
   tail: number;
   /** spreadsheet cell the value came from */
   cell?: string;
+  /** what validate and the checks read besides the fact (sentence, parentheses, pairs, wording) */
+  reading: Extracted;
+}
+
+/** The extract stage's output: the document with its candidate facts, in reading order. */
+export interface Extraction {
+  doc: DocumentModel;
+  candidates: Candidate[];
 }
 
 /** What closes the number before: its marks, a parenthesis, `so với cùng kỳ`… */
@@ -399,12 +406,56 @@ function readRelation(q: Quantity, prev: Quantity | undefined, pre: string, post
   return r;
 }
 
+/** The words right after a number up to a digit or punctuation (`12% tổng diện tích`). */
+function wordsAfter(text: string, end: number): string {
+  return /^[\s*]*([^\d,;.()]{3,60})/u.exec(text.slice(end))?.[1] ?? '';
+}
+
+/** What the checks read about a block as a whole: its breakdowns, its `a/b` pairs, whether it itemizes. */
+function readBlock(block: Block, st: TextStructure, all: readonly Quantity[]): BlockReading {
+  return {
+    index: block.index,
+    breakdowns: breakdownsOf(st),
+    pairs: ratioPairsOf(st, all),
+    itemizing: block.kind === 'footnote' && ITEMIZING_START.test(block.text),
+  };
+}
+
+/** Every complete `a/b` pair (among all quantities, bare ones too) with the number after it in its sentence. */
+function ratioPairsOf(st: TextStructure, qs: readonly Quantity[]): RatioPair[] {
+  const text = st.text;
+  const groups = new Map<number, Quantity[]>();
+  for (const q of qs) {
+    if (!q.ratio) continue;
+    const list = groups.get(q.ratio.group);
+    if (list) list.push(q);
+    else groups.set(q.ratio.group, [q]);
+  }
+  const out: RatioPair[] = [];
+  for (const pair of groups.values()) {
+    const left = pair.find((q) => q.ratio!.position === 0);
+    const right = pair.find((q) => q.ratio!.position === 1);
+    if (!left || !right) continue;
+    const sentenceEnd = nextAfter(st.sentenceStarts, right.end, text.length);
+    const next = qs.find((q) => q.start >= right.end && q !== right);
+    out.push({
+      left,
+      right,
+      next: next && next.start < sentenceEnd
+        ? { quantity: next, between: text.slice(right.end, next.start), after: text.slice(next.end, next.end + 40) }
+        : null,
+    });
+  }
+  return out;
+}
+
 function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
   const st = structureOf(block);
   const all = quantitiesOf(block);
   // Bare numbers that say nothing (`27/7`, `mức 2`) must not cut labels; only those the wording makes facts stay.
   const qs = all.filter((q) => !isBare(q) || q.anomalies.length > 0 || bareIsFact(q, all, st));
   ctx.bare += all.length - qs.length;
+  const blockReading = readBlock(block, st, all);
   const section = sectionFor(ctx.sections, block.headingPath ?? [], ctx.meta);
   const inFootnote = block.kind === 'footnote' ? (block.footnote ?? null) : null;
   const anchor = inFootnote !== null ? (ctx.anchors.get(inFootnote) ?? null) : null;
@@ -637,9 +688,17 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
       relatesTo,
       footnotes: [...q.footnotes],
       inFootnote,
-      sentence: { start: sentenceStart, end: sentenceEnd },
-      inferred,
       tail,
+      reading: {
+        ratio: q.ratio,
+        depth: st.depth[q.start]!,
+        sentence: { start: sentenceStart, end: sentenceEnd },
+        anomalies: q.anomalies,
+        inferred,
+        before: block.text.slice(Math.max(0, q.start - BEFORE_LENGTH), q.start),
+        wordsAfter: wordsAfter(block.text, q.end),
+        block: blockReading,
+      },
     };
     made.push(cand);
     byQuantity.set(q, cand);
@@ -676,15 +735,21 @@ function decimalsOf(value: number): number {
 }
 
 /** Indicator tables (spreadsheet appendices, tables in Word): each cell a fact, its row the label, its column the year and kind. */
-function extractTables(doc: DocumentModel, meta: DocumentMetadata, out: Candidate[]): void {
+function extractTables(doc: DocumentModel, meta: DocumentMetadata, out: Candidate[], file: DocumentFile): void {
   const blocks = new Map(doc.blocks.map((b) => [b.index, b]));
-  for (const tv of tableValues(doc)) {
+  const readings = new Map<number, BlockReading>();
+  for (const tv of tableValues(doc, file)) {
     const block = blocks.get(tv.blockIndex);
     if (!block) continue;
     if (tv.kind === null) {
-      doc.messages.push({ type: 'info', message: `${tv.sheet}!${tv.cell}: column "${tv.columnHeader}" has no year or kind: value not loaded`, stage: 'extract', block: block.index });
+      file.message(`${tv.sheet}!${tv.cell}: column "${tv.columnHeader}" has no year or kind: value not loaded`, {
+        stage: 'extract', ruleId: 'extract:column-without-period', place: { ...placeOfBlock(block), cell: tv.cell },
+      });
       continue;
     }
+    let blockReading = readings.get(block.index);
+    // A cell's number spans its whole row: a row holds no breakdown or `a/b` pair of its facts.
+    if (!blockReading) readings.set(block.index, (blockReading = { index: block.index, breakdowns: [], pairs: [], itemizing: false }));
     const col = unitOfColumn(tv.unitText);
     const relation = tv.kind === 'share_of_plan' || tv.kind === 'growth';
     const unit = relation ? 'percent' : col.unit;
@@ -722,17 +787,26 @@ function extractTables(doc: DocumentModel, meta: DocumentMetadata, out: Candidat
       relatesTo: null,
       footnotes: [],
       inFootnote: null,
-      sentence: { start: 0, end: block.text.length },
-      // read from its cell, unit and all: nothing inferred (the cell is in `cell`)
-      inferred: [],
       tail: block.text.length,
       cell: tv.cell,
+      reading: {
+        ratio: null,
+        // the checks compare depths within a block only, and a row's numbers all sit at its start
+        depth: 0,
+        sentence: { start: 0, end: block.text.length },
+        anomalies: [],
+        // read from its cell, unit and all: nothing inferred (the cell is in `cell`)
+        inferred: [],
+        before: '',
+        wordsAfter: '',
+        block: blockReading,
+      },
     });
   }
 }
 
 /** Runs over the flow first, then the footnote bodies, so a footnote knows the number it hangs on. */
-export function extract(doc: DocumentModel): Candidate[] {
+export function extract(doc: DocumentModel, file: DocumentFile): Extraction {
   const meta = doc.metadata;
   if (!meta) throw new Error('extract needs the segment stage to have run (no metadata)');
   const ctx: Context = { meta, bare: 0, anchors: new Map(), anchorText: new Map(), sections: { next: new Map() } };
@@ -740,8 +814,8 @@ export function extract(doc: DocumentModel): Candidate[] {
   for (const b of doc.blocks) if (b.kind === 'paragraph') extractBlock(b, ctx, out);
   for (const b of doc.blocks) if (b.kind === 'footnote') extractBlock(b, ctx, out);
   if (ctx.bare > 0) {
-    doc.messages.push({ type: 'info', stage: 'extract', message: `${ctx.bare} bare numbers (no unit, no plan or rate wording) were not taken as facts` });
+    file.message(`${ctx.bare} bare numbers (no unit, no plan or rate wording) were not taken as facts`, { stage: 'extract', ruleId: 'extract:bare-numbers' });
   }
-  if (doc.blocks.some((b) => b.kind === 'table-row')) extractTables(doc, meta, out);
-  return out;
+  if (doc.blocks.some((b) => b.kind === 'table-row')) extractTables(doc, meta, out, file);
+  return { doc, candidates: out };
 }
