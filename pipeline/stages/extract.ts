@@ -472,7 +472,7 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
   for (let i = 0; i < qs.length; i++) {
     const q = qs[i]!;
     // Bounds are checked before every read here: reading past the end of an array or a string makes V8
-    // throw away this function's optimized code, and it is large (~200 ms to compile again, per worker).
+    // throw away this function's optimized code, and compiling it again is slow.
     const prev = i > 0 ? qs[i - 1] : undefined;
     const next = i + 1 < qs.length ? qs[i + 1] : undefined;
     const clauseStart = lastAtOrBefore(st.clauseStarts, q.start);
