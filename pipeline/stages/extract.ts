@@ -358,7 +358,7 @@ interface Context {
 }
 
 /** Footnote marks written on words rather than glued to a number. */
-function wordMarks(st: TextStructure, qs: Quantity[]): { number: number; pos: number }[] {
+function wordMarks(st: TextStructure, qs: readonly Quantity[]): { number: number; pos: number }[] {
   const glued = new Set(qs.filter((q) => q.footnotes.length > 0).map((q) => q.end));
   const out: { number: number; pos: number }[] = [];
   for (const m of superscriptRuns(st.text)) {
@@ -894,7 +894,18 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
     run.byQuantity.set(cand.quantity, cand);
   }
 
-  for (const mark of wordMarks(st, qs)) {
+  attachWordMarks(run, ctx);
+  for (const c of made) for (const n of c.footnotes) if (!ctx.anchors.has(n)) ctx.anchors.set(n, c);
+  out.push(...made);
+}
+
+/**
+ * Footnote marks written on words go to the last number of their clause before them; a mark with no
+ * such number leaves the words before it for its footnote body to be about.
+ */
+function attachWordMarks(run: BlockRun, ctx: Context): void {
+  const { block, st, made } = run;
+  for (const mark of wordMarks(st, run.qs)) {
     const clauseStart = lastAtOrBefore(st.clauseStarts, mark.pos);
     const target = made.findLast((c) => c.quantity.end <= mark.pos && c.quantity.start >= clauseStart);
     if (target) {
@@ -907,8 +918,6 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
       ctx.anchorText.set(mark.number, clean(before));
     }
   }
-  for (const c of made) for (const n of c.footnotes) if (!ctx.anchors.has(n)) ctx.anchors.set(n, c);
-  out.push(...made);
 }
 
 /** The unit a table's `ĐVT` column names (`Tỷ đồng`, `Tấn`, `%`), read by the same grammar as the text. */
