@@ -42,11 +42,22 @@ function join(a: Block, b: Block): void {
 
 export function liftFootnotes(doc: DocumentModel, file: DocumentFile): DocumentModel {
   if (doc.footnotesLinked) return doc;
+  const { flow, notes } = separate(doc.blocks, file);
+  checkMarks(flow, notes, file);
+  const noteBlocks = [...notes.values()].map((n) => n.block).sort((a, b) => (a.footnote ?? 0) - (b.footnote ?? 0));
+  return { ...doc, blocks: [...flow, ...noteBlocks], footnotesLinked: true };
+}
+
+/**
+ * The flow and the footnote bodies apart: a body is lifted with the numbered items and bullets that
+ * continue it, and a paragraph cut by a page's footnote area is joined again.
+ */
+function separate(source: readonly Block[], file: DocumentFile): { flow: Block[]; notes: Map<number, Note> } {
   const flow: Block[] = [];
   const notes = new Map<number, Note>();
   let lastNote: Note | null = null;
   let prevWasNote = false;
-  const blocks = doc.blocks.map((b) => ({ ...b }));
+  const blocks = source.map((b) => ({ ...b }));
 
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
@@ -110,7 +121,11 @@ export function liftFootnotes(doc: DocumentModel, file: DocumentFile): DocumentM
     prevWasNote = false;
     flow.push(b);
   }
+  return { flow, notes };
+}
 
+/** Every mark needs a body and every body a mark; `m²` and `m³` are unit exponents, not marks. */
+function checkMarks(flow: readonly Block[], notes: ReadonlyMap<number, Note>, file: DocumentFile): void {
   /** each mark with where it is first written */
   const marks = new Map<number, PlaceInFile>();
   for (const b of flow) {
@@ -131,6 +146,4 @@ export function liftFootnotes(doc: DocumentModel, file: DocumentFile): DocumentM
       file.message(`footnote ${n} has no mark in the text`, { stage: 'footnotes', ruleId: 'footnotes:no-mark', place: placeOfBlock(note.block), fatal: false });
     }
   }
-  const noteBlocks = [...notes.values()].map((n) => n.block).sort((a, b) => (a.footnote ?? 0) - (b.footnote ?? 0));
-  return { ...doc, blocks: [...flow, ...noteBlocks], footnotesLinked: true };
 }
