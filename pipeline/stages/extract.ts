@@ -369,7 +369,7 @@ function wordMarks(st: TextStructure, qs: readonly Quantity[]): { number: number
   return out;
 }
 
-interface Reading {
+interface RelationReading {
   unit: UnitCode | null;
   unitText: string | null;
   kind: Kind | null;
@@ -378,8 +378,8 @@ interface Reading {
 }
 
 /** Relation kinds and missing units, from the words around the number. */
-function readRelation(q: Quantity, prev: Quantity | undefined, pre: string, post: string): Reading {
-  const r: Reading = { unit: q.unit, unitText: q.unitText, kind: null, sign: 1, inferred: [] };
+function readRelation(q: Quantity, prev: Quantity | undefined, pre: string, post: string): RelationReading {
+  const r: RelationReading = { unit: q.unit, unitText: q.unitText, kind: null, sign: 1, inferred: [] };
   const againstPlan = AGAINST_PLAN.test(post);
   if (isBare(q) && againstPlan && REACHED_BEFORE.test(pre)) {
     r.unit = 'percent';
@@ -521,7 +521,7 @@ function spotOf(run: BlockRun, i: number): Spot {
 }
 
 /** The relation the words around the number state, carried on over a list of changes after one verb. */
-function readKind(run: BlockRun, at: Spot): Reading {
+function readKind(run: BlockRun, at: Spot): RelationReading {
   const { q, prev, pre } = at;
   const reading = readRelation(q, prev, pre, at.after);
   const prevMade = run.made.at(-1);
@@ -547,7 +547,7 @@ interface UnitReading {
  * an amount with a scale word and no unit is money when the clause or the amount before says so. Null
  * for a bare number the wording does not make a fact.
  */
-function inferUnit(run: BlockRun, at: Spot, reading: Reading): UnitReading | null {
+function inferUnit(run: BlockRun, at: Spot, reading: RelationReading): UnitReading | null {
   const { q, clauseStart } = at;
   let { unit, unitText } = reading;
   const inferred = [...reading.inferred];
