@@ -44,6 +44,7 @@ export const readDocx: Reader = async (ctx: ReadContext): Promise<DocumentModel>
       messages.push({
         type: 'info',
         stage: 'read',
+        ruleId: 'read:mammoth',
         message: `mammoth: ${distinct.slice(0, 5).join('; ')}${distinct.length > 5 ? ` (+${distinct.length - 5} more)` : ''}`,
       });
     }
@@ -501,9 +502,9 @@ function finish(built: Built, messages: DocumentModel['messages']): Block[] {
       if (t.text) texts.push({ kind: 'footnote', ...t, footnote: n });
     }
   }
-  if (unlinked > 0) messages.push({ type: 'warning', stage: 'read', message: `${unlinked} footnote bodies have no reference mark in the text: dropped` });
+  if (unlinked > 0) messages.push({ type: 'warning', stage: 'read', ruleId: 'read:unlinked-footnotes', message: `${unlinked} footnote bodies have no reference mark in the text: dropped` });
   if (built.numberedLists > 0) {
-    messages.push({ type: 'info', stage: 'read', message: `${built.numberedLists} automatically numbered lists: their numbers are not in the text` });
+    messages.push({ type: 'info', stage: 'read', ruleId: 'read:numbered-lists', message: `${built.numberedLists} automatically numbered lists: their numbers are not in the text` });
   }
 
   // Legacy-font text is converted in one pass so detection sees the whole document, not one cell at a time.

@@ -348,7 +348,7 @@ export function toUnicodeAll(strings: readonly string[], messages: ReadMessage[]
   let parts = converted.text.split('\n');
   if (parts.length !== strings.length) parts = strings.map((s) => toUnicode(s, converted.encoding).text);
   if (converted.encoding !== 'unicode') {
-    messages.push({ type: 'info', stage: 'read', message: `legacy ${converted.encoding.toUpperCase()} text converted to Unicode` });
+    messages.push({ type: 'info', stage: 'read', ruleId: 'read:legacy-encoding', message: `legacy ${converted.encoding.toUpperCase()} text converted to Unicode` });
   }
   return parts.map(restoreMarks);
 }

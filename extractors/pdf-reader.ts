@@ -78,7 +78,7 @@ export const readPdf: Reader = async (ctx: ReadContext): Promise<DocumentModel> 
   if (chars === 0) throw new ReadError(ctx.file, 'no text layer: needs OCR');
   const empty = pages.filter((pg) => pg.items.length === 0).map((pg) => pg.number);
   if (empty.length > 0) {
-    messages.push({ type: 'warning', stage: 'read', message: `${empty.length} of ${pages.length} pages have no text layer (needs OCR): ${compactRanges(empty)}` });
+    messages.push({ type: 'warning', stage: 'read', ruleId: 'read:no-text-layer', message: `${empty.length} of ${pages.length} pages have no text layer (needs OCR): ${compactRanges(empty)}` });
   }
 
   const blocks = layoutDocument(pages, messages);
@@ -331,7 +331,7 @@ function layoutDocument(pages: RawPage[], messages: DocumentModel['messages']): 
     else if (flow.length > 0) lastNote = undefined;
     laid.push({ page: pg, flow, notes });
   }
-  if (dropped > 0) messages.push({ type: 'info', stage: 'read', message: `${dropped} running header, footer or page-number lines dropped` });
+  if (dropped > 0) messages.push({ type: 'info', stage: 'read', ruleId: 'read:running-lines-dropped', message: `${dropped} running header, footer or page-number lines dropped` });
 
   const flowParas = joinParagraphs(laid.map((l) => ({ page: l.page, lines: l.flow })), false);
   const noteParas = joinParagraphs(laid.map((l) => ({ page: l.page, lines: l.notes })), true);

@@ -104,6 +104,7 @@ export async function readDocument(file: string, limits: Partial<ReadLimits> = {
       type: 'warning',
       message: `content is ${LABEL[format]}, not ${LABEL[promised]}: read as ${LABEL[format]} (the extension disagrees with the content)`,
       stage: 'read',
+      ruleId: 'read:format-mismatch',
     });
   }
   return doc;

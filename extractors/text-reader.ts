@@ -22,13 +22,13 @@ export async function readText(ctx: ReadContext): Promise<DocumentModel> {
   } else {
     // Old archives hold Windows-1258 text too; read it as such rather than refuse it.
     decoded = new TextDecoder('windows-1258').decode(ctx.bytes);
-    messages.push({ type: 'warning', message: 'not UTF-8: read as Windows-1258', stage: 'read' });
+    messages.push({ type: 'warning', message: 'not UTF-8: read as Windows-1258', stage: 'read', ruleId: 'read:not-utf8' });
   }
   if (decoded.includes('\u0000')) throw new ReadError(ctx.file, 'binary content: not a text file');
   decoded = decoded.replace(/^\uFEFF/, '');
   const legacy = toUnicode(decoded);
   if (legacy.encoding !== 'unicode') {
-    messages.push({ type: 'info', message: `legacy ${legacy.encoding.toUpperCase()} text converted to Unicode`, stage: 'read' });
+    messages.push({ type: 'info', message: `legacy ${legacy.encoding.toUpperCase()} text converted to Unicode`, stage: 'read', ruleId: 'read:legacy-encoding' });
   }
   // Cleaned in one pass: NFC never composes across a line break, so this equals cleaning line by line,
   // and the lines keep their count. Offsets still count the uncleaned text.

@@ -61,7 +61,7 @@ function decodeLegacy(wb: PlainWorkbook, messages: ReadMessage[]): PlainWorkbook
   const all = wb.sheets.flatMap((s) => s.cells.filter((c) => c[2] === 's').map((c) => c[4])).join('\n');
   const encoding = detectEncoding(all);
   if (encoding === 'unicode') return wb;
-  messages.push({ type: 'info', message: `legacy ${encoding.toUpperCase()} text converted to Unicode`, stage: 'read' });
+  messages.push({ type: 'info', message: `legacy ${encoding.toUpperCase()} text converted to Unicode`, stage: 'read', ruleId: 'read:legacy-encoding' });
   return {
     warnings: wb.warnings,
     sheets: wb.sheets.map((s) => ({
@@ -80,6 +80,8 @@ function sheetRows(sheet: PlainSheet, file: string, messages: ReadMessage[]): Ma
         type: 'warning',
         message: `${file}: sheet ${JSON.stringify(sheet.name)} cell ${columnName(col)}${row}: formula with no cached value, left empty (formulas are never evaluated)`,
         stage: 'read',
+        ruleId: 'read:formula-without-value',
+        place: { sheet: sheet.name, cell: `${columnName(col)}${row}` },
       });
       continue;
     }
@@ -124,7 +126,7 @@ function withMergesFilled(rows: Map<number, Map<number, Cell>>, merges: PlainShe
 }
 
 export function workbookToDocument(ctx: ReadContext, workbook: PlainWorkbook, format: Extract<Format, 'xlsx' | 'xls'>): DocumentModel {
-  const messages: ReadMessage[] = workbook.warnings.map((w) => ({ type: 'warning', message: `${ctx.file}: ${w}`, stage: 'read' }));
+  const messages: ReadMessage[] = workbook.warnings.map((w) => ({ type: 'warning', message: `${ctx.file}: ${w}`, stage: 'read', ruleId: 'read:workbook' }));
   const wb = decodeLegacy(workbook, messages);
   const blocks: Block[] = [];
   for (const sheet of wb.sheets) {

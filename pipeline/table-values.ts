@@ -1,4 +1,5 @@
-import type { Block, DocumentModel, ReadMessage } from '../schema/document.ts';
+import type { Block, DocumentModel } from '../schema/document.ts';
+import { DocumentFile, placeOfBlock } from './file.ts';
 import { findHeaderBands, readColumn, type ColumnMeaning, type GridRow, type ValueKind } from '../extractors/table-header.ts';
 import { parseVietnameseNumber } from '../extractors/vn-number.ts';
 
@@ -94,15 +95,18 @@ function sheetRows(blocks: Block[]): Map<string, Row[]> {
 
 /**
  * All values of the document's tables. Cells that hold text that is not a clean Vietnamese number are
- * skipped with a warning appended to `messages` (by default the document's own list), never guessed.
+ * skipped with a warning to the document's context, never guessed. Without a context (a caller that
+ * wants only the values) the messages go to one of its own and are not kept.
  */
-export function tableValues(doc: DocumentModel, messages: ReadMessage[] = doc.messages): TableValue[] {
+export function tableValues(doc: DocumentModel, file: DocumentFile = new DocumentFile(doc.file)): TableValue[] {
   const out: TableValue[] = [];
   for (const [sheet, rows] of sheetRows(doc.blocks)) {
     const bands = findHeaderBands(rows.map((r) => r.grid));
     if (bands.length === 0) {
       if (rows.some((r) => r.grid.cells.some((c) => c.value !== null))) {
-        messages.push({ type: 'info', message: `sheet ${JSON.stringify(sheet)}: no header row found, its numbers are not read as table values`, stage: 'table-values' });
+        file.message(`sheet ${JSON.stringify(sheet)}: no header row found, its numbers are not read as table values`, {
+          stage: 'table-values', ruleId: 'table-values:no-header', place: { sheet },
+        });
       }
       continue;
     }
@@ -110,13 +114,13 @@ export function tableValues(doc: DocumentModel, messages: ReadMessage[] = doc.me
       const end = bands[i + 1]?.first ?? Infinity;
       const header = rows.filter((r) => r.grid.row >= band.first && r.grid.row <= band.last);
       const body = rows.filter((r) => r.grid.row > band.last && r.grid.row < end);
-      out.push(...readTable(sheet, header, body, messages));
+      out.push(...readTable(sheet, header, body, file));
     });
   }
   return out;
 }
 
-function readTable(sheet: string, header: Row[], body: Row[], messages: ReadMessage[]): TableValue[] {
+function readTable(sheet: string, header: Row[], body: Row[], file: DocumentFile): TableValue[] {
   const texts = new Map<number, string[]>();
   for (const r of header) {
     for (const [col, c] of r.byCol) {
@@ -133,10 +137,8 @@ function readTable(sheet: string, header: Row[], body: Row[], messages: ReadMess
   const valueCols = [...columns].filter(([, m]) => m.role === 'value' && !m.subYear).sort((a, b) => a[0] - b[0]);
   const subYear = [...columns].filter(([, m]) => m.role === 'value' && m.subYear).map(([, m]) => m.header);
   if (subYear.length > 0 && body.length > 0) {
-    messages.push({
-      type: 'warning',
-      message: `sheet ${JSON.stringify(sheet)}: columns for less than a year or running totals not read as yearly values: ${subYear.join('; ')}`,
-      stage: 'table-values',
+    file.message(`sheet ${JSON.stringify(sheet)}: columns for less than a year or running totals not read as yearly values: ${subYear.join('; ')}`, {
+      stage: 'table-values', ruleId: 'table-values:sub-year-columns', place: { sheet }, fatal: false,
     });
   }
   const isValueCol = (col: number): boolean => columns.get(col)?.role === 'value';
@@ -174,11 +176,8 @@ function readTable(sheet: string, header: Row[], body: Row[], messages: ReadMess
         if (!text || NO_DATA.test(text)) continue;
         value = parseCellNumber(text);
         if (value === null) {
-          messages.push({
-            type: 'warning',
-            message: `sheet ${JSON.stringify(sheet)} cell ${cell.ref} (${label} / ${meaning.header}): ${JSON.stringify(text)} is not a number; skipped`,
-            stage: 'table-values',
-            block: r.block.index,
+          file.message(`sheet ${JSON.stringify(sheet)} cell ${cell.ref} (${label} / ${meaning.header}): ${JSON.stringify(text)} is not a number; skipped`, {
+            stage: 'table-values', ruleId: 'table-values:not-a-number', place: { ...placeOfBlock(r.block), cell: cell.ref }, fatal: false,
           });
           continue;
         }

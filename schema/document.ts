@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Diagnostic } from './diagnostic.ts';
 
 export const Format = z.enum(['text', 'docx', 'pdf', 'xlsx', 'xls', 'doc']);
 export type Format = z.infer<typeof Format>;
@@ -29,13 +30,11 @@ export const Block = z.object({
 });
 export type Block = z.infer<typeof Block>;
 
-export const ReadMessage = z.object({
-  type: z.enum(['error', 'warning', 'info']),
-  message: z.string(),
-  stage: z.string().optional(),
-  page: z.number().int().optional(),
-  block: z.number().int().optional(),
-});
+/**
+ * A reader's message about the file: the diagnostic shape every stage reports in (where it is said
+ * goes in `place`), returned inside the document model as mammoth returns its value and messages.
+ */
+export const ReadMessage = Diagnostic;
 export type ReadMessage = z.infer<typeof ReadMessage>;
 
 export const DocumentMetadata = z.object({

@@ -99,6 +99,8 @@ function isSourceShape(s: unknown): boolean {
  * A cheap, conservative stand-in for `Fact.safeParse` on facts the pipeline built itself: true only when
  * zod would accept the value and hand back an object of the same keys, order and values, so the caller may
  * keep the value as it is. False says nothing: ask zod, which also gives the message.
+ * Why a second schema: validate and the loader's single writer check every fact, and there a zod parse
+ * costs about as much as the work around it. tests/validation/fact-shape.test.ts holds it to zod.
  */
 export function isWellFormedFact(f: unknown): f is Fact {
   if (typeof f !== 'object' || f === null || Array.isArray(f) || !keysInOrder(f, FACT_KEYS, new Set())) return false;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readDocument } from '../extractors/read.ts';
 import { readColumn, readHeaderCell } from '../extractors/table-header.ts';
 import { parseCellNumber, tableValues } from '../pipeline/table-values.ts';
-import type { ReadMessage } from '../schema/document.ts';
+import { DocumentFile } from '../pipeline/file.ts';
 
 const APPENDIX = fileURLToPath(new URL('./fixtures/xlsx/appendix.xlsx', import.meta.url));
 const CORPUS = '/work/shared/corpus/real';
@@ -77,8 +77,8 @@ describe('numbers typed as text', () => {
 describe('appendix.xlsx', () => {
   it('yields every value with label, path, unit, year, kind and header', async () => {
     const doc = await readDocument(APPENDIX);
-    const messages: ReadMessage[] = [];
-    const values = tableValues(doc, messages);
+    const file = new DocumentFile(doc.file);
+    const values = tableValues(doc, file);
     const brief = values.map((v) => [v.cell, v.label, v.labelPath.join(' > '), v.unitText, v.year, v.kind, v.value]);
     expect(brief).toEqual([
       ['D6', 'Tổng sản lượng lương thực có hạt', 'Kinh tế', 'Tấn', 2023, 'plan', 8300],
@@ -99,14 +99,23 @@ describe('appendix.xlsx', () => {
     ]);
     expect(values[0]).toMatchObject({ sheet: 'Biểu 01', columnHeader: 'Thực hiện 2023 / KH', blockIndex: 4 });
     expect(values[3]?.columnHeader).toBe('So sánh (%) / ƯTH 2023/KH 2023');
-    expect(messages.map((m) => m.message)).toEqual([expect.stringMatching(/cell G11 \(Tỷ lệ hộ nghèo .*\): "n\/a\?" is not a number; skipped/)]);
+    expect(file.messages).toEqual([
+      {
+        type: 'warning',
+        message: expect.stringMatching(/cell G11 \(Tỷ lệ hộ nghèo .*\): "n\/a\?" is not a number; skipped/),
+        stage: 'table-values',
+        ruleId: 'table-values:not-a-number',
+        place: { sheet: 'Biểu 01', block: expect.any(Number), cell: 'G11' },
+      },
+    ]);
   });
 
-  it('appends its warnings to the document by default', async () => {
+  it('leaves the document it reads as it was: its warnings go to the context it is given', async () => {
     const doc = await readDocument(APPENDIX);
-    const before = doc.messages.length;
+    const before = structuredClone(doc);
+    tableValues(doc, new DocumentFile(doc.file));
     tableValues(doc);
-    expect(doc.messages.length).toBe(before + 1);
+    expect(doc).toEqual(before);
   });
 });
 
@@ -115,7 +124,7 @@ describe.skipIf(!existsSync(CORPUS))('Đạ Huoai tables (columns KH, TH 2015…
     '%s yields values by year and kind',
     async (name) => {
       const doc = await readDocument(join(CORPUS, name));
-      const values = tableValues(doc, []);
+      const values = tableValues(doc);
       const total = values.filter((v) => /^t(ổ|Ổ)ng giá trị sx \(giá 2010\)$/i.test(v.label));
       const by = (kind: string | null, year: number | null) => total.find((v) => v.kind === kind && v.year === year)?.value;
       expect(by('actual', 2016)).toBeGreaterThan(1800);
@@ -132,7 +141,7 @@ describe.skipIf(!existsSync(CORPUS))('Đạ Huoai tables (columns KH, TH 2015…
 
   it('the XLSX total production value, in order: 2015 … 2025', async () => {
     const doc = await readDocument(join(CORPUS, 'dahuoai_tong_hop_gtsx_ktxh_2015-2025.xlsx'));
-    const row = tableValues(doc, []).filter((v) => v.cell.endsWith('5') && v.cell.length === 2 && v.label === 'TỔNG GIÁ TRỊ SX (GIÁ 2010)');
+    const row = tableValues(doc).filter((v) => v.cell.endsWith('5') && v.cell.length === 2 && v.label === 'TỔNG GIÁ TRỊ SX (GIÁ 2010)');
     expect(row.map((v) => [v.year, v.kind])).toEqual([
       [2015, null],
       [2016, 'actual'],
@@ -153,7 +162,7 @@ describe.skipIf(!existsSync(CORPUS))('Đạ Huoai tables (columns KH, TH 2015…
 
   it.each(['gso_bieu_so_lieu_2024-12.xlsx', 'gso_so_lieu_2018.xls'])('%s: table values without a crash', async (name) => {
     const doc = await readDocument(join(CORPUS, name));
-    const values = tableValues(doc, []);
+    const values = tableValues(doc);
     expect(values.length).toBeGreaterThan(100);
     expect(values.every((v) => v.label.length > 0 && Number.isFinite(v.value))).toBe(true);
   });

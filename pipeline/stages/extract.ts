@@ -8,12 +8,14 @@ import { findQuantities, quantitiesOf } from '../../extractors/quantity-grammar.
 import {
   ACTUAL_WORDS, AGAINST_PLAN, AVERAGE_BEFORE, COMPARED_BEFORE, CUMULATIVE_CUE, ESTIMATE_CUE, GENERIC_WORDS,
   LABEL_LEADERS, LABEL_TRAILER_LONGEST, LABEL_TRAILERS, MEASURE_WORDS, MONEY_OF_PREVIOUS, MONEY_WORDS, OVER_BEFORE, OVER_PLAN_BEFORE, PLAN_CUE,
-  POST_LABEL_STOP,
+  ITEMIZING_START, POST_LABEL_STOP,
   PREVIOUS_BEFORE, REACHED_BEFORE, RELATION_BEFORE, SHARE_AFTER_RATIO, UNIT_MEASURE, YEAR_IN_TEXT,
 } from './phrases.ts';
+import { placeOfBlock, type DocumentFile } from '../file.ts';
 import { tableValues } from '../table-values.ts';
+import { BEFORE_LENGTH, type BlockReading, type Extracted, type RatioPair } from './reading.ts';
 import { sectionOf } from './segment.ts';
-import { lastAtOrBefore, nextAfter, structureOf, superscriptRuns, type TextStructure } from './text-structure.ts';
+import { breakdownsOf, lastAtOrBefore, nextAfter, structureOf, superscriptRuns, type TextStructure } from './text-structure.ts';
 
 /**
  * The extract stage: turns the quantities of each block into candidate facts: what the number is
@@ -37,13 +39,18 @@ export interface Candidate {
   relatesTo: string | null;
   footnotes: number[];
   inFootnote: number | null;
-  sentence: { start: number; end: number };
-  /** why a value or unit was inferred rather than read: each becomes a warning a reviewer sees */
-  inferred: string[];
   /** where the words naming this number after it end */
   tail: number;
   /** spreadsheet cell the value came from */
   cell?: string;
+  /** what validate and the checks read besides the fact (sentence, parentheses, pairs, wording) */
+  reading: Extracted;
+}
+
+/** The extract stage's output: the document with its candidate facts, in reading order. */
+export interface Extraction {
+  doc: DocumentModel;
+  candidates: Candidate[];
 }
 
 /** What closes the number before: its marks, a parenthesis, `so với cùng kỳ`… */
@@ -351,7 +358,7 @@ interface Context {
 }
 
 /** Footnote marks written on words rather than glued to a number. */
-function wordMarks(st: TextStructure, qs: Quantity[]): { number: number; pos: number }[] {
+function wordMarks(st: TextStructure, qs: readonly Quantity[]): { number: number; pos: number }[] {
   const glued = new Set(qs.filter((q) => q.footnotes.length > 0).map((q) => q.end));
   const out: { number: number; pos: number }[] = [];
   for (const m of superscriptRuns(st.text)) {
@@ -362,7 +369,7 @@ function wordMarks(st: TextStructure, qs: Quantity[]): { number: number; pos: nu
   return out;
 }
 
-interface Reading {
+interface RelationReading {
   unit: UnitCode | null;
   unitText: string | null;
   kind: Kind | null;
@@ -371,8 +378,8 @@ interface Reading {
 }
 
 /** Relation kinds and missing units, from the words around the number. */
-function readRelation(q: Quantity, prev: Quantity | undefined, pre: string, post: string): Reading {
-  const r: Reading = { unit: q.unit, unitText: q.unitText, kind: null, sign: 1, inferred: [] };
+function readRelation(q: Quantity, prev: Quantity | undefined, pre: string, post: string): RelationReading {
+  const r: RelationReading = { unit: q.unit, unitText: q.unitText, kind: null, sign: 1, inferred: [] };
   const againstPlan = AGAINST_PLAN.test(post);
   if (isBare(q) && againstPlan && REACHED_BEFORE.test(pre)) {
     r.unit = 'percent';
@@ -399,253 +406,506 @@ function readRelation(q: Quantity, prev: Quantity | undefined, pre: string, post
   return r;
 }
 
+/** The words right after a number up to a digit or punctuation (`12% tổng diện tích`). */
+function wordsAfter(text: string, end: number): string {
+  return /^[\s*]*([^\d,;.()]{3,60})/u.exec(text.slice(end))?.[1] ?? '';
+}
+
+/** What the checks read about a block as a whole: its breakdowns, its `a/b` pairs, whether it itemizes. */
+function readBlock(block: Block, st: TextStructure, all: readonly Quantity[]): BlockReading {
+  return {
+    index: block.index,
+    breakdowns: breakdownsOf(st),
+    pairs: ratioPairsOf(st, all),
+    itemizing: block.kind === 'footnote' && ITEMIZING_START.test(block.text),
+  };
+}
+
+/** Every complete `a/b` pair (among all quantities, bare ones too) with the number after it in its sentence. */
+function ratioPairsOf(st: TextStructure, qs: readonly Quantity[]): RatioPair[] {
+  const text = st.text;
+  const groups = new Map<number, Quantity[]>();
+  for (const q of qs) {
+    if (!q.ratio) continue;
+    const list = groups.get(q.ratio.group);
+    if (list) list.push(q);
+    else groups.set(q.ratio.group, [q]);
+  }
+  const out: RatioPair[] = [];
+  for (const pair of groups.values()) {
+    const left = pair.find((q) => q.ratio!.position === 0);
+    const right = pair.find((q) => q.ratio!.position === 1);
+    if (!left || !right) continue;
+    const sentenceEnd = nextAfter(st.sentenceStarts, right.end, text.length);
+    const next = qs.find((q) => q.start >= right.end && q !== right);
+    out.push({
+      left,
+      right,
+      next: next && next.start < sentenceEnd
+        ? { quantity: next, between: text.slice(right.end, next.start), after: text.slice(next.end, next.end + 40) }
+        : null,
+    });
+  }
+  return out;
+}
+
+/** One block being read: its structure, the numbers kept, and what reading them so far has settled. */
+interface BlockRun {
+  block: Block;
+  st: TextStructure;
+  /** the quantities taken as facts, in the order of the text */
+  qs: readonly Quantity[];
+  section: ReturnType<typeof sectionOf>;
+  inFootnote: number | null;
+  /** for a footnote body: the number its mark hangs on, and what that number is about */
+  anchor: Candidate | null;
+  anchorSubject: string | null;
+  state: BlockState;
+  made: Candidate[];
+  byQuantity: Map<Quantity, Candidate>;
+  reading: BlockReading;
+}
+
+/** Where one number sits: its neighbours, its clause and sentence, and the (lower-cased) words either side. */
+interface Spot {
+  q: Quantity;
+  prev: Quantity | undefined;
+  next: Quantity | undefined;
+  clauseStart: number;
+  clauseEnd: number;
+  sentenceStart: number;
+  sentenceEnd: number;
+  /** where the words before the number start: the previous number's end in the same clause, else the clause start */
+  prevEnd: number;
+  /** where the words after it end: the next number in the same clause, else the clause end */
+  postEnd: number;
+  /** past the number's footnote marks */
+  markEnd: number;
+  pre: string;
+  after: string;
+  clauseBefore: string;
+  /** both halves of the number's `a/b` pair, or none */
+  ratioPair: readonly Quantity[];
+}
+
+function spotOf(run: BlockRun, i: number): Spot {
+  const { st, qs } = run;
+  const text = st.text;
+  const q = qs[i]!;
+  // Bounds are checked before every read here: reading past the end of an array or a string makes V8
+  // throw away the optimized code of the function that does it, and compiling it again is slow.
+  const prev = i > 0 ? qs[i - 1] : undefined;
+  const next = i + 1 < qs.length ? qs[i + 1] : undefined;
+  const clauseStart = lastAtOrBefore(st.clauseStarts, q.start);
+  const clauseEnd = nextAfter(st.clauseStarts, q.start, text.length);
+  const prevEnd = prev && prev.end > clauseStart ? prev.end : clauseStart;
+  const postEnd = next && next.start < clauseEnd ? next.start : clauseEnd;
+  let markEnd = q.end;
+  while (markEnd < text.length && isSuperscriptCode(text.charCodeAt(markEnd))) markEnd++;
+  return {
+    q,
+    prev,
+    next,
+    clauseStart,
+    clauseEnd,
+    sentenceStart: lastAtOrBefore(st.sentenceStarts, q.start),
+    sentenceEnd: nextAfter(st.sentenceStarts, q.start, text.length),
+    prevEnd,
+    postEnd,
+    markEnd,
+    pre: st.lower.slice(prevEnd, q.start),
+    after: st.lower.slice(markEnd, postEnd),
+    clauseBefore: st.lower.slice(clauseStart, q.start),
+    ratioPair: q.ratio ? qs.filter((o) => o.ratio?.group === q.ratio?.group) : [],
+  };
+}
+
+/** The relation the words around the number state, carried on over a list of changes after one verb. */
+function readKind(run: BlockRun, at: Spot): RelationReading {
+  const { q, prev, pre } = at;
+  const reading = readRelation(q, prev, pre, at.after);
+  const prevMade = run.made.at(-1);
+  if (
+    reading.kind === null && prevMade && prev && prevMade.quantity === prev && (prevMade.kind === 'change' || prevMade.kind === 'growth') &&
+    /^[\s,=]*$/u.test(pre) && /so với/u.test(run.st.lower.slice(q.end, at.clauseEnd))
+  ) {
+    // `giảm 202 lượt, 238 người = 200 vụ việc so với năm 2022`: one verb, one comparison, a list of changes.
+    reading.kind = reading.unit === 'percent' ? 'growth' : 'change';
+    reading.sign = Math.sign(prevMade.value) || 1;
+  }
+  return reading;
+}
+
+interface UnitReading {
+  unit: UnitCode | null;
+  unitText: string | null;
+  inferred: string[];
+}
+
+/**
+ * The unit, read or inferred: a bare number takes its pair's unit, or `%` when its clause names a rate;
+ * an amount with a scale word and no unit is money when the clause or the amount before says so. Null
+ * for a bare number the wording does not make a fact.
+ */
+function inferUnit(run: BlockRun, at: Spot, reading: RelationReading): UnitReading | null {
+  const { q, clauseStart } = at;
+  let { unit, unitText } = reading;
+  const inferred = [...reading.inferred];
+  if (unit === null && unitText === null) {
+    const partner = at.ratioPair.find((o) => o !== q);
+    if (partner?.unit) {
+      unit = partner.unit;
+      unitText = partner.unitText;
+    } else if (/\bty le\b/.test(fold(run.block.text.slice(clauseStart, q.start))) && q.value <= 100 && !q.ratio) {
+      unit = 'percent';
+      inferred.push('unit % inferred: the indicator is a rate (tỷ lệ)');
+    } else {
+      return null;
+    }
+  }
+  if (unit === null && q.multiplier > 0) {
+    const money = run.made.findLast((c) => c.unit === 'VND' || c.unit === 'USD');
+    if (!money && MONEY_WORDS.test(at.clauseBefore)) {
+      unit = 'VND';
+      unitText = `${q.unitText} (đồng)`;
+      inferred.push('unit VND inferred: an amount of money written without "đồng"');
+    } else if (money) {
+      unit = money.unit;
+      unitText = `${q.unitText} ${money.unit === 'VND' ? 'đồng' : 'USD'}`;
+      inferred.push(`unit ${money.unit} inferred from the amount before it`);
+    }
+  }
+  return { unit, unitText, inferred };
+}
+
+interface Period {
+  kind: Kind;
+  year: number | null;
+  /** an `a/b` pair followed by `đạt … kế hoạch`: actual against plan */
+  pairIsPlan: boolean;
+}
+
+/** The year (stated in the clause, else the section's) and, where no relation was read, the kind from the cues before the number. */
+function periodOf(run: BlockRun, at: Spot, stated: Kind | null): Period {
+  const { q, ratioPair, clauseStart, pre } = at;
+  const { st, section } = run;
+  let year = lastYearIn(at.clauseBefore) ?? section.year;
+  const afterPair = ratioPair.length === 2 ? st.lower.slice(ratioPair[1]!.end, Math.min(at.clauseEnd, ratioPair[1]!.end + 48)) : '';
+  const pairIsPlan = ratioPair.length === 2 && PAIR_AGAINST_PLAN.test(afterPair);
+  let kind = stated;
+  if (kind === null) {
+    if (q.ratio?.position === 1 && pairIsPlan) kind = 'plan';
+    else if (section.mode === 'plan') kind = 'plan';
+    else if (PLAN_CUE.test(pre) && !ACTUAL_WORDS.test(pre)) kind = 'plan';
+    else if (CUMULATIVE_CUE.test(st.lower.slice(Math.max(clauseStart, st.text.lastIndexOf(',', q.start - 1) + 1), q.start))) kind = 'cumulative';
+    else if (ESTIMATE_CUE.test(st.lower.slice(Math.max(at.prevEnd, clauseStart), q.start))) kind = 'estimate';
+    else if (AVERAGE_BEFORE.test(pre)) kind = 'average';
+    else kind = 'actual';
+  }
+  if (kind === 'previous' && year !== null) year -= 1;
+  return { kind, year, pairIsPlan };
+}
+
+interface LabelStart {
+  start: number;
+  /** where the words naming the number before end */
+  prevTail: number;
+  /** the candidate the number before became, if it did */
+  prevCand: Candidate | undefined;
+  /** the number opens a parenthesis of its own right after the number before (`11.310 tấn (tương đương …`) */
+  parenRightAfter: boolean;
+}
+
+/**
+ * Where the label starts: after the previous number's own tail (up to its first comma), or an opening
+ * parenthesis, or the clause start.
+ */
+function labelStartOf(run: BlockRun, at: Spot): LabelStart {
+  const { q, prev, clauseStart, prevEnd } = at;
+  const { block, st, byQuantity } = run;
+  let start = prevEnd;
+  const prevTail = prev ? (byQuantity.get(prev)?.tail ?? prev.end) : prevEnd;
+  if (prev && prev.end > clauseStart && prevTail > prev.end && prevTail <= q.start && /[,;]/.test(block.text.slice(prev.end, prevTail))) {
+    // the number before named its subject after itself, past a comma (`98,83% tỷ lệ thôn, bản …`)
+    start = prevTail;
+  } else if (prev && prev.end > clauseStart) {
+    const comma = block.text.indexOf(',', prev.end);
+    if (comma >= 0 && comma < q.start) start = comma + 1;
+    else start = prev.end + (PREVIOUS_TAIL.exec(block.text.slice(prev.end, q.start).toLowerCase())?.[0].length ?? 0);
+  }
+  const paren = block.text.lastIndexOf('(', q.start);
+  const inNewParen = paren >= prevEnd && st.depth[q.start]! > 0;
+  if (inNewParen) start = paren + 1;
+  return {
+    start,
+    prevTail,
+    prevCand: prev ? byQuantity.get(prev) : undefined,
+    parenRightAfter: inNewParen && prev !== undefined && /^[^,;.()]*$/u.test(block.text.slice(prev.end, paren)),
+  };
+}
+
+/** `11.310 tấn (tương đương 1.186 tấn bột khô)`: a restatement or breakdown is the same kind of figure. */
+function restatedKind(at: Spot, kind: Kind, from: LabelStart): Kind {
+  const { prevCand } = from;
+  if (kind === 'actual' && prevCand && !RELATION_KINDS.has(prevCand.kind) && from.parenRightAfter && at.prev!.end > at.clauseStart) return prevCand.kind;
+  return kind;
+}
+
+interface Naming {
+  /** the words before the number that name it, trimmed */
+  local: string;
+  /** the words after it that name what it counts or measures */
+  post: string;
+  /** where those words after it end */
+  tail: number;
+}
+
+/**
+ * The words that name the number: before it (after a topic, which becomes the block's subject) and
+ * after it (`754,2ha chè`; for an `a/b` pair, after its right half).
+ */
+function namingOf(run: BlockRun, at: Spot, from: LabelStart, unit: UnitCode | null, isRelation: boolean): Naming {
+  const { q, ratioPair, clauseEnd } = at;
+  const { st, state } = run;
+  const raw = run.block.text.slice(from.start, q.start);
+  const found = topicIn(raw);
+  if (found.subject && !isRelation) {
+    state.subject = found.subject;
+    state.subjectFromTopic = true;
+    state.rich.clear();
+  }
+  // `Số học sinh tốt nghiệp THCS …: 864/1506 học sinh`: a long name before a colon is the label itself.
+  const local = trimLabel(raw.slice(found.localOffset)) || (found.subject === null && found.before ? trimLabel(found.before) : '');
+  const counted = unit?.startsWith('count:') ?? false;
+  let post = '';
+  let tail = at.markEnd;
+  if (q.ratio?.position === 0 && ratioPair[1]) {
+    const right = ratioPair[1];
+    const nextAfterPair = run.qs.find((o) => o.start > right.end);
+    post = postLabel(st, right.end, nextAfterPair && nextAfterPair.start < clauseEnd ? nextAfterPair.start : clauseEnd, counted).text;
+  } else {
+    const after = postLabel(st, at.markEnd, at.postEnd, counted);
+    post = after.text;
+    tail = after.end;
+  }
+  if (post && counted && !isRelation) post = `${unit!.slice(6)} ${post}`;
+  return { local, post, tail };
+}
+
+interface Label {
+  label: string;
+  /** the label without words baocao added, for catalog matching */
+  catalogLabel: string;
+  subject: string | null;
+}
+
+/**
+ * The label from the naming words and what the block has said so far (its topic, the last descriptive
+ * label at this depth, the number a footnote hangs on), with the counted noun, `(tổng số)` for the
+ * whole of a pair, and the measure a unit implies (`(diện tích)`).
+ */
+function labelOf(run: BlockRun, at: Spot, from: LabelStart, naming: Naming, unit: UnitCode | null, isRelation: boolean, pairIsPlan: boolean): Label {
+  const { q, prev, clauseStart } = at;
+  const { block, state, anchorSubject } = run;
+  const { local, post } = naming;
+  const { prevCand } = from;
+  let label: string;
+  let subject: string | null;
+  const depth = run.st.depth[q.start]!;
+  const base = richAt(state.rich, depth) ?? state.subject;
+  const weakLocal = prevCand !== undefined && prev!.end > clauseStart && !/[,;(]/.test(block.text.slice(prev!.end, q.start)) && local.split(' ').length <= 2;
+  if (post) {
+    label = isMeasureOnly(local) ? joinLabel(base && isMeasureOnly(post) ? base : null, post, local) : joinLabel(local, post);
+    subject = isMeasureOnly(local) ? post : joinLabel(subjectOf(local), post);
+  } else if (local && !isMeasureOnly(local)) {
+    label = state.subjectFromTopic && state.subject && !sharesContent(local, state.subject) ? joinLabel(state.subject, local) : local;
+    subject = subjectOf(local);
+  } else {
+    label = joinLabel(base, local);
+    subject = base;
+  }
+  if (weakLocal && local && !isMeasureOnly(local) && !isRelation && !RELATION_KINDS.has(prevCand!.kind)) {
+    // `thu hồi 14,99 ha đất của 03 tổ chức`: a short link word ties this number to the one before.
+    label = joinLabel(prevCand!.subject, label);
+    subject = label;
+  }
+  if (run.inFootnote !== null && anchorSubject && !containsContent(label, anchorSubject) && !state.subjectFromTopic) {
+    label = joinLabel(anchorSubject, label);
+  }
+  if (!isRelation && subject) setRich(state.rich, depth, subject);
+  const moneyOf = unit === 'VND' || unit === 'USD' ? MONEY_OF_PREVIOUS.exec(block.text.slice(prev?.end ?? clauseStart, q.start).toLowerCase()) : null;
+  if (moneyOf?.[1] && prevCand && !RELATION_KINDS.has(prevCand.kind) && prev!.end > clauseStart && !isRelation) {
+    // `58 đối tượng … với số tiền 893,144 triệu đồng`: the amount of the item counted before it.
+    label = joinLabel(prevCand.label, moneyOf[1], post && !post.startsWith('đồng') ? post : null);
+    subject = prevCand.subject;
+  }
+  const noun = unit?.startsWith('count:') ? unit.slice(6) : null;
+  if (noun && !isRelation && label && !contains(label, noun)) label = `${label} – ${noun}`;
+  if (q.ratio?.position === 1 && !pairIsPlan) label = `${label} (tổng số)`;
+  const measure = unit ? UNIT_MEASURE[unit] : undefined;
+  const catalogLabel = label;
+  const spaced = measure && label ? ` ${words(label).join(' ')} ` : '';
+  if (measure && label && !DIMENSION_WORDS.some((w) => spaced.includes(` ${w} `))) {
+    label = `${label} (${measure})`;
+  }
+  return { label, catalogLabel, subject };
+}
+
+interface Target extends Label {
+  relatesTo: string | null;
+  year: number | null;
+}
+
+/**
+ * What a relation (share of plan, growth…) or the plan half of an `a/b` pair is about: its own subject
+ * when it names one, the relation before it, or the number it qualifies, whose label and year it takes.
+ */
+function targetOf(run: BlockRun, at: Spot, from: LabelStart, naming: Naming, own: Label, period: Period, isRelation: boolean): Target {
+  const { q, prev, clauseStart, sentenceStart } = at;
+  const { block, st, made } = run;
+  const { local } = naming;
+  let { label, catalogLabel, subject } = own;
+  let year = period.year;
+  let relatesTo: string | null = null;
+  const lastInClause = made.findLast((c) => c.quantity.start >= clauseStart);
+  const ownLabel = isRelation ? trimLabel(local.replace(RELATION_VERB_AT_END, '')) : '';
+  // A relation names its own subject when it starts a clause, or when, after a comma, the words before
+  // it open like an indicator (`…, tỷ lệ … tăng 2%`); otherwise they go on describing the number before.
+  const ownClause =
+    !prev || prev.end <= clauseStart || (/[,;(]/.test(block.text.slice(Math.max(prev.end, from.prevTail), from.start)) && INDICATOR_HEAD.test(local));
+  if (isRelation && ownLabel && !isMeasureOnly(ownLabel) && ownClause) {
+    // `tổng lượt khách du lịch tăng 14,2%`: the growth of the thing named right before it.
+    label = ownLabel;
+    subject = subjectOf(ownLabel);
+    catalogLabel = label;
+  } else if (isRelation && lastInClause && RELATION_KINDS.has(lastInClause.kind) && lastInClause.relatesTo === null && lastInClause.label) {
+    // `… tăng 14,2% (vượt 6,2% KH)`: a relation stated on the relation before it names the same thing.
+    label = lastInClause.label;
+    catalogLabel = lastInClause.catalogLabel;
+    subject = lastInClause.subject;
+    year = lastInClause.year;
+  } else if (isRelation) {
+    const candidates = [...made].reverse().filter((c) => !RELATION_KINDS.has(c.kind) && !(c.kind === 'plan' && c.quantity.ratio?.position === 1));
+    const target =
+      candidates.find((c) => c.quantity.start >= sentenceStart && st.depth[c.quantity.start]! <= st.depth[q.start]!) ??
+      candidates.find((c) => c.quantity.start >= sentenceStart) ??
+      (made.length === 0 ? run.anchor : null);
+    if (target) {
+      relatesTo = target.key;
+      label = target.label;
+      catalogLabel = target.catalogLabel;
+      subject = target.subject;
+      year = target.year;
+    }
+  } else if (q.ratio?.position === 1 && period.pairIsPlan) {
+    const left = run.byQuantity.get(at.ratioPair[0]!);
+    if (left) {
+      relatesTo = left.key;
+      label = left.label;
+      catalogLabel = left.catalogLabel;
+    }
+  }
+  if (!label) label = run.state.subject ?? block.headingPath?.at(-1) ?? '';
+  if (!catalogLabel) catalogLabel = label;
+  return { label, catalogLabel, subject, relatesTo, year };
+}
+
+/** One number of a block as a candidate fact, or null for a bare number nothing makes a fact. */
+function candidateAt(run: BlockRun, i: number): Candidate | null {
+  const { block, st, state } = run;
+  const at = spotOf(run, i);
+  const { q } = at;
+  if (at.sentenceStart !== state.sentence) {
+    state.sentence = at.sentenceStart;
+    state.rich.clear();
+  }
+  const reading = readKind(run, at);
+  // Bare numbers are facts only where the wording says what they are.
+  const unit = inferUnit(run, at, reading);
+  if (!unit) return null;
+  const period = periodOf(run, at, reading.kind);
+  const isRelation = RELATION_KINDS.has(period.kind);
+  const from = labelStartOf(run, at);
+  const kind = restatedKind(at, period.kind, from);
+  const naming = namingOf(run, at, from, unit.unit, isRelation);
+  const own = labelOf(run, at, from, naming, unit.unit, isRelation, period.pairIsPlan);
+  const target = targetOf(run, at, from, naming, own, period, isRelation);
+  return {
+    key: `${block.index}:${q.start}`,
+    block,
+    quantity: q,
+    value: reading.sign * q.value,
+    unit: unit.unit,
+    unitText: unit.unitText,
+    label: target.label,
+    catalogLabel: target.catalogLabel,
+    subject: target.subject,
+    kind,
+    year: target.year,
+    relatesTo: target.relatesTo,
+    footnotes: [...q.footnotes],
+    inFootnote: run.inFootnote,
+    tail: naming.tail,
+    reading: {
+      ratio: q.ratio,
+      depth: st.depth[q.start]!,
+      sentence: { start: at.sentenceStart, end: at.sentenceEnd },
+      anomalies: q.anomalies,
+      inferred: unit.inferred,
+      before: block.text.slice(Math.max(0, q.start - BEFORE_LENGTH), q.start),
+      wordsAfter: wordsAfter(block.text, q.end),
+      block: run.reading,
+    },
+  };
+}
+
 function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
   const st = structureOf(block);
   const all = quantitiesOf(block);
   // Bare numbers that say nothing (`27/7`, `mức 2`) must not cut labels; only those the wording makes facts stay.
   const qs = all.filter((q) => !isBare(q) || q.anomalies.length > 0 || bareIsFact(q, all, st));
   ctx.bare += all.length - qs.length;
-  const section = sectionFor(ctx.sections, block.headingPath ?? [], ctx.meta);
   const inFootnote = block.kind === 'footnote' ? (block.footnote ?? null) : null;
   const anchor = inFootnote !== null ? (ctx.anchors.get(inFootnote) ?? null) : null;
   const anchorSubject = anchor?.subject ?? (inFootnote !== null ? (ctx.anchorText.get(inFootnote) ?? null) : null);
-  const state: BlockState = { subject: anchorSubject, subjectFromTopic: false, rich: new Map(), sentence: 0 };
+  const run: BlockRun = {
+    block,
+    st,
+    qs,
+    section: sectionFor(ctx.sections, block.headingPath ?? [], ctx.meta),
+    inFootnote,
+    anchor,
+    anchorSubject,
+    state: { subject: anchorSubject, subjectFromTopic: false, rich: new Map(), sentence: 0 },
+    made: [],
+    byQuantity: new Map(),
+    reading: readBlock(block, st, all),
+  };
   const topic = TOPIC_AT_START.exec(block.text);
   if (topic?.[1]) {
-    state.subject = clean(topic[1]);
-    state.subjectFromTopic = true;
+    run.state.subject = clean(topic[1]);
+    run.state.subjectFromTopic = true;
   }
-  const made: Candidate[] = [];
-  const byQuantity = new Map<Quantity, Candidate>();
-
+  const { made } = run;
   for (let i = 0; i < qs.length; i++) {
-    const q = qs[i]!;
-    // Bounds are checked before every read here: reading past the end of an array or a string makes V8
-    // throw away this function's optimized code, and it is large (~200 ms to compile again, per worker).
-    const prev = i > 0 ? qs[i - 1] : undefined;
-    const next = i + 1 < qs.length ? qs[i + 1] : undefined;
-    const clauseStart = lastAtOrBefore(st.clauseStarts, q.start);
-    const sentenceStart = lastAtOrBefore(st.sentenceStarts, q.start);
-    const clauseEnd = nextAfter(st.clauseStarts, q.start, block.text.length);
-    const sentenceEnd = nextAfter(st.sentenceStarts, q.start, block.text.length);
-    if (sentenceStart !== state.sentence) {
-      state.sentence = sentenceStart;
-      state.rich.clear();
-    }
-    const prevEnd = prev && prev.end > clauseStart ? prev.end : clauseStart;
-    const postEnd = next && next.start < clauseEnd ? next.start : clauseEnd;
-    let markEnd = q.end;
-    while (markEnd < block.text.length && isSuperscriptCode(block.text.charCodeAt(markEnd))) markEnd++;
-    const pre = st.lower.slice(prevEnd, q.start);
-    const after = st.lower.slice(markEnd, postEnd);
-    const clauseBefore = st.lower.slice(clauseStart, q.start);
-
-    const reading = readRelation(q, prev, pre, after);
-    const prevMade = made.at(-1);
-    if (
-      reading.kind === null && prevMade && prev && prevMade.quantity === prev && (prevMade.kind === 'change' || prevMade.kind === 'growth') &&
-      /^[\s,=]*$/u.test(pre) && /so với/u.test(st.lower.slice(q.end, clauseEnd))
-    ) {
-      // `giảm 202 lượt, 238 người = 200 vụ việc so với năm 2022`: one verb, one comparison, a list of changes.
-      reading.kind = reading.unit === 'percent' ? 'growth' : 'change';
-      reading.sign = Math.sign(prevMade.value) || 1;
-    }
-    let { unit, unitText, kind } = reading;
-    const inferred = [...reading.inferred];
-
-    // Bare numbers are facts only where the wording says what they are.
-    const ratioPair = q.ratio ? qs.filter((o) => o.ratio?.group === q.ratio?.group) : [];
-    if (unit === null && unitText === null) {
-      const partner = ratioPair.find((o) => o !== q);
-      if (partner?.unit) {
-        unit = partner.unit;
-        unitText = partner.unitText;
-      } else if (/\bty le\b/.test(fold(block.text.slice(clauseStart, q.start))) && q.value <= 100 && !q.ratio) {
-        unit = 'percent';
-        inferred.push('unit % inferred: the indicator is a rate (tỷ lệ)');
-      } else {
-        continue;
-      }
-    }
-    if (unit === null && q.multiplier > 0) {
-      const money = made.findLast((c) => c.unit === 'VND' || c.unit === 'USD');
-      if (!money && MONEY_WORDS.test(clauseBefore)) {
-        unit = 'VND';
-        unitText = `${q.unitText} (đồng)`;
-        inferred.push('unit VND inferred: an amount of money written without "đồng"');
-      } else if (money) {
-        unit = money.unit;
-        unitText = `${q.unitText} ${money.unit === 'VND' ? 'đồng' : 'USD'}`;
-        inferred.push(`unit ${money.unit} inferred from the amount before it`);
-      }
-    }
-
-    const statedYear = lastYearIn(clauseBefore);
-    let year = statedYear ?? section.year;
-    const afterPair = ratioPair.length === 2 ? st.lower.slice(ratioPair[1]!.end, Math.min(clauseEnd, ratioPair[1]!.end + 48)) : '';
-    const pairIsPlan = ratioPair.length === 2 && PAIR_AGAINST_PLAN.test(afterPair);
-    if (kind === null) {
-      if (q.ratio?.position === 1 && pairIsPlan) kind = 'plan';
-      else if (section.mode === 'plan') kind = 'plan';
-      else if (PLAN_CUE.test(pre) && !ACTUAL_WORDS.test(pre)) kind = 'plan';
-      else if (CUMULATIVE_CUE.test(st.lower.slice(Math.max(clauseStart, block.text.lastIndexOf(',', q.start - 1) + 1), q.start))) kind = 'cumulative';
-      else if (ESTIMATE_CUE.test(st.lower.slice(Math.max(prevEnd, clauseStart), q.start))) kind = 'estimate';
-      else if (AVERAGE_BEFORE.test(pre)) kind = 'average';
-      else kind = 'actual';
-    }
-    if (kind === 'previous' && year !== null) year -= 1;
-    const isRelation = RELATION_KINDS.has(kind);
-
-    // Where the label starts: after the previous number's own tail (up to its first comma), or an
-    // opening parenthesis, or the clause start.
-    let labelStart = prevEnd;
-    const prevTail = prev ? (byQuantity.get(prev)?.tail ?? prev.end) : prevEnd;
-    if (prev && prev.end > clauseStart && prevTail > prev.end && prevTail <= q.start && /[,;]/.test(block.text.slice(prev.end, prevTail))) {
-      // the number before named its subject after itself, past a comma (`98,83% tỷ lệ thôn, bản …`)
-      labelStart = prevTail;
-    } else if (prev && prev.end > clauseStart) {
-      const comma = block.text.indexOf(',', prev.end);
-      if (comma >= 0 && comma < q.start) labelStart = comma + 1;
-      else labelStart = prev.end + (PREVIOUS_TAIL.exec(block.text.slice(prev.end, q.start).toLowerCase())?.[0].length ?? 0);
-    }
-    const paren = block.text.lastIndexOf('(', q.start);
-    const inNewParen = paren >= prevEnd && st.depth[q.start]! > 0;
-    if (inNewParen) labelStart = paren + 1;
-    const prevCand = prev ? byQuantity.get(prev) : undefined;
-    const parenRightAfter = inNewParen && prev !== undefined && /^[^,;.()]*$/u.test(block.text.slice(prev.end, paren));
-    if (kind === 'actual' && prevCand && !RELATION_KINDS.has(prevCand.kind) && parenRightAfter && prev!.end > clauseStart) {
-      // `11.310 tấn (tương đương 1.186 tấn bột khô)`: a restatement or breakdown is the same kind of figure.
-      kind = prevCand.kind;
-    }
-    const raw = block.text.slice(labelStart, q.start);
-    const found = topicIn(raw);
-    if (found.subject && !isRelation) {
-      state.subject = found.subject;
-      state.subjectFromTopic = true;
-      state.rich.clear();
-    }
-    // `Số học sinh tốt nghiệp THCS …: 864/1506 học sinh`: a long name before a colon is the label itself.
-    const local = trimLabel(raw.slice(found.localOffset)) || (found.subject === null && found.before ? trimLabel(found.before) : '');
-    const counted = unit?.startsWith('count:') ?? false;
-    let post = '';
-    let tail = markEnd;
-    if (q.ratio?.position === 0 && ratioPair[1]) {
-      const right = ratioPair[1];
-      const nextAfterPair = qs.find((o) => o.start > right.end);
-      post = postLabel(st, right.end, nextAfterPair && nextAfterPair.start < clauseEnd ? nextAfterPair.start : clauseEnd, counted).text;
-    } else {
-      const found = postLabel(st, markEnd, postEnd, counted);
-      post = found.text;
-      tail = found.end;
-    }
-    if (post && counted && !isRelation) post = `${unit!.slice(6)} ${post}`;
-
-    let label: string;
-    let subject: string | null;
-    const depth = st.depth[q.start]!;
-    const base = richAt(state.rich, depth) ?? state.subject;
-    const weakLocal = prevCand !== undefined && prev!.end > clauseStart && !/[,;(]/.test(block.text.slice(prev!.end, q.start)) && local.split(' ').length <= 2;
-    if (post) {
-      label = isMeasureOnly(local) ? joinLabel(base && isMeasureOnly(post) ? base : null, post, local) : joinLabel(local, post);
-      subject = isMeasureOnly(local) ? post : joinLabel(subjectOf(local), post);
-    } else if (local && !isMeasureOnly(local)) {
-      label = state.subjectFromTopic && state.subject && !sharesContent(local, state.subject) ? joinLabel(state.subject, local) : local;
-      subject = subjectOf(local);
-    } else {
-      label = joinLabel(base, local);
-      subject = base;
-    }
-    if (weakLocal && local && !isMeasureOnly(local) && !isRelation && !RELATION_KINDS.has(prevCand!.kind)) {
-      // `thu hồi 14,99 ha đất của 03 tổ chức`: a short link word ties this number to the one before.
-      label = joinLabel(prevCand!.subject, label);
-      subject = label;
-    }
-    if (inFootnote !== null && anchorSubject && !containsContent(label, anchorSubject) && !state.subjectFromTopic) {
-      label = joinLabel(anchorSubject, label);
-    }
-    if (!isRelation && subject) setRich(state.rich, depth, subject);
-    const moneyOf = unit === 'VND' || unit === 'USD' ? MONEY_OF_PREVIOUS.exec(block.text.slice(prev?.end ?? clauseStart, q.start).toLowerCase()) : null;
-    if (moneyOf?.[1] && prevCand && !RELATION_KINDS.has(prevCand.kind) && prev!.end > clauseStart && !isRelation) {
-      // `58 đối tượng … với số tiền 893,144 triệu đồng`: the amount of the item counted before it.
-      label = joinLabel(prevCand.label, moneyOf[1], post && !post.startsWith('đồng') ? post : null);
-      subject = prevCand.subject;
-    }
-    const noun = unit?.startsWith('count:') ? unit.slice(6) : null;
-    if (noun && !isRelation && label && !contains(label, noun)) label = `${label} – ${noun}`;
-    if (q.ratio?.position === 1 && !pairIsPlan) label = `${label} (tổng số)`;
-    const measure = unit ? UNIT_MEASURE[unit] : undefined;
-    let catalogLabel = label;
-    const spaced = measure && label ? ` ${words(label).join(' ')} ` : '';
-    if (measure && label && !DIMENSION_WORDS.some((w) => spaced.includes(` ${w} `))) {
-      label = `${label} (${measure})`;
-    }
-
-    let relatesTo: string | null = null;
-    const lastInClause = made.findLast((c) => c.quantity.start >= clauseStart);
-    const ownLabel = isRelation ? trimLabel(local.replace(RELATION_VERB_AT_END, '')) : '';
-    // A relation names its own subject when it starts a clause, or when, after a comma, the words before
-    // it open like an indicator (`…, tỷ lệ … tăng 2%`); otherwise they go on describing the number before.
-    const ownClause =
-      !prev || prev.end <= clauseStart || (/[,;(]/.test(block.text.slice(Math.max(prev.end, prevTail), labelStart)) && INDICATOR_HEAD.test(local));
-    if (isRelation && ownLabel && !isMeasureOnly(ownLabel) && ownClause) {
-      // `tổng lượt khách du lịch tăng 14,2%`: the growth of the thing named right before it.
-      label = ownLabel;
-      subject = subjectOf(ownLabel);
-      catalogLabel = label;
-    } else if (isRelation && lastInClause && RELATION_KINDS.has(lastInClause.kind) && lastInClause.relatesTo === null && lastInClause.label) {
-      // `… tăng 14,2% (vượt 6,2% KH)`: a relation stated on the relation before it names the same thing.
-      label = lastInClause.label;
-      catalogLabel = lastInClause.catalogLabel;
-      subject = lastInClause.subject;
-      year = lastInClause.year;
-    } else if (isRelation) {
-      const candidates = [...made].reverse().filter((c) => !RELATION_KINDS.has(c.kind) && !(c.kind === 'plan' && c.quantity.ratio?.position === 1));
-      const target =
-        candidates.find((c) => c.quantity.start >= sentenceStart && st.depth[c.quantity.start]! <= st.depth[q.start]!) ??
-        candidates.find((c) => c.quantity.start >= sentenceStart) ??
-        (made.length === 0 ? anchor : null);
-      if (target) {
-        relatesTo = target.key;
-        label = target.label;
-        catalogLabel = target.catalogLabel;
-        subject = target.subject;
-        year = target.year;
-      }
-    } else if (q.ratio?.position === 1 && pairIsPlan) {
-      const left = byQuantity.get(ratioPair[0]!);
-      if (left) {
-        relatesTo = left.key;
-        label = left.label;
-        catalogLabel = left.catalogLabel;
-      }
-    }
-    if (!label) label = state.subject ?? block.headingPath?.at(-1) ?? '';
-    if (!catalogLabel) catalogLabel = label;
-
-    const cand: Candidate = {
-      key: `${block.index}:${q.start}`,
-      block,
-      quantity: q,
-      value: reading.sign * q.value,
-      unit,
-      unitText,
-      label,
-      catalogLabel,
-      subject,
-      kind,
-      year,
-      relatesTo,
-      footnotes: [...q.footnotes],
-      inFootnote,
-      sentence: { start: sentenceStart, end: sentenceEnd },
-      inferred,
-      tail,
-    };
+    const cand = candidateAt(run, i);
+    if (!cand) continue;
     made.push(cand);
-    byQuantity.set(q, cand);
+    run.byQuantity.set(cand.quantity, cand);
   }
 
-  for (const mark of wordMarks(st, qs)) {
+  attachWordMarks(run, ctx);
+  for (const c of made) for (const n of c.footnotes) if (!ctx.anchors.has(n)) ctx.anchors.set(n, c);
+  out.push(...made);
+}
+
+/**
+ * Footnote marks written on words go to the last number of their clause before them; a mark with no
+ * such number leaves the words before it for its footnote body to be about.
+ */
+function attachWordMarks(run: BlockRun, ctx: Context): void {
+  const { block, st, made } = run;
+  for (const mark of wordMarks(st, run.qs)) {
     const clauseStart = lastAtOrBefore(st.clauseStarts, mark.pos);
     const target = made.findLast((c) => c.quantity.end <= mark.pos && c.quantity.start >= clauseStart);
     if (target) {
@@ -658,8 +918,6 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
       ctx.anchorText.set(mark.number, clean(before));
     }
   }
-  for (const c of made) for (const n of c.footnotes) if (!ctx.anchors.has(n)) ctx.anchors.set(n, c);
-  out.push(...made);
 }
 
 /** The unit a table's `ĐVT` column names (`Tỷ đồng`, `Tấn`, `%`), read by the same grammar as the text. */
@@ -676,15 +934,21 @@ function decimalsOf(value: number): number {
 }
 
 /** Indicator tables (spreadsheet appendices, tables in Word): each cell a fact, its row the label, its column the year and kind. */
-function extractTables(doc: DocumentModel, meta: DocumentMetadata, out: Candidate[]): void {
+function extractTables(doc: DocumentModel, meta: DocumentMetadata, out: Candidate[], file: DocumentFile): void {
   const blocks = new Map(doc.blocks.map((b) => [b.index, b]));
-  for (const tv of tableValues(doc)) {
+  const readings = new Map<number, BlockReading>();
+  for (const tv of tableValues(doc, file)) {
     const block = blocks.get(tv.blockIndex);
     if (!block) continue;
     if (tv.kind === null) {
-      doc.messages.push({ type: 'info', message: `${tv.sheet}!${tv.cell}: column "${tv.columnHeader}" has no year or kind: value not loaded`, stage: 'extract', block: block.index });
+      file.message(`${tv.sheet}!${tv.cell}: column "${tv.columnHeader}" has no year or kind: value not loaded`, {
+        stage: 'extract', ruleId: 'extract:column-without-period', place: { ...placeOfBlock(block), cell: tv.cell },
+      });
       continue;
     }
+    let blockReading = readings.get(block.index);
+    // A cell's number spans its whole row: a row holds no breakdown or `a/b` pair of its facts.
+    if (!blockReading) readings.set(block.index, (blockReading = { index: block.index, breakdowns: [], pairs: [], itemizing: false }));
     const col = unitOfColumn(tv.unitText);
     const relation = tv.kind === 'share_of_plan' || tv.kind === 'growth';
     const unit = relation ? 'percent' : col.unit;
@@ -722,17 +986,26 @@ function extractTables(doc: DocumentModel, meta: DocumentMetadata, out: Candidat
       relatesTo: null,
       footnotes: [],
       inFootnote: null,
-      sentence: { start: 0, end: block.text.length },
-      // read from its cell, unit and all: nothing inferred (the cell is in `cell`)
-      inferred: [],
       tail: block.text.length,
       cell: tv.cell,
+      reading: {
+        ratio: null,
+        // the checks compare depths within a block only, and a row's numbers all sit at its start
+        depth: 0,
+        sentence: { start: 0, end: block.text.length },
+        anomalies: [],
+        // read from its cell, unit and all: nothing inferred (the cell is in `cell`)
+        inferred: [],
+        before: '',
+        wordsAfter: '',
+        block: blockReading,
+      },
     });
   }
 }
 
 /** Runs over the flow first, then the footnote bodies, so a footnote knows the number it hangs on. */
-export function extract(doc: DocumentModel): Candidate[] {
+export function extract(doc: DocumentModel, file: DocumentFile): Extraction {
   const meta = doc.metadata;
   if (!meta) throw new Error('extract needs the segment stage to have run (no metadata)');
   const ctx: Context = { meta, bare: 0, anchors: new Map(), anchorText: new Map(), sections: { next: new Map() } };
@@ -740,8 +1013,8 @@ export function extract(doc: DocumentModel): Candidate[] {
   for (const b of doc.blocks) if (b.kind === 'paragraph') extractBlock(b, ctx, out);
   for (const b of doc.blocks) if (b.kind === 'footnote') extractBlock(b, ctx, out);
   if (ctx.bare > 0) {
-    doc.messages.push({ type: 'info', stage: 'extract', message: `${ctx.bare} bare numbers (no unit, no plan or rate wording) were not taken as facts` });
+    file.message(`${ctx.bare} bare numbers (no unit, no plan or rate wording) were not taken as facts`, { stage: 'extract', ruleId: 'extract:bare-numbers' });
   }
-  if (doc.blocks.some((b) => b.kind === 'table-row')) extractTables(doc, meta, out);
-  return out;
+  if (doc.blocks.some((b) => b.kind === 'table-row')) extractTables(doc, meta, out, file);
+  return { doc, candidates: out };
 }

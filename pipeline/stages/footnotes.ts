@@ -1,4 +1,6 @@
-import type { Block, DocumentModel, ReadMessage } from '../../schema/document.ts';
+import type { Block, DocumentModel } from '../../schema/document.ts';
+import type { PlaceInFile } from '../../schema/place.ts';
+import { placeOfBlock, type DocumentFile } from '../file.ts';
 import { isSuperscriptDigit, superscriptToNumber } from '../../extractors/clean-text.ts';
 import { superscriptRuns } from './text-structure.ts';
 
@@ -38,14 +40,24 @@ function join(a: Block, b: Block): void {
   a.text = `${a.text.replace(/\s+$/, '')} ${b.text.replace(/^\s+/, '')}`;
 }
 
-export function liftFootnotes(doc: DocumentModel): DocumentModel {
+export function liftFootnotes(doc: DocumentModel, file: DocumentFile): DocumentModel {
   if (doc.footnotesLinked) return doc;
+  const { flow, notes } = separate(doc.blocks, file);
+  checkMarks(flow, notes, file);
+  const noteBlocks = [...notes.values()].map((n) => n.block).sort((a, b) => (a.footnote ?? 0) - (b.footnote ?? 0));
+  return { ...doc, blocks: [...flow, ...noteBlocks], footnotesLinked: true };
+}
+
+/**
+ * The flow and the footnote bodies apart: a body is lifted with the numbered items and bullets that
+ * continue it, and a paragraph cut by a page's footnote area is joined again.
+ */
+function separate(source: readonly Block[], file: DocumentFile): { flow: Block[]; notes: Map<number, Note> } {
   const flow: Block[] = [];
   const notes = new Map<number, Note>();
-  const messages: ReadMessage[] = [...doc.messages];
   let lastNote: Note | null = null;
   let prevWasNote = false;
-  const blocks = doc.blocks.map((b) => ({ ...b }));
+  const blocks = source.map((b) => ({ ...b }));
 
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
@@ -55,7 +67,9 @@ export function liftFootnotes(doc: DocumentModel): DocumentModel {
       const li = LIST_ITEM.exec(body.text);
       if (li?.[1]) note.lastListItem = Number(li[1]);
       if (notes.has(body.number)) {
-        messages.push({ type: 'warning', message: `footnote ${body.number} has two bodies; the second is kept apart`, stage: 'footnotes', block: b.index });
+        file.message(`footnote ${body.number} has two bodies; the second is kept apart`, {
+          stage: 'footnotes', ruleId: 'footnotes:two-bodies', place: placeOfBlock(b), fatal: false,
+        });
       } else {
         notes.set(body.number, note);
       }
@@ -107,23 +121,29 @@ export function liftFootnotes(doc: DocumentModel): DocumentModel {
     prevWasNote = false;
     flow.push(b);
   }
+  return { flow, notes };
+}
 
-  const marks = new Set<number>();
+/** Every mark needs a body and every body a mark; `m²` and `m³` are unit exponents, not marks. */
+function checkMarks(flow: readonly Block[], notes: ReadonlyMap<number, Note>, file: DocumentFile): void {
+  /** each mark with where it is first written */
+  const marks = new Map<number, PlaceInFile>();
   for (const b of flow) {
     for (const m of superscriptRuns(b.text)) {
       const prev = b.text[m.index - 1];
       // `m²`, `m³` are unit exponents, not marks.
       if ((m.text === '²' || m.text === '³') && prev === 'm') continue;
       if (!isSuperscriptDigit(m.text[0])) continue;
-      marks.add(superscriptToNumber(m.text));
+      const n = superscriptToNumber(m.text);
+      if (!marks.has(n)) marks.set(n, { ...placeOfBlock(b), start: m.index, end: m.index + m.text.length });
     }
   }
-  for (const n of marks) {
-    if (!notes.has(n)) messages.push({ type: 'warning', message: `footnote mark ${n} has no body`, stage: 'footnotes' });
+  for (const [n, place] of marks) {
+    if (!notes.has(n)) file.message(`footnote mark ${n} has no body`, { stage: 'footnotes', ruleId: 'footnotes:no-body', place, fatal: false });
   }
-  for (const n of notes.keys()) {
-    if (!marks.has(n)) messages.push({ type: 'warning', message: `footnote ${n} has no mark in the text`, stage: 'footnotes' });
+  for (const [n, note] of notes) {
+    if (!marks.has(n)) {
+      file.message(`footnote ${n} has no mark in the text`, { stage: 'footnotes', ruleId: 'footnotes:no-mark', place: placeOfBlock(note.block), fatal: false });
+    }
   }
-  const noteBlocks = [...notes.values()].map((n) => n.block).sort((a, b) => (a.footnote ?? 0) - (b.footnote ?? 0));
-  return { ...doc, blocks: [...flow, ...noteBlocks], footnotesLinked: true, messages };
 }

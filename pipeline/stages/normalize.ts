@@ -2,19 +2,34 @@ import type { DocumentModel } from '../../schema/document.ts';
 import { RELATION_KINDS, type Fact } from '../../schema/fact.ts';
 import { matchIndicator, type CatalogIndex } from './catalog.ts';
 import { shortHash } from '../short-hash.ts';
-import type { Candidate } from './extract.ts';
+import type { DocumentFile } from '../file.ts';
+import type { Candidate, Extraction } from './extract.ts';
+import type { Extracted } from './reading.ts';
 
 /**
  * The normalize stage: candidates become Facts of the contract: stable ids, values in the canonical
  * unit with their power of ten, catalog ids, and provenance with the sentence.
  */
 
+/** A fact with what the extract stage read around it: the two travel together, so they cannot be misaligned. */
+export interface NormalizedFact {
+  fact: Fact;
+  reading: Extracted;
+}
+
+/** The normalize stage's output: the document and its facts in reading order. */
+export interface Normalization {
+  doc: DocumentModel;
+  facts: NormalizedFact[];
+}
+
 /** Same document and same place give the same id on every load. */
 export function factId(documentId: string, key: string): string {
   return shortHash(`${documentId}:${key}`);
 }
 
-export function normalize(doc: DocumentModel, candidates: readonly Candidate[], catalog: CatalogIndex): Fact[] {
+/** Normalize has nothing to report today; it takes the document's context like every stage. */
+export function normalize({ doc, candidates }: Extraction, _file: DocumentFile, catalog: CatalogIndex): Normalization {
   const ids = new Map(candidates.map((c) => [c.key, factId(doc.sha256, c.key)]));
   const indicatorOf = new Map<string, string | null>();
   for (const c of candidates) {
@@ -22,18 +37,19 @@ export function normalize(doc: DocumentModel, candidates: readonly Candidate[], 
     indicatorOf.set(c.key, matchIndicator(catalog, c.catalogLabel, c.unit));
   }
   let last: { block: Candidate['block'] | null; start: number; end: number; text: string; lead: number } = { block: null, start: 0, end: 0, text: '', lead: 0 };
-  return candidates.map((c) => {
+  const facts = candidates.map((c): NormalizedFact => {
     const q = c.quantity;
     const related = c.relatesTo ? (indicatorOf.get(c.relatesTo) ?? null) : null;
     const indicatorId = RELATION_KINDS.has(c.kind) ? related ?? matchIndicator(catalog, c.catalogLabel, null) : (indicatorOf.get(c.key) ?? null);
     // the numbers of one sentence come one after another: cut and trim each sentence once
-    if (c.block !== last.block || c.sentence.start !== last.start || c.sentence.end !== last.end) {
-      const raw = c.block.text.slice(c.sentence.start, c.sentence.end);
-      last = { block: c.block, start: c.sentence.start, end: c.sentence.end, text: raw.trim(), lead: raw.search(/\S/) };
+    const { sentence: at } = c.reading;
+    if (c.block !== last.block || at.start !== last.start || at.end !== last.end) {
+      const raw = c.block.text.slice(at.start, at.end);
+      last = { block: c.block, start: at.start, end: at.end, text: raw.trim(), lead: raw.search(/\S/) };
     }
     const sentence = last.text;
-    const sentenceStart = c.sentence.start + Math.max(0, last.lead);
-    return {
+    const sentenceStart = at.start + Math.max(0, last.lead);
+    const fact = {
       id: ids.get(c.key)!,
       documentId: doc.sha256,
       indicator: c.label,
@@ -66,5 +82,7 @@ export function normalize(doc: DocumentModel, candidates: readonly Candidate[], 
       headingPath: c.block.headingPath ?? [],
       decimals: q.decimals,
     } satisfies Fact;
+    return { fact, reading: c.reading };
   });
+  return { doc, facts };
 }

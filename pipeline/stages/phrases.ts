@@ -7,7 +7,7 @@
 
 /**
  * A word boundary before a phrase, as a lookbehind: `(?:^|[^\p{L}])` said the same for `test`, but V8 then
- * tries every position; with the lookbehind it scans for the phrase, several times faster. Patterns built
+ * tries every position; with the lookbehind it scans for the phrase itself. Patterns built
  * with it are only ever tested (a match would not hold the character before).
  */
 const B = '(?<![\\p{L}])';
@@ -75,3 +75,9 @@ export const UNIT_MEASURE: Readonly<Record<string, string>> = {
   quintal_per_ha: 'năng suất',
   tonne: 'sản lượng',
 };
+
+/** A footnote body that itemizes the number it hangs on: `Trong đó …`, `Trong tổng số …`, `Gồm …`. */
+export const ITEMIZING_START = /^[\s*(]*(?:trong đó|trong tổng số|trong \d|trong \(|bao gồm|gồm|cụ thể)/iu;
+
+/** What announces the parts of a total: `…, trong đó: …`. */
+export const BREAKDOWN = /trong đó/giu;

@@ -2,6 +2,7 @@ import { memoByString } from '../memo.ts';
 import type { Block, DocumentMetadata, DocumentModel } from '../../schema/document.ts';
 import { fold, superscriptToNumber } from '../../extractors/clean-text.ts';
 import { superscriptRuns } from './text-structure.ts';
+import type { DocumentFile } from '../file.ts';
 
 /**
  * The segment stage: the outline (`A.`, `I.`, `1.`, `1.1.`, `1.1.1.`) gives every block its heading
@@ -111,8 +112,11 @@ export function readMetadata(blocks: readonly Block[]): DocumentMetadata {
   return meta;
 }
 
-/** Gives every block its heading path, marks headings, and reads the metadata. */
-export function segment(doc: DocumentModel): DocumentModel {
+/**
+ * Gives every block its heading path, marks headings, and reads the metadata. It has nothing to report
+ * today, but takes the document's context like every stage.
+ */
+export function segment(doc: DocumentModel, _file: DocumentFile): DocumentModel {
   const stack: { level: number; text: string }[] = [];
   const blocks = doc.blocks.map((b) => {
     if (b.kind === 'footnote' || b.kind === 'table-row') return { ...b, headingPath: stack.map((s) => s.text) };

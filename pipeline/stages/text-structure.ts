@@ -1,4 +1,6 @@
 import { isSuperscriptCode } from '../../extractors/clean-text.ts';
+import { BREAKDOWN } from './phrases.ts';
+import type { Breakdown } from './reading.ts';
 
 /**
  * Positions in a block's text that the extract stage reasons about: sentences, clauses (split by
@@ -97,4 +99,32 @@ export function lastAtOrBefore(starts: readonly number[], pos: number): number {
 export function nextAfter(starts: readonly number[], pos: number, end: number): number {
   for (const s of starts) if (s > pos) return s;
   return end;
+}
+
+/**
+ * Every `trong đó` of a text with its scope: the total is stated earlier in its sentence (or in the
+ * sentence before, when `Trong đó` opens one), the parts after it up to the end of the sentence, of the
+ * parenthesis it is in, or the next `trong đó`.
+ */
+export function breakdownsOf(st: TextStructure): Breakdown[] {
+  const out: Breakdown[] = [];
+  const text = st.text;
+  for (const m of text.matchAll(BREAKDOWN)) {
+    const at = m.index;
+    const depth = st.depth[at] ?? 0;
+    const sentenceStart = lastAtOrBefore(st.sentenceStarts, at);
+    const startsSentence = /^[\s*_\-+•]*$/u.test(text.slice(sentenceStart, at));
+    const totalFrom = startsSentence ? lastAtOrBefore(st.sentenceStarts, Math.max(0, sentenceStart - 1)) : sentenceStart;
+    const totalTo = startsSentence ? sentenceStart : at;
+    let end = nextAfter(st.sentenceStarts, at, text.length);
+    if (depth > 0) {
+      let k = at;
+      while (k < text.length && (st.depth[k] ?? 0) >= depth) k++;
+      end = Math.min(end, k);
+    }
+    const nextMarker = text.slice(at + m[0].length, end).search(/trong đó/iu);
+    if (nextMarker >= 0) end = at + m[0].length + nextMarker;
+    out.push({ at, depth, totalFrom, totalTo, end });
+  }
+  return out;
 }

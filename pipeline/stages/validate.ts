@@ -1,28 +1,27 @@
-import type { DocumentModel } from '../../schema/document.ts';
 import { Fact, isWellFormedFact } from '../../schema/fact.ts';
 import type { Mismatch, MismatchType } from '../../schema/mismatch.ts';
+import type { AreaPopulation, PlaceInFile } from '../../schema/place.ts';
 import { arithmeticChecks } from './checks/arithmetic.ts';
 import { consistencyChecks } from './checks/consistency.ts';
-import { buildContext, type AreaPopulation, type Finding } from './checks/context.ts';
+import { buildContext, type Finding } from './checks/context.ts';
 import { plausibilityChecks } from './checks/plausibility.ts';
-import type { Candidate } from './extract.ts';
+import type { Normalization, NormalizedFact } from './normalize.ts';
+import type { DocumentFile } from '../file.ts';
 import { shortHash } from '../short-hash.ts';
 import type { Anomaly } from '../../schema/quantity.ts';
 import { formatVietnameseNumber } from '../../extractors/vn-number.ts';
-import type { ReadMessage } from '../../schema/document.ts';
 
 /**
  * The validate stage: every fact is checked against its schema; numbers the grammar could not read
  * cleanly, totals that do not match their parts, shares, plans, products and growths that do not add
  * up, one indicator stated twice with different values, and implausible values all become mismatches
  * for a reviewer. Facts involved in a mismatch are `flagged`. Nothing is dropped silently: a fact that
- * fails its schema leaves the fact list but stays, whole, in its mismatch.
+ * fails its schema leaves the fact list but stays, whole, in its mismatch. Values read with an
+ * inference (a unit the wording implied) are not errors, but never silent: each is a warning.
  */
 export interface Validated {
   facts: Fact[];
   mismatches: Mismatch[];
-  /** values read with an inference (a unit the wording implied): not errors, but never silent */
-  messages: ReadMessage[];
 }
 
 export function mismatchId(documentId: string, type: MismatchType, factIds: readonly string[], extra = ''): string {
@@ -40,11 +39,10 @@ export function sourceOf(f: Fact): Mismatch['source'] {
   };
 }
 
-export function validate(doc: DocumentModel, facts: readonly Fact[], candidates: readonly Candidate[], populations: readonly AreaPopulation[] = []): Validated {
+export function validate({ doc, facts }: Normalization, file: DocumentFile, populations: readonly AreaPopulation[] = []): Validated {
   const mismatches: Mismatch[] = [];
-  const kept: Fact[] = [];
-  const keptCandidates: Candidate[] = [];
-  facts.forEach((fact, index) => {
+  const kept: NormalizedFact[] = [];
+  for (const { fact, reading } of facts) {
     // Facts come from normalize, not from outside: zod is asked only about those the cheap check doubts.
     const parsed = isWellFormedFact(fact) ? { success: true as const, data: fact } : Fact.safeParse(fact);
     if (!parsed.success) {
@@ -62,12 +60,10 @@ export function validate(doc: DocumentModel, facts: readonly Fact[], candidates:
         source: sourceOf(fact),
         status: 'open',
       });
-      return;
+      continue;
     }
-    kept.push(parsed.data);
-    const cand = candidates[index];
-    if (cand) keptCandidates.push(cand);
-    for (const a of cand?.quantity.anomalies ?? []) {
+    kept.push({ fact: parsed.data, reading });
+    for (const a of reading.anomalies) {
       mismatches.push({
         id: mismatchId(doc.sha256, 'reading', [fact.id], a.code),
         documentId: doc.sha256,
@@ -82,11 +78,8 @@ export function validate(doc: DocumentModel, facts: readonly Fact[], candidates:
         status: 'open',
       });
     }
-  });
-  // Checks read candidates next to facts; they only run when the two lists line up one to one (normalize
-  // makes one fact per candidate), and say so when they cannot.
-  const aligned = kept.length === keptCandidates.length;
-  const findings = aligned ? runChecks(doc, kept, keptCandidates, populations) : [];
+  }
+  const findings = runChecks(doc, kept, populations);
   const seen = new Set(mismatches.map((m) => m.id));
   for (const f of findings) {
     const ids = f.facts.map((i) => i.fact.id);
@@ -108,21 +101,21 @@ export function validate(doc: DocumentModel, facts: readonly Fact[], candidates:
     });
   }
   const flagged = new Set(mismatches.flatMap((m) => m.factIds));
-  const messages: ReadMessage[] = candidates.flatMap((c) =>
-    c.inferred.map((why) => ({ type: 'warning' as const, stage: 'validate', block: c.block.index, message: `"${c.quantity.raw}" (${c.label}): ${why}` })),
-  );
-  if (!aligned) {
-    messages.push({
-      type: 'error',
-      stage: 'validate',
-      message: `arithmetic, consistency and plausibility checks not run: ${kept.length} facts but ${keptCandidates.length} extraction candidates to read them with`,
-    });
+  for (const { fact, reading } of facts) {
+    for (const why of reading.inferred) {
+      file.message(`"${fact.raw}" (${fact.indicator}): ${why}`, { stage: 'validate', ruleId: 'validate:inferred-unit', place: placeOfFact(fact), fatal: false });
+    }
   }
-  return { facts: kept.map((f) => (flagged.has(f.id) && f.status === 'ok' ? { ...f, status: 'flagged' as const } : f)), mismatches, messages };
+  return { facts: kept.map(({ fact: f }) => (flagged.has(f.id) && f.status === 'ok' ? { ...f, status: 'flagged' as const } : f)), mismatches };
 }
 
-function runChecks(doc: DocumentModel, facts: readonly Fact[], candidates: readonly Candidate[], populations: readonly AreaPopulation[]): Finding[] {
-  const ctx = buildContext(doc, facts, candidates, populations);
+/** Where a fact was read, as a message's place: its page, block and offsets. */
+function placeOfFact(f: Fact): PlaceInFile {
+  return { ...(f.source.page !== undefined ? { page: f.source.page } : {}), block: f.source.block, start: f.source.start, end: f.source.end };
+}
+
+function runChecks(doc: Normalization['doc'], facts: readonly NormalizedFact[], populations: readonly AreaPopulation[]): Finding[] {
+  const ctx = buildContext(doc.metadata, facts, populations);
   return [...arithmeticChecks(ctx), ...consistencyChecks(ctx), ...plausibilityChecks(ctx)];
 }
 

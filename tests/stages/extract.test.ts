@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentModel } from '../../schema/document.ts';
 import { extract } from '../../pipeline/stages/extract.ts';
 import { segment } from '../../pipeline/stages/segment.ts';
+import { DocumentFile } from '../../pipeline/file.ts';
 
 /** A one-paragraph report of 2023 results, so each case reads a sentence as section A would. */
 function read(sentence: string) {
@@ -19,7 +20,8 @@ function read(sentence: string) {
     footnotesLinked: true,
     messages: [],
   };
-  return extract(segment(d)).map((c) => ({ value: c.value, unit: c.unit, kind: c.kind, year: c.year, label: c.label, related: c.relatesTo !== null, qualifier: c.quantity.qualifier }));
+  const file = new DocumentFile(d.file);
+  return extract(segment(d, file), file).candidates.map((c) => ({ value: c.value, unit: c.unit, kind: c.kind, year: c.year, label: c.label, related: c.relatesTo !== null, qualifier: c.quantity.qualifier }));
 }
 
 describe('extract stage: what a number is', () => {

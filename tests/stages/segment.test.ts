@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentModel } from '../../schema/document.ts';
 import { headingLevel, readMetadata, sectionOf, segment } from '../../pipeline/stages/segment.ts';
+import { DocumentFile } from '../../pipeline/file.ts';
 
 function doc(lines: string[]): DocumentModel {
   return {
@@ -27,7 +28,7 @@ describe('segment stage', () => {
   });
 
   it('gives every block its heading path', () => {
-    const out = segment(doc(['BÁO CÁO', 'A. KẾT QUẢ NĂM 2023', '1. Kinh tế', '1.1. Nông nghiệp', 'Sản lượng 10 tấn.', '2. Xã hội', 'Có 5 trường.']));
+    const out = segment(doc(['BÁO CÁO', 'A. KẾT QUẢ NĂM 2023', '1. Kinh tế', '1.1. Nông nghiệp', 'Sản lượng 10 tấn.', '2. Xã hội', 'Có 5 trường.']), new DocumentFile('t.txt'));
     const para = out.blocks.find((b) => b.text === 'Có 5 trường.')!;
     expect(para.headingPath).toEqual(['A. KẾT QUẢ NĂM 2023', '2. Xã hội']);
     expect(out.blocks.find((b) => b.text === 'Sản lượng 10 tấn.')!.headingPath).toEqual(['A. KẾT QUẢ NĂM 2023', '1. Kinh tế', '1.1. Nông nghiệp']);

@@ -208,31 +208,37 @@ describe('units baocao inferred rather than read', () => {
   });
 });
 
-describe('checks that cannot run', () => {
-  it('say so in the document messages instead of passing in silence', async () => {
+describe('facts and what was read around them', () => {
+  it('travel as pairs: a fact that fails its schema takes nothing from the facts after it', async () => {
     const { readDocument } = await import('../../extractors/read.ts');
+    const { DocumentFile } = await import('../../pipeline/file.ts');
     const { liftFootnotes } = await import('../../pipeline/stages/footnotes.ts');
     const { segment } = await import('../../pipeline/stages/segment.ts');
     const { extract } = await import('../../pipeline/stages/extract.ts');
     const { normalize } = await import('../../pipeline/stages/normalize.ts');
     const { validate } = await import('../../pipeline/stages/validate.ts');
-    const dir = mkdtempSync(join(tmpdir(), 'baocao-align-'));
+    const dir = mkdtempSync(join(tmpdir(), 'baocao-pairs-'));
     try {
-      const file = join(dir, 'report.txt');
-      // parts that do not add up to their total: a finding when the checks run
-      writeFileSync(file, `${HEADER}\n\nTổng diện tích gieo trồng 1.000 ha, trong đó: lúa 600 ha, ngô 300 ha, rau 200 ha.\n`, 'utf8');
-      const doc = segment(liftFootnotes(await readDocument(file, {})));
-      const candidates = extract(doc);
-      const facts = normalize(doc, candidates, loadCatalog());
-      const whole = validate(doc, facts, candidates);
-      expect(whole.mismatches.map((m) => m.type)).toContain('sum');
-      expect(whole.messages.filter((m) => m.type === 'error')).toEqual([]);
-      // a caller that hands validate fewer candidates than facts: no findings, and an error that says why
-      const short = validate(doc, facts, candidates.slice(0, -1));
-      expect(short.mismatches.filter((m) => m.type === 'sum')).toEqual([]);
-      expect(short.messages.filter((m) => m.type === 'error').map((m) => m.message)).toEqual([
-        `arithmetic, consistency and plausibility checks not run: ${facts.length} facts but ${facts.length - 1} extraction candidates to read them with`,
-      ]);
+      const path = join(dir, 'report.txt');
+      // a number before the breakdown, then parts that do not add up to their total: a finding
+      writeFileSync(path, `${HEADER}\n\nSản lượng chè 50 tấn. Tổng diện tích gieo trồng 1.000 ha, trong đó: lúa 600 ha, ngô 300 ha, rau 200 ha.\n`, 'utf8');
+      const file = new DocumentFile(path);
+      const normalized = normalize(extract(segment(liftFootnotes(await readDocument(path, {}), file), file), file), file, loadCatalog());
+      for (const { fact, reading } of normalized.facts) {
+        expect(reading.block.index).toBe(fact.source.block);
+        expect(fact.source.start).toBeGreaterThanOrEqual(reading.sentence.start);
+        expect(fact.source.end).toBeLessThanOrEqual(reading.sentence.end);
+      }
+      const whole = validate(normalized, file);
+      const sum = whole.mismatches.filter((m) => m.type === 'sum').map((m) => m.factIds);
+      expect(sum).toHaveLength(1);
+      // the first fact broken: it becomes a shape mismatch, and the sum is still found on the same facts
+      const [first, ...rest] = normalized.facts;
+      const broken = { ...first!, fact: { ...first!.fact, year: 1800 } };
+      const short = validate({ ...normalized, facts: [broken, ...rest] }, new DocumentFile(path));
+      expect(short.mismatches.filter((m) => m.type === 'shape').map((m) => m.source?.start)).toEqual([first!.fact.source.start]);
+      expect(short.mismatches.filter((m) => m.type === 'sum').map((m) => m.factIds)).toEqual(sum);
+      expect(short.facts).toHaveLength(normalized.facts.length - 1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

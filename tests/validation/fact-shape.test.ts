@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Fact, isWellFormedFact } from '../../schema/fact.ts';
+import { Fact, Kind, isWellFormedFact, Status } from '../../schema/fact.ts';
+import { Qualifier } from '../../schema/quantity.ts';
+import { CANONICAL_UNITS } from '../../schema/units.ts';
 import { processText } from './helpers.ts';
 
 /**
@@ -46,5 +49,104 @@ describe('the cheap fact check agrees with the schema', () => {
       agreesWithZod({ ...base, source: { ...source, extra: 1 } });
       agreesWithZod({ ...base, footnotes: [1, , 2] });
     }
+  });
+});
+
+/* ---------- generated facts: valid ones, and each broken in one way ---------- */
+
+const nullable = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null });
+const int = (min: number, max: number) => fc.integer({ min, max });
+const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
+const unit = fc.oneof(fc.constantFrom(...Object.keys(CANONICAL_UNITS)), fc.string({ minLength: 1, maxLength: 8 }).map((n) => `count:${n}`));
+
+/** A source in the schema's key order, its optional keys each present or not. */
+const source = fc
+  .record(
+    {
+      file: fc.string(),
+      page: int(1, 5000),
+      sheet: fc.string(),
+      cell: fc.string(),
+      block: int(0, 1e6),
+      start: int(0, 1e6),
+      end: int(0, 1e6),
+      text: fc.string(),
+      textStart: int(0, 1e6),
+      textEnd: int(0, 1e6),
+    },
+    { requiredKeys: ['file', 'block', 'start', 'end', 'text'] },
+  );
+
+const validFact = fc.record({
+  id: fc.string(),
+  documentId: fc.string({ minLength: 64, maxLength: 64 }),
+  indicator: fc.string(),
+  indicatorId: nullable(fc.string()),
+  value: finite,
+  unit: nullable(unit),
+  unitText: nullable(fc.string()),
+  multiplier: int(-30, 30),
+  baseValue: finite,
+  year: nullable(int(1900, 2200)),
+  kind: fc.constantFrom(...Kind.options),
+  qualifier: nullable(fc.constantFrom(...Qualifier.options)),
+  relatesTo: nullable(fc.string()),
+  footnotes: fc.array(int(1, 500), { maxLength: 4 }),
+  inFootnote: nullable(int(1, 500)),
+  source,
+  status: fc.constantFrom(...Status.options),
+  raw: fc.string(),
+  headingPath: fc.array(fc.string(), { maxLength: 3 }),
+  decimals: int(0, 6),
+});
+
+/** Values no field of a fact should take blindly: wrong types, out of range, holes, NaN… */
+const strange = fc.oneof(
+  fc.constantFrom(...BAD_VALUES),
+  fc.anything(),
+  fc.double(),
+  fc.integer(),
+  fc.string(),
+  fc.array(fc.anything(), { maxLength: 3 }),
+);
+
+type Breaking = (f: Record<string, unknown>) => fc.Arbitrary<unknown>;
+const FACT_KEYS = Object.keys(Fact.shape);
+const SOURCE_KEYS = ['file', 'page', 'sheet', 'cell', 'block', 'start', 'end', 'text', 'textStart', 'textEnd', 'extra'];
+
+const breakings: Breaking[] = [
+  // one field set to something else
+  (f) => fc.tuple(fc.constantFrom(...FACT_KEYS), strange).map(([k, v]) => ({ ...f, [k]: v })),
+  // one field dropped
+  (f) => fc.constantFrom(...FACT_KEYS).map((k) => { const { [k]: _gone, ...rest } = f; return rest; }),
+  // one field moved to the front (same values, another key order)
+  (f) => fc.constantFrom(...FACT_KEYS).map((k) => { const { [k]: v, ...rest } = f; return { [k]: v, ...rest }; }),
+  // a key the schema does not have
+  (f) => fc.tuple(fc.string(), strange).map(([k, v]) => ({ ...f, [k]: v })),
+  // one source field set, dropped, or added
+  (f) => fc.tuple(fc.constantFrom(...SOURCE_KEYS), strange).map(([k, v]) => ({ ...f, source: { ...(f.source as object), [k]: v } })),
+  (f) => fc.constantFrom(...SOURCE_KEYS).map((k) => { const { [k]: _gone, ...rest } = f.source as Record<string, unknown>; return { ...f, source: rest }; }),
+  // an array with a hole
+  (f) => fc.constantFrom('footnotes', 'headingPath').map((k) => ({ ...f, [k]: [(f[k] as unknown[])[0] ?? 1, , 2] })),
+  // not an object at all
+  () => strange,
+];
+
+const brokenFact = validFact.chain((f) => fc.constantFrom(...breakings).chain((b) => b(f as Record<string, unknown>)));
+
+describe('isWellFormedFact, property', () => {
+  it('takes every valid fact, as zod does, and zod hands each back unchanged', () => {
+    fc.assert(
+      fc.property(validFact, (f) => {
+        expect(Fact.safeParse(f).success).toBe(true);
+        expect(isWellFormedFact(f)).toBe(true);
+        agreesWithZod(f);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never takes a fact zod refuses or would reshape', () => {
+    fc.assert(fc.property(brokenFact, (v) => agreesWithZod(v)), { numRuns: 3000 });
   });
 });

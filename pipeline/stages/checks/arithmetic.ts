@@ -1,8 +1,6 @@
 import { RELATION_KINDS, type Fact } from '../../../schema/fact.ts';
 import type { Quantity } from '../../../schema/quantity.ts';
 import { fold } from '../../../extractors/clean-text.ts';
-import { quantitiesOf } from '../../../extractors/quantity-grammar.ts';
-import { structureOf } from '../text-structure.ts';
 import {
   foldOnce, inScaleOf, isAdditive, isRatioWhole, labelWords, named, sentenceOf, vn, withUnit,
   type CheckContext, type Finding, type Item,
@@ -23,8 +21,10 @@ export function arithmeticChecks(ctx: CheckContext): Finding[] {
 
 /* ---------- totals and parts ---------- */
 
-const BREAKDOWN = /trong đó/giu;
 const OTHER_WORD = /(?:^| )khac(?: |$)/;
+
+/** Where the number starts in its block's text. */
+const startOf = (i: Item): number => i.fact.source.start;
 
 function isStock(i: Item): boolean {
   return !RELATION_KINDS.has(i.fact.kind) && i.fact.kind !== 'previous' && isAdditive(i.fact);
@@ -106,25 +106,9 @@ function judgeBreakdown(b: Breakdown): Finding | null {
 function sumChecks(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   for (const [, items] of ctx.byBlock) {
-    const block = items[0]!.cand.block;
-    const st = structureOf(block);
-    for (const m of block.text.matchAll(BREAKDOWN)) {
-      const at = m.index;
-      const depth = st.depth[at] ?? 0;
-      const sentenceStart = lastAtOrBefore(st.sentenceStarts, at);
-      const startsSentence = /^[\s*_\-+•]*$/u.test(block.text.slice(sentenceStart, at));
-      const totalFrom = startsSentence ? lastAtOrBefore(st.sentenceStarts, Math.max(0, sentenceStart - 1)) : sentenceStart;
-      const totalTo = startsSentence ? sentenceStart : at;
-      let end = nextAfter(st.sentenceStarts, at, block.text.length);
-      if (depth > 0) {
-        let k = at;
-        while (k < block.text.length && (st.depth[k] ?? 0) >= depth) k++;
-        end = Math.min(end, k);
-      }
-      const nextMarker = block.text.slice(at + m[0].length, end).search(/trong đó/iu);
-      if (nextMarker >= 0) end = at + m[0].length + nextMarker;
-      const pool = items.filter((i) => i.cand.quantity.start >= totalFrom && i.cand.quantity.start < totalTo && i.depth <= depth && isStock(i));
-      const parts = items.filter((i) => i.cand.quantity.start > at && i.cand.quantity.start < end && i.depth === depth && isStock(i) && !isRatioWhole(i));
+    for (const { at, depth, totalFrom, totalTo, end } of items[0]!.reading.block.breakdowns) {
+      const pool = items.filter((i) => startOf(i) >= totalFrom && startOf(i) < totalTo && i.depth <= depth && isStock(i));
+      const parts = items.filter((i) => startOf(i) > at && startOf(i) < end && i.depth === depth && isStock(i) && !isRatioWhole(i));
       const units = new Set(parts.map((p) => p.fact.unit));
       for (const unit of units) {
         const total = pool.findLast((t) => t.fact.unit === unit && !isRatioWhole(t));
@@ -164,9 +148,7 @@ function partLargerThanWhole(pool: readonly Item[], parts: readonly Item[]): Fin
   return out;
 }
 
-/** A footnote body that itemizes the number it hangs on: `Trong đó …`, `Trong tổng số …`, or with a `khác` part. */
-const ITEMIZING_START = /^[\s*(]*(?:trong đó|trong tổng số|trong \d|trong \(|bao gồm|gồm|cụ thể)/iu;
-
+/** A footnote body that itemizes the number it hangs on (`Trong đó …`, `Trong tổng số …`), or with a `khác` part. */
 function footnoteSumChecks(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   const byNote = new Map<number, Item[]>();
@@ -177,8 +159,7 @@ function footnoteSumChecks(ctx: CheckContext): Finding[] {
     else byNote.set(i.fact.inFootnote, [i]);
   }
   for (const [note, noteItems] of byNote) {
-    const bodyText = noteItems[0]!.cand.block.text;
-    const startsItemizing = ITEMIZING_START.test(bodyText);
+    const startsItemizing = noteItems[0]!.reading.block.itemizing;
     const parts = noteItems.filter((i) => i.depth === 0 && isStock(i) && !isRatioWhole(i));
     const hasOther = parts.some(isOtherPart);
     if (!startsItemizing && !hasOther) continue;
@@ -201,20 +182,6 @@ function footnoteSumChecks(ctx: CheckContext): Finding[] {
   return out;
 }
 
-function lastAtOrBefore(starts: readonly number[], pos: number): number {
-  let best = 0;
-  for (const s of starts) {
-    if (s <= pos) best = s;
-    else break;
-  }
-  return best;
-}
-
-function nextAfter(starts: readonly number[], pos: number, end: number): number {
-  for (const s of starts) if (s > pos) return s;
-  return end;
-}
-
 /* ---------- a/b against the stated share ---------- */
 
 /** What joins a pair to its stated share: `28.462/29.433 trẻ, đạt 96,7%`, `5,88%/5,3% vượt chỉ tiêu kế hoạch giao 0,58%`. */
@@ -231,32 +198,19 @@ interface Side {
 function ratioChecks(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   for (const [, items] of ctx.byBlock) {
-    const block = items[0]!.cand.block;
-    const qs = quantitiesOf(block);
-    const st = structureOf(block);
-    const itemAt = new Map(items.map((i) => [i.cand.quantity.start, i]));
-    const groups = new Map<number, Quantity[]>();
-    for (const q of qs) {
-      if (!q.ratio) continue;
-      const list = groups.get(q.ratio.group);
-      if (list) list.push(q);
-      else groups.set(q.ratio.group, [q]);
-    }
-    for (const pair of groups.values()) {
-      const left = pair.find((q) => q.ratio!.position === 0);
-      const right = pair.find((q) => q.ratio!.position === 1);
-      if (!left || !right) continue;
-      const sentenceEnd = nextAfter(st.sentenceStarts, right.end, block.text.length);
-      const next = qs.find((q) => q.start >= right.end && q !== right);
-      if (!next || next.start >= sentenceEnd || next.unit !== 'percent' && next.unit !== null) continue;
+    const itemAt = new Map(items.map((i) => [startOf(i), i]));
+    for (const { left, right, next: following } of items[0]!.reading.block.pairs) {
+      if (!following) continue;
+      const next = following.quantity;
+      if (next.unit !== 'percent' && next.unit !== null) continue;
       const stated = itemAt.get(next.start);
       if (!stated || stated.fact.unit !== 'percent') continue;
-      const between = block.text.slice(right.end, next.start).replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹*]/gu, '');
+      const between = following.between.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹*]/gu, '');
       if (!SHARE_LINK.test(between)) continue;
       const l = side(left, itemAt);
       const r = side(right, itemAt);
       if (r.value === 0) continue;
-      const after = block.text.slice(next.end, next.end + 40);
+      const after = following.after;
       const againstPlan = ['share_of_plan', 'over_plan'].includes(stated.fact.kind) || PLAN_WORDS.test(after) || /vượt/iu.test(between);
       const over = stated.fact.kind === 'over_plan' || /vượt\s*(?:\S+\s*){0,4}$/iu.test(between);
       const ratio = (100 * l.value) / r.value;
@@ -314,17 +268,15 @@ function shareOfWholeChecks(ctx: CheckContext): Finding[] {
   for (const s of ctx.items) {
     if (s.fact.kind !== 'share' || s.fact.unit !== 'percent' || !s.fact.relatesTo) continue;
     const part = ctx.byId.get(s.fact.relatesTo);
-    if (!part || part.cand.quantity.ratio || part.fact.unit === null) continue;
-    const text = s.cand.block.text;
-    const after = /^[\s*]*([^\d,;.()]{3,60})/u.exec(text.slice(s.cand.quantity.end))?.[1] ?? '';
-    const wanted = labelWords(after);
+    if (!part || part.reading.ratio || part.fact.unit === null) continue;
+    const wanted = labelWords(s.reading.wordsAfter);
     if (wanted.size === 0) continue;
-    const whole = [...(ctx.byBlock.get(s.cand.block.index) ?? [])]
+    const whole = [...(ctx.byBlock.get(s.fact.source.block) ?? [])]
       .reverse()
       .find(
         (w) =>
           w !== part &&
-          w.cand.quantity.start < s.cand.quantity.start &&
+          startOf(w) < startOf(s) &&
           w.fact.unit === part.fact.unit &&
           !RELATION_KINDS.has(w.fact.kind) &&
           [...wanted].every((word) => labelWords(w.fact.indicator).has(word)),
@@ -362,16 +314,16 @@ function planChecks(ctx: CheckContext): Finding[] {
   for (const s of ctx.items) {
     if ((s.fact.kind !== 'share_of_plan' && s.fact.kind !== 'over_plan') || !s.fact.relatesTo) continue;
     const x = ctx.byId.get(s.fact.relatesTo);
-    if (!x || x.cand.quantity.ratio || x.fact.unit === null || x.fact.value === 0) continue;
+    if (!x || x.reading.ratio || x.fact.unit === null || x.fact.value === 0) continue;
     const plans = sentenceOf(ctx, s).filter(
       (p) =>
         p !== x &&
         p.fact.kind === 'plan' &&
         p.fact.unit === x.fact.unit &&
-        !p.cand.quantity.ratio &&
-        NAMED_PLAN.test(p.cand.block.text.slice(Math.max(0, p.cand.quantity.start - 60), p.cand.quantity.start).replace(/\b(?:19|20)\d{2}\b/g, 'năm')),
+        !p.reading.ratio &&
+        NAMED_PLAN.test(p.reading.before.replace(/\b(?:19|20)\d{2}\b/g, 'năm')),
     );
-    const plan = plans.sort((a, b) => Math.abs(a.cand.quantity.start - x.cand.quantity.start) - Math.abs(b.cand.quantity.start - x.cand.quantity.start))[0];
+    const plan = plans.sort((a, b) => Math.abs(startOf(a) - startOf(x)) - Math.abs(startOf(b) - startOf(x)))[0];
     if (!plan || plan.fact.baseValue === 0) continue;
     const xv = x.fact.baseValue;
     const pv = plan.fact.baseValue;
@@ -417,7 +369,7 @@ function productChecks(ctx: CheckContext): Finding[] {
       let output: Item | undefined;
       if (a && o && dimension(a) === 'area' && dimension(o) === 'output') [area, output] = [a, o];
       const a2 = seq[k - 2];
-      if (!area && a2 && a && dimension(a2) === 'area' && dimension(a) === 'output' && a2.cand.sentence.start === y.cand.sentence.start) {
+      if (!area && a2 && a && dimension(a2) === 'area' && dimension(a) === 'output' && a2.reading.sentence.start === y.reading.sentence.start) {
         [area, output] = [a2, a];
       }
       if (!area || !output) continue;
@@ -452,7 +404,7 @@ function growthChecks(ctx: CheckContext): Finding[] {
     const sentence = sentenceOf(ctx, g);
     const x = g.fact.relatesTo
       ? ctx.byId.get(g.fact.relatesTo)
-      : sentence.findLast((i) => i.cand.quantity.start < g.cand.quantity.start && !RELATION_KINDS.has(i.fact.kind) && i.fact.kind !== 'previous' && i.depth <= g.depth);
+      : sentence.findLast((i) => startOf(i) < startOf(g) && !RELATION_KINDS.has(i.fact.kind) && i.fact.kind !== 'previous' && i.depth <= g.depth);
     if (!x) continue;
     const prev = sentence.find(
       (p) =>

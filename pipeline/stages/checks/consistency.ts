@@ -9,7 +9,7 @@ import { agrees, tidy, toleranceOf } from './tolerance.ts';
  */
 export function consistencyChecks(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
-  const pool = ctx.items.filter((i) => i.fact.inFootnote === null && i.fact.year !== null && i.fact.kind !== 'previous' && !isRatioWhole(i) && !i.cand.quantity.ratio);
+  const pool = ctx.items.filter((i) => i.fact.inFootnote === null && i.fact.year !== null && i.fact.kind !== 'previous' && !isRatioWhole(i) && !i.reading.ratio);
   const seen = new Set<string>();
   // sameCell needs one catalog id: compare within each id's facts only, pairs still in reading order
   const byIndicator = new Map<string, number[]>();

@@ -1,36 +1,33 @@
-import type { DocumentModel } from '../../../schema/document.ts';
+import type { DocumentMetadata } from '../../../schema/document.ts';
 import type { Fact, Kind } from '../../../schema/fact.ts';
 import type { MismatchType } from '../../../schema/mismatch.ts';
+import type { AreaPopulation } from '../../../schema/place.ts';
 import { fold } from '../../../extractors/clean-text.ts';
 import { formatVi } from '../../../extractors/vn-number.ts';
-import type { Candidate } from '../extract.ts';
 import { memoByString } from '../../memo.ts';
-import { structureOf } from '../text-structure.ts';
+import type { NormalizedFact } from '../normalize.ts';
+import type { Extracted } from '../reading.ts';
 import { tidy } from './tolerance.ts';
 
+export type { AreaPopulation };
+
 /**
- * What every check family reads: the facts of one document next to the candidates they came from
- * (block, offsets, ratio pairs, sentence), and what it returns: findings that validate turns into
- * mismatches. Checks are pure functions of this context.
+ * What every check family reads: the facts of one document, each with what the extract stage read
+ * around it (sentence, parentheses, ratio pairs, the wording the checks test), and what it returns:
+ * findings that validate turns into mismatches. Checks are pure functions of this context.
  */
 export interface Item {
   fact: Fact;
-  cand: Candidate;
+  reading: Extracted;
   /** position in reading order (paragraphs first, then footnote bodies) */
   index: number;
   /** parenthesis depth at the number */
   depth: number;
 }
 
-/** An area whose population is known (seeds/areas.json), for the people-count plausibility check. */
-export interface AreaPopulation {
-  name: string;
-  folded: string;
-  population: number;
-}
-
 export interface CheckContext {
-  doc: DocumentModel;
+  /** the document's metadata (the segment stage's), for the area its figures are about */
+  metadata: DocumentMetadata | undefined;
   /** reference data: areas with a known population, longest folded name first */
   populations: readonly AreaPopulation[];
   items: readonly Item[];
@@ -63,25 +60,19 @@ export function isAdditive(f: Fact): boolean {
 }
 
 export function isRatioWhole(i: Item): boolean {
-  return i.cand.quantity.ratio?.position === 1;
+  return i.reading.ratio?.position === 1;
 }
 
-export function buildContext(doc: DocumentModel, facts: readonly Fact[], candidates: readonly Candidate[], populations: readonly AreaPopulation[] = []): CheckContext {
-  const items: Item[] = [];
-  facts.forEach((fact, index) => {
-    const cand = candidates[index];
-    if (!cand) return;
-    // the parenthesis depths extract already worked out for the block
-    items.push({ fact, cand, index, depth: structureOf(cand.block).depth[cand.quantity.start] ?? 0 });
-  });
+export function buildContext(metadata: DocumentMetadata | undefined, facts: readonly NormalizedFact[], populations: readonly AreaPopulation[] = []): CheckContext {
+  const items = facts.map(({ fact, reading }, index): Item => ({ fact, reading, index, depth: reading.depth }));
   const byBlock = new Map<number, Item[]>();
   for (const i of items) {
-    const list = byBlock.get(i.cand.block.index) ?? [];
+    const list = byBlock.get(i.fact.source.block) ?? [];
     list.push(i);
-    byBlock.set(i.cand.block.index, list);
+    byBlock.set(i.fact.source.block, list);
   }
-  for (const list of byBlock.values()) list.sort((a, b) => a.cand.quantity.start - b.cand.quantity.start);
-  return { doc, populations, items, byId: new Map(items.map((i) => [i.fact.id, i])), byBlock };
+  for (const list of byBlock.values()) list.sort((a, b) => a.fact.source.start - b.fact.source.start);
+  return { metadata, populations, items, byId: new Map(items.map((i) => [i.fact.id, i])), byBlock };
 }
 
 /** The value in another fact's written scale (`1.017,02 triệu` next to `908,94 triệu`, or `tỷ` next to `triệu`). */
@@ -138,6 +129,6 @@ export function named(i: Item): string {
 
 /** Items of the same sentence as `i`, in reading order. */
 export function sentenceOf(ctx: CheckContext, i: Item): Item[] {
-  const s = i.cand.sentence;
-  return (ctx.byBlock.get(i.cand.block.index) ?? []).filter((o) => o.cand.sentence.start === s.start);
+  const s = i.reading.sentence;
+  return (ctx.byBlock.get(i.fact.source.block) ?? []).filter((o) => o.reading.sentence.start === s.start);
 }

@@ -60,7 +60,7 @@ interface PopulationBound {
 }
 
 function populationBound(ctx: CheckContext): PopulationBound {
-  const meta = ctx.doc.metadata;
+  const meta = ctx.metadata;
   const names = [meta?.area, meta?.issuer, meta?.place].filter((s): s is string => Boolean(s)).map((s) => ` ${fold(s)} `);
   const known = ctx.populations.find((a) => names.some((n) => n.includes(` ${a.folded} `)));
   if (known) return { value: known.population, basis: `dân số ${known.name} (${vn(known.population)} người)` };

@@ -1,0 +1,70 @@
+import type { Anomaly, Quantity } from '../../schema/quantity.ts';
+
+/**
+ * What the extract stage read around one number beyond the fact it became: where it sits in its
+ * sentence and parentheses, how it was read, and the few pieces of wording the checks test. Validate and
+ * the checks read facts and this, never the text again, so the grammar and the text structure stay with
+ * the extract stage.
+ */
+export interface Extracted {
+  /** `a/b` forms: the pair's group and which half this number is */
+  ratio: Quantity['ratio'];
+  /** parenthesis depth at the number */
+  depth: number;
+  /** the number's sentence, as offsets into its block's text */
+  sentence: { start: number; end: number };
+  /** what was odd about how the number was written */
+  anomalies: readonly Anomaly[];
+  /** why a value or unit was inferred rather than read: each becomes a warning a reviewer sees */
+  inferred: readonly string[];
+  /** the text just before the number (up to `BEFORE_LENGTH` characters), where a plan is named (`KH 564,9 tỷ`) */
+  before: string;
+  /** the words right after the number, up to a digit or punctuation: the whole a share is of (`chiếm 12% tổng diện tích`) */
+  wordsAfter: string;
+  /** what was read about the number's block, shared by its numbers */
+  block: BlockReading;
+}
+
+/** How far before a number `Extracted.before` reaches. */
+export const BEFORE_LENGTH = 60;
+
+/** What the extract stage read about one block, for the checks that look at a block as a whole. */
+export interface BlockReading {
+  index: number;
+  /** every `trong đó` of the block: where its total may be stated and where its parts are */
+  breakdowns: readonly Breakdown[];
+  /** every complete `a/b` pair of the block, in the order of the text */
+  pairs: readonly RatioPair[];
+  /** a footnote body that opens by itemizing (`Trong đó …`, `Gồm …`, `Cụ thể …`) */
+  itemizing: boolean;
+}
+
+/**
+ * `Tổng … X, trong đó: A …; B …`: the total is stated between `totalFrom` and `totalTo` (the sentence
+ * before when `Trong đó` opens a sentence), its parts after `at` and before `end`, at parenthesis depth
+ * `depth`.
+ */
+export interface Breakdown {
+  at: number;
+  depth: number;
+  totalFrom: number;
+  totalTo: number;
+  end: number;
+}
+
+/**
+ * An `a/b` pair and the number right after it in its sentence, with the words between them and after
+ * it: `28.462/29.433 trẻ, đạt 96,7%`. Either half may be a bare number that is not a fact.
+ */
+export interface RatioPair {
+  left: Quantity;
+  right: Quantity;
+  /** null when no number follows the pair in its sentence */
+  next: {
+    quantity: Quantity;
+    /** the text from the pair's end to the next number */
+    between: string;
+    /** up to 40 characters after the next number */
+    after: string;
+  } | null;
+}
