@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe as group, expect, it } from 'vitest';
 import { processFile } from '../../pipeline/runner.ts';
 import { loadCatalog } from '../../pipeline/stages/catalog.ts';
+import { allowConsole } from '../console-guard.ts';
 import { describe, readGold, score } from '../helpers/gold-score.ts';
 
 const gold = fileURLToPath(new URL('../../../shared/gold/agriculture-2023.expected.jsonl', import.meta.url));
@@ -16,6 +17,8 @@ group.each([
   it.skipIf(!existsSync(gold))('meets the gold floors for other formats', async () => {
     const input = await processFile(file, loadCatalog());
     const s = score(readGold(gold), input.facts);
+    // Printed on purpose: `npm test` shows the figures.
+    allowConsole();
     process.stdout.write(`${describe(`agriculture-2023 from ${format}`, s)}\n`);
     expect(s.recall).toBeGreaterThanOrEqual(0.95);
     expect(s.precision).toBeGreaterThanOrEqual(0.95);

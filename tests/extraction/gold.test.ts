@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe as group, expect, it } from 'vitest';
 import { processFile } from '../../pipeline/runner.ts';
 import { loadCatalog } from '../../pipeline/stages/catalog.ts';
+import { allowConsole } from '../console-guard.ts';
 import { describe, readGold, score } from '../helpers/gold-score.ts';
 
 const shared = fileURLToPath(new URL('../../../shared/gold/', import.meta.url));
@@ -21,6 +22,7 @@ group.each(EXCERPTS)('gold excerpt $name', ({ name, text, expected }) => {
     const gold = readGold(expected);
     const s = score(gold, input.facts);
     // Printed on purpose: `npm test` shows the figures.
+    allowConsole();
     process.stdout.write(`${describe(name, s)}\n`);
     expect(s.recall).toBeGreaterThanOrEqual(0.97);
     expect(s.precision).toBeGreaterThanOrEqual(0.97);
