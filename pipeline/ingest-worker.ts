@@ -22,7 +22,7 @@ export interface IngestJob {
 /**
  * What a worker sends back: the extracted document, or why there is none. The document goes as its
  * `v8.serialize` bytes: while it waits for its turn to be written it is one buffer, not thousands of
- * objects on the writer's heap (which grew to ~150 MB between collections), and the writer turns it
+ * objects on the writer's heap (which grew large between collections), and the writer turns it
  * into objects just before loading it.
  */
 export type IngestJobResult =
