@@ -45,7 +45,7 @@ export function createProgress(stream: NodeJS.WriteStream, options: ProgressOpti
 
   const rate = () => done / Math.max(0.001, (now() - started) / 1000);
   // Time left from the files' rate so far; unknown until the total is counted and a file is done.
-  const eta = () => (total !== null && done > 0 ? formatDuration((Math.max(0, total - done)) / rate()) : null);
+  const eta = () => (total !== null && done > 0 ? formatDuration(Math.max(0, total - done) / rate()) : null);
   const stats = () => `${pages} pages | ${facts} facts | ${mismatches} mismatches | ${failed} failed | ${rate().toFixed(1)} files/s`;
 
   const bar = tty
@@ -56,9 +56,7 @@ export function createProgress(stream: NodeJS.WriteStream, options: ProgressOpti
           clearOnComplete: true,
           etaBuffer: 50,
           format: (opts, params) => {
-            const head = total !== null
-              ? `${cliProgress.Format.BarFormat(params.progress, opts)} ${done}/${total} files`
-              : `${done} files`;
+            const head = total !== null ? `${cliProgress.Format.BarFormat(params.progress, opts)} ${done}/${total} files` : `${done} files`;
             const left = eta();
             return `${head} | ${stats()}${left ? ` | ${left} left` : ''}`;
           },

@@ -15,7 +15,8 @@ export const readDoc: Reader = async (ctx) => {
   const doc = await runIsolated('doc', ctx.file, ctx.bytes, ctx.limits);
   const messages: ReadMessage[] = [];
   const encoding = detectEncoding(`${doc.body}\n${doc.footnotes}`);
-  if (encoding !== 'unicode') messages.push({ type: 'info', message: `legacy ${encoding.toUpperCase()} text converted to Unicode`, stage: 'read', ruleId: 'read:legacy-encoding' });
+  if (encoding !== 'unicode')
+    messages.push({ type: 'info', message: `legacy ${encoding.toUpperCase()} text converted to Unicode`, stage: 'read', ruleId: 'read:legacy-encoding' });
   const decode = (s: string): string => toUnicode(s, encoding).text;
   const blocks: Block[] = [];
   let offset = 0;
@@ -29,9 +30,14 @@ export const readDoc: Reader = async (ctx) => {
     .split('\n')
     .map((l) => cleanText(l).replace(/\s+/g, ' ').trim())
     .filter(Boolean);
-  notes.forEach((text, i) => blocks.push({ index: blocks.length, kind: 'footnote', text, footnote: i + 1 }));
+  for (const [i, text] of notes.entries()) blocks.push({ index: blocks.length, kind: 'footnote', text, footnote: i + 1 });
   if (notes.length > 0) {
-    messages.push({ type: 'info', message: `${notes.length} footnote bodies read; their reference marks are not recovered from .doc`, stage: 'read', ruleId: 'read:doc-marks-lost' });
+    messages.push({
+      type: 'info',
+      message: `${notes.length} footnote bodies read; their reference marks are not recovered from .doc`,
+      stage: 'read',
+      ruleId: 'read:doc-marks-lost',
+    });
   }
   return { file: ctx.file, sha256: ctx.sha256, format: 'doc', blocks, footnotesLinked: false, messages } satisfies DocumentModel;
 };

@@ -1,8 +1,8 @@
 import type { Block, DocumentModel } from '../schema/document.ts';
+import { cleanText, isSpaceCode, numberToSuperscript, protectMarks } from './clean-text.ts';
 import { toUnicodeAll } from './legacy-encoding.ts';
 import type { ReadContext, Reader } from './reader.ts';
 import { oneLine, ReadError } from './reader.ts';
-import { cleanText, isSpaceCode, numberToSuperscript, protectMarks } from './clean-text.ts';
 
 /**
  * Reads DOCX through mammoth's HTML, because that is where mammoth keeps what its raw text drops:
@@ -123,8 +123,21 @@ export function parseHtml(html: string): El {
 // Inline text with emphasis ranges
 
 const SUPERSCRIPT: Record<string, string> = {
-  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
-  '+': '⁺', '-': '⁻', '=': '⁼', '(': '⁽', ')': '⁾',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+  '+': '⁺',
+  '-': '⁻',
+  '=': '⁼',
+  '(': '⁽',
+  ')': '⁾',
 };
 export const toSuperscript = (digits: string): string => [...digits].map((c) => SUPERSCRIPT[c] ?? c).join('');
 
@@ -159,7 +172,8 @@ class Line {
     }
     const base = this.text.length;
     for (const [s, e] of inner.emphasis) {
-      if (e > lead && s < inner.text.length - trail) this.emphasis.push([base + Math.max(s, lead) - lead, base + Math.min(e, inner.text.length - trail) - lead]);
+      if (e > lead && s < inner.text.length - trail)
+        this.emphasis.push([base + Math.max(s, lead) - lead, base + Math.min(e, inner.text.length - trail) - lead]);
     }
     this.text += core;
     this.emphasis.push([start, this.text.length]);
@@ -216,7 +230,12 @@ class DocxWalker {
           flushLoose();
           this.paragraph(node.children, 'paragraph', prefix);
           break;
-        case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6':
+        case 'h1':
+        case 'h2':
+        case 'h3':
+        case 'h4':
+        case 'h5':
+        case 'h6':
           flushLoose();
           this.paragraph(node.children, 'heading', prefix);
           break;
@@ -403,7 +422,10 @@ class DocxWalker {
       nodes.some((n) => typeof n !== 'string' && ((n.tag === 'a' && NOTE_REF.test(n.attrs['href'] ?? '')) || hasRef(n.children)));
     if (hasRef(sup.children)) {
       // Marks styled `(4)` put the brackets around the reference: the model writes marks as bare digits.
-      this.inline(sup.children.map((c) => (typeof c === 'string' && DECORATION.test(c) ? c.replace(/[^\s]/g, '') : c)), line);
+      this.inline(
+        sup.children.map((c) => (typeof c === 'string' && DECORATION.test(c) ? c.replace(/[^\s]/g, '') : c)),
+        line,
+      );
       return;
     }
     const text = plainText(sup);
@@ -502,9 +524,20 @@ function finish(built: Built, messages: DocumentModel['messages']): Block[] {
       if (t.text) texts.push({ kind: 'footnote', ...t, footnote: n });
     }
   }
-  if (unlinked > 0) messages.push({ type: 'warning', stage: 'read', ruleId: 'read:unlinked-footnotes', message: `${unlinked} footnote bodies have no reference mark in the text: dropped` });
+  if (unlinked > 0)
+    messages.push({
+      type: 'warning',
+      stage: 'read',
+      ruleId: 'read:unlinked-footnotes',
+      message: `${unlinked} footnote bodies have no reference mark in the text: dropped`,
+    });
   if (built.numberedLists > 0) {
-    messages.push({ type: 'info', stage: 'read', ruleId: 'read:numbered-lists', message: `${built.numberedLists} automatically numbered lists: their numbers are not in the text` });
+    messages.push({
+      type: 'info',
+      stage: 'read',
+      ruleId: 'read:numbered-lists',
+      message: `${built.numberedLists} automatically numbered lists: their numbers are not in the text`,
+    });
   }
 
   // Legacy-font text is converted in one pass so detection sees the whole document, not one cell at a time.

@@ -29,8 +29,20 @@ const ch = (code: number): string => String.fromCharCode(code);
  * for them and restored by context (see `recaseTcvn3`).
  */
 const TCVN3_PLAIN: ReadonlyArray<readonly [number, string]> = [
-  [0xa1, 'Ă'], [0xa2, 'Â'], [0xa3, 'Ê'], [0xa4, 'Ô'], [0xa5, 'Ơ'], [0xa6, 'Ư'], [0xa7, 'Đ'],
-  [0xa8, 'ă'], [0xa9, 'â'], [0xaa, 'ê'], [0xab, 'ô'], [0xac, 'ơ'], [0xad, 'ư'], [0xae, 'đ'],
+  [0xa1, 'Ă'],
+  [0xa2, 'Â'],
+  [0xa3, 'Ê'],
+  [0xa4, 'Ô'],
+  [0xa5, 'Ơ'],
+  [0xa6, 'Ư'],
+  [0xa7, 'Đ'],
+  [0xa8, 'ă'],
+  [0xa9, 'â'],
+  [0xaa, 'ê'],
+  [0xab, 'ô'],
+  [0xac, 'ơ'],
+  [0xad, 'ư'],
+  [0xae, 'đ'],
 ];
 const TCVN3_TONED: ReadonlyArray<readonly [string, readonly [number, number, number, number, number]]> = [
   ['a', [0xb5, 0xb6, 0xb7, 0xb8, 0xb9]],
@@ -87,13 +99,16 @@ const VNI_ROWS: ReadonlyArray<readonly [string, readonly [string, string, string
   ['Ư', ['Ö', 'ÖØ', 'ÖÛ', 'ÖÕ', 'ÖÙ', 'ÖÏ']],
   ['Y', ['Y', 'YØ', 'YÛ', 'YÕ', 'YÙ', 'Î']],
 ];
-const VNI_EXTRA: ReadonlyArray<readonly [string, string]> = [['ñ', 'đ'], ['Ñ', 'Đ']];
+const VNI_EXTRA: ReadonlyArray<readonly [string, string]> = [
+  ['ñ', 'đ'],
+  ['Ñ', 'Đ'],
+];
 
 /** VNI spelling (one or two characters) → Unicode letter. Spellings equal to the letter are left out. */
 export const VNI_TABLE: ReadonlyMap<string, string> = new Map<string, string>([
-  ...VNI_ROWS.flatMap(([base, spellings]) =>
-    spellings.map((s, i) => [s, i === 0 ? base : withTone(base, i - 1)] as [string, string]),
-  ).filter(([s, u]) => s !== u),
+  ...VNI_ROWS.flatMap(([base, spellings]) => spellings.map((s, i) => [s, i === 0 ? base : withTone(base, i - 1)] as [string, string])).filter(
+    ([s, u]) => s !== u,
+  ),
   ...VNI_EXTRA,
 ]);
 /** Capital letter typed with a lowercase mark (Shift held for the letter only): still a capital. */
@@ -122,9 +137,49 @@ const LEGACY_CHARS = new Set(
  */
 const INITIALS = ['ngh', 'ng', 'nh', 'ch', 'gh', 'gi', 'kh', 'ph', 'qu', 'th', 'tr', ...'bcdđghklmnpqrstvx'];
 const NUCLEI = [
-  'iêu', 'yêu', 'oai', 'oay', 'oeo', 'uây', 'uôi', 'ươi', 'ươu', 'uya', 'uyê', 'uyu',
-  'ai', 'ao', 'au', 'ay', 'âu', 'ây', 'eo', 'êu', 'ia', 'iê', 'iu', 'oa', 'oă', 'oe', 'oi', 'ôi', 'ơi', 'oo',
-  'ua', 'uâ', 'ue', 'uê', 'ui', 'uô', 'uơ', 'ưa', 'ưi', 'ươ', 'ưu', 'uy', 'yê',
+  'iêu',
+  'yêu',
+  'oai',
+  'oay',
+  'oeo',
+  'uây',
+  'uôi',
+  'ươi',
+  'ươu',
+  'uya',
+  'uyê',
+  'uyu',
+  'ai',
+  'ao',
+  'au',
+  'ay',
+  'âu',
+  'ây',
+  'eo',
+  'êu',
+  'ia',
+  'iê',
+  'iu',
+  'oa',
+  'oă',
+  'oe',
+  'oi',
+  'ôi',
+  'ơi',
+  'oo',
+  'ua',
+  'uâ',
+  'ue',
+  'uê',
+  'ui',
+  'uô',
+  'uơ',
+  'ưa',
+  'ưi',
+  'ươ',
+  'ưu',
+  'uy',
+  'yê',
   ...'aăâeêioôơuưy',
 ];
 const FINALS = ['ch', 'ng', 'nh', ...'cmnpt'];
@@ -172,7 +227,7 @@ export function encodingEvidence(text: string): EncodingEvidence {
   const e: EncodingEvidence = { words: 0, legacyWords: 0, tcvn3: 0, vni: 0, unicodeOnly: text.match(UNICODE_ONLY)?.length ?? 0 };
   for (const [token] of text.matchAll(TOKEN)) {
     e.words++;
-    if (token.length < 2 || !/[^\x00-\x7f]/.test(token)) continue;
+    if (token.length < 2 || !/\P{ASCII}/u.test(token)) continue;
     // Vietnamese Latin-1 letters alone (`có`, or VNI capitals `CAÙO`) are suspect only if the word is no syllable as it stands.
     if (![...token].some((c) => LEGACY_CHARS.has(c)) && isVietnameseSyllable(token)) continue;
     e.legacyWords++;
@@ -195,8 +250,7 @@ export function detectEncoding(text: string): Decoded['encoding'] {
   if (surelyUnicode(text)) return 'unicode';
   const e = encodingEvidence(text);
   const enough = (count: number): boolean =>
-    e.unicodeOnly * 4 <= count &&
-    ((count >= MIN_COUNT && count >= MIN_SHARE * e.words) || (count >= 1 && count >= SHORT_TEXT_SHARE * e.words));
+    e.unicodeOnly * 4 <= count && ((count >= MIN_COUNT && count >= MIN_SHARE * e.words) || (count >= 1 && count >= SHORT_TEXT_SHARE * e.words));
   if (e.tcvn3 >= e.vni && enough(e.tcvn3)) return 'tcvn3';
   if (e.vni > e.tcvn3 && enough(e.vni)) return 'vni';
   return 'unicode';
@@ -348,7 +402,12 @@ export function toUnicodeAll(strings: readonly string[], messages: ReadMessage[]
   let parts = converted.text.split('\n');
   if (parts.length !== strings.length) parts = strings.map((s) => toUnicode(s, converted.encoding).text);
   if (converted.encoding !== 'unicode') {
-    messages.push({ type: 'info', stage: 'read', ruleId: 'read:legacy-encoding', message: `legacy ${converted.encoding.toUpperCase()} text converted to Unicode` });
+    messages.push({
+      type: 'info',
+      stage: 'read',
+      ruleId: 'read:legacy-encoding',
+      message: `legacy ${converted.encoding.toUpperCase()} text converted to Unicode`,
+    });
   }
   return parts.map(restoreMarks);
 }

@@ -28,13 +28,21 @@ async function parseXls() {
   const XLSX = (await import('xlsx')).default;
   // Raw values only: no formatted text (`.w` is US-style), no HTML, no styles, no macros.
   const wb = XLSX.read(buffer, {
-    type: 'buffer', cellFormula: true, cellHTML: false, cellText: false, cellNF: false, cellStyles: false,
-    cellDates: false, bookVBA: false, sheetStubs: false, WTF: false,
+    type: 'buffer',
+    cellFormula: true,
+    cellHTML: false,
+    cellText: false,
+    cellNF: false,
+    cellStyles: false,
+    cellDates: false,
+    bookVBA: false,
+    sheetStubs: false,
+    WTF: false,
   });
   const sheets = [];
   const warnings = [];
   for (const name of wb.SheetNames) {
-    const ws = Object.prototype.hasOwnProperty.call(wb.Sheets, name) || name === '__proto__' ? wb.Sheets[name] : undefined;
+    const ws = Object.hasOwn(wb.Sheets, name) || name === '__proto__' ? wb.Sheets[name] : undefined;
     if (!ws || typeof ws !== 'object' || Array.isArray(ws)) {
       // With Object.prototype frozen, SheetJS cannot store a sheet named like a built-in (`constructor`).
       warnings.push(`sheet ${JSON.stringify(String(name))} could not be read (its name is reserved)`);

@@ -2,8 +2,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Block, DocumentModel } from '../schema/document.ts';
 import { cleanText, numberToSuperscript, protectMarks } from './clean-text.ts';
-import { toUnicodeAll } from './legacy-encoding.ts';
 import { importKeepingNatives } from './keep-natives.mjs';
+import { toUnicodeAll } from './legacy-encoding.ts';
 import type { ReadContext, Reader } from './reader.ts';
 import { oneLine, ReadError } from './reader.ts';
 
@@ -63,7 +63,13 @@ export const readPdf: Reader = async (ctx: ReadContext): Promise<DocumentModel> 
       try {
         const page = await doc.getPage(p);
         const content = await page.getTextContent({ includeMarkedContent: false });
-        pages.push({ number: p, width: page.view[2]! - page.view[0]!, height: page.view[3]! - page.view[1]!, bottom: page.view[1]!, items: toItems(content.items) });
+        pages.push({
+          number: p,
+          width: page.view[2]! - page.view[0]!,
+          height: page.view[3]! - page.view[1]!,
+          bottom: page.view[1]!,
+          items: toItems(content.items),
+        });
         page.cleanup();
       } catch (err) {
         if (err instanceof ReadError) throw err;
@@ -78,7 +84,12 @@ export const readPdf: Reader = async (ctx: ReadContext): Promise<DocumentModel> 
   if (chars === 0) throw new ReadError(ctx.file, 'no text layer: needs OCR');
   const empty = pages.filter((pg) => pg.items.length === 0).map((pg) => pg.number);
   if (empty.length > 0) {
-    messages.push({ type: 'warning', stage: 'read', ruleId: 'read:no-text-layer', message: `${empty.length} of ${pages.length} pages have no text layer (needs OCR): ${compactRanges(empty)}` });
+    messages.push({
+      type: 'warning',
+      stage: 'read',
+      ruleId: 'read:no-text-layer',
+      message: `${empty.length} of ${pages.length} pages have no text layer (needs OCR): ${compactRanges(empty)}`,
+    });
   }
 
   const blocks = layoutDocument(pages, messages);
@@ -127,7 +138,7 @@ function loadPdfjs(): Promise<Pdfjs> {
     })) as unknown as Omit<Pdfjs, 'assets'>;
     const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
     // Local files only: a PDF naming a CJK CMap or a standard font must never make pdf.js reach the network.
-    return { getDocument: mod.getDocument.bind(mod), assets: { cMapUrl: join(root, 'cmaps') + '/', standardFontDataUrl: join(root, 'standard_fonts') + '/' } };
+    return { getDocument: mod.getDocument.bind(mod), assets: { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` } };
   })();
   return pdfjsPromise;
 }
@@ -331,10 +342,22 @@ function layoutDocument(pages: RawPage[], messages: DocumentModel['messages']): 
     else if (flow.length > 0) lastNote = undefined;
     laid.push({ page: pg, flow, notes });
   }
-  if (dropped > 0) messages.push({ type: 'info', stage: 'read', ruleId: 'read:running-lines-dropped', message: `${dropped} running header, footer or page-number lines dropped` });
+  if (dropped > 0)
+    messages.push({
+      type: 'info',
+      stage: 'read',
+      ruleId: 'read:running-lines-dropped',
+      message: `${dropped} running header, footer or page-number lines dropped`,
+    });
 
-  const flowParas = joinParagraphs(laid.map((l) => ({ page: l.page, lines: l.flow })), false);
-  const noteParas = joinParagraphs(laid.map((l) => ({ page: l.page, lines: l.notes })), true);
+  const flowParas = joinParagraphs(
+    laid.map((l) => ({ page: l.page, lines: l.flow })),
+    false,
+  );
+  const noteParas = joinParagraphs(
+    laid.map((l) => ({ page: l.page, lines: l.notes })),
+    true,
+  );
 
   const strings = [...flowParas, ...noteParas].map((p) => p.text);
   const parts = toUnicodeAll(strings, messages);
@@ -422,7 +445,16 @@ function joinParagraphs(pages: { page: RawPage; lines: Line[] }[], notes: boolea
     const ls = pages.filter((p) => Math.round(p.page.width) === w).flatMap((p) => p.lines);
     const size = bodySizeOf([ls]);
     const main = ls.filter((l) => Math.abs(l.size - size) <= 0.1 * size);
-    margins.set(w, { left: quantile(main.map((l) => l.x0), 0.05), right: quantile(main.map((l) => l.x1), 0.95) });
+    margins.set(w, {
+      left: quantile(
+        main.map((l) => l.x0),
+        0.05,
+      ),
+      right: quantile(
+        main.map((l) => l.x1),
+        0.95,
+      ),
+    });
   }
   const paras: Para[] = [];
   let prev: Line | undefined;

@@ -1,7 +1,7 @@
 import type { Anomaly, Qualifier, Quantity } from '../schema/quantity.ts';
-import { COUNT_NOUNS, SCALE_WORDS, UNIT_FORMS, countUnit, type UnitCode } from '../schema/units.ts';
+import { COUNT_NOUNS, countUnit, SCALE_WORDS, UNIT_FORMS, type UnitCode } from '../schema/units.ts';
 import { cleanText, isSuperscriptDigit, superscriptToNumber } from './clean-text.ts';
-import { parseVietnameseNumber, scaleExactly, type ParsedNumber } from './vn-number.ts';
+import { type ParsedNumber, parseVietnameseNumber, scaleExactly } from './vn-number.ts';
 
 /**
  * The Vietnamese quantity grammar: finds every quantity in a text (number, scale word, unit,
@@ -199,7 +199,7 @@ const HAS_DIGIT = /\d/;
 function splitNumber(text: string, lower: string, tok: Token): Token | null {
   if (tok.parsed.decimals > 0 || /^0\d/.test(text.slice(tok.start, tok.end))) return null;
   const m = /^, (\d{1,3})(?![\d.,])/.exec(text.slice(tok.end));
-  if (!m || !m[1]) return null;
+  if (!m?.[1]) return null;
   const afterDigits = tok.end + m[0].length;
   if (readUnit(text, lower, afterDigits).unit === null) return null;
   const joined = `${text.slice(tok.start, tok.end)},${m[1]}`;
@@ -282,7 +282,13 @@ function makeQuantity(
  * made of them needs no normalizing, which is most blocks.
  */
 export const ALREADY_CLEAN: readonly (readonly [number, number])[] = [
-  [0x00, 0x08], [0x0a, 0x9f], [0xa1, 0x2ff], [0x1e00, 0x1eff], [0x2010, 0x2027], [0x2030, 0x205e], [0x2070, 0x209f],
+  [0x00, 0x08],
+  [0x0a, 0x9f],
+  [0xa1, 0x2ff],
+  [0x1e00, 0x1eff],
+  [0x2010, 0x2027],
+  [0x2030, 0x205e],
+  [0x2070, 0x209f],
 ];
 const hex = (n: number) => `\\u${n.toString(16).padStart(4, '0')}`;
 const NOT_ALREADY_CLEAN = new RegExp(`[^${ALREADY_CLEAN.map(([a, b]) => `${hex(a)}-${hex(b)}`).join('')}]`);

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { DocumentModel, Format } from '../schema/document.ts';
-import { DEFAULT_LIMITS, oneLine, ReadError, type ReadContext, type Reader, type ReadLimits } from './reader.ts';
+import { DEFAULT_LIMITS, oneLine, type ReadContext, ReadError, type Reader, type ReadLimits } from './reader.ts';
 import { EXTENSION_FORMATS, sniffFormat } from './sniff.ts';
 import { inspectZip, verifyZipSizes, ZipRefused } from './zip-guard.ts';
 
-export { sniffFormat, type Sniffed } from './sniff.ts';
+export { type Sniffed, sniffFormat } from './sniff.ts';
 
 /**
  * Readers by format, loaded on first use so that a query command never loads pdf.js or exceljs. A reader
@@ -82,7 +82,7 @@ const LABEL: Record<Format, string> = { text: 'text', pdf: 'PDF', docx: 'DOCX', 
 export async function readDocument(file: string, limits: Partial<ReadLimits> = {}): Promise<DocumentModel> {
   const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits };
   const info = await stat(file).catch(() => null);
-  if (!info || !info.isFile()) throw new ReadError(file, 'not a readable file');
+  if (!info?.isFile()) throw new ReadError(file, 'not a readable file');
   if (info.size === 0) throw new ReadError(file, 'empty file (0 bytes)');
   if (info.size > lim.maxBytes) throw new ReadError(file, `too large: ${info.size} bytes (limit ${lim.maxBytes})`);
   const bytes = await readFile(file);

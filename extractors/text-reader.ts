@@ -5,7 +5,6 @@ import { toUnicode } from './legacy-encoding.ts';
 import type { ReadContext } from './reader.ts';
 import { ReadError } from './reader.ts';
 
-
 /**
  * Reads plain text and Markdown: one block per non-empty line (reports converted from Word put one
  * paragraph on a line). Footnote bodies stay in the flow here; the footnotes stage lifts them out.
@@ -28,7 +27,12 @@ export async function readText(ctx: ReadContext): Promise<DocumentModel> {
   decoded = decoded.replace(/^\uFEFF/, '');
   const legacy = toUnicode(decoded);
   if (legacy.encoding !== 'unicode') {
-    messages.push({ type: 'info', message: `legacy ${legacy.encoding.toUpperCase()} text converted to Unicode`, stage: 'read', ruleId: 'read:legacy-encoding' });
+    messages.push({
+      type: 'info',
+      message: `legacy ${legacy.encoding.toUpperCase()} text converted to Unicode`,
+      stage: 'read',
+      ruleId: 'read:legacy-encoding',
+    });
   }
   // Cleaned in one pass: NFC never composes across a line break, so this equals cleaning line by line,
   // and the lines keep their count. Offsets still count the uncleaned text.

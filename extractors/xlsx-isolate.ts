@@ -75,10 +75,7 @@ export async function runIsolated<J extends keyof Jobs>(
       fn();
       void worker.terminate();
     };
-    const timer = setTimeout(
-      () => finish(() => reject(new ReadError(file, `parsing took longer than ${limits.timeoutMs} ms: stopped`))),
-      limits.timeoutMs,
-    );
+    const timer = setTimeout(() => finish(() => reject(new ReadError(file, `parsing took longer than ${limits.timeoutMs} ms: stopped`))), limits.timeoutMs);
     worker.on('message', (m: unknown) => finish(() => resolve(m)));
     worker.on('error', (err: Error & { code?: string }) =>
       finish(() =>

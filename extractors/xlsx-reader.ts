@@ -4,7 +4,7 @@ import { detectEncoding, toUnicode } from './legacy-encoding.ts';
 import type { ReadContext, Reader } from './reader.ts';
 import { ReadError } from './reader.ts';
 import { findHeaderBands, type GridRow } from './table-header.ts';
-import { runIsolated, type PlainCell, type PlainSheet, type PlainWorkbook } from './xlsx-isolate.ts';
+import { type PlainCell, type PlainSheet, type PlainWorkbook, runIsolated } from './xlsx-isolate.ts';
 import { guardZip, ZipRefused } from './zip-guard.ts';
 
 /**
@@ -106,7 +106,11 @@ function toGrid(rows: Map<number, Map<number, Cell>>): GridRow[] {
     }));
 }
 
-function withMergesFilled(rows: Map<number, Map<number, Cell>>, merges: PlainSheet['merges'], onlyRows?: (row: number) => boolean): Map<number, Map<number, Cell>> {
+function withMergesFilled(
+  rows: Map<number, Map<number, Cell>>,
+  merges: PlainSheet['merges'],
+  onlyRows?: (row: number) => boolean,
+): Map<number, Map<number, Cell>> {
   const out = new Map([...rows].map(([r, cells]) => [r, new Map(cells)]));
   for (const [top, left, bottom, right] of merges) {
     if ((bottom - top + 1) * (right - left + 1) > MAX_MERGE_CELLS) continue;

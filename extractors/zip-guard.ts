@@ -124,9 +124,12 @@ function readZip64Extra(buf: Buffer, at: number, len: number, entry: ZipEntry): 
 
 function checkEntry(e: ZipEntry, limits: Pick<ReadLimits, 'maxInflatedBytes' | 'maxCompressionRatio'>): void {
   if (e.flags & 0x1) throw new ZipRefused(`encrypted ZIP entry ${JSON.stringify(e.name)}`);
-  if (e.method !== 0 && e.method !== 8) throw new ZipRefused(`ZIP entry ${JSON.stringify(e.name)} uses compression method ${e.method} (only stored and deflate are read)`);
+  if (e.method !== 0 && e.method !== 8)
+    throw new ZipRefused(`ZIP entry ${JSON.stringify(e.name)} uses compression method ${e.method} (only stored and deflate are read)`);
   if (e.uncompressedSize > limits.maxInflatedBytes) {
-    throw new ZipRefused(`ZIP entry ${JSON.stringify(e.name)} declares ${e.uncompressedSize} bytes uncompressed (limit ${limits.maxInflatedBytes}); refused before inflating`);
+    throw new ZipRefused(
+      `ZIP entry ${JSON.stringify(e.name)} declares ${e.uncompressedSize} bytes uncompressed (limit ${limits.maxInflatedBytes}); refused before inflating`,
+    );
   }
   if (e.uncompressedSize > RATIO_FLOOR_BYTES) {
     const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);

@@ -1,5 +1,5 @@
-import type { Block } from '../schema/document.ts';
 import type { Diagnostic } from '../schema/diagnostic.ts';
+import type { Block } from '../schema/document.ts';
 import type { PlaceInFile } from '../schema/place.ts';
 
 /** How a stage reports one message: who says it, under which rule, where, and how bad it is. */

@@ -78,8 +78,10 @@ async function run(id: number, job: IngestJob): Promise<IngestJobResult> {
   try {
     const info = await stat(job.file).catch(() => null);
     // Files the reader refuses on size alone are not read in full just to be hashed.
-    if (info && info.isFile() && info.size > 0 && info.size <= limits.maxBytes) {
-      documentId = createHash('sha256').update(await readFile(job.file)).digest('hex');
+    if (info?.isFile() && info.size > 0 && info.size <= limits.maxBytes) {
+      documentId = createHash('sha256')
+        .update(await readFile(job.file))
+        .digest('hex');
       // Skipped before parsing: a re-run over a loaded archive costs one read and one hash per file.
       if (await isKnown(id, documentId)) return { status: 'known', documentId };
     }

@@ -1,7 +1,7 @@
-import type { DocumentModel } from '../schema/document.ts';
-import type { LoadInput } from '../schema/load-input.ts';
 import { readDocument } from '../extractors/read.ts';
 import type { ReadLimits } from '../extractors/reader.ts';
+import type { DocumentModel } from '../schema/document.ts';
+import type { LoadInput } from '../schema/load-input.ts';
 import { DocumentFile } from './file.ts';
 import type { CatalogIndex } from './stages/catalog.ts';
 import { extract } from './stages/extract.ts';

@@ -1,7 +1,7 @@
+import { type ColumnMeaning, findHeaderBands, type GridRow, readColumn, type ValueKind } from '../extractors/table-header.ts';
+import { parseVietnameseNumber } from '../extractors/vn-number.ts';
 import type { Block, DocumentModel } from '../schema/document.ts';
 import { DocumentFile, placeOfBlock } from './file.ts';
-import { findHeaderBands, readColumn, type ColumnMeaning, type GridRow, type ValueKind } from '../extractors/table-header.ts';
-import { parseVietnameseNumber } from '../extractors/vn-number.ts';
 
 /**
  * Reads the values of indicator tables (the `table-row` blocks of spreadsheets): each number with the
@@ -105,7 +105,9 @@ export function tableValues(doc: DocumentModel, file: DocumentFile = new Documen
     if (bands.length === 0) {
       if (rows.some((r) => r.grid.cells.some((c) => c.value !== null))) {
         file.message(`sheet ${JSON.stringify(sheet)}: no header row found, its numbers are not read as table values`, {
-          stage: 'table-values', ruleId: 'table-values:no-header', place: { sheet },
+          stage: 'table-values',
+          ruleId: 'table-values:no-header',
+          place: { sheet },
         });
       }
       continue;
@@ -138,7 +140,10 @@ function readTable(sheet: string, header: Row[], body: Row[], file: DocumentFile
   const subYear = [...columns].filter(([, m]) => m.role === 'value' && m.subYear).map(([, m]) => m.header);
   if (subYear.length > 0 && body.length > 0) {
     file.message(`sheet ${JSON.stringify(sheet)}: columns for less than a year or running totals not read as yearly values: ${subYear.join('; ')}`, {
-      stage: 'table-values', ruleId: 'table-values:sub-year-columns', place: { sheet }, fatal: false,
+      stage: 'table-values',
+      ruleId: 'table-values:sub-year-columns',
+      place: { sheet },
+      fatal: false,
     });
   }
   const isValueCol = (col: number): boolean => columns.get(col)?.role === 'value';
@@ -177,7 +182,10 @@ function readTable(sheet: string, header: Row[], body: Row[], file: DocumentFile
         value = parseCellNumber(text);
         if (value === null) {
           file.message(`sheet ${JSON.stringify(sheet)} cell ${cell.ref} (${label} / ${meaning.header}): ${JSON.stringify(text)} is not a number; skipped`, {
-            stage: 'table-values', ruleId: 'table-values:not-a-number', place: { ...placeOfBlock(r.block), cell: cell.ref }, fatal: false,
+            stage: 'table-values',
+            ruleId: 'table-values:not-a-number',
+            place: { ...placeOfBlock(r.block), cell: cell.ref },
+            fatal: false,
           });
           continue;
         }

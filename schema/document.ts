@@ -4,7 +4,6 @@ import { Diagnostic } from './diagnostic.ts';
 export const Format = z.enum(['text', 'docx', 'pdf', 'xlsx', 'xls', 'doc']);
 export type Format = z.infer<typeof Format>;
 
-
 export const BlockKind = z.enum(['heading', 'paragraph', 'table-row', 'footnote']);
 
 export const Block = z.object({

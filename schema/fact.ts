@@ -3,10 +3,7 @@ import { Place } from './place.ts';
 import { Qualifier, UnitCodeSchema } from './quantity.ts';
 import { isUnitCode } from './units.ts';
 
-export const Kind = z.enum([
-  'actual', 'estimate', 'plan', 'previous', 'cumulative', 'average',
-  'share_of_plan', 'over_plan', 'growth', 'change', 'share',
-]);
+export const Kind = z.enum(['actual', 'estimate', 'plan', 'previous', 'cumulative', 'average', 'share_of_plan', 'over_plan', 'growth', 'change', 'share']);
 export type Kind = z.infer<typeof Kind>;
 /** The kinds that qualify another number (share of plan, growth…) rather than state one. */
 export const RELATION_KINDS: ReadonlySet<Kind> = new Set<Kind>(['share_of_plan', 'over_plan', 'growth', 'change', 'share']);
@@ -63,7 +60,7 @@ function allOf(a: unknown, test: (v: unknown) => boolean): boolean {
   for (let i = 0; i < a.length; i++) if (!test(a[i])) return false;
   return true;
 }
-const isFinite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isInt = (v: unknown, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): boolean =>
   Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
 
@@ -88,7 +85,9 @@ function isSourceShape(s: unknown): boolean {
     (!('page' in o) || isInt(o.page, 1)) &&
     (!('sheet' in o) || isString(o.sheet)) &&
     (!('cell' in o) || isString(o.cell)) &&
-    isInt(o.block, 0) && isInt(o.start, 0) && isInt(o.end, 0) &&
+    isInt(o.block, 0) &&
+    isInt(o.start, 0) &&
+    isInt(o.end, 0) &&
     isString(o.text) &&
     (!('textStart' in o) || isInt(o.textStart, 0)) &&
     (!('textEnd' in o) || isInt(o.textEnd, 0))
@@ -107,14 +106,15 @@ export function isWellFormedFact(f: unknown): f is Fact {
   const o = f as Record<string, unknown>;
   return (
     isString(o.id) &&
-    isString(o.documentId) && o.documentId.length === 64 &&
+    isString(o.documentId) &&
+    o.documentId.length === 64 &&
     isString(o.indicator) &&
     (o.indicatorId === null || isString(o.indicatorId)) &&
-    isFinite(o.value) &&
+    isFiniteNumber(o.value) &&
     (o.unit === null || (isString(o.unit) && isUnitCode(o.unit))) &&
     (o.unitText === null || isString(o.unitText)) &&
     isInt(o.multiplier) &&
-    isFinite(o.baseValue) &&
+    isFiniteNumber(o.baseValue) &&
     (o.year === null || isInt(o.year, 1900, 2200)) &&
     KINDS.has(o.kind) &&
     (o.qualifier === null || QUALIFIERS.has(o.qualifier)) &&

@@ -2,15 +2,15 @@ import { z } from 'zod';
 import { Place } from './place.ts';
 
 export const MismatchType = z.enum([
-  'reading',       // the grammar could not read a number cleanly
-  'shape',         // a fact failed its schema
-  'sum',           // parts against their total
-  'ratio',         // a/b against its stated share
+  'reading', // the grammar could not read a number cleanly
+  'shape', // a fact failed its schema
+  'sum', // parts against their total
+  'ratio', // a/b against its stated share
   'share_of_plan', // actual against plan against the stated share
-  'growth',        // value against previous value and stated growth/change
-  'product',       // area × yield against output
-  'consistency',   // the same indicator/year/kind with different values
-  'plausibility',  // a rate over 100 %, a part larger than its whole…
+  'growth', // value against previous value and stated growth/change
+  'product', // area × yield against output
+  'consistency', // the same indicator/year/kind with different values
+  'plausibility', // a rate over 100 %, a part larger than its whole…
 ]);
 export type MismatchType = z.infer<typeof MismatchType>;
 

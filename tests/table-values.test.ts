@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../extractors/read.ts';
 import { readColumn, readHeaderCell } from '../extractors/table-header.ts';
-import { parseCellNumber, tableValues } from '../pipeline/table-values.ts';
 import { DocumentFile } from '../pipeline/file.ts';
+import { parseCellNumber, tableValues } from '../pipeline/table-values.ts';
 
 const APPENDIX = fileURLToPath(new URL('./fixtures/xlsx/appendix.xlsx', import.meta.url));
 const CORPUS = '/work/shared/corpus/real';
@@ -120,24 +120,21 @@ describe('appendix.xlsx', () => {
 });
 
 describe.skipIf(!existsSync(CORPUS))('Đạ Huoai tables (columns KH, TH 2015…, ƯTH 2019)', () => {
-  it.each(['dahuoai_tong_hop_gtsx_ktxh_2015-2025.xlsx', 'dahuoai_so_lieu_2015-2025_cuc_thong_ke.xls'])(
-    '%s yields values by year and kind',
-    async (name) => {
-      const doc = await readDocument(join(CORPUS, name));
-      const values = tableValues(doc);
-      const total = values.filter((v) => /^t(ổ|Ổ)ng giá trị sx \(giá 2010\)$/i.test(v.label));
-      const by = (kind: string | null, year: number | null) => total.find((v) => v.kind === kind && v.year === year)?.value;
-      expect(by('actual', 2016)).toBeGreaterThan(1800);
-      expect(by('actual', 2018)).toBeGreaterThan(2200);
-      expect(by('estimate', 2019)).toBeGreaterThan(2400);
-      expect(by('plan', 2025)).toBeGreaterThan(4400);
-      const kinds = new Set(values.map((v) => v.kind));
-      for (const k of ['actual', 'estimate', 'plan', 'growth']) expect(kinds).toContain(k);
-      // Values carry their unit and the hierarchy of labels above them.
-      expect(values.some((v) => v.unitText === 'Tỷ đồng' && v.labelPath.length > 0)).toBe(true);
-      for (const v of values) expect(Number.isFinite(v.value)).toBe(true);
-    },
-  );
+  it.each(['dahuoai_tong_hop_gtsx_ktxh_2015-2025.xlsx', 'dahuoai_so_lieu_2015-2025_cuc_thong_ke.xls'])('%s yields values by year and kind', async (name) => {
+    const doc = await readDocument(join(CORPUS, name));
+    const values = tableValues(doc);
+    const total = values.filter((v) => /^t(ổ|Ổ)ng giá trị sx \(giá 2010\)$/i.test(v.label));
+    const by = (kind: string | null, year: number | null) => total.find((v) => v.kind === kind && v.year === year)?.value;
+    expect(by('actual', 2016)).toBeGreaterThan(1800);
+    expect(by('actual', 2018)).toBeGreaterThan(2200);
+    expect(by('estimate', 2019)).toBeGreaterThan(2400);
+    expect(by('plan', 2025)).toBeGreaterThan(4400);
+    const kinds = new Set(values.map((v) => v.kind));
+    for (const k of ['actual', 'estimate', 'plan', 'growth']) expect(kinds).toContain(k);
+    // Values carry their unit and the hierarchy of labels above them.
+    expect(values.some((v) => v.unitText === 'Tỷ đồng' && v.labelPath.length > 0)).toBe(true);
+    for (const v of values) expect(Number.isFinite(v.value)).toBe(true);
+  });
 
   it('the XLSX total production value, in order: 2015 … 2025', async () => {
     const doc = await readDocument(join(CORPUS, 'dahuoai_tong_hop_gtsx_ktxh_2015-2025.xlsx'));

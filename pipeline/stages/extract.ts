@@ -1,18 +1,38 @@
-import { memoByString } from '../memo.ts';
-import type { Block, DocumentMetadata, DocumentModel } from '../../schema/document.ts';
-import { RELATION_KINDS, type Kind } from '../../schema/fact.ts';
-import type { Quantity } from '../../schema/quantity.ts';
-import type { UnitCode } from '../../schema/units.ts';
 import { fold, isSpaceCode, isSuperscriptCode, superscriptToNumber } from '../../extractors/clean-text.ts';
 import { findQuantities, quantitiesOf } from '../../extractors/quantity-grammar.ts';
-import {
-  ACTUAL_WORDS, AGAINST_PLAN, AVERAGE_BEFORE, COMPARED_BEFORE, CUMULATIVE_CUE, ESTIMATE_CUE, GENERIC_WORDS,
-  LABEL_LEADERS, LABEL_TRAILER_LONGEST, LABEL_TRAILERS, MEASURE_WORDS, MONEY_OF_PREVIOUS, MONEY_WORDS, OVER_BEFORE, OVER_PLAN_BEFORE, PLAN_CUE,
-  ITEMIZING_START, POST_LABEL_STOP,
-  PREVIOUS_BEFORE, REACHED_BEFORE, RELATION_BEFORE, SHARE_AFTER_RATIO, UNIT_MEASURE, YEAR_IN_TEXT,
-} from './phrases.ts';
-import { placeOfBlock, type DocumentFile } from '../file.ts';
+import type { Block, DocumentMetadata, DocumentModel } from '../../schema/document.ts';
+import { type Kind, RELATION_KINDS } from '../../schema/fact.ts';
+import type { Quantity } from '../../schema/quantity.ts';
+import type { UnitCode } from '../../schema/units.ts';
+import { type DocumentFile, placeOfBlock } from '../file.ts';
+import { memoByString } from '../memo.ts';
 import { tableValues } from '../table-values.ts';
+import {
+  ACTUAL_WORDS,
+  AGAINST_PLAN,
+  AVERAGE_BEFORE,
+  COMPARED_BEFORE,
+  CUMULATIVE_CUE,
+  ESTIMATE_CUE,
+  GENERIC_WORDS,
+  ITEMIZING_START,
+  LABEL_LEADERS,
+  LABEL_TRAILER_LONGEST,
+  LABEL_TRAILERS,
+  MEASURE_WORDS,
+  MONEY_OF_PREVIOUS,
+  MONEY_WORDS,
+  OVER_BEFORE,
+  OVER_PLAN_BEFORE,
+  PLAN_CUE,
+  POST_LABEL_STOP,
+  PREVIOUS_BEFORE,
+  REACHED_BEFORE,
+  RELATION_BEFORE,
+  SHARE_AFTER_RATIO,
+  UNIT_MEASURE,
+  YEAR_IN_TEXT,
+} from './phrases.ts';
 import { BEFORE_LENGTH, type BlockReading, type Extracted, type RatioPair } from './reading.ts';
 import { sectionOf } from './segment.ts';
 import { breakdownsOf, lastAtOrBefore, nextAfter, structureOf, superscriptRuns, type TextStructure } from './text-structure.ts';
@@ -169,7 +189,11 @@ export function trimLabel(raw: string): string {
 /** Labels and their pieces repeat across a document: fold each once. */
 const memo = <T>(fn: (s: string) => T) => memoByString(fn, 20_000);
 
-const words = memo((s: string): string[] => fold(s).split(/[^a-z0-9]+/).filter(Boolean));
+const words = memo((s: string): string[] =>
+  fold(s)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean),
+);
 /** shared between callers: read, never changed */
 const wordSet = memo((s: string): ReadonlySet<string> => new Set(words(s)));
 const contentSet = memo((s: string): ReadonlySet<string> => new Set(words(s).filter((w) => !GENERIC_WORDS.has(w))));
@@ -202,7 +226,9 @@ function contains(hay: string, needle: string): boolean {
 /** Every meaningful word of `needle` is in `hay`. */
 function containsContent(hay: string, needle: string): boolean {
   const h = wordSet(hay);
-  return words(needle).filter((w) => !GENERIC_WORDS.has(w)).every((w) => h.has(w));
+  return words(needle)
+    .filter((w) => !GENERIC_WORDS.has(w))
+    .every((w) => h.has(w));
 }
 
 const DIMENSION_WORDS = ['dien tich', 'san luong', 'nang suat', 'quy mo'];
@@ -274,9 +300,7 @@ function postLabel(st: TextStructure, from: number, limit: number, counted: bool
     // `04 xã đạt chuẩn nông thôn mới`: here `đạt` names what is counted, it is not a result verb.
     const meetsStandard = lower === 'đạt' && /^\s*(?:chuẩn|tiêu chuẩn|danh hiệu|tiêu chí)/u.test(st.lower.slice(re.lastIndex));
     const passive =
-      (counted && COUNTED_PHRASE_WORDS.has(lower)) ||
-      (lower === 'trong' && /^\s*dịp/u.test(st.lower.slice(re.lastIndex))) ||
-      (lower === 'có' && rate);
+      (counted && COUNTED_PHRASE_WORDS.has(lower)) || (lower === 'trong' && /^\s*dịp/u.test(st.lower.slice(re.lastIndex))) || (lower === 'có' && rate);
     if (/\d/.test(word) || (POST_LABEL_STOP.test(lower) && !meetsStandard && !passive)) break;
     out.push(word);
     if (out.length === 2) rate = /^tỷ lệ/iu.test(out.join(' '));
@@ -441,9 +465,8 @@ function ratioPairsOf(st: TextStructure, qs: readonly Quantity[]): RatioPair[] {
     out.push({
       left,
       right,
-      next: next && next.start < sentenceEnd
-        ? { quantity: next, between: text.slice(right.end, next.start), after: text.slice(next.end, next.end + 40) }
-        : null,
+      next:
+        next && next.start < sentenceEnd ? { quantity: next, between: text.slice(right.end, next.start), after: text.slice(next.end, next.end + 40) } : null,
     });
   }
   return out;
@@ -526,8 +549,13 @@ function readKind(run: BlockRun, at: Spot): RelationReading {
   const reading = readRelation(q, prev, pre, at.after);
   const prevMade = run.made.at(-1);
   if (
-    reading.kind === null && prevMade && prev && prevMade.quantity === prev && (prevMade.kind === 'change' || prevMade.kind === 'growth') &&
-    /^[\s,=]*$/u.test(pre) && /so với/u.test(run.st.lower.slice(q.end, at.clauseEnd))
+    reading.kind === null &&
+    prevMade &&
+    prev &&
+    prevMade.quantity === prev &&
+    (prevMade.kind === 'change' || prevMade.kind === 'growth') &&
+    /^[\s,=]*$/u.test(pre) &&
+    /so với/u.test(run.st.lower.slice(q.end, at.clauseEnd))
   ) {
     // `giảm 202 lượt, 238 người = 200 vụ việc so với năm 2022`: one verb, one comparison, a list of changes.
     reading.kind = reading.unit === 'percent' ? 'growth' : 'change';
@@ -914,7 +942,11 @@ function attachWordMarks(run: BlockRun, ctx: Context): void {
       let from = Math.max(0, mark.pos - 60);
       // start on a word, not in the middle of one
       while (from > 0 && from < mark.pos && /\p{L}/u.test(block.text[from - 1]!)) from++;
-      const before = block.text.slice(from, mark.pos).split(/[,;.:(]/).at(-1) ?? '';
+      const before =
+        block.text
+          .slice(from, mark.pos)
+          .split(/[,;.:(]/)
+          .at(-1) ?? '';
       ctx.anchorText.set(mark.number, clean(before));
     }
   }
@@ -924,7 +956,7 @@ function attachWordMarks(run: BlockRun, ctx: Context): void {
 function unitOfColumn(unitText: string | null): { unit: UnitCode | null; multiplier: number } {
   if (!unitText) return { unit: null, multiplier: 0 };
   const q = findQuantities(`1 ${unitText}`)[0];
-  if (!q || q.start !== 0) return { unit: null, multiplier: 0 };
+  if (q?.start !== 0) return { unit: null, multiplier: 0 };
   return { unit: q.unit, multiplier: q.multiplier };
 }
 
@@ -942,7 +974,9 @@ function extractTables(doc: DocumentModel, meta: DocumentMetadata, out: Candidat
     if (!block) continue;
     if (tv.kind === null) {
       file.message(`${tv.sheet}!${tv.cell}: column "${tv.columnHeader}" has no year or kind: value not loaded`, {
-        stage: 'extract', ruleId: 'extract:column-without-period', place: { ...placeOfBlock(block), cell: tv.cell },
+        stage: 'extract',
+        ruleId: 'extract:column-without-period',
+        place: { ...placeOfBlock(block), cell: tv.cell },
       });
       continue;
     }

@@ -1,7 +1,7 @@
+import { isSuperscriptDigit, superscriptToNumber } from '../../extractors/clean-text.ts';
 import type { Block, DocumentModel } from '../../schema/document.ts';
 import type { PlaceInFile } from '../../schema/place.ts';
-import { placeOfBlock, type DocumentFile } from '../file.ts';
-import { isSuperscriptDigit, superscriptToNumber } from '../../extractors/clean-text.ts';
+import { type DocumentFile, placeOfBlock } from '../file.ts';
 import { superscriptRuns } from './text-structure.ts';
 
 /**
@@ -31,7 +31,7 @@ interface Note {
 
 function bodyOf(block: Block): { number: number; text: string } | null {
   const m = BODY_START.exec(block.text);
-  if (!m || !m[1]) return null;
+  if (!m?.[1]) return null;
   const text = block.text.slice(m[0].length).trim();
   return { number: superscriptToNumber(m[1]), text };
 }
@@ -68,7 +68,10 @@ function separate(source: readonly Block[], file: DocumentFile): { flow: Block[]
       if (li?.[1]) note.lastListItem = Number(li[1]);
       if (notes.has(body.number)) {
         file.message(`footnote ${body.number} has two bodies; the second is kept apart`, {
-          stage: 'footnotes', ruleId: 'footnotes:two-bodies', place: placeOfBlock(b), fatal: false,
+          stage: 'footnotes',
+          ruleId: 'footnotes:two-bodies',
+          place: placeOfBlock(b),
+          fatal: false,
         });
       } else {
         notes.set(body.number, note);

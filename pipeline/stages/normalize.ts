@@ -1,8 +1,8 @@
 import type { DocumentModel } from '../../schema/document.ts';
-import { RELATION_KINDS, type Fact } from '../../schema/fact.ts';
-import { matchIndicator, type CatalogIndex } from './catalog.ts';
-import { shortHash } from '../short-hash.ts';
+import { type Fact, RELATION_KINDS } from '../../schema/fact.ts';
 import type { DocumentFile } from '../file.ts';
+import { shortHash } from '../short-hash.ts';
+import { type CatalogIndex, matchIndicator } from './catalog.ts';
 import type { Candidate, Extraction } from './extract.ts';
 import type { Extracted } from './reading.ts';
 
@@ -40,7 +40,7 @@ export function normalize({ doc, candidates }: Extraction, _file: DocumentFile, 
   const facts = candidates.map((c): NormalizedFact => {
     const q = c.quantity;
     const related = c.relatesTo ? (indicatorOf.get(c.relatesTo) ?? null) : null;
-    const indicatorId = RELATION_KINDS.has(c.kind) ? related ?? matchIndicator(catalog, c.catalogLabel, null) : (indicatorOf.get(c.key) ?? null);
+    const indicatorId = RELATION_KINDS.has(c.kind) ? (related ?? matchIndicator(catalog, c.catalogLabel, null)) : (indicatorOf.get(c.key) ?? null);
     // the numbers of one sentence come one after another: cut and trim each sentence once
     const { sentence: at } = c.reading;
     if (c.block !== last.block || at.start !== last.start || at.end !== last.end) {

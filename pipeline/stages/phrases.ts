@@ -42,32 +42,112 @@ export const PREVIOUS_BEFORE = re(`(?:cùng kỳ|năm trước)(?:\\s+năm\\s+(?
 export const ESTIMATE_CUE = re(`${B}(?:ước|dự ước|dự kiến)${E}`);
 export const CUMULATIVE_CUE = re(`${B}(?:lũy kế|luỹ kế|đến hết năm|tính đến|đến thời điểm|nâng tổng số)${E}`);
 export const AVERAGE_BEFORE = re(`${B}(?:bình quân|trung bình)(?:\\s+(?:năm|tháng|mỗi năm|hằng năm|hàng năm))?\\s*(?:đạt\\s*|là\\s*|khoảng\\s*)?$`);
-export const PLAN_CUE = re(`${B}(?:kế hoạch|kh|chỉ tiêu|dự toán|phấn đấu|mục tiêu)(?:\\s+(?:vốn|giao|được giao|trong|năm|\\d{4}|tỉnh|huyện))*\\s*(?:là|:|đạt)?\\s*$`);
+export const PLAN_CUE = re(
+  `${B}(?:kế hoạch|kh|chỉ tiêu|dự toán|phấn đấu|mục tiêu)(?:\\s+(?:vốn|giao|được giao|trong|năm|\\d{4}|tỉnh|huyện))*\\s*(?:là|:|đạt)?\\s*$`,
+);
 export const ACTUAL_WORDS = re(`${B}(?:đạt|thực hiện)${E}`);
 export const YEAR_IN_TEXT = /năm (\d{4})/gu;
 export const COMPARED_BEFORE = /so với(?:\s+(?:cùng kỳ|kế hoạch|kh|dự toán))?\s*$/u;
 
 /** Words that close a label when they follow the number (`… 754,2ha chè⁵, trong đó …`). */
-export const POST_LABEL_STOP = re(`^(?:đạt|tăng|giảm|so|với|cho|của|tại|trong|do|để|từ|và|là|được|bằng|chiếm|vượt|ước|năm|tháng|nhưng|như|gồm|theo|ở|đến|trên|hơn|khoảng|=|đã|đang|sẽ|thì|mà|nên)$`);
+export const POST_LABEL_STOP = re(
+  `^(?:đạt|tăng|giảm|so|với|cho|của|tại|trong|do|để|từ|và|là|được|bằng|chiếm|vượt|ước|năm|tháng|nhưng|như|gồm|theo|ở|đến|trên|hơn|khoảng|=|đã|đang|sẽ|thì|mà|nên)$`,
+);
 
 /** Leading words of a clause that carry no meaning for the label. */
-export const LABEL_LEADERS = re(`^(?:[-+•*\\s]+|\\(?(?:[ivx]+|\\d+|[a-z])\\)\\.?\\s*|(?:trong đó|trong|cụ thể|gồm|đồng thời|và|nhưng|tuy nhiên|ngoài ra|riêng|còn|với|kết quả|có)(?![\\p{L}])[:,]?\\s*)`);
+export const LABEL_LEADERS = re(
+  `^(?:[-+•*\\s]+|\\(?(?:[ivx]+|\\d+|[a-z])\\)\\.?\\s*|(?:trong đó|trong|cụ thể|gồm|đồng thời|và|nhưng|tuy nhiên|ngoài ra|riêng|còn|với|kết quả|có)(?![\\p{L}])[:,]?\\s*)`,
+);
 
 /** Trailing verbs between a label and its number (`sản lượng ước đạt`). */
-const TRAILER_WORDS = ['ước đạt', 'ước thực hiện', 'ước tính', 'dự ước', 'ước', 'đạt được', 'đạt', 'là', 'có', 'được', 'khoảng', 'trên', 'hơn', 'gần', 'dưới', 'chừng', 'xấp xỉ', 'hiện có là', 'hiện có', 'đạt khoảng', ':', '='];
+const TRAILER_WORDS = [
+  'ước đạt',
+  'ước thực hiện',
+  'ước tính',
+  'dự ước',
+  'ước',
+  'đạt được',
+  'đạt',
+  'là',
+  'có',
+  'được',
+  'khoảng',
+  'trên',
+  'hơn',
+  'gần',
+  'dưới',
+  'chừng',
+  'xấp xỉ',
+  'hiện có là',
+  'hiện có',
+  'đạt khoảng',
+  ':',
+  '=',
+];
 export const LABEL_TRAILERS = re(`\\s*(?<![\\p{L}])(?:${TRAILER_WORDS.join('|')})\\s*$`);
 /** The longest trailer: a match ends the text, so it starts within this many characters of its last non-space. */
 export const LABEL_TRAILER_LONGEST = Math.max(...TRAILER_WORDS.map((w) => w.length));
 
 /** Words that only say which measure (area, output, yield…) a number is, not of what. Folded (no diacritics). */
 export const MEASURE_WORDS = [
-  'dien tich', 'san luong', 'nang suat', 'gia tri', 'tong', 'tong so', 'so luong', 'gieo trong', 'gieo cay', 'quy mo',
-  'trong moi', 'cham soc', 'trien khai', 'thuc hien', 'hien co', 'cho thu hoach', 'thu hoach', 'kinh phi', 'tong kinh phi', 'tiep tuc', 'luy ke',
-  'kh', 'ke hoach', 'cung ky', 'du toan',
+  'dien tich',
+  'san luong',
+  'nang suat',
+  'gia tri',
+  'tong',
+  'tong so',
+  'so luong',
+  'gieo trong',
+  'gieo cay',
+  'quy mo',
+  'trong moi',
+  'cham soc',
+  'trien khai',
+  'thuc hien',
+  'hien co',
+  'cho thu hoach',
+  'thu hoach',
+  'kinh phi',
+  'tong kinh phi',
+  'tiep tuc',
+  'luy ke',
+  'kh',
+  'ke hoach',
+  'cung ky',
+  'du toan',
 ];
 
 /** Words too generic to tie a footnote's number to the number it hangs on. Folded. */
-export const GENERIC_WORDS = new Set(['cay', 'dien', 'tich', 'san', 'luong', 'nang', 'suat', 'tong', 'so', 'gia', 'tri', 'trong', 'moi', 'cham', 'soc', 'trien', 'khai', 'tiep', 'tuc', 'thu', 'hoach', 'cho', 'cua', 'va', 'cac', 'nam', 'ha', 'dat']);
+export const GENERIC_WORDS = new Set([
+  'cay',
+  'dien',
+  'tich',
+  'san',
+  'luong',
+  'nang',
+  'suat',
+  'tong',
+  'so',
+  'gia',
+  'tri',
+  'trong',
+  'moi',
+  'cham',
+  'soc',
+  'trien',
+  'khai',
+  'tiep',
+  'tuc',
+  'thu',
+  'hoach',
+  'cho',
+  'cua',
+  'va',
+  'cac',
+  'nam',
+  'ha',
+  'dat',
+]);
 
 /** A measure word to add to a label that has none, from the unit (so `289,2ha` of maize reads "diện tích"). */
 export const UNIT_MEASURE: Readonly<Record<string, string>> = {

@@ -1,8 +1,8 @@
-import { memoByString } from '../memo.ts';
-import type { Block, DocumentMetadata, DocumentModel } from '../../schema/document.ts';
 import { fold, superscriptToNumber } from '../../extractors/clean-text.ts';
-import { superscriptRuns } from './text-structure.ts';
+import type { Block, DocumentMetadata, DocumentModel } from '../../schema/document.ts';
 import type { DocumentFile } from '../file.ts';
+import { memoByString } from '../memo.ts';
+import { superscriptRuns } from './text-structure.ts';
 
 /**
  * The segment stage: the outline (`A.`, `I.`, `1.`, `1.1.`, `1.1.1.`) gives every block its heading
@@ -36,7 +36,19 @@ export function headingLevel(text: string): number | null {
   return found;
 }
 
-const DOC_TYPES = ['BÁO CÁO', 'PHÁT ĐỘNG THI ĐUA', 'KẾ HOẠCH', 'TỜ TRÌNH', 'QUYẾT ĐỊNH', 'NGHỊ QUYẾT', 'THÔNG BÁO', 'CÔNG VĂN', 'CHƯƠNG TRÌNH', 'HƯỚNG DẪN', 'ĐỀ ÁN'];
+const DOC_TYPES = [
+  'BÁO CÁO',
+  'PHÁT ĐỘNG THI ĐUA',
+  'KẾ HOẠCH',
+  'TỜ TRÌNH',
+  'QUYẾT ĐỊNH',
+  'NGHỊ QUYẾT',
+  'THÔNG BÁO',
+  'CÔNG VĂN',
+  'CHƯƠNG TRÌNH',
+  'HƯỚNG DẪN',
+  'ĐỀ ÁN',
+];
 const PLAN_TYPES = new Set(['PHÁT ĐỘNG THI ĐUA', 'KẾ HOẠCH', 'CHƯƠNG TRÌNH', 'NGHỊ QUYẾT', 'ĐỀ ÁN']);
 
 export function isPlanType(type: string | null): boolean {
@@ -45,7 +57,8 @@ export function isPlanType(type: string | null): boolean {
 
 const DATE_LINE = /^([\p{L} .'-]{2,40}),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})/u;
 const NUMBER_LINE = /^(?:Số|SỐ|số)\s*:\s*([\d]*\s*\/\s*[\p{L}\d.-]+(?:\/[\p{L}\d.-]+)*)/u;
-const ISSUER = /(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN|HĐND|Hội đồng nhân dân)\s+(huyện|tỉnh|thành phố|thị xã|xã|quận|phường|thị trấn)\s+((?:\p{Lu}[\p{Ll}\p{M}]*\s?){1,4})/gu;
+const ISSUER =
+  /(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN|HĐND|Hội đồng nhân dân)\s+(huyện|tỉnh|thành phố|thị xã|xã|quận|phường|thị trấn)\s+((?:\p{Lu}[\p{Ll}\p{M}]*\s?){1,4})/gu;
 const PROVINCE = /(?<![\p{L}])tỉnh\s+(\p{Lu}[\p{Ll}\p{M}]*(?:\s\p{Lu}[\p{Ll}\p{M}]*){1,2})/gu;
 
 function mostFrequent(values: string[]): string | null {
@@ -59,8 +72,17 @@ function mostFrequent(values: string[]): string | null {
 
 export function readMetadata(blocks: readonly Block[]): DocumentMetadata {
   const meta: DocumentMetadata = {
-    number: null, issuer: null, place: null, date: null, month: null, type: null, title: null,
-    reportYear: null, planYear: null, area: null, province: null,
+    number: null,
+    issuer: null,
+    place: null,
+    date: null,
+    month: null,
+    type: null,
+    title: null,
+    reportYear: null,
+    planYear: null,
+    area: null,
+    province: null,
   };
   const head = blocks.slice(0, 12);
   let dateYear: number | null = null;
@@ -138,7 +160,9 @@ export function segment(doc: DocumentModel, _file: DocumentFile): DocumentModel 
       if (!markPath.has(n)) markPath.set(n, b.headingPath);
     }
   }
-  const placed = blocks.map((b) => (b.kind === 'footnote' && b.footnote !== undefined && markPath.has(b.footnote) ? { ...b, headingPath: markPath.get(b.footnote)! } : b));
+  const placed = blocks.map((b) =>
+    b.kind === 'footnote' && b.footnote !== undefined && markPath.has(b.footnote) ? { ...b, headingPath: markPath.get(b.footnote)! } : b,
+  );
   const metadata = { ...readMetadata(placed), ...definedOnly(doc.metadata) };
   return { ...doc, blocks: placed, metadata };
 }

@@ -1,15 +1,15 @@
+import { formatVietnameseNumber } from '../../extractors/vn-number.ts';
 import { Fact, isWellFormedFact } from '../../schema/fact.ts';
 import type { Mismatch, MismatchType } from '../../schema/mismatch.ts';
 import type { AreaPopulation, PlaceInFile } from '../../schema/place.ts';
+import type { Anomaly } from '../../schema/quantity.ts';
+import type { DocumentFile } from '../file.ts';
+import { shortHash } from '../short-hash.ts';
 import { arithmeticChecks } from './checks/arithmetic.ts';
 import { consistencyChecks } from './checks/consistency.ts';
 import { buildContext, type Finding } from './checks/context.ts';
 import { plausibilityChecks } from './checks/plausibility.ts';
 import type { Normalization, NormalizedFact } from './normalize.ts';
-import type { DocumentFile } from '../file.ts';
-import { shortHash } from '../short-hash.ts';
-import type { Anomaly } from '../../schema/quantity.ts';
-import { formatVietnameseNumber } from '../../extractors/vn-number.ts';
 
 /**
  * The validate stage: every fact is checked against its schema; numbers the grammar could not read
@@ -103,7 +103,12 @@ export function validate({ doc, facts }: Normalization, file: DocumentFile, popu
   const flagged = new Set(mismatches.flatMap((m) => m.factIds));
   for (const { fact, reading } of facts) {
     for (const why of reading.inferred) {
-      file.message(`"${fact.raw}" (${fact.indicator}): ${why}`, { stage: 'validate', ruleId: 'validate:inferred-unit', place: placeOfFact(fact), fatal: false });
+      file.message(`"${fact.raw}" (${fact.indicator}): ${why}`, {
+        stage: 'validate',
+        ruleId: 'validate:inferred-unit',
+        place: placeOfFact(fact),
+        fatal: false,
+      });
     }
   }
   return { facts: kept.map(({ fact: f }) => (flagged.has(f.id) && f.status === 'ok' ? { ...f, status: 'flagged' as const } : f)), mismatches };

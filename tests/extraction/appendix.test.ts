@@ -7,7 +7,7 @@ import { FIRST_DATA_ROW, ROWS } from '../fixtures/xlsx/make-main-indicators.ts';
 
 const file = fileURLToPath(new URL('../fixtures/xlsx/main-indicators.xlsx', import.meta.url));
 
-function valueOf(cell: number | string | { result: number }): number {
+function cellValue(cell: number | string | { result: number }): number {
   if (typeof cell === 'number') return cell;
   if (typeof cell === 'string') return parseVietnameseNumber(cell)!.value;
   return cell.result;
@@ -25,8 +25,8 @@ describe('the main-indicator appendix (XLSX)', () => {
       const r = FIRST_DATA_ROW + i;
       const est = byCell.get(`D${r}`);
       const plan = byCell.get(`E${r}`);
-      expect(est, `${name} 2023`).toMatchObject({ value: valueOf(estimate2023), year: 2023, kind: 'estimate', indicatorId: id });
-      expect(plan, `${name} 2024`).toMatchObject({ value: valueOf(plan2024), year: 2024, kind: 'plan', indicatorId: id });
+      expect(est, `${name} 2023`).toMatchObject({ value: cellValue(estimate2023), year: 2023, kind: 'estimate', indicatorId: id });
+      expect(plan, `${name} 2024`).toMatchObject({ value: cellValue(plan2024), year: 2024, kind: 'plan', indicatorId: id });
       checked += 2;
     });
     expect(checked).toBe(ROWS.filter((r) => r.length === 6).length * 2);

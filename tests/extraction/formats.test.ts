@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe as group, expect, it } from 'vitest';
+import { expect, describe as group, it } from 'vitest';
 import { processFile } from '../../pipeline/runner.ts';
 import { loadCatalog } from '../../pipeline/stages/catalog.ts';
 import { allowConsole } from '../console-guard.ts';
@@ -36,18 +36,31 @@ group('agriculture excerpt typed in a legacy font encoding', () => {
     const text = readFileSync(fileURLToPath(new URL('../../../shared/gold/agriculture-2023.txt', import.meta.url)), 'utf8');
     const dir = mkdtempSync(join(tmpdir(), 'baocao-legacy-'));
     const catalog = loadCatalog();
-    const key = (f: { value: number; unit: string | null; multiplier: number; kind: string; year: number | null; footnotes: number[]; inFootnote: number | null }) =>
-      `${f.value}|${f.unit}|${f.multiplier}|${f.kind}|${f.year}|${f.footnotes.join(',')}|${f.inFootnote}`;
+    const key = (f: {
+      value: number;
+      unit: string | null;
+      multiplier: number;
+      kind: string;
+      year: number | null;
+      footnotes: number[];
+      inFootnote: number | null;
+    }) => `${f.value}|${f.unit}|${f.multiplier}|${f.kind}|${f.year}|${f.footnotes.join(',')}|${f.inFootnote}`;
     const unicodeFile = join(dir, 'unicode.docx');
     writeFileSync(unicodeFile, renderDocx(text));
     const unicode = await processFile(unicodeFile, catalog);
     expect(unicode.facts.length).toBeGreaterThanOrEqual(100);
-    for (const [name, encode] of [['tcvn3', encodeTcvn3], ['vni', encodeVni]] as const) {
+    for (const [name, encode] of [
+      ['tcvn3', encodeTcvn3],
+      ['vni', encodeVni],
+    ] as const) {
       const file = join(dir, `${name}.docx`);
       writeFileSync(file, renderDocx(text, encode));
       const legacy = await processFile(file, catalog);
       expect(legacy.facts.map(key), name).toEqual(unicode.facts.map(key));
-      expect(legacy.facts.map((f) => f.indicator), name).toEqual(unicode.facts.map((f) => f.indicator));
+      expect(
+        legacy.facts.map((f) => f.indicator),
+        name,
+      ).toEqual(unicode.facts.map((f) => f.indicator));
     }
   });
 });

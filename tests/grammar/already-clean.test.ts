@@ -13,6 +13,7 @@ describe('text the grammar need not clean', () => {
       expect(cleanText(c), c.charCodeAt(0).toString(16)).toBe(c);
     }
     // with no combining marks, NFC can only join or reorder neighbours: pairs cover every string
-    for (const a of chars) for (const b of chars) if ((a + b).normalize('NFC') !== a + b) expect.fail(`${a.charCodeAt(0).toString(16)} ${b.charCodeAt(0).toString(16)}`);
+    for (const a of chars)
+      for (const b of chars) if ((a + b).normalize('NFC') !== a + b) expect.fail(`${a.charCodeAt(0).toString(16)} ${b.charCodeAt(0).toString(16)}`);
   });
 });

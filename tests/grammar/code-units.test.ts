@@ -3,7 +3,7 @@ import { isSpaceCode, isSuperscriptCode, isSuperscriptDigit } from '../../extrac
 
 /** The code-unit tests hot loops use must say what the regexes they replaced say, for every code unit. */
 describe('code-unit character classes', () => {
-  it('isSpaceCode is JavaScript\'s \\s and isSuperscriptCode is [⁰¹²³⁴⁵⁶⁷⁸⁹]', () => {
+  it("isSpaceCode is JavaScript's \\s and isSuperscriptCode is [⁰¹²³⁴⁵⁶⁷⁸⁹]", () => {
     const wrong: string[] = [];
     for (let c = 0; c <= 0xffff; c++) {
       const ch = String.fromCharCode(c);

@@ -77,13 +77,7 @@ export function expectInvariants(q: FoundQuantity, input: string, where: string)
   expectNumber(q.baseValue, exactBase(q.value, q.multiplier), `${where}: baseValue = value × 10^multiplier`);
 }
 
-export function expectQuantity(
-  q: FoundQuantity,
-  exp: ExpectedQuantity,
-  input: string,
-  where: string,
-  open: GrammarCase['open'] = [],
-): void {
+export function expectQuantity(q: FoundQuantity, exp: ExpectedQuantity, input: string, where: string, open: GrammarCase['open'] = []): void {
   const at = `${where} [${brief(q)}]`;
   expectInvariants(q, input, where);
 
@@ -132,7 +126,7 @@ export function expectCase(c: GrammarCase, found: readonly FoundQuantity[], inpu
   for (let i = 1; i < found.length; i++) {
     expect(found[i]!.start, `${where}: quantities come in text order`).toBeGreaterThanOrEqual(found[i - 1]!.start);
   }
-  c.expected.forEach((exp, i) => expectQuantity(found[i]!, exp, input, `${where} #${i}`, c.open));
+  for (const [i, exp] of c.expected.entries()) expectQuantity(found[i]!, exp, input, `${where} #${i}`, c.open);
 
   const groups: number[] = [];
   c.expected.forEach((exp, i) => {

@@ -25,7 +25,10 @@ interface GoldFact {
 }
 
 const facts: GoldFact[] = existsSync(GOLD)
-  ? readFileSync(GOLD, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as GoldFact)
+  ? readFileSync(GOLD, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as GoldFact)
   : [];
 
 /** `3.750`, `125`, `101,1`: the unit comes from the context, not from the raw. */
@@ -52,7 +55,11 @@ describe.skipIf(facts.length === 0)('gold raws read alone', () => {
 });
 
 describe.skipIf(facts.length === 0 || !existsSync(EXCERPT))('gold facts read in their excerpt', () => {
-  const paragraphs = existsSync(EXCERPT) ? readFileSync(EXCERPT, 'utf8').split('\n').filter((l) => l.trim()) : [];
+  const paragraphs = existsSync(EXCERPT)
+    ? readFileSync(EXCERPT, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+    : [];
   const found = paragraphs.flatMap((p) => findQuantities(p).map((q) => ({ q, p })));
 
   it('yields the 105 gold numbers and nothing else (no dates, document numbers or periods)', () => {

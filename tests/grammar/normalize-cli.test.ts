@@ -22,7 +22,9 @@ const GLOSSARY = process.env.BAOCAO_GLOSSARY ?? resolve(ROOT, '../shared/design/
 /** Every `code span` of every table row of the glossary. */
 function glossaryExamples(): string[] {
   if (!existsSync(GLOSSARY)) return GLOSSARY_CASES.map((c) => c.text);
-  const rows = readFileSync(GLOSSARY, 'utf8').split('\n').filter((l) => l.startsWith('|') && !/^\|\s*-/.test(l));
+  const rows = readFileSync(GLOSSARY, 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('|') && !/^\|\s*-/.test(l));
   const spans = rows.flatMap((row) => [...row.matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
   return [...new Set(spans)];
 }
@@ -30,8 +32,7 @@ function glossaryExamples(): string[] {
 const examples = glossaryExamples();
 const byText = new Map(GLOSSARY_CASES.map((c) => [c.text, c]));
 /** A span with no digit (`triệu đồng`, `KH`, `khoảng`) names a word, not a number: nothing to find. */
-const caseFor = (text: string): GrammarCase | undefined =>
-  byText.get(text) ?? (/\d/.test(text) ? undefined : { source: 'glossary', text, expected: [] });
+const caseFor = (text: string): GrammarCase | undefined => byText.get(text) ?? (/\d/.test(text) ? undefined : { source: 'glossary', text, expected: [] });
 
 function parseArrays(stdout: string): FoundQuantity[][] {
   return stdout

@@ -116,7 +116,7 @@ const quantityArb = fc
   .map((g) => {
     const scale = g.unit && !g.unit.scalable ? null : g.scale;
     const unit = g.unit;
-    const glued = g.glue && scale === null && unit !== null && unit.glue;
+    const glued = g.glue && scale === null && unit?.glue;
     const zeroPad = g.leadingZero && g.num.decimals === 0 && Number(g.num.intDigits) < 10 && unit?.code.startsWith('count:') === true;
     const numberText = (zeroPad ? '0' : '') + writeVietnamese(g.num.intDigits, g.num.frac);
     const unitWords = [scale?.word, unit?.text].filter((w): w is string => w !== undefined).join(g.scaleSep);
@@ -178,7 +178,10 @@ describe('random Vietnamese quantities read back exactly', () => {
       fc.property(quantityArb, quantityArb, (a, b) => {
         const text = `${a.text.replace(/[.;]$/, '')}; ${b.text}`;
         const found = findQuantities(text);
-        expect(found.map((q) => q.raw), JSON.stringify(text)).toEqual([a.expected.raw, b.expected.raw]);
+        expect(
+          found.map((q) => q.raw),
+          JSON.stringify(text),
+        ).toEqual([a.expected.raw, b.expected.raw]);
         expect(found.map((q) => [q.value, q.unit, q.multiplier])).toEqual([
           [a.expected.value, a.expected.unit, a.expected.multiplier],
           [b.expected.value, b.expected.unit, b.expected.multiplier],

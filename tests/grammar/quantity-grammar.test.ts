@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { findQuantities } from '../../extractors/quantity-grammar.ts';
 import { formatVietnameseNumber, parseVietnameseNumber } from '../../extractors/vn-number.ts';
-import { ALL_CASES, FORMATTED, NUMBER_TOKENS, type GrammarCase } from './cases.ts';
+import { ALL_CASES, FORMATTED, type GrammarCase, NUMBER_TOKENS } from './cases.ts';
 import { expectCase } from './expect-quantity.ts';
 
 const ODD_SPACES = ['\u00a0', '\u2009', '\u202f'];

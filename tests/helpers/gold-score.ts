@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Fact } from '../../schema/fact.ts';
 import { fold } from '../../extractors/clean-text.ts';
+import type { Fact } from '../../schema/fact.ts';
 
 /** One hand-labelled fact, as in `../shared/gold/*.expected.jsonl`. */
 export interface GoldFact {
@@ -38,7 +38,10 @@ export function readGold(file: string): GoldFact[] {
     .map((l) => JSON.parse(l) as GoldFact);
 }
 
-const words = (s: string) => fold(s).split(/[^a-z0-9]+/).filter(Boolean);
+const words = (s: string) =>
+  fold(s)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 const ESTIMATE_LIKE = new Set(['actual', 'estimate']);
 const sameKind = (a: string, b: string) => a === b || (ESTIMATE_LIKE.has(a) && ESTIMATE_LIKE.has(b));
@@ -47,8 +50,19 @@ const sameKind = (a: string, b: string) => a === b || (ESTIMATE_LIKE.has(a) && E
 export function score(gold: readonly GoldFact[], facts: readonly Fact[]): Score {
   const used = new Set<number>();
   const s: Score = {
-    expected: gold.length, extracted: facts.length, matched: 0, recall: 0, precision: 0, kindAccuracy: 0, labelAccuracy: 0,
-    footnoteLinks: 0, footnoteTotal: 0, misses: [], extras: [], wrongKind: [], wrongLabel: [],
+    expected: gold.length,
+    extracted: facts.length,
+    matched: 0,
+    recall: 0,
+    precision: 0,
+    kindAccuracy: 0,
+    labelAccuracy: 0,
+    footnoteLinks: 0,
+    footnoteTotal: 0,
+    misses: [],
+    extras: [],
+    wrongKind: [],
+    wrongLabel: [],
   };
   let kindOk = 0;
   let labelOk = 0;
@@ -56,8 +70,13 @@ export function score(gold: readonly GoldFact[], facts: readonly Fact[]): Score 
     s.footnoteTotal += g.footnotes.length;
     const i = facts.findIndex(
       (f, j) =>
-        !used.has(j) && close(f.value, g.value) && f.unit === g.unit && f.multiplier === g.multiplier && f.year === g.year &&
-        f.inFootnote === g.inFootnote && sameKind(f.kind, g.kind),
+        !used.has(j) &&
+        close(f.value, g.value) &&
+        f.unit === g.unit &&
+        f.multiplier === g.multiplier &&
+        f.year === g.year &&
+        f.inFootnote === g.inFootnote &&
+        sameKind(f.kind, g.kind),
     );
     if (i < 0) {
       s.misses.push(g);

@@ -1,8 +1,8 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { DEFAULT_CATALOG_FILE } from '../../pipeline/stages/catalog.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CATALOG_FILE } from '../../pipeline/stages/catalog.ts';
 import { generateArchive } from '../archive/generate.ts';
 import { committedDocuments, countsByDocument, query, runCli, startCli, waitFor } from './helpers.ts';
 

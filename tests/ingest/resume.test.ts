@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateArchive, type ArchiveFile } from '../archive/generate.ts';
-import { committedDocuments, firstDifference, countsByDocument, query, runCli, snapshot, startCli, waitFor } from './helpers.ts';
+import { type ArchiveFile, generateArchive } from '../archive/generate.ts';
+import { committedDocuments, countsByDocument, firstDifference, query, runCli, snapshot, startCli, waitFor } from './helpers.ts';
 
 /**
  * The promise of bulk loading: kill -9 in the middle of a run, run the same command again, and the
@@ -24,7 +24,10 @@ describe('ingest of an archive survives kill -9', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('loads only what is missing after a kill, ending identical to an uninterrupted run', async () => {
-    const broken = files.filter((f) => f.format === 'broken').map((f) => join(archive, f.path)).sort();
+    const broken = files
+      .filter((f) => f.format === 'broken')
+      .map((f) => join(archive, f.path))
+      .sort();
     expect(broken).toHaveLength(4);
     expect(new Set(files.map((f) => f.format))).toEqual(new Set(['text', 'docx', 'pdf', 'broken']));
 
@@ -45,7 +48,12 @@ describe('ingest of an archive survives kill -9', () => {
 
     const first = await whole;
     expect(first.code).toBe(1);
-    const summary = JSON.parse(first.stdout) as { loaded: number; skipped: number; failed: { file: string; stage: string; reason: string }[]; interrupted: boolean };
+    const summary = JSON.parse(first.stdout) as {
+      loaded: number;
+      skipped: number;
+      failed: { file: string; stage: string; reason: string }[];
+      interrupted: boolean;
+    };
     expect(summary.loaded).toBe(documents);
     expect(summary.failed.map((f) => f.file).sort()).toEqual(broken);
     for (const f of summary.failed) expect(f.reason).toMatch(/empty file|truncated|unrecognised|not a ZIP/);
@@ -82,7 +90,10 @@ describe('ingest of an archive survives kill -9', () => {
     expect(a.documents.filter((d) => (d as { superseded_by: string | null }).superseded_by !== null).length).toBeGreaterThan(0);
 
     // The killed run is left as it was ('running'); the rerun's record says what it did.
-    const runs = query<{ status: string; loaded: number; skipped: number; failed: number }>(resumed, 'select status, loaded, skipped, failed from runs order by id');
+    const runs = query<{ status: string; loaded: number; skipped: number; failed: number }>(
+      resumed,
+      'select status, loaded, skipped, failed from runs order by id',
+    );
     expect(runs.map((r) => r.status)).toEqual(['running', 'done']);
     expect(runs[1]).toMatchObject({ loaded: documents - partial, skipped: partial, failed: 4 });
   }, 240_000);

@@ -36,13 +36,16 @@ describe('WorkerPool', () => {
 
   it('leaves no clock running for a job sent ahead to a worker that crashed: the process ends at once', async () => {
     const started = Date.now();
-    const { stdout } = await run(process.execPath, [fileURLToPath(new URL('../../bin/run-ts.js', import.meta.url)), fileURLToPath(new URL('./fixtures/pool-exit.ts', import.meta.url))]);
+    const { stdout } = await run(process.execPath, [
+      fileURLToPath(new URL('../../bin/run-ts.js', import.meta.url)),
+      fileURLToPath(new URL('./fixtures/pool-exit.ts', import.meta.url)),
+    ]);
     expect(JSON.parse(stdout)).toEqual(['crash', 'done a']);
     // the job sent ahead had a one-minute limit
     expect(Date.now() - started).toBeLessThan(20_000);
   }, 70_000);
 
-  it('sends each worker its next job ahead, so it goes on while the pool\'s thread is busy', async () => {
+  it("sends each worker its next job ahead, so it goes on while the pool's thread is busy", async () => {
     pool = new WorkerPool({ script, size: 1, timeoutMs: 5000 });
     expect(await pool.run('a')).toMatchObject({ ok: true }); // the worker is up
     const first = pool.run('stamp');

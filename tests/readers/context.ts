@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { DEFAULT_LIMITS, ReadError, type ReadContext, type ReadLimits, type Reader } from '../../extractors/reader.ts';
+import { DEFAULT_LIMITS, type ReadContext, ReadError, type Reader, type ReadLimits } from '../../extractors/reader.ts';
 
 /** What read.ts hands a format reader: the file's bytes (read from disk unless given), hash and limits. */
 export function contextOf(

@@ -18,6 +18,8 @@ describe.skipIf(!existsSync(DOC))('legacy Word .doc (word-extractor in the worke
     expect(doc.footnotesLinked).toBe(false);
     // Unicode text (no legacy-font message); the footnotes read, unlinked, and said so.
     expect(notes).toHaveLength(10);
-    expect(doc.messages).toEqual([{ type: 'info', message: '10 footnote bodies read; their reference marks are not recovered from .doc', stage: 'read' }]);
+    expect(doc.messages).toEqual([
+      { type: 'info', message: '10 footnote bodies read; their reference marks are not recovered from .doc', stage: 'read', ruleId: 'read:doc-marks-lost' },
+    ]);
   });
 });

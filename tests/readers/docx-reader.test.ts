@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contextOf, refusalOf } from './context.ts';
-import { encodeTcvn3 } from './legacy-encoders.ts';
 import { readDocx } from '../../extractors/docx-reader.ts';
 import type { ReadContext } from '../../extractors/reader.ts';
-import { DocumentModel, type Block, type ReadMessage } from '../../schema/document.ts';
+import { type Block, DocumentModel, type ReadMessage } from '../../schema/document.ts';
 import { renderDocx, zip } from '../fixtures/render/render.ts';
+import { contextOf, refusalOf } from './context.ts';
+import { encodeTcvn3 } from './legacy-encoders.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RENDERED = join(ROOT, 'tests/fixtures/rendered');
@@ -17,7 +17,7 @@ const ctxOf = (file: string, bytes?: Uint8Array): ReadContext => contextOf('docx
 const refusal = (ctx: ReadContext): Promise<string> => refusalOf(readDocx, ctx);
 
 const flowOf = (blocks: Block[]) => blocks.filter((b) => b.kind !== 'footnote');
-const info = (message: string): ReadMessage => ({ type: 'info', stage: 'read', message });
+const info = (message: string, ruleId = 'read:mammoth'): ReadMessage => ({ type: 'info', stage: 'read', message, ruleId });
 const notesOf = (blocks: Block[]) => blocks.filter((b) => b.kind === 'footnote');
 
 /** The gold text's sentences, flow and footnote bodies (marks kept where they sit), as the reader must give them. */
@@ -60,7 +60,9 @@ describe('readDocx on the gold excerpt rendered with real Word footnotes', async
     expect(block?.kind).toBe('paragraph');
     expect(block!.text).toContain('Diện tích 3.773,2ha² đạt 100,08%');
     expect(block!.text).toContain('sản lượng 14.472 tấn, đạt 98,85% so với kế hoạch³.');
-    const all = flowOf(doc.blocks).map((b) => b.text).join('\n');
+    const all = flowOf(doc.blocks)
+      .map((b) => b.text)
+      .join('\n');
     for (const mark of ['cây cao su⁴;', '754,2ha chè⁵,', 'Dong riêng⁶,', 'cây Mía⁷;', 'cây thảo quả⁸.', '18,469ha⁹.']) expect(all).toContain(mark);
     // Nothing of mammoth's `[1]` link text survives.
     expect(all).not.toMatch(/\[\d+\]|↑/);
@@ -127,7 +129,7 @@ describe('readDocx says what it changed or could not keep', () => {
   it('converts a report typed in a TCVN3 font to Unicode, once for the whole document', async () => {
     const text = 'Báo cáo tình hình kinh tế - xã hội huyện năm 2023\nTổng sản lượng lương thực đạt 8.396,5 tấn¹.\n¹ Trong đó lúa 4.000 tấn.\n';
     const doc = await readDocx(ctxOf('tcvn3.docx', renderDocx(text, encodeTcvn3)));
-    expect(doc.messages).toEqual([info('legacy TCVN3 text converted to Unicode')]);
+    expect(doc.messages).toEqual([info('legacy TCVN3 text converted to Unicode', 'read:legacy-encoding')]);
     expect(doc.blocks.map((b) => b.text)).toEqual([
       'Báo cáo tình hình kinh tế - xã hội huyện năm 2023',
       'Tổng sản lượng lương thực đạt 8.396,5 tấn¹.',
@@ -138,7 +140,7 @@ describe('readDocx says what it changed or could not keep', () => {
   it('says that an automatically numbered list lost its numbers', async () => {
     const doc = await readDocx(ctxOf('numbered.docx', numberedListDocx(['Trồng lúa 754,8ha', 'Trồng ngô 320ha'])));
     expect(doc.blocks.map((b) => b.text)).toEqual(['Kết quả:', 'Trồng lúa 754,8ha', 'Trồng ngô 320ha']);
-    expect(doc.messages).toEqual([info('1 automatically numbered lists: their numbers are not in the text')]);
+    expect(doc.messages).toEqual([info('1 automatically numbered lists: their numbers are not in the text', 'read:numbered-lists')]);
   });
 });
 
@@ -293,7 +295,11 @@ describe.skipIf(!existsSync(join(CORPUS, 'real')))('readDocx on the real Lâm Đ
   it.each(files)('%s reads without a crash', async (name) => {
     const doc = await readDocx(ctxOf(join(CORPUS, 'real', name)));
     expect(() => DocumentModel.parse(doc)).not.toThrow();
-    const marks = doc.blocks.map((b) => b.text).join('\n').match(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu) ?? [];
+    const marks =
+      doc.blocks
+        .map((b) => b.text)
+        .join('\n')
+        .match(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu) ?? [];
     const notes = new Set(notesOf(doc.blocks).map((b) => b.footnote));
     const expected = REAL[name]!;
     expect(doc.messages).toEqual(expected.messages);

@@ -3,8 +3,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { readDocument } from '../../extractors/read.ts';
 import { ReadError } from '../../extractors/reader.ts';
 import { runIsolated } from '../../extractors/xlsx-isolate.ts';
@@ -102,7 +102,9 @@ describe('ZIP bombs', () => {
 
   it('refuses a bomb whose declared size exceeds the total inflated limit', () => {
     const zip = writeZip([...OFFICE_PARTS('xl/workbook.xml'), { name: 'payload.xml', deflated: bomb }]);
-    expect(() => inspectZip(zip, { maxInflatedBytes: 100 * 1024 * 1024, maxCompressionRatio: 1e9 })).toThrow(/declares 209715200 bytes uncompressed \(limit 104857600\)/);
+    expect(() => inspectZip(zip, { maxInflatedBytes: 100 * 1024 * 1024, maxCompressionRatio: 1e9 })).toThrow(
+      /declares 209715200 bytes uncompressed \(limit 104857600\)/,
+    );
   });
 
   it.each([
@@ -128,7 +130,12 @@ describe('wrong extensions', () => {
     const doc = await readDocument(await put('really-a-pdf.docx', minimalPdf('Bao cao nam 2023: 8.396,5 tan')));
     expect(doc.format).toBe('pdf');
     expect(doc.messages).toEqual([
-      { type: 'warning', message: 'content is PDF, not DOCX: read as PDF (the extension disagrees with the content)', stage: 'read' },
+      {
+        type: 'warning',
+        message: 'content is PDF, not DOCX: read as PDF (the extension disagrees with the content)',
+        stage: 'read',
+        ruleId: 'read:format-mismatch',
+      },
     ]);
     expect(doc.blocks.map((b) => b.text).join(' ')).toContain('8.396,5');
   });
@@ -140,8 +147,19 @@ describe('wrong extensions', () => {
     expect(doc.format).toBe('xlsx');
     // The extension's warning first, then the workbook's own (appendix.xlsx's formula without a value).
     expect(doc.messages).toEqual([
-      { type: 'warning', message: 'content is XLSX, not DOCX: read as XLSX (the extension disagrees with the content)', stage: 'read' },
-      { type: 'warning', message: `${file}: sheet "Biểu 01" cell G8: formula with no cached value, left empty (formulas are never evaluated)`, stage: 'read' },
+      {
+        type: 'warning',
+        message: 'content is XLSX, not DOCX: read as XLSX (the extension disagrees with the content)',
+        stage: 'read',
+        ruleId: 'read:format-mismatch',
+      },
+      {
+        type: 'warning',
+        message: `${file}: sheet "Biểu 01" cell G8: formula with no cached value, left empty (formulas are never evaluated)`,
+        stage: 'read',
+        ruleId: 'read:formula-without-value',
+        place: { sheet: 'Biểu 01', cell: 'G8' },
+      },
     ]);
   });
 });
@@ -155,7 +173,13 @@ describe('prototype pollution and formulas', () => {
   ];
 
   it('a sheet named __proto__ is refused by exceljs in the worker; nothing reaches the main process', async () => {
-    const file = await put('proto.xlsx', craftedXlsx([{ name: '__proto__', rows: payload }, { name: 'prototype', rows: [['x']] }]));
+    const file = await put(
+      'proto.xlsx',
+      craftedXlsx([
+        { name: '__proto__', rows: payload },
+        { name: 'prototype', rows: [['x']] },
+      ]),
+    );
     await refused(file, /prototype pollution\), blocked/, 10_000);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>)[1]).toBeUndefined();
@@ -163,7 +187,13 @@ describe('prototype pollution and formulas', () => {
   });
 
   it('__proto__/constructor/prototype as cell values and header keys are read as plain text; formulas never evaluated', async () => {
-    const file = await put('keys.xlsx', craftedXlsx([{ name: 'constructor', rows: payload }, { name: 'prototype', rows: [['polluted', 'yes']] }]));
+    const file = await put(
+      'keys.xlsx',
+      craftedXlsx([
+        { name: 'constructor', rows: payload },
+        { name: 'prototype', rows: [['polluted', 'yes']] },
+      ]),
+    );
     const doc = await readDocument(file);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.keys(Object.prototype)).toEqual([]);
@@ -179,6 +209,8 @@ describe('prototype pollution and formulas', () => {
         type: 'warning',
         message: `${file}: sheet "constructor" cell F2: formula with no cached value, left empty (formulas are never evaluated)`,
         stage: 'read',
+        ruleId: 'read:formula-without-value',
+        place: { sheet: 'constructor', cell: 'F2' },
       },
     ]);
     const values = tableValues(doc);
@@ -190,7 +222,10 @@ describe('prototype pollution and formulas', () => {
   });
 
   it('SheetJS parses the same payload only in the worker, with prototypes frozen there', async () => {
-    const bytes = craftedXlsx([{ name: '__proto__', rows: payload }, { name: 'constructor', rows: [['a']] }]);
+    const bytes = craftedXlsx([
+      { name: '__proto__', rows: payload },
+      { name: 'constructor', rows: [['a']] },
+    ]);
     const wb = await runIsolated('xls', 'proto.xlsx', bytes, { timeoutMs: 20_000, maxInflatedBytes: 1e8 });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.keys(Object.prototype)).toEqual([]);
@@ -208,7 +243,13 @@ describe('time and memory limits of the parse worker', () => {
     XLSX.utils.book_append_sheet(wb, ws, 'big');
     const bytes = new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'biff8' }) as Buffer);
     const start = performance.now();
-    const ctx = { file: 'slow.xls', bytes, sha256: '0'.repeat(64), format: 'xls' as const, limits: { maxBytes: 1e9, maxPages: 1, timeoutMs: 20, maxInflatedBytes: 1e8, maxCompressionRatio: 200 } };
+    const ctx = {
+      file: 'slow.xls',
+      bytes,
+      sha256: '0'.repeat(64),
+      format: 'xls' as const,
+      limits: { maxBytes: 1e9, maxPages: 1, timeoutMs: 20, maxInflatedBytes: 1e8, maxCompressionRatio: 200 },
+    };
     await expect(readXls(ctx)).rejects.toThrow(/slow\.xls: parsing took longer than 20 ms: stopped/);
     expect(performance.now() - start).toBeLessThan(3000);
   });

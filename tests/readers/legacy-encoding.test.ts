@@ -145,7 +145,7 @@ describe('toUnicodeAll, as the DOCX and PDF readers convert a document', () => {
   ])('converts a %s document in one pass and says so in one message', (encoding, encode) => {
     const messages: ReadMessage[] = [];
     expect(toUnicodeAll(paragraphs.map(encode), messages)).toEqual(paragraphs);
-    expect(messages).toEqual([{ type: 'info', stage: 'read', message: `legacy ${encoding} text converted to Unicode` }]);
+    expect(messages).toEqual([{ type: 'info', stage: 'read', ruleId: 'read:legacy-encoding', message: `legacy ${encoding} text converted to Unicode` }]);
   });
 
   it('leaves a Unicode document as it is and adds no message', () => {

@@ -2,12 +2,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { contextOf, refusalOf } from './context.ts';
 import { readDocx } from '../../extractors/docx-reader.ts';
 import { readPdf } from '../../extractors/pdf-reader.ts';
 import type { ReadContext, ReadLimits } from '../../extractors/reader.ts';
-import { DocumentModel, type Block, type ReadMessage } from '../../schema/document.ts';
+import { type Block, DocumentModel, type ReadMessage } from '../../schema/document.ts';
 import { buildPdf, emptyPagePdf, imageOnlyPdf } from '../fixtures/render/mini-pdf.ts';
+import { contextOf, refusalOf } from './context.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RENDERED = join(ROOT, 'tests/fixtures/rendered');
@@ -18,7 +18,12 @@ const ctxOf = (file: string, bytes?: Uint8Array, limits?: Partial<ReadLimits>): 
 const refusal = (ctx: ReadContext): Promise<string> => refusalOf(readPdf, ctx);
 
 const notesOf = (blocks: Block[]) => blocks.filter((b) => b.kind === 'footnote');
-const dropped = (n: number): ReadMessage => ({ type: 'info', stage: 'read', message: `${n} running header, footer or page-number lines dropped` });
+const dropped = (n: number): ReadMessage => ({
+  type: 'info',
+  stage: 'read',
+  ruleId: 'read:running-lines-dropped',
+  message: `${n} running header, footer or page-number lines dropped`,
+});
 const plain = (s: string) => s.replace(/\*/g, '');
 
 function goldSentences(): string[] {
@@ -116,7 +121,7 @@ describe('readPdf refuses what it cannot read', () => {
   });
 
   it('a PDF whose body is garbage', async () => {
-    const bytes = new TextEncoder().encode('%PDF-1.7\n' + 'x'.repeat(500) + '\nstartxref\n12345\n%%EOF\n');
+    const bytes = new TextEncoder().encode(`%PDF-1.7\n${'x'.repeat(500)}\nstartxref\n12345\n%%EOF\n`);
     expect(await refusal(ctxOf('garbage.pdf', bytes))).toMatch(/^damaged PDF: /);
   });
 
@@ -152,7 +157,7 @@ describe('readPdf refuses what it cannot read', () => {
     const doc = await readPdf(ctxOf('half-scanned.pdf', pdf));
     expect(doc.pages).toBe(2);
     expect(doc.blocks.map((b) => b.text)).toEqual(['San luong dat 8.396,5 tan']);
-    expect(doc.messages).toEqual([{ type: 'warning', stage: 'read', message: '1 of 2 pages have no text layer (needs OCR): 2' }]);
+    expect(doc.messages).toEqual([{ type: 'warning', stage: 'read', ruleId: 'read:no-text-layer', message: '1 of 2 pages have no text layer (needs OCR): 2' }]);
   });
 
   it('more pages than the limit allows', async () => {
@@ -248,7 +253,13 @@ describe.skipIf(!existsSync(REAL))('readPdf on the real Lâm Đồng documents',
     // 857 of 865 when this was written.
     expect(shared / total, `DOCX numbers found in the signed PDF: ${shared}/${total}`).toBeGreaterThanOrEqual(0.95);
     // The same footnotes, with the same marks.
-    const marks = (blocks: Block[]) => (blocks.map((b) => b.text).join('\n').match(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu) ?? []).sort();
+    const marks = (blocks: Block[]) =>
+      (
+        blocks
+          .map((b) => b.text)
+          .join('\n')
+          .match(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu) ?? []
+      ).sort();
     expect(marks(pdf.blocks)).toEqual(marks(docx.blocks));
     expect(notesOf(pdf.blocks).map((b) => b.footnote)).toEqual(notesOf(docx.blocks).map((b) => b.footnote));
   });

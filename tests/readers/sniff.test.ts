@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { sniffFormat } from '../../extractors/read.ts';
 import { minimalPdf } from './hostile-files.ts';
 import { writeZip } from './zip-writer.ts';

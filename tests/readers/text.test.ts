@@ -13,7 +13,12 @@ const ctxOf = (file: string, bytes: Uint8Array): ReadContext => contextOf('text'
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const REPORT = 'Báo cáo tình hình kinh tế - xã hội huyện năm 2023\n\nTổng sản lượng lương thực đạt 8.396,5 tấn\n';
 const LINES = ['Báo cáo tình hình kinh tế - xã hội huyện năm 2023', 'Tổng sản lượng lương thực đạt 8.396,5 tấn'];
-const legacy = (encoding: string): ReadMessage => ({ type: 'info', message: `legacy ${encoding} text converted to Unicode`, stage: 'read' });
+const legacy = (encoding: string): ReadMessage => ({
+  type: 'info',
+  message: `legacy ${encoding} text converted to Unicode`,
+  stage: 'read',
+  ruleId: 'read:legacy-encoding',
+});
 
 describe('readText', () => {
   it('reads UTF-8 one block per non-empty line, with nothing to say', async () => {
@@ -36,7 +41,7 @@ describe('readText', () => {
     // "Tông" in Windows-1258: 0xF4 is ô.
     const doc = await readText(ctxOf('cp1258.txt', new Uint8Array([0x54, 0xf4, 0x6e, 0x67, 0x0a])));
     expect(doc.blocks.map((b) => b.text)).toEqual(['Tông']);
-    expect(doc.messages).toEqual([{ type: 'warning', message: 'not UTF-8: read as Windows-1258', stage: 'read' }]);
+    expect(doc.messages).toEqual([{ type: 'warning', message: 'not UTF-8: read as Windows-1258', stage: 'read', ruleId: 'read:not-utf8' }]);
   });
 
   it.each([

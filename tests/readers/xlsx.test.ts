@@ -3,8 +3,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { readDocument } from '../../extractors/read.ts';
 import { numberText } from '../../extractors/xlsx-reader.ts';
 import { DocumentModel, type ReadMessage } from '../../schema/document.ts';
@@ -22,6 +22,8 @@ const noCachedValue = (file: string, sheet: string, cell: string): ReadMessage =
   type: 'warning',
   message: `${file}: sheet ${JSON.stringify(sheet)} cell ${cell}: formula with no cached value, left empty (formulas are never evaluated)`,
   stage: 'read',
+  ruleId: 'read:formula-without-value',
+  place: { sheet, cell },
 });
 /** appendix.xlsx's one message: G8 is a formula saved without its value. */
 const APPENDIX_MESSAGES = [noCachedValue(APPENDIX, 'Biểu 01', 'G8')];
@@ -73,6 +75,8 @@ describe('appendix.xlsx (exceljs)', () => {
         type: 'warning',
         message: `${APPENDIX}: sheet "Biểu 01" cell G8: formula with no cached value, left empty (formulas are never evaluated)`,
         stage: 'read',
+        ruleId: 'read:formula-without-value',
+        place: { sheet: 'Biểu 01', cell: 'G8' },
       },
     ]);
   });
@@ -107,7 +111,7 @@ describe('legacy-encoded workbook', () => {
       'Tổng sản lượng lương thực | tấn | 8396,5',
       'Diện tích lúa cả năm | ha | 1200',
     ]);
-    expect(doc.messages).toEqual([{ type: 'info', message: 'legacy TCVN3 text converted to Unicode', stage: 'read' }]);
+    expect(doc.messages).toEqual([{ type: 'info', message: 'legacy TCVN3 text converted to Unicode', stage: 'read', ruleId: 'read:legacy-encoding' }]);
   });
 });
 

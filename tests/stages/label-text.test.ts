@@ -28,7 +28,31 @@ function generated(count: number, pieces: readonly string[]): string[] {
 
 describe('label text clean-up', () => {
   it('clean does what the regex chain did', () => {
-    const pieces = ['a', 'sản lượng', ' ', '  ', '\u00a0', '\t', '\n', '\u2009', '\ufeff', '*', '¹', '²³', '⁴', ',', ';', ':', '.', '-', '(', ')', 'm²', 'Cây lúa', '–'];
+    const pieces = [
+      'a',
+      'sản lượng',
+      ' ',
+      '  ',
+      '\u00a0',
+      '\t',
+      '\n',
+      '\u2009',
+      '\ufeff',
+      '*',
+      '¹',
+      '²³',
+      '⁴',
+      ',',
+      ';',
+      ':',
+      '.',
+      '-',
+      '(',
+      ')',
+      'm²',
+      'Cây lúa',
+      '–',
+    ];
     for (const s of generated(30_000, pieces)) expect(clean(s), JSON.stringify(s)).toBe(cleanByRegex(s));
   });
 
@@ -55,7 +79,27 @@ describe('label text clean-up', () => {
       }
       return cleanByRegex(t).split(' ').slice(-20).join(' ');
     };
-    const pieces = ['Trong đó', 'TRONG ĐÓ', ': ', ', ', '- ', '(a) ', 'Và ', 'sản lượng', 'Cấp ', 'trên', 'ƯỚC ĐẠT', ' đạt', ' là', ' ', 'ΣΑΣ', 'İ', '𐐀', 'x¹', '*'];
+    const pieces = [
+      'Trong đó',
+      'TRONG ĐÓ',
+      ': ',
+      ', ',
+      '- ',
+      '(a) ',
+      'Và ',
+      'sản lượng',
+      'Cấp ',
+      'trên',
+      'ƯỚC ĐẠT',
+      ' đạt',
+      ' là',
+      ' ',
+      'ΣΑΣ',
+      'İ',
+      '𐐀',
+      'x¹',
+      '*',
+    ];
     for (const s of generated(30_000, pieces)) expect(trimLabel(s), JSON.stringify(s)).toBe(byCuts(s));
   });
 

@@ -8,9 +8,7 @@ import { processText } from '../validation/helpers.ts';
  */
 describe('document messages', () => {
   it('come from every stage in order, with stage, rule and place', async () => {
-    const input = await processText(
-      ['Tỷ lệ che phủ rừng đạt 44,3³.', 'Xã đạt chuẩn mức 2, hạng 3.'].join('\n\n'),
-    );
+    const input = await processText(['Tỷ lệ che phủ rừng đạt 44,3³.', 'Xã đạt chuẩn mức 2, hạng 3.'].join('\n\n'));
     const msg = (n: number) => input.messages[n]!;
     expect(input.messages.map((m) => [m.stage, m.ruleId, m.type])).toEqual([
       ['footnotes', 'footnotes:no-body', 'warning'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentModel } from '../../schema/document.ts';
-import { headingLevel, readMetadata, sectionOf, segment } from '../../pipeline/stages/segment.ts';
 import { DocumentFile } from '../../pipeline/file.ts';
+import { headingLevel, readMetadata, sectionOf, segment } from '../../pipeline/stages/segment.ts';
+import type { DocumentModel } from '../../schema/document.ts';
 
 function doc(lines: string[]): DocumentModel {
   return {
@@ -28,21 +28,35 @@ describe('segment stage', () => {
   });
 
   it('gives every block its heading path', () => {
-    const out = segment(doc(['BÁO CÁO', 'A. KẾT QUẢ NĂM 2023', '1. Kinh tế', '1.1. Nông nghiệp', 'Sản lượng 10 tấn.', '2. Xã hội', 'Có 5 trường.']), new DocumentFile('t.txt'));
+    const out = segment(
+      doc(['BÁO CÁO', 'A. KẾT QUẢ NĂM 2023', '1. Kinh tế', '1.1. Nông nghiệp', 'Sản lượng 10 tấn.', '2. Xã hội', 'Có 5 trường.']),
+      new DocumentFile('t.txt'),
+    );
     const para = out.blocks.find((b) => b.text === 'Có 5 trường.')!;
     expect(para.headingPath).toEqual(['A. KẾT QUẢ NĂM 2023', '2. Xã hội']);
     expect(out.blocks.find((b) => b.text === 'Sản lượng 10 tấn.')!.headingPath).toEqual(['A. KẾT QUẢ NĂM 2023', '1. Kinh tế', '1.1. Nông nghiệp']);
   });
 
   it('reads number, place, date, type, report and plan year from the header', () => {
-    const meta = readMetadata(doc([
-      'Số: 712/BC-UBND',
-      'Phong Thổ, ngày 08 tháng 12 năm 2023',
-      'BÁO CÁO',
-      'Tình hình thực hiện kế hoạch năm 2023 và Kế hoạch năm 2024',
-      'UBND huyện Phong Thổ báo cáo như sau.',
-    ]).blocks);
-    expect(meta).toMatchObject({ number: '712/BC-UBND', place: 'Phong Thổ', date: '2023-12-08', month: 12, type: 'BÁO CÁO', reportYear: 2023, planYear: 2024, issuer: 'UBND huyện Phong Thổ' });
+    const meta = readMetadata(
+      doc([
+        'Số: 712/BC-UBND',
+        'Phong Thổ, ngày 08 tháng 12 năm 2023',
+        'BÁO CÁO',
+        'Tình hình thực hiện kế hoạch năm 2023 và Kế hoạch năm 2024',
+        'UBND huyện Phong Thổ báo cáo như sau.',
+      ]).blocks,
+    );
+    expect(meta).toMatchObject({
+      number: '712/BC-UBND',
+      place: 'Phong Thổ',
+      date: '2023-12-08',
+      month: 12,
+      type: 'BÁO CÁO',
+      reportYear: 2023,
+      planYear: 2024,
+      issuer: 'UBND huyện Phong Thổ',
+    });
   });
 
   it('keeps the month and year of a draft whose day is blank, and reads a plan for the next year', () => {

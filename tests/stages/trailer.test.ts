@@ -5,7 +5,27 @@ import { LABEL_TRAILERS } from '../../pipeline/stages/phrases.ts';
 /** trailerOf scans only the tail of a label; it must find exactly what the full scan finds. */
 describe('trailing verbs found from the tail', () => {
   it('agrees with the full scan on generated labels', () => {
-    const pieces = ['ước', 'đạt', 'được', ' ', '  ', '\u00a0', '\t', 'thực hiện', 'có là', 'hiện', 'khoảng', ':', '=', 'x', 'sản lượng', 'a', 'ước thực hiện', 'đạt khoảng', 'xấp xỉ'];
+    const pieces = [
+      'ước',
+      'đạt',
+      'được',
+      ' ',
+      '  ',
+      '\u00a0',
+      '\t',
+      'thực hiện',
+      'có là',
+      'hiện',
+      'khoảng',
+      ':',
+      '=',
+      'x',
+      'sản lượng',
+      'a',
+      'ước thực hiện',
+      'đạt khoảng',
+      'xấp xỉ',
+    ];
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let n = 0; n < 20_000; n++) {

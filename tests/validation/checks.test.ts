@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { MismatchType } from '../../schema/mismatch.ts';
-import { deriveValues } from '../../pipeline/stages/checks/arithmetic.ts';
-import { halfUnit, quotientTolerance, toleranceOf } from '../../pipeline/stages/checks/tolerance.ts';
-import { HEADER, ofType, processText } from './helpers.ts';
 import { processFile } from '../../pipeline/runner.ts';
 import { DEFAULT_CATALOG_FILE, loadCatalog } from '../../pipeline/stages/catalog.ts';
+import { deriveValues } from '../../pipeline/stages/checks/arithmetic.ts';
+import { halfUnit, quotientTolerance, toleranceOf } from '../../pipeline/stages/checks/tolerance.ts';
+import type { MismatchType } from '../../schema/mismatch.ts';
+import { HEADER, ofType, processText } from './helpers.ts';
 
 /** Each check type: a text where it must fire, and the same text made right, where it must not. */
 const CASES: Array<{ name: string; type: MismatchType; fires: string; holds: string; message?: RegExp }> = [
@@ -28,15 +28,19 @@ const CASES: Array<{ name: string; type: MismatchType; fires: string; holds: str
   {
     name: 'a footnote that itemizes the number it hangs on',
     type: 'sum',
-    fires: 'Tổng giá trị thiệt hại 1.017,02 triệu đồng¹.\n\n¹ Trong đó: thiệt hại về nhà ở 908,94 triệu đồng; thiệt hại giao thông 6.019,5 triệu đồng; thiệt hại khác 88,58 triệu đồng.',
-    holds: 'Tổng giá trị thiệt hại 7.017,02 triệu đồng¹.\n\n¹ Trong đó: thiệt hại về nhà ở 908,94 triệu đồng; thiệt hại giao thông 6.019,5 triệu đồng; thiệt hại khác 88,58 triệu đồng.',
+    fires:
+      'Tổng giá trị thiệt hại 1.017,02 triệu đồng¹.\n\n¹ Trong đó: thiệt hại về nhà ở 908,94 triệu đồng; thiệt hại giao thông 6.019,5 triệu đồng; thiệt hại khác 88,58 triệu đồng.',
+    holds:
+      'Tổng giá trị thiệt hại 7.017,02 triệu đồng¹.\n\n¹ Trong đó: thiệt hại về nhà ở 908,94 triệu đồng; thiệt hại giao thông 6.019,5 triệu đồng; thiệt hại khác 88,58 triệu đồng.',
     message: /chú thích 1/,
   },
   {
     name: 'an approximate total (khoảng) still bounds its parts beyond 1 %',
     type: 'sum',
-    fires: 'Toàn huyện có 32 dự án thủy điện, tổng công suất lắp máy khoảng 384,9MW, trong đó 11 dự án đang khai thác có công suất 144,3 MW; 04 dự án đang xây dựng có tổng công suất 56,9MW, 06 dự án chưa thi công có tổng công suất 65 MW; 11 dự án đã có quy hoạch với tổng công suất 123,72MW.',
-    holds: 'Toàn huyện có 32 dự án thủy điện, tổng công suất lắp máy khoảng 389MW, trong đó 11 dự án đang khai thác có công suất 144,3 MW; 04 dự án đang xây dựng có tổng công suất 56,9MW, 06 dự án chưa thi công có tổng công suất 65 MW; 11 dự án đã có quy hoạch với tổng công suất 123,72MW.',
+    fires:
+      'Toàn huyện có 32 dự án thủy điện, tổng công suất lắp máy khoảng 384,9MW, trong đó 11 dự án đang khai thác có công suất 144,3 MW; 04 dự án đang xây dựng có tổng công suất 56,9MW, 06 dự án chưa thi công có tổng công suất 65 MW; 11 dự án đã có quy hoạch với tổng công suất 123,72MW.',
+    holds:
+      'Toàn huyện có 32 dự án thủy điện, tổng công suất lắp máy khoảng 389MW, trong đó 11 dự án đang khai thác có công suất 144,3 MW; 04 dự án đang xây dựng có tổng công suất 56,9MW, 06 dự án chưa thi công có tổng công suất 65 MW; 11 dự án đã có quy hoạch với tổng công suất 123,72MW.',
   },
   {
     name: 'a/b against its stated share',
@@ -60,8 +64,10 @@ const CASES: Array<{ name: string; type: MismatchType; fires: string; holds: str
   {
     name: 'actual against a plan named in the sentence',
     type: 'share_of_plan',
-    fires: 'Kế hoạch vốn giao trong năm 2023 là 360.086 triệu đồng, thực hiện giải ngân đến thời điểm báo cáo là 190.265 triệu đồng, bằng 62,84% kế hoạch vốn giao.',
-    holds: 'Kế hoạch vốn giao trong năm 2023 là 360.086 triệu đồng, thực hiện giải ngân đến thời điểm báo cáo là 190.265 triệu đồng, bằng 52,84% kế hoạch vốn giao.',
+    fires:
+      'Kế hoạch vốn giao trong năm 2023 là 360.086 triệu đồng, thực hiện giải ngân đến thời điểm báo cáo là 190.265 triệu đồng, bằng 62,84% kế hoạch vốn giao.',
+    holds:
+      'Kế hoạch vốn giao trong năm 2023 là 360.086 triệu đồng, thực hiện giải ngân đến thời điểm báo cáo là 190.265 triệu đồng, bằng 52,84% kế hoạch vốn giao.',
   },
   {
     name: 'area × yield against output',
@@ -176,7 +182,15 @@ describe('people against a population the areas catalog gives', () => {
     const dir = mkdtempSync(join(tmpdir(), 'baocao-pop-'));
     try {
       const areas = join(dir, 'areas.json');
-      writeFileSync(areas, JSON.stringify({ areas: [{ code: '109', name: 'Phong Thổ', level: 'district', population: 80_000 }, { code: '1', name: 'Không số', level: 'district' }] }));
+      writeFileSync(
+        areas,
+        JSON.stringify({
+          areas: [
+            { code: '109', name: 'Phong Thổ', level: 'district', population: 80_000 },
+            { code: '1', name: 'Không số', level: 'district' },
+          ],
+        }),
+      );
       const catalog = loadCatalog(DEFAULT_CATALOG_FILE, areas);
       expect(catalog.populations).toEqual([{ name: 'Phong Thổ', folded: 'phong tho', population: 80_000 }]);
       const body = 'Số người tham gia bảo hiểm y tế 95.000 người.';
@@ -194,9 +208,7 @@ describe('people against a population the areas catalog gives', () => {
 
 describe('units baocao inferred rather than read', () => {
   it('become warnings naming the number and why, and only those', async () => {
-    const input = await processText(
-      'Tỷ lệ che phủ rừng đạt 44,3. Tổng vốn đầu tư đạt 120 tỷ, trong đó vốn ngân sách 80 tỷ. Diện tích lúa đạt 1.200 ha.',
-    );
+    const input = await processText('Tỷ lệ che phủ rừng đạt 44,3. Tổng vốn đầu tư đạt 120 tỷ, trong đó vốn ngân sách 80 tỷ. Diện tích lúa đạt 1.200 ha.');
     const warnings = input.messages.filter((m) => m.type === 'warning' && m.stage === 'validate').map((m) => m.message);
     expect(warnings).toEqual([
       expect.stringMatching(/^"44,3" \(.*che phủ rừng.*\): unit % inferred: the indicator is a rate/),
@@ -204,7 +216,12 @@ describe('units baocao inferred rather than read', () => {
       expect.stringMatching(/^"80 tỷ" .*unit VND inferred from the amount before it/),
     ]);
     // the facts carry the inferred units; the hectares were read, so they raise nothing
-    expect(input.facts.map((f) => [f.raw.trim(), f.unit])).toEqual([['44,3', 'percent'], ['120 tỷ', 'VND'], ['80 tỷ', 'VND'], ['1.200 ha', 'ha']]);
+    expect(input.facts.map((f) => [f.raw.trim(), f.unit])).toEqual([
+      ['44,3', 'percent'],
+      ['120 tỷ', 'VND'],
+      ['80 tỷ', 'VND'],
+      ['1.200 ha', 'ha'],
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Fact, Kind, isWellFormedFact, Status } from '../../schema/fact.ts';
+import { Fact, isWellFormedFact, Kind, Status } from '../../schema/fact.ts';
 import { Qualifier } from '../../schema/quantity.ts';
 import { CANONICAL_UNITS } from '../../schema/units.ts';
 import { processText } from './helpers.ts';
@@ -19,8 +19,29 @@ function agreesWithZod(value: unknown): void {
 }
 
 const BAD_VALUES: readonly unknown[] = [
-  undefined, null, NaN, Infinity, -Infinity, -1, 0, 1.5, 2 ** 60, 1899, 2201, '', 'x', 'percent', 'count:', 'count:hộ',
-  [], [0], [1, 2], [1.5], ['a'], {}, true,
+  undefined,
+  null,
+  NaN,
+  Infinity,
+  -Infinity,
+  -1,
+  0,
+  1.5,
+  2 ** 60,
+  1899,
+  2201,
+  '',
+  'x',
+  'percent',
+  'count:',
+  'count:hộ',
+  [],
+  [0],
+  [1, 2],
+  [1.5],
+  ['a'],
+  {},
+  true,
 ];
 
 describe('the cheap fact check agrees with the schema', () => {
@@ -47,6 +68,7 @@ describe('the cheap fact check agrees with the schema', () => {
       }
       agreesWithZod({ ...base, extra: 1 });
       agreesWithZod({ ...base, source: { ...source, extra: 1 } });
+      // biome-ignore lint/suspicious/noSparseArray: the hole is what is tested
       agreesWithZod({ ...base, footnotes: [1, , 2] });
     }
   });
@@ -57,25 +79,27 @@ describe('the cheap fact check agrees with the schema', () => {
 const nullable = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null });
 const int = (min: number, max: number) => fc.integer({ min, max });
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
-const unit = fc.oneof(fc.constantFrom(...Object.keys(CANONICAL_UNITS)), fc.string({ minLength: 1, maxLength: 8 }).map((n) => `count:${n}`));
+const unit = fc.oneof(
+  fc.constantFrom(...Object.keys(CANONICAL_UNITS)),
+  fc.string({ minLength: 1, maxLength: 8 }).map((n) => `count:${n}`),
+);
 
 /** A source in the schema's key order, its optional keys each present or not. */
-const source = fc
-  .record(
-    {
-      file: fc.string(),
-      page: int(1, 5000),
-      sheet: fc.string(),
-      cell: fc.string(),
-      block: int(0, 1e6),
-      start: int(0, 1e6),
-      end: int(0, 1e6),
-      text: fc.string(),
-      textStart: int(0, 1e6),
-      textEnd: int(0, 1e6),
-    },
-    { requiredKeys: ['file', 'block', 'start', 'end', 'text'] },
-  );
+const source = fc.record(
+  {
+    file: fc.string(),
+    page: int(1, 5000),
+    sheet: fc.string(),
+    cell: fc.string(),
+    block: int(0, 1e6),
+    start: int(0, 1e6),
+    end: int(0, 1e6),
+    text: fc.string(),
+    textStart: int(0, 1e6),
+    textEnd: int(0, 1e6),
+  },
+  { requiredKeys: ['file', 'block', 'start', 'end', 'text'] },
+);
 
 const validFact = fc.record({
   id: fc.string(),
@@ -101,14 +125,7 @@ const validFact = fc.record({
 });
 
 /** Values no field of a fact should take blindly: wrong types, out of range, holes, NaN… */
-const strange = fc.oneof(
-  fc.constantFrom(...BAD_VALUES),
-  fc.anything(),
-  fc.double(),
-  fc.integer(),
-  fc.string(),
-  fc.array(fc.anything(), { maxLength: 3 }),
-);
+const strange = fc.oneof(fc.constantFrom(...BAD_VALUES), fc.anything(), fc.double(), fc.integer(), fc.string(), fc.array(fc.anything(), { maxLength: 3 }));
 
 type Breaking = (f: Record<string, unknown>) => fc.Arbitrary<unknown>;
 const FACT_KEYS = Object.keys(Fact.shape);
@@ -118,15 +135,28 @@ const breakings: Breaking[] = [
   // one field set to something else
   (f) => fc.tuple(fc.constantFrom(...FACT_KEYS), strange).map(([k, v]) => ({ ...f, [k]: v })),
   // one field dropped
-  (f) => fc.constantFrom(...FACT_KEYS).map((k) => { const { [k]: _gone, ...rest } = f; return rest; }),
+  (f) =>
+    fc.constantFrom(...FACT_KEYS).map((k) => {
+      const { [k]: _gone, ...rest } = f;
+      return rest;
+    }),
   // one field moved to the front (same values, another key order)
-  (f) => fc.constantFrom(...FACT_KEYS).map((k) => { const { [k]: v, ...rest } = f; return { [k]: v, ...rest }; }),
+  (f) =>
+    fc.constantFrom(...FACT_KEYS).map((k) => {
+      const { [k]: v, ...rest } = f;
+      return { [k]: v, ...rest };
+    }),
   // a key the schema does not have
   (f) => fc.tuple(fc.string(), strange).map(([k, v]) => ({ ...f, [k]: v })),
   // one source field set, dropped, or added
   (f) => fc.tuple(fc.constantFrom(...SOURCE_KEYS), strange).map(([k, v]) => ({ ...f, source: { ...(f.source as object), [k]: v } })),
-  (f) => fc.constantFrom(...SOURCE_KEYS).map((k) => { const { [k]: _gone, ...rest } = f.source as Record<string, unknown>; return { ...f, source: rest }; }),
+  (f) =>
+    fc.constantFrom(...SOURCE_KEYS).map((k) => {
+      const { [k]: _gone, ...rest } = f.source as Record<string, unknown>;
+      return { ...f, source: rest };
+    }),
   // an array with a hole
+  // biome-ignore lint/suspicious/noSparseArray: the hole is what is tested
   (f) => fc.constantFrom('footnotes', 'headingPath').map((k) => ({ ...f, [k]: [(f[k] as unknown[])[0] ?? 1, , 2] })),
   // not an object at all
   () => strange,
@@ -147,6 +177,9 @@ describe('isWellFormedFact, property', () => {
   });
 
   it('never takes a fact zod refuses or would reshape', () => {
-    fc.assert(fc.property(brokenFact, (v) => agreesWithZod(v)), { numRuns: 3000 });
+    fc.assert(
+      fc.property(brokenFact, (v) => agreesWithZod(v)),
+      { numRuns: 3000 },
+    );
   });
 });

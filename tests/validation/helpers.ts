@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LoadInput } from '../../schema/load-input.ts';
-import type { Mismatch } from '../../schema/mismatch.ts';
 import { processFile } from '../../pipeline/runner.ts';
 import { loadCatalog } from '../../pipeline/stages/catalog.ts';
+import type { LoadInput } from '../../schema/load-input.ts';
+import type { Mismatch } from '../../schema/mismatch.ts';
 
 const catalog = loadCatalog();
 

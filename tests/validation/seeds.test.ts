@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LoadInput } from '../../schema/load-input.ts';
 import { processFile } from '../../pipeline/runner.ts';
 import { loadCatalog } from '../../pipeline/stages/catalog.ts';
+import type { LoadInput } from '../../schema/load-input.ts';
 import { processText } from './helpers.ts';
 
 const SEED_000 = fileURLToPath(new URL('../../seeds/000_35c0ecef09102edc.txt', import.meta.url));
@@ -65,7 +65,11 @@ describe('no false alarm on the relations that hold', () => {
   it('raises no arithmetic mismatch beyond the real ones', () => {
     const arithmetic = report.mismatches.filter((m) => ['sum', 'ratio', 'share_of_plan', 'product', 'growth'].includes(m.type));
     const real = ['1,38', '17.017,02', '3.705,99', '389,92'];
-    for (const m of arithmetic) expect(real.some((r) => m.message.includes(r)), m.message).toBe(true);
+    for (const m of arithmetic)
+      expect(
+        real.some((r) => m.message.includes(r)),
+        m.message,
+      ).toBe(true);
     expect(arithmetic).toHaveLength(4);
   });
   it('the emulation call (seed 001) raises nothing on its own', () => {

@@ -7,7 +7,16 @@ import { renderCompareHtml } from '../../output/compare-html.ts';
 import { fixtureWarehouse } from './fixture.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let fx: Awaited<ReturnType<typeof fixtureWarehouse>>;
 let page: string;
@@ -57,7 +66,15 @@ describe('HTML comparison page', () => {
       expect(await forest.locator('svg polyline.result').count()).toBe(1);
       expect(await forest.locator('svg circle.result.estimate').count()).toBe(1);
       const text = await tab.locator('body').innerText();
-      for (const label of ['So sánh các chỉ tiêu chủ yếu', 'Tổng sản lượng lương thực có hạt', 'Kế hoạch', 'Thực hiện / ước', 'So năm trước', 'Nguồn', 'bao-cao-2024.txt']) {
+      for (const label of [
+        'So sánh các chỉ tiêu chủ yếu',
+        'Tổng sản lượng lương thực có hạt',
+        'Kế hoạch',
+        'Thực hiện / ước',
+        'So năm trước',
+        'Nguồn',
+        'bao-cao-2024.txt',
+      ]) {
         expect(text).toContain(label);
       }
       expect(await forest.locator('svg').getAttribute('aria-label')).toBe('Biểu đồ kế hoạch và thực hiện: Tỷ lệ che phủ rừng — Phong Thổ');

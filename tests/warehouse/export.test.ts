@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Fact } from '../../schema/fact.ts';
 import { EXPORT_COLUMNS, exportFacts } from '../../output/export.ts';
 import { queryFacts } from '../../output/facts-query.ts';
+import { Fact } from '../../schema/fact.ts';
 import { fixtureWarehouse } from './fixture.ts';
 
 let fx: Awaited<ReturnType<typeof fixtureWarehouse>>;

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Fact } from '../../schema/fact.ts';
+import { foldText } from '../../extractors/clean-text.ts';
 import { compare } from '../../output/compare.ts';
 import { renderCompareCsv, renderCompareText } from '../../output/compare-table.ts';
 import { queryFacts } from '../../output/facts-query.ts';
 import { findIndicators } from '../../output/indicator-search.ts';
-import { foldText } from '../../extractors/clean-text.ts';
-import { FOREST, GRAIN, fixtureWarehouse } from './fixture.ts';
+import { Fact } from '../../schema/fact.ts';
+import { FOREST, fixtureWarehouse, GRAIN } from './fixture.ts';
 
 let fx: Awaited<ReturnType<typeof fixtureWarehouse>>;
 beforeAll(async () => {
@@ -115,9 +115,7 @@ describe('compare', () => {
     const text = renderCompareText(await compare(fx.wh, { query: 'che phu rung', area: 'Phong Thổ' }));
     const refs = [...text.matchAll(/^\[(\d)\] ([0-9a-f]{8}) {2}(\S+)/gm)].map((m) => [m[1], m[2], m[3]]);
     const byFile = Object.fromEntries(refs.map(([n, , file]) => [file, n]));
-    expect(refs.map(([, id]) => id).sort()).toEqual(
-      [fx.inputs.a, fx.inputs.b, fx.inputs.c].map((i) => i.document.id.slice(0, 8)).sort(),
-    );
+    expect(refs.map(([, id]) => id).sort()).toEqual([fx.inputs.a, fx.inputs.b, fx.inputs.c].map((i) => i.document.id.slice(0, 8)).sort());
     expect(text).toContain(`ƯTH 44,3 [${byFile['bao-cao-2023.txt']}] → TH 44,35 [${byFile['bao-cao-2024.txt']}]`);
     expect(text).toContain(`44,4 [${byFile['nghi-quyet-hdnd.txt']}] ≠ 44,36 [${byFile['bao-cao-2023.txt']}] !`);
     expect(text).toContain('99,56%');
@@ -125,7 +123,10 @@ describe('compare', () => {
 
   it('writes CSV with a column group per year', async () => {
     const csv = renderCompareCsv(await compare(fx.wh, { query: 'san luong luong thuc', from: 2023, to: 2024 }));
-    const [header, row] = csv.trim().split('\r\n').map((l) => l.split(','));
+    const [header, row] = csv
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(','));
     const cell = (name: string) => row![header!.indexOf(name)];
     expect(cell('indicator_id')).toBe(GRAIN);
     expect(cell('2023_result')).toBe('36595.83');
@@ -162,10 +163,35 @@ describe('analyst views', () => {
   });
 
   it('v_plan_actual puts plan, estimate and actual side by side with share of plan and change', async () => {
-    const rows = await fx.wh.db.selectFrom('v_plan_actual').selectAll().where('indicator_key', '=', FOREST).where('area', '=', 'Phong Thổ').orderBy('year').execute();
+    const rows = await fx.wh.db
+      .selectFrom('v_plan_actual')
+      .selectAll()
+      .where('indicator_key', '=', FOREST)
+      .where('area', '=', 'Phong Thổ')
+      .orderBy('year')
+      .execute();
     expect(rows).toEqual([
-      expect.objectContaining({ year: 2023, unit: 'percent', plan: 44.5, estimate: 44.3, actual: 44.35, result: 44.35, share_of_plan: 99.56, share_of_plan_computed: 99.66, change_on_previous_year: null }),
-      expect.objectContaining({ year: 2024, plan: 44.4, estimate: 44.4, actual: null, result: 44.4, share_of_plan: null, share_of_plan_computed: 100, conflict: 1 }),
+      expect.objectContaining({
+        year: 2023,
+        unit: 'percent',
+        plan: 44.5,
+        estimate: 44.3,
+        actual: 44.35,
+        result: 44.35,
+        share_of_plan: 99.56,
+        share_of_plan_computed: 99.66,
+        change_on_previous_year: null,
+      }),
+      expect.objectContaining({
+        year: 2024,
+        plan: 44.4,
+        estimate: 44.4,
+        actual: null,
+        result: 44.4,
+        share_of_plan: null,
+        share_of_plan_computed: 100,
+        conflict: 1,
+      }),
     ]);
     expect(rows[1]!.change_on_previous_year).toBeCloseTo(0.05, 9);
     expect(rows[1]!.growth_percent).toBe(0.11);

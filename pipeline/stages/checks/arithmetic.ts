@@ -1,13 +1,21 @@
-import { RELATION_KINDS, type Fact } from '../../../schema/fact.ts';
-import type { Quantity } from '../../../schema/quantity.ts';
 import { fold } from '../../../extractors/clean-text.ts';
+import { type Fact, RELATION_KINDS } from '../../../schema/fact.ts';
+import type { Quantity } from '../../../schema/quantity.ts';
 import {
-  foldOnce, inScaleOf, isAdditive, isRatioWhole, labelWords, named, sentenceOf, vn, withUnit,
-  type CheckContext, type Finding, type Item,
+  type CheckContext,
+  type Finding,
+  foldOnce,
+  type Item,
+  inScaleOf,
+  isAdditive,
+  isRatioWhole,
+  labelWords,
+  named,
+  sentenceOf,
+  vn,
+  withUnit,
 } from './context.ts';
-import {
-  STATED_RESULT_SLACK, agrees, gap, halfUnit, productTolerance, quotientTolerance, sumTolerance, tidy, toleranceOf,
-} from './tolerance.ts';
+import { agrees, gap, halfUnit, productTolerance, quotientTolerance, STATED_RESULT_SLACK, sumTolerance, tidy, toleranceOf } from './tolerance.ts';
 
 /**
  * Arithmetic checks: a total against its parts, a/b against its stated share, actual against plan
@@ -16,7 +24,15 @@ import {
  * documents to be checked against.
  */
 export function arithmeticChecks(ctx: CheckContext): Finding[] {
-  return [...sumChecks(ctx), ...footnoteSumChecks(ctx), ...ratioChecks(ctx), ...shareOfWholeChecks(ctx), ...planChecks(ctx), ...productChecks(ctx), ...growthChecks(ctx)];
+  return [
+    ...sumChecks(ctx),
+    ...footnoteSumChecks(ctx),
+    ...ratioChecks(ctx),
+    ...shareOfWholeChecks(ctx),
+    ...planChecks(ctx),
+    ...productChecks(ctx),
+    ...growthChecks(ctx),
+  ];
 }
 
 /* ---------- totals and parts ---------- */
@@ -204,7 +220,7 @@ function ratioChecks(ctx: CheckContext): Finding[] {
       const next = following.quantity;
       if (next.unit !== 'percent' && next.unit !== null) continue;
       const stated = itemAt.get(next.start);
-      if (!stated || stated.fact.unit !== 'percent') continue;
+      if (stated?.fact.unit !== 'percent') continue;
       const between = following.between.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹*]/gu, '');
       if (!SHARE_LINK.test(between)) continue;
       const l = side(left, itemAt);
@@ -216,9 +232,7 @@ function ratioChecks(ctx: CheckContext): Finding[] {
       const ratio = (100 * l.value) / r.value;
       const rTol = 100 * quotientTolerance(l.value, l.tol, r.value, r.tol);
       const sTol = toleranceOf(stated.fact) * STATED_RESULT_SLACK;
-      const candidates = over
-        ? [ratio - 100, ...(left.unit === 'percent' ? [l.value - r.value] : [])]
-        : [ratio];
+      const candidates = over ? [ratio - 100, ...(left.unit === 'percent' ? [l.value - r.value] : [])] : [ratio];
       const expected = candidates.reduce((best, c) => (Math.abs(c - stated.fact.value) < Math.abs(best - stated.fact.value) ? c : best));
       const tol = rTol + sTol + (over && left.unit === 'percent' ? l.tol + r.tol : 0);
       const facts = [stated, ...[l.item, r.item].filter((x): x is Item => x !== undefined)];
@@ -286,8 +300,10 @@ function shareOfWholeChecks(ctx: CheckContext): Finding[] {
     const tol =
       100 *
         quotientTolerance(
-          part.fact.baseValue, toleranceOf(part.fact) * 10 ** part.fact.multiplier,
-          whole.fact.baseValue, toleranceOf(whole.fact) * 10 ** whole.fact.multiplier,
+          part.fact.baseValue,
+          toleranceOf(part.fact) * 10 ** part.fact.multiplier,
+          whole.fact.baseValue,
+          toleranceOf(whole.fact) * 10 ** whole.fact.multiplier,
         ) +
       toleranceOf(s.fact) * STATED_RESULT_SLACK;
     if (agrees(share, s.fact.value, tol)) continue;
@@ -377,8 +393,7 @@ function productChecks(ctx: CheckContext): Finding[] {
       const perHa = y.fact.value;
       const toOutput = output.fact.unit === 'tonne' ? 0.1 : 1;
       const expected = ha * perHa * toOutput;
-      const tol =
-        productTolerance(ha, toleranceOf(area.fact), perHa, toleranceOf(y.fact)) * toOutput * STATED_RESULT_SLACK + toleranceOf(output.fact);
+      const tol = productTolerance(ha, toleranceOf(area.fact), perHa, toleranceOf(y.fact)) * toOutput * STATED_RESULT_SLACK + toleranceOf(output.fact);
       const found = output.fact.baseValue;
       if (agrees(expected, found, tol)) continue;
       out.push({
@@ -407,9 +422,7 @@ function growthChecks(ctx: CheckContext): Finding[] {
       : sentence.findLast((i) => startOf(i) < startOf(g) && !RELATION_KINDS.has(i.fact.kind) && i.fact.kind !== 'previous' && i.depth <= g.depth);
     if (!x) continue;
     const prev = sentence.find(
-      (p) =>
-        p.fact.kind === 'previous' &&
-        (p.fact.unit === x.fact.unit || (p.fact.unit?.startsWith('count:') && x.fact.unit?.startsWith('count:'))),
+      (p) => p.fact.kind === 'previous' && (p.fact.unit === x.fact.unit || (p.fact.unit?.startsWith('count:') && x.fact.unit?.startsWith('count:'))),
     );
     if (!prev || prev.fact.baseValue === 0) continue;
     if ([x, prev].some((i) => i.fact.qualifier === 'over' || i.fact.qualifier === 'under')) continue;
@@ -482,8 +495,11 @@ export function deriveValues(facts: readonly Fact[]): DerivedValue[] {
     } else if (r.kind === 'growth' && r.unit === 'percent' && r.value > -100) {
       const value = x.value / (1 + r.value / 100);
       out.push({
-        ...base, kind: 'previous', year: x.year === null ? null : x.year - 1,
-        value: tidy(value), tolerance: tidy(100 * quotientTolerance(x.value, xt, 100 + r.value, rt)),
+        ...base,
+        kind: 'previous',
+        year: x.year === null ? null : x.year - 1,
+        value: tidy(value),
+        tolerance: tidy(100 * quotientTolerance(x.value, xt, 100 + r.value, rt)),
       });
     } else if (r.kind === 'change' && r.unit === x.unit && r.multiplier === x.multiplier) {
       out.push({ ...base, kind: 'previous', year: x.year === null ? null : x.year - 1, value: tidy(x.value - r.value), tolerance: tidy(xt + rt) });

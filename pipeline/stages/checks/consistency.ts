@@ -1,5 +1,5 @@
 import type { Fact, Kind } from '../../../schema/fact.ts';
-import { isRatioWhole, named, sameIndicatorLabel, vn, type CheckContext, type Finding, type Item } from './context.ts';
+import { type CheckContext, type Finding, type Item, isRatioWhole, named, sameIndicatorLabel, vn } from './context.ts';
 import { agrees, tidy, toleranceOf } from './tolerance.ts';
 
 /**
@@ -9,7 +9,9 @@ import { agrees, tidy, toleranceOf } from './tolerance.ts';
  */
 export function consistencyChecks(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
-  const pool = ctx.items.filter((i) => i.fact.inFootnote === null && i.fact.year !== null && i.fact.kind !== 'previous' && !isRatioWhole(i) && !i.reading.ratio);
+  const pool = ctx.items.filter(
+    (i) => i.fact.inFootnote === null && i.fact.year !== null && i.fact.kind !== 'previous' && !isRatioWhole(i) && !i.reading.ratio,
+  );
   const seen = new Set<string>();
   // sameCell needs one catalog id: compare within each id's facts only, pairs still in reading order
   const byIndicator = new Map<string, number[]>();
@@ -31,7 +33,7 @@ export function consistencyChecks(ctx: CheckContext): Finding[] {
       if (x.fact.relatesTo !== null && x.fact.relatesTo === y.fact.relatesTo) continue;
       const tol = toleranceOf(x.fact) * 10 ** x.fact.multiplier + toleranceOf(y.fact) * 10 ** y.fact.multiplier;
       if (agrees(x.fact.baseValue, y.fact.baseValue, tol)) continue;
-      const key = [x.fact.value, y.fact.value].sort().join('|') + `|${x.fact.indicatorId}|${x.fact.kind}|${x.fact.year}`;
+      const key = `${[x.fact.value, y.fact.value].sort().join('|')}|${x.fact.indicatorId}|${x.fact.kind}|${x.fact.year}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(consistencyFinding(y, x, tol, 'trong cùng văn bản'));
@@ -60,7 +62,11 @@ export function sameCell(a: Fact, b: Fact): boolean {
 export function scaleHint(a: number, b: number): string {
   if (a === 0 || b === 0) return '';
   const r = Math.abs(a / b);
-  for (const [k, word] of [[3, 'nghìn'], [6, 'triệu'], [9, 'tỷ']] as const) {
+  for (const [k, word] of [
+    [3, 'nghìn'],
+    [6, 'triệu'],
+    [9, 'tỷ'],
+  ] as const) {
     if (Math.abs(Math.log10(r) - k) < 0.05 || Math.abs(Math.log10(r) + k) < 0.05) {
       return ` Hai số lệch nhau khoảng 10^${k} lần: có thể viết nhầm hoặc thừa/thiếu chữ "${word}".`;
     }

@@ -1,9 +1,9 @@
+import { fold } from '../../../extractors/clean-text.ts';
+import { formatVi } from '../../../extractors/vn-number.ts';
 import type { DocumentMetadata } from '../../../schema/document.ts';
 import type { Fact, Kind } from '../../../schema/fact.ts';
 import type { MismatchType } from '../../../schema/mismatch.ts';
 import type { AreaPopulation } from '../../../schema/place.ts';
-import { fold } from '../../../extractors/clean-text.ts';
-import { formatVi } from '../../../extractors/vn-number.ts';
 import { memoByString } from '../../memo.ts';
 import type { NormalizedFact } from '../normalize.ts';
 import type { Extracted } from '../reading.ts';
@@ -63,7 +63,11 @@ export function isRatioWhole(i: Item): boolean {
   return i.reading.ratio?.position === 1;
 }
 
-export function buildContext(metadata: DocumentMetadata | undefined, facts: readonly NormalizedFact[], populations: readonly AreaPopulation[] = []): CheckContext {
+export function buildContext(
+  metadata: DocumentMetadata | undefined,
+  facts: readonly NormalizedFact[],
+  populations: readonly AreaPopulation[] = [],
+): CheckContext {
   const items = facts.map(({ fact, reading }, index): Item => ({ fact, reading, index, depth: reading.depth }));
   const byBlock = new Map<number, Item[]>();
   for (const i of items) {
@@ -82,12 +86,46 @@ export function inScaleOf(i: Item, scale: Item): number {
 
 /** Folded words of a label without the generic measure words, for "same indicator" comparisons. */
 const LABEL_NOISE = new Set([
-  'tong', 'so', 'cac', 'cua', 'va', 'trong', 'nam', 'dat', 'duoc', 'la', 'co', 'uoc', 'thuc', 'hien', 'ke', 'hoach',
-  'kh', 'nhung', 'nhu', 'den', 'voi', 'tai', 'cho', 'nay', 'da', 'toan', 'huyen', 'tren', 'dia', 'ban', 'muc',
+  'tong',
+  'so',
+  'cac',
+  'cua',
+  'va',
+  'trong',
+  'nam',
+  'dat',
+  'duoc',
+  'la',
+  'co',
+  'uoc',
+  'thuc',
+  'hien',
+  'ke',
+  'hoach',
+  'kh',
+  'nhung',
+  'nhu',
+  'den',
+  'voi',
+  'tai',
+  'cho',
+  'nay',
+  'da',
+  'toan',
+  'huyen',
+  'tren',
+  'dia',
+  'ban',
+  'muc',
 ]);
 /** Labels repeat across a document's facts and across the checks: fold each once (bounded, a worker lives long). */
 export const labelWords: (label: string) => ReadonlySet<string> = memoByString(
-  (label) => new Set(fold(label.replace(/\([^)]*\)/g, ' ')).split(/[^a-z0-9]+/).filter((w) => w && !LABEL_NOISE.has(w))),
+  (label) =>
+    new Set(
+      fold(label.replace(/\([^)]*\)/g, ' '))
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w && !LABEL_NOISE.has(w)),
+    ),
   20_000,
 );
 

@@ -1,5 +1,5 @@
 import { fold } from '../../../extractors/clean-text.ts';
-import { foldOnce, named, vn, type AreaPopulation, type CheckContext, type Finding, type Item } from './context.ts';
+import { type AreaPopulation, type CheckContext, type Finding, foldOnce, type Item, named, vn } from './context.ts';
 import { gap, tidy, toleranceOf } from './tolerance.ts';
 
 /**
@@ -42,8 +42,25 @@ function rateOver100(i: Item): Finding | null {
 
 /** Count nouns that count people (not visits: `lượt người` counts visits and may exceed the population). */
 const PEOPLE = new Set([
-  'người', 'khẩu', 'nhân khẩu', 'đối tượng', 'trẻ', 'trẻ em', 'học sinh', 'lao động', 'bệnh nhân', 'công dân', 'cá nhân',
-  'học viên', 'đại biểu', 'cán bộ', 'giáo viên', 'thí sinh', 'cháu', 'người dân', 'nhân dân',
+  'người',
+  'khẩu',
+  'nhân khẩu',
+  'đối tượng',
+  'trẻ',
+  'trẻ em',
+  'học sinh',
+  'lao động',
+  'bệnh nhân',
+  'công dân',
+  'cá nhân',
+  'học viên',
+  'đại biểu',
+  'cán bộ',
+  'giáo viên',
+  'thí sinh',
+  'cháu',
+  'người dân',
+  'nhân dân',
 ]);
 
 /**
@@ -84,7 +101,14 @@ export function areaPopulationsFrom(data: unknown): AreaPopulation[] {
   for (const a of areas as Array<{ name?: unknown; population?: unknown; aliases?: unknown }>) {
     if (typeof a?.name !== 'string' || typeof a.population !== 'number' || !(a.population > 0)) continue;
     const aliases = Array.isArray(a.aliases) ? a.aliases.filter((s): s is string => typeof s === 'string') : [];
-    for (const n of [a.name, ...aliases]) out.push({ name: a.name, folded: fold(n).replace(/[^a-z0-9]+/g, ' ').trim(), population: a.population });
+    for (const n of [a.name, ...aliases])
+      out.push({
+        name: a.name,
+        folded: fold(n)
+          .replace(/[^a-z0-9]+/g, ' ')
+          .trim(),
+        population: a.population,
+      });
   }
   return out.sort((x, y) => y.folded.length - x.folded.length);
 }
@@ -95,9 +119,7 @@ function peopleOverPopulation(i: Item, bound: PopulationBound): Finding | null {
   if (f.baseValue <= bound.value) return null;
   const scale = 10 ** f.multiplier;
   const hint =
-    f.multiplier > 0 && f.value <= bound.value
-      ? ` Nếu bỏ chữ "${/nghìn|ngàn/iu.test(f.raw) ? 'nghìn' : 'triệu'}" thì ${vn(f.value)} mới hợp lý.`
-      : '';
+    f.multiplier > 0 && f.value <= bound.value ? ` Nếu bỏ chữ "${/nghìn|ngàn/iu.test(f.raw) ? 'nghìn' : 'triệu'}" thì ${vn(f.value)} mới hợp lý.` : '';
   return {
     type: 'plausibility',
     facts: [i],
