@@ -6,7 +6,7 @@ import * as initial from '../../schema/migrations/2026-11-26-001-initial.ts';
 import * as sentences from '../../schema/migrations/2026-11-26-008-sentences.ts';
 import { queryFacts } from '../../output/facts-query.ts';
 import { MIGRATIONS } from '../../schema/migrations/index.ts';
-import { openWarehouse, SEEDS_DIR } from '../../schema/warehouse.ts';
+import { openWarehouse, SEEDS_DIR } from '../../store/warehouse.ts';
 import { sha256, tempDir } from './helpers.ts';
 
 const cleanups: Array<() => void | Promise<void>> = [];

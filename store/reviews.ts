@@ -1,14 +1,106 @@
+import { z } from 'zod';
 import type { FactSource, Status } from '../schema/fact.ts';
 import type { Mismatch, MismatchType } from '../schema/mismatch.ts';
-import { sourceOfRow, type MismatchesTable, type Warehouse } from '../schema/warehouse.ts';
-import { applyReviewsSync, recordReview } from './load.ts';
-import { prepared } from './statements.ts';
+import { sql } from '../schema/migrations/kysely.ts';
+import type { MismatchesTable, ReviewsTable } from '../schema/warehouse.ts';
+import { factOf, mismatchOf, reviewOf, reviewRow, type Review } from './rows.ts';
+import { allRows, firstRow, type Sqlish } from './statements.ts';
+import type { Warehouse } from './warehouse.ts';
 
 /**
- * The reviewer's side of mismatches: list and show them with their facts, record a decision (the same
- * `reviews` rows as `recordReview`, one per fact decided), keep each mismatch's status in step with the
- * decisions, and carry decisions over to a superseding version of a document.
+ * Reviewers' decisions, all of them: a decision on a fact (`reviews` rows, kept by the fact's stable id
+ * so it survives re-loads), applied to every stored version of the fact; the reviewer's side of
+ * mismatches (list and show them with their facts, decide on one, keep each mismatch's status in step
+ * with the decisions); and carrying decisions over to a superseding version of a document.
  */
+
+/* ---------- decisions on facts ---------- */
+
+/** A reviewer's decision on one fact, keyed by the fact's stable id so it survives re-loads. */
+export const ReviewDecision = z
+  .object({
+    factId: z.string().min(1),
+    mismatchId: z.string().nullable().default(null),
+    reviewer: z.string().min(1),
+    action: z.enum(['accept', 'correct', 'reject']),
+    /** for `correct`: the right number, in the fact's written scale (its multiplier is kept) */
+    value: z.number().finite().nullable().default(null),
+    /** for `correct`: a different canonical unit, if the unit was wrong */
+    unit: z.string().nullable().default(null),
+    note: z.string().nullable().default(null),
+    decidedAt: z.string().optional(),
+  })
+  .refine((d) => d.action !== 'correct' || d.value !== null, { message: 'a correction needs a value', path: ['value'] });
+export type ReviewDecision = z.input<typeof ReviewDecision>;
+
+/**
+ * Records a decision and applies it to every stored version of the fact (current and history).
+ * Returns how many fact rows changed.
+ */
+export async function recordReview(wh: Warehouse, decision: ReviewDecision): Promise<number> {
+  const d = ReviewDecision.parse(decision);
+  const review: Review = { ...d, decidedAt: d.decidedAt ?? new Date().toISOString() };
+  const { sql: text, parameters } = wh.db.insertInto('reviews').values(reviewRow(review)).compile();
+  return wh.sqlite.transaction(() => {
+    wh.sqlite.prepare(text).run(parameters as Sqlish[]);
+    return applyReviewsSync(wh, { factIds: [d.factId] });
+  }).immediate();
+}
+
+type ReviewScope = { documentId: string } | { factIds: string[] };
+
+/**
+ * Re-applies the latest decision of each reviewed fact of a document (or of the given fact ids) to the
+ * stored rows: value, unit and base value come from the extraction, overridden by a correction.
+ */
+export async function applyReviews(wh: Warehouse, scope: ReviewScope): Promise<number> {
+  return wh.sqlite.transaction(() => applyReviewsSync(wh, scope)).immediate();
+}
+
+interface LatestReview {
+  fact_id: string;
+  action: ReviewsTable['action'];
+  value: number | null;
+  unit: string | null;
+}
+
+/** applyReviews, synchronous, for callers already inside a transaction (the loader, the checks). */
+export function applyReviewsSync(wh: Warehouse, scope: ReviewScope): number {
+  const latest = latestReviews(wh, scope);
+  if (latest.length === 0) return 0;
+  const update = wh.prepared(
+    `update facts set
+       status = @status,
+       corrected_value = @corrected,
+       value = coalesce(@corrected, original_value),
+       unit = case when @corrected is null then original_unit else coalesce(@unit, original_unit) end,
+       base_value = case when @corrected is null then original_base_value else @corrected * pow(10, multiplier) end
+     where id = @factId`,
+  );
+  let changed = 0;
+  for (const r of latest) {
+    const corrected = r.action === 'correct' ? r.value : null;
+    const status = r.action === 'accept' ? 'accepted' : r.action === 'correct' ? 'corrected' : 'rejected';
+    changed += update.run({ status, corrected, unit: r.unit, factId: r.fact_id }).changes;
+  }
+  return changed;
+}
+
+function latestReviews(wh: Warehouse, scope: ReviewScope): LatestReview[] {
+  const base = `select r.fact_id, r.action, r.value, r.unit from reviews r
+    where r.id = (select r2.id from reviews r2 where r2.fact_id = r.fact_id order by r2.decided_at desc, r2.id desc limit 1)`;
+  if ('documentId' in scope) {
+    // Every load asks; a bulk load into a warehouse nobody has reviewed yet should not list its facts for it.
+    if (wh.prepared(`select 1 from reviews limit 1`).get() === undefined) return [];
+    return wh.prepared(`${base} and r.fact_id in (select id from facts where document_id = ?)`).all(scope.documentId) as LatestReview[];
+  }
+  if (scope.factIds.length === 0) return [];
+  const marks = scope.factIds.map(() => '?').join(',');
+  // not cached: the list's length makes each statement new
+  return wh.sqlite.prepare(`${base} and r.fact_id in (${marks})`).all(...scope.factIds) as LatestReview[];
+}
+
+/* ---------- mismatches, as reviewers see them ---------- */
 
 export type ReviewActionName = 'accept' | 'correct' | 'reject';
 export type MismatchStatusName = Mismatch['status'];
@@ -29,15 +121,8 @@ export interface ReviewedFact {
   source: FactSource;
 }
 
-export interface LatestDecision {
-  factId: string;
-  reviewer: string;
-  decidedAt: string;
-  action: ReviewActionName;
-  value: number | null;
-  unit: string | null;
-  note: string | null;
-}
+/** The latest decision on a fact, as a reviewer sees it. */
+export type LatestDecision = Omit<Review, 'mismatchId'>;
 
 export interface MismatchView {
   id: string;
@@ -68,24 +153,6 @@ export interface ListFilter {
 /** A `mismatches` row (the table's own type) with the file of its document. */
 type MismatchRow = Omit<MismatchesTable, 'run_id'> & { file: string };
 
-interface FactRow {
-  id: string;
-  document_id: string;
-  indicator: string;
-  raw: string;
-  value: number;
-  original_value: number;
-  corrected_value: number | null;
-  unit: string | null;
-  unit_text: string | null;
-  multiplier: number;
-  year: number | null;
-  kind: string;
-  status: Status;
-  source: string;
-  sentence: string | null;
-}
-
 const ORDER = `case m.status when 'open' then 0 else 1 end, d.loaded_at desc, m.document_id, m.rowid`;
 
 export function listMismatches(wh: Warehouse, filter: ListFilter = {}): MismatchView[] {
@@ -104,9 +171,9 @@ export function listMismatches(wh: Warehouse, filter: ListFilter = {}): Mismatch
     where.push('m.document_id like ?');
     args.push(`${filter.documentId}%`);
   }
-  const sql = `select m.*, d.file from mismatches m join documents d on d.id = m.document_id
+  const text = `select m.*, d.file from mismatches m join documents d on d.id = m.document_id
     ${where.length ? `where ${where.join(' and ')}` : ''} order by ${ORDER}${filter.limit ? ` limit ${Math.floor(filter.limit)}` : ''}`;
-  const rows = prepared(wh, sql).all(...args) as MismatchRow[];
+  const rows = wh.prepared(text).all(...args) as MismatchRow[];
   return rows.map((r) => view(wh, r));
 }
 
@@ -114,9 +181,16 @@ export function listMismatches(wh: Warehouse, filter: ListFilter = {}): Mismatch
 export function getMismatch(wh: Warehouse, idOrPrefix: string): MismatchView {
   const key = idOrPrefix.trim();
   if (!/^[0-9a-f]{4,32}$/i.test(key)) throw new ReviewError(`"${idOrPrefix}" is not a mismatch id (hex, at least 4 characters)`);
-  const rows = wh.sqlite
-    .prepare(`select m.*, d.file from mismatches m join documents d on d.id = m.document_id where m.id like ? order by d.superseded_by is not null, d.loaded_at desc`)
-    .all(`${key.toLowerCase()}%`) as MismatchRow[];
+  const rows = allRows(
+    wh,
+    wh.db
+      .selectFrom('mismatches as m')
+      .innerJoin('documents as d', 'd.id', 'm.document_id')
+      .select(['m.document_id', 'm.id', 'm.type', 'm.message', 'm.fact_ids', 'm.expected', 'm.found', 'm.difference', 'm.tolerance', 'm.source', 'm.status', 'd.file'])
+      .where('m.id', 'like', `${key.toLowerCase()}%`)
+      .orderBy(sql`d.superseded_by is not null`)
+      .orderBy('d.loaded_at', 'desc'),
+  );
   const ids = new Set(rows.map((r) => r.id));
   if (ids.size === 0) throw new ReviewError(`no mismatch ${idOrPrefix}`);
   if (ids.size > 1) throw new ReviewError(`"${idOrPrefix}" matches ${ids.size} mismatches; give more characters`);
@@ -126,61 +200,63 @@ export function getMismatch(wh: Warehouse, idOrPrefix: string): MismatchView {
 export class ReviewError extends Error {}
 
 function view(wh: Warehouse, r: MismatchRow): MismatchView {
-  const factIds = JSON.parse(r.fact_ids) as string[];
-  const facts = factIds.map((id) => factOf(wh, r.document_id, id)).filter((f): f is ReviewedFact => f !== null);
+  const { id, documentId, ...rest } = mismatchOf(r);
+  const facts = rest.factIds.map((f) => reviewedFact(wh, documentId, f)).filter((f): f is ReviewedFact => f !== null);
   return {
-    id: r.id,
-    documentId: r.document_id,
+    id,
+    documentId,
     file: r.file,
-    type: r.type,
-    message: r.message,
-    factIds,
-    expected: r.expected,
-    found: r.found,
-    difference: r.difference,
-    tolerance: r.tolerance,
-    source: r.source === null ? null : (JSON.parse(r.source) as Mismatch['source']),
-    status: r.status,
+    ...rest,
     facts,
-    decisions: factIds.map((id) => latestDecision(wh, id)).filter((d): d is LatestDecision => d !== null),
+    decisions: rest.factIds.map((f) => latestDecision(wh, f)).filter((d): d is LatestDecision => d !== null),
   };
 }
 
-function factOf(wh: Warehouse, documentId: string, id: string): ReviewedFact | null {
-  const f = wh.sqlite
-    .prepare(
-      `select id, document_id, indicator, raw, value, original_value, corrected_value, unit, unit_text, multiplier, year, kind, status, source,
-         (select text from sentences where id = sentence_id) as sentence
-       from facts where id = ? order by document_id = ? desc limit 1`,
-    )
-    .get(id, documentId) as FactRow | undefined;
-  if (!f) return null;
+/** The fact of that id, of the mismatch's document when several versions hold it. */
+function reviewedFact(wh: Warehouse, documentId: string, id: string): ReviewedFact | null {
+  const row = firstRow(
+    wh,
+    wh.db
+      .selectFrom('facts')
+      .selectAll('facts')
+      .select((eb) => eb.selectFrom('sentences').select('sentences.text').whereRef('sentences.id', '=', 'facts.sentence_id').as('sentence'))
+      .where('facts.id', '=', id)
+      .orderBy(sql`facts.document_id = ${documentId}`, 'desc')
+      .limit(1),
+  );
+  if (!row) return null;
+  const f = factOf(row);
   return {
     id: f.id,
     indicator: f.indicator,
     raw: f.raw,
     value: f.value,
-    originalValue: f.original_value,
-    correctedValue: f.corrected_value,
+    originalValue: row.original_value,
+    correctedValue: row.corrected_value,
     unit: f.unit,
-    unitText: f.unit_text,
+    unitText: f.unitText,
     multiplier: f.multiplier,
     year: f.year,
     kind: f.kind,
     status: f.status,
-    source: sourceOfRow(f.source, f.sentence),
+    source: f.source,
   };
 }
 
 function latestDecision(wh: Warehouse, factId: string): LatestDecision | null {
-  const r = wh.sqlite
-    .prepare(`select fact_id, reviewer, decided_at, action, value, unit, note from reviews where fact_id = ? order by decided_at desc, id desc limit 1`)
-    .get(factId) as
-    | { fact_id: string; reviewer: string; decided_at: string; action: ReviewActionName; value: number | null; unit: string | null; note: string | null }
-    | undefined;
-  return r
-    ? { factId: r.fact_id, reviewer: r.reviewer, decidedAt: r.decided_at, action: r.action, value: r.value, unit: r.unit, note: r.note }
-    : null;
+  const row = firstRow(
+    wh,
+    wh.db
+      .selectFrom('reviews')
+      .select(['fact_id', 'mismatch_id', 'reviewer', 'decided_at', 'action', 'value', 'unit', 'note'])
+      .where('fact_id', '=', factId)
+      .orderBy('decided_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1),
+  );
+  if (!row) return null;
+  const { mismatchId: _, ...decision } = reviewOf(row);
+  return decision;
 }
 
 export interface Decision {
@@ -225,7 +301,7 @@ export async function decide(wh: Warehouse, d: Decision): Promise<MismatchView> 
       decidedAt,
     });
   }
-  prepared(wh, `update mismatches set status = ? where id = ?`).run(STATUS_OF[d.action], m.id);
+  await wh.db.updateTable('mismatches').set({ status: STATUS_OF[d.action] }).where('id', '=', m.id).execute();
   return getMismatch(wh, m.id);
 }
 
@@ -234,13 +310,13 @@ export async function decide(wh: Warehouse, d: Decision): Promise<MismatchView> 
  * id, which a re-load of the same bytes or a re-extraction keeps). Returns how many changed.
  */
 export function syncMismatchStatuses(wh: Warehouse, documentId: string): number {
-  const rows = wh.sqlite
-    .prepare(
+  const rows = wh
+    .prepared(
       `select m.id, m.status, (select r.action from reviews r where r.mismatch_id = m.id order by r.decided_at desc, r.id desc limit 1) as action
        from mismatches m where m.document_id = ?`,
     )
     .all(documentId) as { id: string; status: MismatchStatusName; action: ReviewActionName | null }[];
-  const update = prepared(wh, `update mismatches set status = ? where document_id = ? and id = ?`);
+  const update = wh.prepared(`update mismatches set status = ? where document_id = ? and id = ?`);
   let changed = 0;
   for (const r of rows) {
     if (r.action === null) continue;
@@ -249,6 +325,8 @@ export function syncMismatchStatuses(wh: Warehouse, documentId: string): number 
   }
   return changed;
 }
+
+/* ---------- carrying decisions to a superseding version ---------- */
 
 interface ReviewCarry {
   fact_id: string;
@@ -280,25 +358,25 @@ export async function carryReviewsForward(wh: Warehouse, documentId: string): Pr
 
 /** carryReviewsForward, synchronous, for callers already inside a transaction (the cross-document checks). */
 export function carryReviewsForwardSync(wh: Warehouse, documentId: string): number {
-  const old = prepared(wh, `select id from documents where superseded_by = ?`).all(documentId) as { id: string }[];
+  const old = wh.prepared(`select id from documents where superseded_by = ?`).all(documentId) as { id: string }[];
   if (old.length === 0) return 0;
-  const latest = prepared(wh, 
+  const latest = wh.prepared(
     `select r.fact_id, r.mismatch_id, r.reviewer, r.decided_at, r.action, r.value, r.unit, r.note,
             f.indicator_folded, f.year, f.kind, f.original_unit, f.original_value,
             (select m.type from mismatches m where m.id = r.mismatch_id limit 1) as mismatch_type
      from reviews r join facts f on f.id = r.fact_id and f.document_id = ?
      where r.id = (select r2.id from reviews r2 where r2.fact_id = r.fact_id order by r2.decided_at desc, r2.id desc limit 1)`,
   );
-  const match = prepared(wh, 
+  const match = wh.prepared(
     `select id from facts where document_id = ? and indicator_folded = ? and year is ? and kind = ? and original_unit is ?
        and abs(original_value - ?) <= 1e-9 * max(1, abs(?))
        and not exists (select 1 from reviews r where r.fact_id = facts.id)
      order by rowid limit 1`,
   );
-  const mismatchOf = prepared(wh, 
+  const mismatchOfFact = wh.prepared(
     `select id from mismatches where document_id = ? and type = ? and exists (select 1 from json_each(fact_ids) where value = ?) limit 1`,
   );
-  const insert = prepared(wh, 
+  const insert = wh.prepared(
     `insert into reviews (fact_id, mismatch_id, reviewer, decided_at, action, value, unit, note) values (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   let carried = 0;
@@ -308,7 +386,7 @@ export function carryReviewsForwardSync(wh: Warehouse, documentId: string): numb
       const target = match.get(documentId, r.indicator_folded, r.year, r.kind, r.original_unit, r.original_value, r.original_value) as { id: string } | undefined;
       if (!target) continue;
       const mismatch = r.mismatch_type
-        ? ((mismatchOf.get(documentId, r.mismatch_type, target.id) as { id: string } | undefined)?.id ?? null)
+        ? ((mismatchOfFact.get(documentId, r.mismatch_type, target.id) as { id: string } | undefined)?.id ?? null)
         : null;
       const note = `carried from fact ${r.fact_id} of document ${o.id.slice(0, 12)}${r.note ? `: ${r.note}` : ''}`;
       insert.run(target.id, mismatch, r.reviewer, r.decided_at, r.action, r.value, r.unit, note);
