@@ -67,15 +67,15 @@ export interface IngestOptions {
 
 /**
  * Left to its defaults V8 lets each worker's heap grow lazily to what the largest documents once needed,
- * and a run's memory crept up with the archive; with a limit it collects sooner, for ~5% more CPU.
+ * and a run's memory crept up with the archive; with a limit it collects sooner, for a little more CPU.
  * 256 MB holds the largest real reports in the corpus with room to spare.
  */
 export const DEFAULT_WORKER_MEMORY_MB = 256;
 
 /**
- * The young generation is bounded: each worker's nursery is resident memory, times the workers. Measured
- * on the synthetic archive (1 worker, 200 documents): 8 MB spent a fifth of the worker's time in GC, 16 MB
- * is ~9% faster for ~5 MB, 32 MB ~9% faster again but took a 1,000-document run past 512 MB with 2 workers.
+ * The young generation is bounded: each worker's nursery is resident memory, times the workers. A small
+ * nursery makes the worker spend much of its time in GC; a large one is faster again but, times two
+ * workers, took a large run past the memory target (README, bench/results.json). 16 MB is the compromise.
  */
 function workerHeapLimits(mb: number): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
   return { maxOldGenerationSizeMb: mb, maxYoungGenerationSizeMb: Math.max(4, Math.min(16, Math.floor(mb / 16))) };

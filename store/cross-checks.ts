@@ -212,7 +212,7 @@ class Cells {
    * its cell's band agrees with each of this document's facts there, whatever its own tolerance
    * (tolerances only add), so the query need not return it: where reports repeat each other (the same
    * report in two formats, a later report repeating a figure) most rows of a cell agree, and each would
-   * become a JS row for nothing (4 in 5 rows on a PDF-heavy synthetic archive). The band is pulled in by
+   * become a JS row for nothing (most rows, on an archive of repeated reports). The band is pulled in by
    * far more than float rounding can move it (bounds computed here, read back by SQLite's JSON), and
    * `agrees` adds its own slack on top, so a row left out is one the exact test would have passed.
    */
