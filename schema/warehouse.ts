@@ -163,6 +163,26 @@ export interface MismatchesTable {
   run_id: number | null;
 }
 
+/** Values implied by a relation (the plan behind `đạt 101,49% kế hoạch`), for the checks across documents (migration 003). */
+export interface DerivedTable {
+  document_id: string;
+  /** the relation fact the value was computed from */
+  from_fact_id: string;
+  /** the fact it qualifies */
+  fact_id: string;
+  indicator_key: string;
+  indicator: string;
+  area: string | null;
+  year: number | null;
+  kind: 'plan' | 'previous';
+  value: number;
+  tolerance: number;
+  unit: string | null;
+  multiplier: number;
+  base_value: number;
+  base_tolerance: number;
+}
+
 export interface IndicatorsTable {
   id: string;
   name: string;
@@ -251,6 +271,7 @@ export interface Database {
   footnotes: FootnotesTable;
   document_messages: DocumentMessagesTable;
   mismatches: MismatchesTable;
+  derived: DerivedTable;
   indicators: IndicatorsTable;
   areas: AreasTable;
   reviews: ReviewsTable;

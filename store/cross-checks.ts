@@ -6,7 +6,8 @@ import { mismatchId, sourceOf } from '../pipeline/stages/validate.ts';
 import type { Fact, FactSource } from '../schema/fact.ts';
 import type { WrittenDocument } from '../schema/load-input.ts';
 import type { MismatchType } from '../schema/mismatch.ts';
-import type { DocumentsTable, FactsTable } from '../schema/warehouse.ts';
+import type { Selectable } from 'kysely';
+import type { DerivedTable, DocumentsTable, FactsTable } from '../schema/warehouse.ts';
 import { foldLabel } from './documents.ts';
 import { carryReviewsForwardSync, syncMismatchStatuses } from './reviews.ts';
 import {
@@ -18,6 +19,7 @@ import {
   type FactCore,
   type FactCoreRow,
 } from './rows.ts';
+import { insertSql } from './statements.ts';
 import type { Warehouse } from './warehouse.ts';
 
 /**
@@ -58,8 +60,7 @@ function checkDocument(wh: Warehouse, documentId: string, written: WrittenDocume
   const mine = written?.documentId === documentId ? writtenFacts(written) : factsOf(wh, documentId);
   storeDerived(wh, documentId, mine);
   const findings = [...compareFacts(wh, doc, mine), ...compareDerived(wh, doc, mine)];
-  const template = Object.fromEntries(MISMATCH_COLUMNS.map((c) => [c, null]));
-  const insert = wh.prepared(wh.db.insertInto('mismatches').orIgnore().values(template as never).compile().sql);
+  const insert = wh.prepared(insertSql(wh.db, 'mismatches', MISMATCH_COLUMNS, 'ignore'));
   const flag = wh.prepared(`update facts set status = 'flagged' where document_id = ? and id = ? and status = 'ok'`);
   let inserted = 0;
   for (const f of findings) {
@@ -314,22 +315,7 @@ function compareFacts(wh: Warehouse, doc: CheckedDocument, mine: readonly Stored
   return out;
 }
 
-interface DerivedRow {
-  document_id: string;
-  from_fact_id: string;
-  fact_id: string;
-  indicator_key: string;
-  indicator: string;
-  area: string | null;
-  year: number | null;
-  kind: 'plan' | 'previous';
-  value: number;
-  tolerance: number;
-  unit: string | null;
-  multiplier: number;
-  base_value: number;
-  base_tolerance: number;
-}
+type DerivedRow = Selectable<DerivedTable>;
 
 function storeDerived(wh: Warehouse, documentId: string, mine: readonly StoredFact<Fact>[]): void {
   const byId = new Map(mine.map((f) => [f.id, f]));

@@ -32,7 +32,7 @@ export type Sqlish = string | number | bigint | null;
 export type ValuesOf<T extends TableName, C extends readonly (keyof Row<T>)[]> = { -readonly [I in keyof C]: Row<T>[C[I]] };
 
 /** The columns the template fixes the order of; the typed rows are checked against Row<T> by the callers. */
-function insertSql<T extends TableName>(db: Kysely<Database>, table: T, columns: readonly string[], conflict: 'fail' | 'ignore'): string {
+export function insertSql<T extends TableName>(db: Kysely<Database>, table: T, columns: readonly string[], conflict: 'fail' | 'ignore'): string {
   const template = Object.fromEntries(columns.map((c) => [c, null]));
   let query = db.insertInto(table).values(template as never);
   if (conflict === 'ignore') query = query.orIgnore();
