@@ -3,7 +3,7 @@ import { deserialize } from 'node:v8';
 import { DEFAULT_LIMITS, type ReadLimits } from '../extractors/reader.ts';
 import type { LoadInput, WrittenDocument } from '../schema/load-input.ts';
 import { CommitGroup } from '../store/commit-group.ts';
-import { DocumentWriter, loadDocument } from '../store/documents.ts';
+import { DocumentWriter, isLoaded, loadDocument } from '../store/documents.ts';
 import { finishRun, runFileFromOutcome, RunFileWriter, startRun } from '../store/runs.ts';
 import type { Warehouse } from '../store/warehouse.ts';
 import type { IngestJob, IngestJobResult, IngestWorkerData } from './ingest-worker.ts';
@@ -111,7 +111,7 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
     runId, files: 0, loaded: 0, skipped: 0, superseded: 0, failed: [], facts: 0, mismatches: 0, seconds: 0, pages: 0,
     workers, interrupted: false,
   };
-  const known = wh.sqlite.prepare('SELECT 1 FROM documents WHERE id = ?').pluck();
+  const known = isLoaded(wh);
   const runFiles = new RunFileWriter(wh, runId);
   const writer = new DocumentWriter(wh);
   const group = new CommitGroup(writer);
@@ -119,7 +119,7 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
     script: new URL('./ingest-worker.mjs', import.meta.url),
     size: workers,
     timeoutMs: timeoutMs + HARD_LIMIT_GRACE_MS,
-    answer: (hash) => known.get(hash) !== undefined,
+    answer: known,
     resourceLimits: workerHeapLimits(workerMemoryMb),
     workerData: { warehouse: wh.sqlite.memory ? null : wh.sqlite.name } satisfies IngestWorkerData,
   });

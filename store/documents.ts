@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import { foldText } from '../extractors/clean-text.ts';
+import { sql } from '../schema/migrations/kysely.ts';
 import { memoByString } from '../pipeline/memo.ts';
 import type { DocumentMetadata } from '../schema/document.ts';
 import { loadInputIssues, type InputIssue, type LoadInput, type LoadOutcome } from '../schema/load-input.ts';
@@ -219,6 +220,15 @@ export async function loadDocument(writer: DocumentWriter, input: LoadInput, opt
     }
     return { status: 'failed', documentId, reason: `load: ${err instanceof Error ? err.message : String(err)}` };
   }
+}
+
+/**
+ * Whether a document of that content hash is stored, answered synchronously: workers ask before they
+ * parse a file, and the pool answers from the writer's thread.
+ */
+export function isLoaded(wh: Warehouse): (documentId: string) => boolean {
+  const known = wh.sqlite.prepare(wh.db.selectFrom('documents').select(sql.lit(1).as('one')).where('id', '=', '').compile().sql).pluck();
+  return (documentId) => known.get(documentId) !== undefined;
 }
 
 /** Number and issuer, folded: `712/BC-UBND` of `UBND huyện Phong Thổ` is the same document however spaced. */
