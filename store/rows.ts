@@ -15,8 +15,9 @@ import type { Row, ValuesOf } from './statements.ts';
 
 /**
  * One mapper each way per table: the contract's object (schema/) to its row, and the row back. A new
- * column is added by its migration, its zod schema and the two mappers here, nowhere else: the loader,
- * the checks, the review and the outputs all go through these.
+ * column is added by its migration (with its table type in schema/warehouse.ts), its zod schema and the
+ * mappers here, nowhere else: the loader, the checks, the review and the outputs all go through these.
+ * The cross-document checks' hot queries name the few columns they read (FACT_CORE_COLUMNS) in SQL.
  */
 
 /* ---------- documents ---------- */
