@@ -81,15 +81,13 @@ export function loadCatalog(file = DEFAULT_CATALOG_FILE, areasFile = join(SEEDS_
 
 /** A missing or broken areas file only means no known populations: the warehouse's seeding reports it. */
 function readPopulations(file: string): AreaPopulation[] {
-  let seed;
-  let parsed;
   try {
-    seed = readSeedAt(file, 'areas.json');
-    parsed = seed && parseSeed(seed);
+    const seed = readSeedAt(file, 'areas.json');
+    const parsed = seed && parseSeed(seed);
+    return parsed?.success ? populationsOf(parsed.data.areas) : [];
   } catch {
     return [];
   }
-  return parsed?.success ? populationsOf(parsed.data.areas) : [];
 }
 
 /** Every name and alias of the areas with a known population, longest folded name first. */
