@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { FactSource, Status } from '../schema/fact.ts';
 import type { Mismatch, MismatchType } from '../schema/mismatch.ts';
 import { sql } from '../schema/migrations/kysely.ts';
-import type { MismatchesTable, ReviewsTable } from '../schema/warehouse.ts';
-import { factOf, mismatchOf, reviewOf, reviewRow, type Review } from './rows.ts';
-import { allRows, firstRow, type Sqlish } from './statements.ts';
+import type { MismatchesTable } from '../schema/warehouse.ts';
+import { factOf, mismatchOf, REVIEW_COLUMNS, reviewOf, reviewRow, type Review } from './rows.ts';
+import { allRows, firstRow, insertSql, type Sqlish } from './statements.ts';
 import type { Warehouse } from './warehouse.ts';
 
 /**
@@ -57,13 +57,6 @@ export async function applyReviews(wh: Warehouse, scope: ReviewScope): Promise<n
   return wh.sqlite.transaction(() => applyReviewsSync(wh, scope)).immediate();
 }
 
-interface LatestReview {
-  fact_id: string;
-  action: ReviewsTable['action'];
-  value: number | null;
-  unit: string | null;
-}
-
 /** applyReviews, synchronous, for callers already inside a transaction (the loader, the checks). */
 export function applyReviewsSync(wh: Warehouse, scope: ReviewScope): number {
   const latest = latestReviews(wh, scope);
@@ -86,18 +79,34 @@ export function applyReviewsSync(wh: Warehouse, scope: ReviewScope): number {
   return changed;
 }
 
-function latestReviews(wh: Warehouse, scope: ReviewScope): LatestReview[] {
-  const base = `select r.fact_id, r.action, r.value, r.unit from reviews r
-    where r.id = (select r2.id from reviews r2 where r2.fact_id = r.fact_id order by r2.decided_at desc, r2.id desc limit 1)`;
+/** Each fact's latest decision: the one decided last, the last recorded among equals. */
+function latestOf(wh: Warehouse) {
+  return wh.db
+    .selectFrom('reviews as r')
+    .select(['r.fact_id', 'r.action', 'r.value', 'r.unit'])
+    .where('r.id', '=', (eb) =>
+      eb
+        .selectFrom('reviews as r2')
+        .select('r2.id')
+        .whereRef('r2.fact_id', '=', 'r.fact_id')
+        .orderBy('r2.decided_at', 'desc')
+        .orderBy('r2.id', 'desc')
+        .limit(1),
+    );
+}
+
+function latestReviews(wh: Warehouse, scope: ReviewScope) {
   if ('documentId' in scope) {
     // Every load asks; a bulk load into a warehouse nobody has reviewed yet should not list its facts for it.
     if (wh.prepared(`select 1 from reviews limit 1`).get() === undefined) return [];
-    return wh.prepared(`${base} and r.fact_id in (select id from facts where document_id = ?)`).all(scope.documentId) as LatestReview[];
+    const { documentId } = scope;
+    return allRows(
+      wh,
+      latestOf(wh).where('r.fact_id', 'in', (eb) => eb.selectFrom('facts').select('facts.id').where('facts.document_id', '=', documentId)),
+    );
   }
   if (scope.factIds.length === 0) return [];
-  const marks = scope.factIds.map(() => '?').join(',');
-  // not cached: the list's length makes each statement new
-  return wh.sqlite.prepare(`${base} and r.fact_id in (${marks})`).all(...scope.factIds) as LatestReview[];
+  return allRows(wh, latestOf(wh).where('r.fact_id', 'in', scope.factIds));
 }
 
 /* ---------- mismatches, as reviewers see them ---------- */
@@ -153,28 +162,29 @@ export interface ListFilter {
 /** A `mismatches` row (the table's own type) with the file of its document. */
 type MismatchRow = Omit<MismatchesTable, 'run_id'> & { file: string };
 
-const ORDER = `case m.status when 'open' then 0 else 1 end, d.loaded_at desc, m.document_id, m.rowid`;
+/** A mismatch's columns with its document's file, for the review's listings. */
+function mismatchesWithFile(wh: Warehouse) {
+  return wh.db
+    .selectFrom('mismatches as m')
+    .innerJoin('documents as d', 'd.id', 'm.document_id')
+    .select(['m.document_id', 'm.id', 'm.type', 'm.message', 'm.fact_ids', 'm.expected', 'm.found', 'm.difference', 'm.tolerance', 'm.source', 'm.status', 'd.file']);
+}
 
+/** Open ones first, then the latest loaded documents, each document's in the order they were found. */
 export function listMismatches(wh: Warehouse, filter: ListFilter = {}): MismatchView[] {
-  const where: string[] = [];
-  const args: (string | number)[] = [];
-  if (!filter.history) where.push('d.superseded_by is null');
-  if (filter.type) {
-    where.push('m.type = ?');
-    args.push(filter.type);
-  }
-  if (filter.status) {
-    where.push('m.status = ?');
-    args.push(filter.status);
-  }
-  if (filter.documentId) {
-    where.push('m.document_id like ?');
-    args.push(`${filter.documentId}%`);
-  }
-  const text = `select m.*, d.file from mismatches m join documents d on d.id = m.document_id
-    ${where.length ? `where ${where.join(' and ')}` : ''} order by ${ORDER}${filter.limit ? ` limit ${Math.floor(filter.limit)}` : ''}`;
-  const rows = wh.prepared(text).all(...args) as MismatchRow[];
-  return rows.map((r) => view(wh, r));
+  let q = mismatchesWithFile(wh);
+  if (!filter.history) q = q.where('d.superseded_by', 'is', null);
+  // commander has not checked these: an unknown type or status finds nothing, as SQL compares them
+  if (filter.type) q = q.where('m.type', '=', filter.type as MismatchType);
+  if (filter.status) q = q.where('m.status', '=', filter.status as MismatchStatusName);
+  if (filter.documentId) q = q.where('m.document_id', 'like', `${filter.documentId}%`);
+  q = q
+    .orderBy(sql`case m.status when 'open' then 0 else 1 end`)
+    .orderBy('d.loaded_at', 'desc')
+    .orderBy('m.document_id')
+    .orderBy(sql`m.rowid`);
+  if (filter.limit) q = q.limit(Math.floor(filter.limit));
+  return allRows(wh, q).map((r) => view(wh, r));
 }
 
 /** A mismatch by its id or a unique prefix of it; throws a readable error otherwise. */
@@ -183,10 +193,7 @@ export function getMismatch(wh: Warehouse, idOrPrefix: string): MismatchView {
   if (!/^[0-9a-f]{4,32}$/i.test(key)) throw new ReviewError(`"${idOrPrefix}" is not a mismatch id (hex, at least 4 characters)`);
   const rows = allRows(
     wh,
-    wh.db
-      .selectFrom('mismatches as m')
-      .innerJoin('documents as d', 'd.id', 'm.document_id')
-      .select(['m.document_id', 'm.id', 'm.type', 'm.message', 'm.fact_ids', 'm.expected', 'm.found', 'm.difference', 'm.tolerance', 'm.source', 'm.status', 'd.file'])
+    mismatchesWithFile(wh)
       .where('m.id', 'like', `${key.toLowerCase()}%`)
       .orderBy(sql`d.superseded_by is not null`)
       .orderBy('d.loaded_at', 'desc'),
@@ -310,13 +317,25 @@ export async function decide(wh: Warehouse, d: Decision): Promise<MismatchView> 
  * id, which a re-load of the same bytes or a re-extraction keeps). Returns how many changed.
  */
 export function syncMismatchStatuses(wh: Warehouse, documentId: string): number {
-  const rows = wh
-    .prepared(
-      `select m.id, m.status, (select r.action from reviews r where r.mismatch_id = m.id order by r.decided_at desc, r.id desc limit 1) as action
-       from mismatches m where m.document_id = ?`,
-    )
-    .all(documentId) as { id: string; status: MismatchStatusName; action: ReviewActionName | null }[];
-  const update = wh.prepared(`update mismatches set status = ? where document_id = ? and id = ?`);
+  const rows = allRows(
+    wh,
+    wh.db
+      .selectFrom('mismatches as m')
+      .select(['m.id', 'm.status'])
+      .select((eb) =>
+        eb
+          .selectFrom('reviews as r')
+          .select('r.action')
+          .whereRef('r.mismatch_id', '=', 'm.id')
+          .orderBy('r.decided_at', 'desc')
+          .orderBy('r.id', 'desc')
+          .limit(1)
+          .as('action'),
+      )
+      .where('m.document_id', '=', documentId),
+  );
+  // parameters in the order of the compiled SQL: status, document, id
+  const update = wh.prepared(wh.db.updateTable('mismatches').set({ status: 'open' }).where('document_id', '=', '').where('id', '=', '').compile().sql);
   let changed = 0;
   for (const r of rows) {
     if (r.action === null) continue;
@@ -327,23 +346,6 @@ export function syncMismatchStatuses(wh: Warehouse, documentId: string): number 
 }
 
 /* ---------- carrying decisions to a superseding version ---------- */
-
-interface ReviewCarry {
-  fact_id: string;
-  mismatch_id: string | null;
-  reviewer: string;
-  decided_at: string;
-  action: ReviewActionName;
-  value: number | null;
-  unit: string | null;
-  note: string | null;
-  indicator_folded: string;
-  year: number | null;
-  kind: string;
-  original_unit: string | null;
-  original_value: number;
-  mismatch_type: string | null;
-}
 
 /**
  * A superseding version of a document gets new fact ids (they hash the document's bytes). A decision on a
@@ -358,15 +360,15 @@ export async function carryReviewsForward(wh: Warehouse, documentId: string): Pr
 
 /** carryReviewsForward, synchronous, for callers already inside a transaction (the cross-document checks). */
 export function carryReviewsForwardSync(wh: Warehouse, documentId: string): number {
-  const old = wh.prepared(`select id from documents where superseded_by = ?`).all(documentId) as { id: string }[];
+  const old = allRows(wh, wh.db.selectFrom('documents').select('id').where('superseded_by', '=', documentId));
   if (old.length === 0) return 0;
-  const latest = wh.prepared(
-    `select r.fact_id, r.mismatch_id, r.reviewer, r.decided_at, r.action, r.value, r.unit, r.note,
-            f.indicator_folded, f.year, f.kind, f.original_unit, f.original_value,
-            (select m.type from mismatches m where m.id = r.mismatch_id limit 1) as mismatch_type
-     from reviews r join facts f on f.id = r.fact_id and f.document_id = ?
-     where r.id = (select r2.id from reviews r2 where r2.fact_id = r.fact_id order by r2.decided_at desc, r2.id desc limit 1)`,
-  );
+  /** the latest decision on each fact of an old version, with what identifies its fact across versions */
+  const latestOfDocument = (oldId: string) =>
+    latestOf(wh)
+      .innerJoin('facts as f', (j) => j.onRef('f.id', '=', 'r.fact_id').on('f.document_id', '=', oldId))
+      .select(['r.mismatch_id', 'r.reviewer', 'r.decided_at', 'r.note', 'f.indicator_folded', 'f.year', 'f.kind', 'f.original_unit', 'f.original_value'])
+      .select((eb) => eb.selectFrom('mismatches as m').select('m.type').whereRef('m.id', '=', 'r.mismatch_id').limit(1).as('mismatch_type'));
+  // the value within rounding of the old one's: kysely would only wrap this SQL
   const match = wh.prepared(
     `select id from facts where document_id = ? and indicator_folded = ? and year is ? and kind = ? and original_unit is ?
        and abs(original_value - ?) <= 1e-9 * max(1, abs(?))
@@ -376,20 +378,21 @@ export function carryReviewsForwardSync(wh: Warehouse, documentId: string): numb
   const mismatchOfFact = wh.prepared(
     `select id from mismatches where document_id = ? and type = ? and exists (select 1 from json_each(fact_ids) where value = ?) limit 1`,
   );
-  const insert = wh.prepared(
-    `insert into reviews (fact_id, mismatch_id, reviewer, decided_at, action, value, unit, note) values (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const insert = wh.prepared(insertSql(wh.db, 'reviews', REVIEW_COLUMNS, 'fail'));
   let carried = 0;
   const carriedIds: string[] = [];
   for (const o of old) {
-    for (const r of latest.all(o.id) as ReviewCarry[]) {
+    for (const r of allRows(wh, latestOfDocument(o.id))) {
       const target = match.get(documentId, r.indicator_folded, r.year, r.kind, r.original_unit, r.original_value, r.original_value) as { id: string } | undefined;
       if (!target) continue;
       const mismatch = r.mismatch_type
         ? ((mismatchOfFact.get(documentId, r.mismatch_type, target.id) as { id: string } | undefined)?.id ?? null)
         : null;
       const note = `carried from fact ${r.fact_id} of document ${o.id.slice(0, 12)}${r.note ? `: ${r.note}` : ''}`;
-      insert.run(target.id, mismatch, r.reviewer, r.decided_at, r.action, r.value, r.unit, note);
+      const row = reviewRow({
+        factId: target.id, mismatchId: mismatch, reviewer: r.reviewer, decidedAt: r.decided_at, action: r.action, value: r.value, unit: r.unit, note,
+      });
+      insert.run(REVIEW_COLUMNS.map((c) => row[c] ?? null));
       carriedIds.push(target.id);
       carried++;
     }
