@@ -1,6 +1,6 @@
 import type { Kind } from '../schema/fact.ts';
 import { foldText } from '../extractors/clean-text.ts';
-import type { Warehouse } from '../schema/warehouse.ts';
+import type { Warehouse } from '../store/warehouse.ts';
 import { documentIdsInArea } from './facts-query.ts';
 import { findIndicators } from './indicator-search.ts';
 

@@ -2,7 +2,7 @@ import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs
 import { once } from 'node:events';
 import { z } from 'zod';
 import type { Fact } from '../schema/fact.ts';
-import type { Warehouse } from '../schema/warehouse.ts';
+import type { Warehouse } from '../store/warehouse.ts';
 import { iterateFacts, type FactFilter } from './facts-query.ts';
 import { BOM, csvLine } from './format.ts';
 

@@ -1,8 +1,10 @@
-import type { Selectable, SelectQueryBuilder } from 'kysely';
+import type { SelectQueryBuilder } from 'kysely';
 import type { Fact, Kind, Status } from '../schema/fact.ts';
 import { sql } from '../schema/migrations/kysely.ts';
 import { foldText } from '../extractors/clean-text.ts';
-import { sourceOfRow, type Database, type DocumentsTable, type FactsTable, type Warehouse } from '../schema/warehouse.ts';
+import type { Database, DocumentsTable } from '../schema/warehouse.ts';
+import { factOf, type FactRow } from '../store/rows.ts';
+import type { Warehouse } from '../store/warehouse.ts';
 import { findIndicators } from './indicator-search.ts';
 
 /** Filters shared by `baocao facts` and `baocao export` (commander has checked kind and status). */
@@ -30,7 +32,6 @@ export function hasNarrowingFilter(filter: FactFilter): boolean {
   return Boolean(filter.doc || filter.indicator || filter.year !== undefined || filter.kind || filter.area || filter.status);
 }
 
-type FactRow = Selectable<FactsTable> & { sentence: string | null };
 type FactsQuery = SelectQueryBuilder<Database, 'facts', FactRow>;
 
 /**
@@ -82,7 +83,7 @@ export async function buildFactsQuery(wh: Warehouse, f: FactFilter): Promise<Fac
 export async function queryFacts(wh: Warehouse, filter: FactFilter): Promise<Fact[]> {
   const q = await buildFactsQuery(wh, filter);
   if (!q) return [];
-  return (await q.execute()).map(factFromRow);
+  return (await q.execute()).map(factOf);
 }
 
 /** Streams matching facts one at a time, for exports of any size. */
@@ -90,33 +91,7 @@ export async function* iterateFacts(wh: Warehouse, filter: FactFilter): AsyncGen
   const q = await buildFactsQuery(wh, filter);
   if (!q) return;
   const { sql: text, parameters } = q.compile();
-  for (const row of wh.sqlite.prepare(text).iterate(...(parameters as unknown[]))) yield factFromRow(row as FactRow);
-}
-
-/** A stored row back in the contract's shape (field order of schema/fact.ts). */
-export function factFromRow(r: FactRow): Fact {
-  return {
-    id: r.id,
-    documentId: r.document_id,
-    indicator: r.indicator,
-    indicatorId: r.indicator_id,
-    value: r.value,
-    unit: r.unit as Fact['unit'],
-    unitText: r.unit_text,
-    multiplier: r.multiplier,
-    baseValue: r.base_value,
-    year: r.year,
-    kind: r.kind,
-    qualifier: r.qualifier as Fact['qualifier'],
-    relatesTo: r.relates_to,
-    footnotes: JSON.parse(r.footnotes) as number[],
-    inFootnote: r.in_footnote,
-    source: sourceOfRow(r.source, r.sentence),
-    status: r.status,
-    raw: r.raw,
-    headingPath: JSON.parse(r.heading_path) as string[],
-    decimals: r.decimals,
-  };
+  for (const row of wh.sqlite.prepare(text).iterate(...(parameters as unknown[]))) yield factOf(row as FactRow);
 }
 
 /** `--doc` takes a full id, an id prefix (at least 4 hex digits) or a file name. */

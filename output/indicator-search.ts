@@ -1,5 +1,5 @@
 import { foldText } from '../extractors/clean-text.ts';
-import type { Warehouse } from '../schema/warehouse.ts';
+import type { Warehouse } from '../store/warehouse.ts';
 
 /** What an indicator query found: catalog ids, and folded labels of facts (matched by their words). */
 export interface IndicatorMatch {

@@ -1,5 +1,5 @@
 import { formatVi } from '../extractors/vn-number.ts';
-import type { MismatchView, ReviewedFact } from '../pipeline/review-store.ts';
+import type { MismatchView, ReviewedFact } from '../store/reviews.ts';
 
 /**
  * The review page: every mismatch as a card with the sentence its numbers came from (numbers marked),

@@ -1,8 +1,8 @@
 import { formatVi } from '../extractors/vn-number.ts';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Warehouse } from '../schema/warehouse.ts';
-import { decide, listMismatches, ReviewError, type MismatchView } from '../pipeline/review-store.ts';
+import type { Warehouse } from '../store/warehouse.ts';
+import { decide, listMismatches, ReviewError, type MismatchView } from '../store/reviews.ts';
 import { renderReviewPage } from './review-page.ts';
 
 /**

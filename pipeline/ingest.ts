@@ -1,10 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { deserialize } from 'node:v8';
 import { DEFAULT_LIMITS, type ReadLimits } from '../extractors/reader.ts';
-import type { LoadInput } from '../schema/load-input.ts';
-import type { Warehouse } from '../schema/warehouse.ts';
+import type { LoadInput, WrittenDocument } from '../schema/load-input.ts';
+import { CommitGroup } from '../store/commit-group.ts';
+import { DocumentWriter, isLoaded, loadDocument } from '../store/documents.ts';
+import { finishRun, runFileFromOutcome, RunFileWriter, startRun } from '../store/runs.ts';
+import type { Warehouse } from '../store/warehouse.ts';
 import type { IngestJob, IngestJobResult, IngestWorkerData } from './ingest-worker.ts';
-import { CommitGroup, finishRun, loadDocument, runFileFromOutcome, startRun, type RunFileRecord } from './load.ts';
 import { walkFiles } from './walk.ts';
 import { WorkerPool, type PoolOutcome } from './worker-pool.ts';
 
@@ -50,11 +52,12 @@ export interface IngestOptions {
   /** reader threads; default: the number of cores */
   workers?: number;
   /**
-   * HOOK for cross-document checks: runs after a document is committed, returns how many extra mismatches
-   * it recorded (they are added to the summary). A throw fails nothing already loaded; it is reported
-   * as a warning line in the file's reason. Wired by the caller, e.g. `checkAcrossDocuments(wh, id)`.
+   * HOOK for cross-document checks: runs after a document is loaded, with what the load wrote, and returns
+   * how many extra mismatches it recorded (they are added to the summary). A throw fails nothing already
+   * loaded; it is reported as a warning line in the file's reason. Wired by the caller, e.g.
+   * `checkAcrossDocuments(wh, id, written)`.
    */
-  afterLoad?: (documentId: string) => Promise<number>;
+  afterLoad?: (documentId: string, written: WrittenDocument) => Promise<number>;
   /**
    * Heap limit of each reader thread, in MB. A file that needs more fails ("ran out of memory"), its
    * worker is replaced and the run goes on.
@@ -64,15 +67,15 @@ export interface IngestOptions {
 
 /**
  * Left to its defaults V8 lets each worker's heap grow lazily to what the largest documents once needed,
- * and a run's memory crept up with the archive; with a limit it collects sooner, for ~5% more CPU.
+ * and a run's memory crept up with the archive; with a limit it collects sooner, for a little more CPU.
  * 256 MB holds the largest real reports in the corpus with room to spare.
  */
 export const DEFAULT_WORKER_MEMORY_MB = 256;
 
 /**
- * The young generation is bounded: each worker's nursery is resident memory, times the workers. Measured
- * on the synthetic archive (1 worker, 200 documents): 8 MB spent a fifth of the worker's time in GC, 16 MB
- * is ~9% faster for ~5 MB, 32 MB ~9% faster again but took a 1,000-document run past 512 MB with 2 workers.
+ * The young generation is bounded: each worker's nursery is resident memory, times the workers. A small
+ * nursery makes the worker spend much of its time in GC; a large one is faster again but, times two
+ * workers, took a large run past the memory target (README, bench/results.json). 16 MB is the compromise.
  */
 function workerHeapLimits(mb: number): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
   return { maxOldGenerationSizeMb: mb, maxYoungGenerationSizeMb: Math.max(4, Math.min(16, Math.floor(mb / 16))) };
@@ -80,8 +83,6 @@ function workerHeapLimits(mb: number): { maxOldGenerationSizeMb: number; maxYoun
 
 /** Extra time past the reader's own limit before the pool kills the worker: the reader's message is clearer. */
 const HARD_LIMIT_GRACE_MS = 1500;
-/** run_files rows are written in batches: one transaction per row would cost more than a small document. */
-const RUN_FILE_BATCH = 100;
 
 interface Slot {
   file: string;
@@ -110,14 +111,15 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
     runId, files: 0, loaded: 0, skipped: 0, superseded: 0, failed: [], facts: 0, mismatches: 0, seconds: 0, pages: 0,
     workers, interrupted: false,
   };
-  const known = wh.sqlite.prepare('SELECT 1 FROM documents WHERE id = ?').pluck();
-  const runFiles = runFileWriter(wh, runId);
-  const group = new CommitGroup(wh);
+  const known = isLoaded(wh);
+  const runFiles = new RunFileWriter(wh, runId);
+  const writer = new DocumentWriter(wh);
+  const group = new CommitGroup(writer);
   const pool = new WorkerPool<IngestJob, IngestJobResult, string, boolean>({
     script: new URL('./ingest-worker.mjs', import.meta.url),
     size: workers,
     timeoutMs: timeoutMs + HARD_LIMIT_GRACE_MS,
-    answer: (hash) => known.get(hash) !== undefined,
+    answer: known,
     resourceLimits: workerHeapLimits(workerMemoryMb),
     workerData: { warehouse: wh.sqlite.memory ? null : wh.sqlite.name } satisfies IngestWorkerData,
   });
@@ -204,14 +206,14 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
       const t0 = performance.now();
       // synchronous inside: the document is written whole or not at all (a savepoint in the commit group)
       group.enter();
-      const loaded = await loadDocument(wh, input, { runId });
+      const loaded = await loadDocument(writer, input, { runId });
       const ms = outcome.ms + (performance.now() - t0);
       if (loaded.status === 'loaded') {
         let mismatches = loaded.mismatches;
         let note: string | null = loaded.supersedes ? `supersedes ${loaded.supersedes}` : null;
         if (options.afterLoad) {
           try {
-            mismatches += await options.afterLoad(loaded.documentId);
+            mismatches += await options.afterLoad(loaded.documentId, loaded.written);
           } catch (err) {
             note = [note, `cross-document checks failed: ${err instanceof Error ? err.message : String(err)}`].filter(Boolean).join('; ');
           }
@@ -245,35 +247,6 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
   await finishRun(wh, runId, summary.interrupted ? 'interrupted' : 'done');
   summary.seconds = (Date.now() - started) / 1000;
   return summary;
-}
-
-/** Buffers run_files rows and writes them a batch per transaction with one prepared statement. */
-function runFileWriter(wh: Warehouse, runId: number): { add(record: RunFileRecord): void; flush(): void } {
-  const { sql } = wh.db
-    .insertInto('run_files')
-    .values({ run_id: 0, file: '', document_id: null, status: 'loaded', stage: null, reason: null, facts: 0, mismatches: 0, ms: null, at: '' })
-    .compile();
-  const insert = wh.sqlite.prepare(sql);
-  let rows: unknown[][] = [];
-  const write = wh.sqlite.transaction((batch: unknown[][]) => {
-    for (const row of batch) insert.run(row);
-  });
-  const flush = () => {
-    if (rows.length === 0) return;
-    const batch = rows;
-    rows = [];
-    write.immediate(batch);
-  };
-  return {
-    add(r) {
-      rows.push([
-        runId, r.file, r.documentId ?? null, r.status, r.stage ?? null, r.reason ?? null, r.facts ?? 0, r.mismatches ?? 0,
-        r.ms === null || r.ms === undefined ? null : Math.round(r.ms), new Date().toISOString(),
-      ]);
-      if (rows.length >= RUN_FILE_BATCH) flush();
-    },
-    flush,
-  };
 }
 
 /** Whether a promise settles within `ms` (its result stays with the promise). */

@@ -4,8 +4,7 @@ import { oneLine } from '../extractors/reader.ts';
 /**
  * A small pool of worker threads, each running one job at a time, with a hard time limit per job. Each
  * worker is also sent its next job ahead (it queues it): the pool's thread is the warehouse writer, busy
- * for milliseconds at a time, and a worker that waited for it to hand out the next job lost that time
- * (one worker on the synthetic archive: ~7% more documents a second with a job ahead).
+ * for milliseconds at a time, and a worker that waited for it to hand out the next job lost that time.
  *
  * Hand-written rather than piscina: piscina kills a worker on timeout only through an AbortSignal per
  * task and reports it as a generic abort, and it has no channel for the mid-job question the ingest

@@ -23,8 +23,19 @@ export const LoadInput = z.object({
 });
 export type LoadInput = z.infer<typeof LoadInput>;
 
+/**
+ * A document as the loader wrote it: its facts are all stored, in this order, with this area, and the
+ * columns the cross-document checks read (`original_*`, labels, kinds, years) never change after the
+ * load. Handed on to the checks, which would otherwise read back every row they were just given.
+ */
+export interface WrittenDocument {
+  documentId: string;
+  area: string | null;
+  facts: readonly Fact[];
+}
+
 export type LoadOutcome =
-  | { status: 'loaded'; documentId: string; facts: number; mismatches: number; supersedes: string | null }
+  | { status: 'loaded'; documentId: string; facts: number; mismatches: number; supersedes: string | null; written: WrittenDocument }
   | { status: 'skipped'; documentId: string; reason: string }
   | { status: 'failed'; documentId: string; reason: string };
 

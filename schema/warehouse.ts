@@ -1,15 +1,13 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import SqliteDatabase from 'better-sqlite3';
-import type { Generated, Kysely as KyselyType, Migration } from 'kysely';
-import { SEEDS_DIR } from './seeds-dir.ts';
+import type { Generated } from 'kysely';
 import type { Format } from './document.ts';
-import type { FactSource, Kind, Status } from './fact.ts';
+import type { Kind, Status } from './fact.ts';
 import type { MismatchType, Mismatch } from './mismatch.ts';
-import { MIGRATIONS } from './migrations/index.ts';
-import { Kysely, Migrator, SqliteDialect } from './migrations/kysely.ts';
 
-/* ---------- table types (columns as SQLite stores them: snake_case, JSON as text) ---------- */
+/**
+ * The warehouse's tables as SQLite stores them (snake_case, JSON as text), as the migrations in
+ * schema/migrations/ leave them. Opening, reading and writing the warehouse is store/'s; the mapping of
+ * each table's rows to and from the contract's objects is store/rows.ts.
+ */
 
 export interface MetaTable {
   key: string;
@@ -93,7 +91,7 @@ export interface FactsTable {
   /** JSON array of footnote numbers */
   footnotes: string;
   in_footnote: number | null;
-  /** JSON of FactSource without `text`, which is in `sentences` (sourceOfRow puts it back) */
+  /** JSON of FactSource without `text`, which is in `sentences` (store/rows.ts sourceOfRow puts it back) */
   source: string;
   /** the sentence the number was read from; null only for rows written without one */
   sentence_id: number | null;
@@ -109,21 +107,6 @@ export interface FactsTable {
   original_base_value: number;
   original_status: Status;
   corrected_value: number | null;
-}
-
-/**
- * A fact's source as stored (`facts.source`, without the text) with its sentence put back where the Fact
- * schema has it, after the offsets: outputs print sources in the contract's key order. A row written
- * before migration 008 moved the text out still carries it, and keeps it.
- */
-export function sourceOfRow(json: string, sentence: string | null): FactSource {
-  const { text, textStart, textEnd, ...where } = JSON.parse(json) as Omit<FactSource, 'text'> & { text?: string };
-  return {
-    ...where,
-    text: sentence ?? text ?? '',
-    ...(textStart !== undefined ? { textStart } : {}),
-    ...(textEnd !== undefined ? { textEnd } : {}),
-  };
 }
 
 /** Each sentence a document's facts were read from, once (migration 008). */
@@ -153,6 +136,14 @@ export interface DocumentMessagesTable {
   type: 'error' | 'warning' | 'info';
   message: string;
   stage: string | null;
+  /** the Diagnostic's rule and place (migration 009); null when it named none */
+  rule_id: string | null;
+  page: number | null;
+  sheet: string | null;
+  cell: string | null;
+  block: number | null;
+  start: number | null;
+  end: number | null;
 }
 
 export interface MismatchesTable {
@@ -170,6 +161,26 @@ export interface MismatchesTable {
   source: string | null;
   status: Mismatch['status'];
   run_id: number | null;
+}
+
+/** Values implied by a relation (the plan behind `đạt 101,49% kế hoạch`), for the checks across documents (migration 003). */
+export interface DerivedTable {
+  document_id: string;
+  /** the relation fact the value was computed from */
+  from_fact_id: string;
+  /** the fact it qualifies */
+  fact_id: string;
+  indicator_key: string;
+  indicator: string;
+  area: string | null;
+  year: number | null;
+  kind: 'plan' | 'previous';
+  value: number;
+  tolerance: number;
+  unit: string | null;
+  multiplier: number;
+  base_value: number;
+  base_tolerance: number;
 }
 
 export interface IndicatorsTable {
@@ -260,6 +271,7 @@ export interface Database {
   footnotes: FootnotesTable;
   document_messages: DocumentMessagesTable;
   mismatches: MismatchesTable;
+  derived: DerivedTable;
   indicators: IndicatorsTable;
   areas: AreasTable;
   reviews: ReviewsTable;
@@ -267,135 +279,5 @@ export interface Database {
   v_plan_actual: VPlanActualView;
 }
 
-/** Levels of `seeds/areas.json` (validated by AreaSeed in catalogs.ts). */
+/** Levels of `seeds/areas.json` (validated by AreaEntry in schema/catalog.ts). */
 export type AreaLevel = 'province' | 'district' | 'commune';
-
-/* ---------- opening ---------- */
-
-export interface Warehouse {
-  db: KyselyType<Database>;
-  sqlite: SqliteDatabase.Database;
-  file: string;
-  close(): Promise<void>;
-}
-
-export interface OpenOptions {
-  /** migrations to run; all of them by default (tests pass fewer to build an older warehouse) */
-  migrations?: Readonly<Record<string, Migration>>;
-  /** folder with indicators.json and areas.json; false to skip seeding */
-  seeds?: string | false;
-  busyTimeoutMs?: number;
-  /** SQLite's page cache in MB (default 64, for queries over a large warehouse) */
-  cacheMb?: number;
-  /**
-   * Told before a warehouse made by an older version is upgraded (not a new one), with the pending
-   * migrations: on a large warehouse that takes a while. By default a line on stderr.
-   */
-  onUpgrade?: (pending: readonly string[]) => void;
-}
-
-function announceUpgrade(pending: readonly string[]): void {
-  process.stderr.write(`baocao: upgrading the warehouse to the current schema (${pending.join(', ')}); a large one takes a while\n`);
-}
-
-export { SEEDS_DIR };
-
-/**
- * Opens (creating if needed) a warehouse file, upgrades its schema in place and refreshes the catalogs
- * from `seeds/` when they changed.
- */
-export async function openWarehouse(file: string, options: OpenOptions = {}): Promise<Warehouse> {
-  const sqlite = new SqliteDatabase(file);
-  try {
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
-    sqlite.pragma('foreign_keys = ON');
-    // WAL makes NORMAL safe against corruption; a power cut may lose the last commit, never half of one.
-    sqlite.pragma('synchronous = NORMAL');
-    // index maintenance of a million-fact table thrashes the default 2 MB page cache
-    sqlite.pragma(`cache_size = -${Math.round((options.cacheMb ?? 64) * 1024)}`);
-    // A document's commit rewrites every index page it touched (~600 pages at a few hundred documents, most
-    // of them the same few hundred pages of the fact-id and label indexes). Checkpointing every 1,000
-    // pages (the default) copied those same pages into the database file every other document; every
-    // 10,000 (a WAL of ~40 MB) copies each once per ~15 documents. Readers look a page up in a few more WAL-index blocks at most.
-    sqlite.pragma('wal_autocheckpoint = 10000');
-  } catch (err) {
-    sqlite.close();
-    throw err;
-  }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const close = async () => {
-    try {
-      // Keeps planner statistics current as the warehouse grows; bounded so it never scans a whole table.
-      sqlite.pragma('analysis_limit = 1000');
-      sqlite.pragma('optimize');
-    } catch {
-      // a busy or read-only file keeps its old statistics
-    }
-    await db.destroy();
-  };
-  const wh: Warehouse = { db, sqlite, file, close };
-  try {
-    const migrations = options.migrations ?? MIGRATIONS;
-    const applied = appliedMigrations(sqlite);
-    const pending = Object.keys(migrations).filter((name) => !applied.has(name));
-    if (pending.length > 0) {
-      if (applied.size > 0) (options.onUpgrade ?? announceUpgrade)(pending);
-      await migrate(db, migrations);
-    }
-    if (options.seeds !== false) await seedCatalogs(wh, options.seeds ?? SEEDS_DIR);
-  } catch (err) {
-    await wh.close();
-    throw err;
-  }
-  return wh;
-}
-
-/** Names already applied; reading them first spares up-to-date warehouses the migrator's write lock. */
-function appliedMigrations(sqlite: SqliteDatabase.Database): Set<string> {
-  const table = sqlite.prepare(`select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'`).get();
-  if (!table) return new Set();
-  return new Set((sqlite.prepare('select name from kysely_migration').all() as { name: string }[]).map((r) => r.name));
-}
-
-async function migrate(db: KyselyType<Database>, migrations: Readonly<Record<string, Migration>>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...migrations }) } });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error');
-    const cause = error instanceof Error ? error.message : String(error);
-    throw new Error(`warehouse migration ${failed?.migrationName ?? '(before any migration)'} failed: ${cause}`);
-  }
-}
-
-/* ---------- seeding ---------- */
-
-export interface SeedFile {
-  name: 'indicators.json' | 'areas.json';
-  /** where it was read from, for messages: `BAOCAO_SEEDS` may name another folder than `seeds/` */
-  path: string;
-  text: string;
-  hash: string;
-}
-
-function readSeed(dir: string, name: SeedFile['name']): SeedFile | null {
-  const path = `${dir.replace(/\/$/, '')}/${name}`;
-  if (!existsSync(path)) return null;
-  const text = readFileSync(path, 'utf8');
-  return { name, path, text, hash: createHash('sha256').update(text).digest('hex') };
-}
-
-/** Reloads a catalog only when its file changed, so opening stays cheap (no zod, no writes). */
-async function seedCatalogs(wh: Warehouse, dir: string): Promise<void> {
-  const stored = new Map(
-    (wh.sqlite.prepare(`select key, value from meta where key like 'seed:%'`).all() as { key: string; value: string }[]).map(
-      (r) => [r.key, r.value],
-    ),
-  );
-  const changed = [readSeed(dir, 'indicators.json'), readSeed(dir, 'areas.json')].filter(
-    (f): f is SeedFile => f !== null && stored.get(`seed:${f.name}`) !== f.hash,
-  );
-  if (changed.length === 0) return;
-  const { loadCatalog } = await import('./catalogs.ts');
-  for (const f of changed) await loadCatalog(wh, f);
-}

@@ -60,7 +60,7 @@ async function openExisting(db: string) {
   if (db !== ':memory:' && !existsSync(db)) {
     throw new UsageError(`no warehouse at ${db}: load reports first (baocao ingest <folder> --db ${db}) or pass --db`);
   }
-  const { openWarehouse } = await import('../../schema/warehouse.ts');
+  const { openWarehouse } = await import('../../store/warehouse.ts');
   return openWarehouse(db);
 }
 

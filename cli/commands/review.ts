@@ -38,12 +38,12 @@ export function parseReviewNumber(text: string): number {
 
 async function open(db: string) {
   if (db !== ':memory:' && !existsSync(db)) throw new UsageError(`no warehouse at ${db}: load reports first (baocao ingest <folder> --db ${db}) or pass --db`);
-  const { openWarehouse } = await import('../../schema/warehouse.ts');
+  const { openWarehouse } = await import('../../store/warehouse.ts');
   return openWarehouse(db);
 }
 
-async function withStore<T>(db: string, run: (wh: import('../../schema/warehouse.ts').Warehouse, store: typeof import('../../pipeline/review-store.ts')) => Promise<T>): Promise<T> {
-  const store = await import('../../pipeline/review-store.ts');
+async function withStore<T>(db: string, run: (wh: import('../../store/warehouse.ts').Warehouse, store: typeof import('../../store/reviews.ts')) => Promise<T>): Promise<T> {
+  const store = await import('../../store/reviews.ts');
   const wh = await open(db);
   try {
     return await run(wh, store);
@@ -141,7 +141,7 @@ export function registerReview(program: Command, _setExit: (code: number) => voi
     });
 }
 
-function showText(m: import('../../pipeline/review-store.ts').MismatchView): string {
+function showText(m: import('../../store/reviews.ts').MismatchView): string {
   const lines = [
     `${m.id}  ${m.type}  ${m.status}`,
     `file: ${m.file}${m.source?.page ? `, page ${m.source.page}` : ''}`,

@@ -1,11 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Catalog, type CatalogEntry } from '../../schema/catalog.ts';
+import { parseSeed, type AreaEntry, type CatalogEntry } from '../../schema/catalog.ts';
 import { CANONICAL_UNITS, type UnitCode } from '../../schema/units.ts';
 import { fold } from '../../extractors/clean-text.ts';
-import { CATALOG_FILE, SEEDS_DIR } from '../../schema/seeds-dir.ts';
+import { CATALOG_FILE, readSeedAt, SEEDS_DIR } from '../../schema/seeds-dir.ts';
 import type { AreaPopulation } from './checks/context.ts';
-import { areaPopulationsFrom } from './checks/plausibility.ts';
 
 /**
  * Matches indicator labels to catalog ids. Case, diacritics and word order do not matter: a catalog
@@ -71,8 +69,9 @@ function bag(ws: readonly string[]): Map<string, number> {
  * the seeds folder (`BAOCAO_SEEDS`, as the warehouse reads it) for the populations it may carry.
  */
 export function loadCatalog(file = DEFAULT_CATALOG_FILE, areasFile = join(SEEDS_DIR, 'areas.json')): CatalogIndex {
-  if (!existsSync(file)) throw new Error(`no indicator catalog at ${file} (BAOCAO_SEEDS names the seeds folder)`);
-  const parsed = Catalog.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  const seed = readSeedAt(file, 'indicators.json');
+  if (!seed) throw new Error(`no indicator catalog at ${file} (BAOCAO_SEEDS names the seeds folder)`);
+  const parsed = parseSeed(seed);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`${file}: invalid catalog at ${issue?.path.join('.')}: ${issue?.message}`);
@@ -82,12 +81,23 @@ export function loadCatalog(file = DEFAULT_CATALOG_FILE, areasFile = join(SEEDS_
 
 /** A missing or broken areas file only means no known populations: the warehouse's seeding reports it. */
 function readPopulations(file: string): AreaPopulation[] {
-  if (!existsSync(file)) return [];
   try {
-    return areaPopulationsFrom(JSON.parse(readFileSync(file, 'utf8')));
+    const seed = readSeedAt(file, 'areas.json');
+    const parsed = seed && parseSeed(seed);
+    return parsed?.success ? populationsOf(parsed.data.areas) : [];
   } catch {
     return [];
   }
+}
+
+/** Every name and alias of the areas with a known population, longest folded name first. */
+export function populationsOf(areas: readonly AreaEntry[]): AreaPopulation[] {
+  const out: AreaPopulation[] = [];
+  for (const a of areas) {
+    if (a.population === undefined || !(a.population > 0)) continue;
+    for (const n of [a.name, ...a.aliases]) out.push({ name: a.name, folded: fold(n).replace(/[^a-z0-9]+/g, ' ').trim(), population: a.population });
+  }
+  return out.sort((x, y) => y.folded.length - x.folded.length);
 }
 
 export function indexCatalog(entries: readonly CatalogEntry[], populations: readonly AreaPopulation[] = []): CatalogIndex {

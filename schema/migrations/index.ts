@@ -7,6 +7,7 @@ import * as m005 from './2026-11-26-005-checked-at.ts';
 import * as m006 from './2026-11-26-006-review-mismatch-index.ts';
 import * as m007 from './2026-11-26-007-drop-derived-cell.ts';
 import * as m008 from './2026-11-26-008-sentences.ts';
+import * as m009 from './2026-12-03-009-message-place.ts';
 
 /**
  * Every migration, by name. Names sort by date; the Migrator runs them in that order. Listed statically
@@ -21,4 +22,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-26-006-review-mismatch-index': m006,
   '2026-11-26-007-drop-derived-cell': m007,
   '2026-11-26-008-sentences': m008,
+  '2026-12-03-009-message-place': m009,
 };

@@ -26,12 +26,13 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { importKeepingNatives } from '../../extractors/keep-natives.mjs';
 import { deserialize, serialize } from 'node:v8';
-import { checkAcrossDocuments } from '../../pipeline/cross-checks.ts';
-import { CommitGroup, loadDocument } from '../../pipeline/load.ts';
+import { checkAcrossDocuments } from '../../store/cross-checks.ts';
+import { CommitGroup } from '../../store/commit-group.ts';
+import { DocumentWriter, loadDocument } from '../../store/documents.ts';
 import { processFile } from '../../pipeline/runner.ts';
 import { loadCatalog } from '../../pipeline/stages/catalog.ts';
 import type { LoadInput } from '../../schema/load-input.ts';
-import { openWarehouse } from '../../schema/warehouse.ts';
+import { openWarehouse } from '../../store/warehouse.ts';
 import { generateArchive, type ArchiveFile } from '../archive/generate.ts';
 import { runQueryBench } from './query-bench.ts';
 
@@ -239,10 +240,11 @@ async function loadOnce(dir: string, inputs: LoadInput[]) {
   const wh = await openWarehouse(loaded);
   const t0 = performance.now();
   // as ingest loads: each document whole or not at all, commits grouped
-  const group = new CommitGroup(wh);
+  const writer = new DocumentWriter(wh);
+  const group = new CommitGroup(writer);
   for (const input of inputs) {
     group.enter();
-    const outcome = await loadDocument(wh, input);
+    const outcome = await loadDocument(writer, input);
     if (outcome.status !== 'loaded') throw new Error(`bench load: ${JSON.stringify(outcome)}`);
     group.done();
   }
@@ -298,12 +300,13 @@ async function writerAlone(dir: string, inputs: LoadInput[]): Promise<{ document
   try {
     const encoded = inputs.map((i) => serialize(i));
     const t0 = performance.now();
-    const group = new CommitGroup(wh);
+    const writer = new DocumentWriter(wh);
+  const group = new CommitGroup(writer);
     for (const bytes of encoded) {
       const input = deserialize(bytes) as LoadInput;
       group.enter();
-      const outcome = await loadDocument(wh, input);
-      if (outcome.status === 'loaded') await checkAcrossDocuments(wh, outcome.documentId);
+      const outcome = await loadDocument(writer, input);
+      if (outcome.status === 'loaded') await checkAcrossDocuments(wh, outcome.documentId, outcome.written);
       group.done();
     }
     group.commit();

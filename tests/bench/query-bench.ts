@@ -11,10 +11,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadDocument } from '../../pipeline/load.ts';
+import { DocumentWriter, loadDocument } from '../../store/documents.ts';
 import type { Fact } from '../../schema/fact.ts';
 import type { LoadInput } from '../../schema/load-input.ts';
-import { openWarehouse } from '../../schema/warehouse.ts';
+import { openWarehouse } from '../../store/warehouse.ts';
 import { writeTestSeeds } from '../warehouse/fixture.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -117,6 +117,7 @@ export async function buildBenchWarehouse(dir: string, totalFacts = 1_000_000): 
   const documents = Math.ceil(totalFacts / FACTS_PER_DOCUMENT);
   const areaNames = areas(Math.ceil(documents / YEARS.length));
   const rand = rng(42);
+  const writer = new DocumentWriter(wh);
   const started = performance.now();
   let n = 0;
   let docIdPrefix = '';
@@ -124,7 +125,7 @@ export async function buildBenchWarehouse(dir: string, totalFacts = 1_000_000): 
     for (const year of YEARS) {
       if (n++ >= documents) break outer;
       const input = documentInput(area, year, indicators, rand);
-      const outcome = await loadDocument(wh, input);
+      const outcome = await loadDocument(writer, input);
       if (outcome.status !== 'loaded') throw new Error(`bench load failed: ${JSON.stringify(outcome)}`);
       if (area === 'Phong Thổ' && year === 2023) docIdPrefix = input.document.id.slice(0, 12);
     }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest, type IngestEvent } from '../../pipeline/ingest.ts';
-import { openWarehouse } from '../../schema/warehouse.ts';
+import { openWarehouse } from '../../store/warehouse.ts';
 import { generateArchive } from '../archive/generate.ts';
 
 describe('ingest (in process)', () => {

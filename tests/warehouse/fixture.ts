@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadDocument } from '../../pipeline/load.ts';
+import { DocumentWriter, loadDocument } from '../../store/documents.ts';
 import type { LoadInput } from '../../schema/load-input.ts';
-import { openWarehouse, type Warehouse } from '../../schema/warehouse.ts';
+import { openWarehouse, type Warehouse } from '../../store/warehouse.ts';
 import { makeInput, PHONG_THO, tempDir } from './helpers.ts';
 
 export const FOREST = 'env.forest.cover';
@@ -89,9 +89,10 @@ export async function fixtureWarehouse(): Promise<{ wh: Warehouse; file: string;
   const file = join(dir, 'fixture.sqlite');
   const wh = await openWarehouse(file, { seeds });
   const inputs = fixtureInputs();
+  const writer = new DocumentWriter(wh);
   let minute = 0;
   for (const input of [inputs.a, inputs.b, inputs.c, inputs.d]) {
-    const outcome = await loadDocument(wh, input, { now: () => new Date(Date.UTC(2025, 0, 1, 0, minute++)) });
+    const outcome = await loadDocument(writer, input, { now: () => new Date(Date.UTC(2025, 0, 1, 0, minute++)) });
     if (outcome.status !== 'loaded') throw new Error(`fixture did not load: ${JSON.stringify(outcome)}`);
   }
   return { wh, file, dir, inputs, cleanup: async () => { await wh.close(); cleanup(); } };

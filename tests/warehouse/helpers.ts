@@ -6,7 +6,7 @@ import type { DocumentMetadata } from '../../schema/document.ts';
 import type { Fact } from '../../schema/fact.ts';
 import type { LoadInput } from '../../schema/load-input.ts';
 import type { Mismatch } from '../../schema/mismatch.ts';
-import { openWarehouse, type OpenOptions, type Warehouse } from '../../schema/warehouse.ts';
+import { openWarehouse, type OpenOptions, type Warehouse } from '../../store/warehouse.ts';
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');

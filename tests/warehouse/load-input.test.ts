@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FactJson } from '../../pipeline/load.ts';
+import { FactJson } from '../../store/rows.ts';
 import { FactSource } from '../../schema/fact.ts';
 import { isLoadInput, LoadInput, loadInputIssues } from '../../schema/load-input.ts';
 import { fixtureInputs } from './fixture.ts';
 import { makeInput } from './helpers.ts';
-import { sourceOfRow } from '../../schema/warehouse.ts';
+import { sourceOfRow } from '../../store/rows.ts';
 
 /**
  * The loader checks facts with the cheap `isWellFormedFact` and leaves the rest, and any fact it doubts,

@@ -4,9 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Fact } from '../../schema/fact.ts';
 import * as initial from '../../schema/migrations/2026-11-26-001-initial.ts';
 import * as sentences from '../../schema/migrations/2026-11-26-008-sentences.ts';
+import * as messagePlace from '../../schema/migrations/2026-12-03-009-message-place.ts';
 import { queryFacts } from '../../output/facts-query.ts';
 import { MIGRATIONS } from '../../schema/migrations/index.ts';
-import { openWarehouse, SEEDS_DIR } from '../../schema/warehouse.ts';
+import { openWarehouse, SEEDS_DIR } from '../../store/warehouse.ts';
 import { sha256, tempDir } from './helpers.ts';
 
 const cleanups: Array<() => void | Promise<void>> = [];
@@ -68,6 +69,30 @@ describe('migrations', () => {
     expect(await upgraded.db.selectFrom('facts').select('source').executeTakeFirst()).toEqual({ source: '{"file":"old.txt","block":0,"start":0,"end":1}' });
     expect(await upgraded.db.selectFrom('v_facts').select('sentence').execute()).toEqual([{ sentence: 'x' }]);
     expect((await queryFacts(upgraded, {}))[0]?.source).toEqual({ file: 'old.txt', block: 0, start: 0, end: 1, text: 'x' });
+  });
+
+  it('upgrades a warehouse of schema 008 in place: its messages keep their text and get empty places (009)', async () => {
+    const file = join(dir(), 'v008.sqlite');
+    const upTo008 = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '2026-12-03-009'));
+    const old = await openWarehouse(file, { migrations: upTo008, seeds: false });
+    const docId = sha256('v008-doc');
+    old.sqlite.prepare(`insert into documents (id, file, format, loaded_at) values (?, 'm.txt', 'text', '2024-01-01T00:00:00Z')`).run(docId);
+    old.sqlite.prepare(`insert into document_messages (document_id, seq, type, message, stage) values (?, 0, 'warning', 'cũ', 'read')`).run(docId);
+    await old.close();
+
+    const told: string[][] = [];
+    const upgraded = await openWarehouse(file, { seeds: false, onUpgrade: (pending) => told.push([...pending]) });
+    cleanups.push(() => upgraded.close());
+    expect(told).toEqual([['2026-12-03-009-message-place']]);
+    expect(await upgraded.db.selectFrom('document_messages').selectAll().execute()).toEqual([
+      {
+        document_id: docId, seq: 0, type: 'warning', message: 'cũ', stage: 'read',
+        rule_id: null, page: null, sheet: null, cell: null, block: null, start: null, end: null,
+      },
+    ]);
+    await messagePlace.down(upgraded.db);
+    const columns = (upgraded.sqlite.prepare('pragma table_info(document_messages)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).toEqual(['document_id', 'seq', 'type', 'message', 'stage']);
   });
 
   it('moves sentences back onto the facts when 008 is rolled back', async () => {

@@ -1,14 +1,26 @@
+import { deriveValues } from '../pipeline/stages/checks/arithmetic.ts';
+import { sameIndicatorLabel, vn } from '../pipeline/stages/checks/context.ts';
+import { kindClass, scaleHint } from '../pipeline/stages/checks/consistency.ts';
+import { agrees, tidy, toleranceOf } from '../pipeline/stages/checks/tolerance.ts';
+import { mismatchId, sourceOf } from '../pipeline/stages/validate.ts';
 import type { Fact, FactSource } from '../schema/fact.ts';
+import type { WrittenDocument } from '../schema/load-input.ts';
 import type { MismatchType } from '../schema/mismatch.ts';
-import { sourceOfRow, type FactsTable, type Warehouse } from '../schema/warehouse.ts';
-import { deriveValues } from './stages/checks/arithmetic.ts';
-import { sameIndicatorLabel, vn } from './stages/checks/context.ts';
-import { kindClass, scaleHint } from './stages/checks/consistency.ts';
-import { agrees, tidy, toleranceOf } from './stages/checks/tolerance.ts';
-import { mismatchId, sourceOf } from './stages/validate.ts';
-import { carryReviewsForwardSync, syncMismatchStatuses } from './review-store.ts';
-import { foldLabel, takeJustLoaded } from './load.ts';
-import { prepared } from './statements.ts';
+import type { Selectable } from 'kysely';
+import type { DerivedTable, DocumentsTable, FactsTable } from '../schema/warehouse.ts';
+import { foldLabel } from './documents.ts';
+import { carryReviewsForwardSync, syncMismatchStatuses } from './reviews.ts';
+import {
+  extractedCoreOf,
+  FACT_CORE_COLUMNS,
+  MISMATCH_COLUMNS,
+  mismatchRow,
+  sourceOfRow,
+  type FactCore,
+  type FactCoreRow,
+} from './rows.ts';
+import { insertSql } from './statements.ts';
+import type { Warehouse } from './warehouse.ts';
 
 /**
  * Checks a newly loaded document against the rest of the warehouse: the same indicator, area, year and
@@ -17,14 +29,16 @@ import { prepared } from './statements.ts';
  * against the values this document states (and the other way round). Stores this document's implied
  * values in `derived`, inserts the findings as mismatches of this document, flags their facts, then
  * carries reviewers' decisions over from a version it supersedes and syncs mismatch statuses.
- * Returns how many mismatches it inserted. Call it after a successful load.
+ * Returns how many mismatches it inserted. Call it after a successful load, with what the load wrote
+ * (its outcome's `written`) when it is this document: the checks then need not read back every row they
+ * were just handed, which cost more than the checks themselves.
  *
  * All of it is one transaction: one commit per document instead of four (each commit rewrites every
  * index page it touched), and a run killed midway leaves the document unchecked (`checked_at` null)
  * rather than half checked.
  */
-export async function checkAcrossDocuments(wh: Warehouse, documentId: string): Promise<number> {
-  return wh.sqlite.transaction(() => checkDocument(wh, documentId)).immediate();
+export async function checkAcrossDocuments(wh: Warehouse, documentId: string, written: WrittenDocument | null = null): Promise<number> {
+  return wh.sqlite.transaction(() => checkDocument(wh, documentId, written)).immediate();
 }
 
 /**
@@ -32,50 +46,42 @@ export async function checkAcrossDocuments(wh: Warehouse, documentId: string): P
  * its checks), in load order. Returns how many mismatches that added.
  */
 export async function checkPending(wh: Warehouse): Promise<number> {
-  const pending = prepared(wh, `select id from documents where checked_at is null order by rowid`).pluck().all() as string[];
+  const pending = wh.prepared(`select id from documents where checked_at is null order by rowid`).pluck().all() as string[];
   let added = 0;
   for (const id of pending) added += await checkAcrossDocuments(wh, id);
   return added;
 }
 
-interface CheckedDocument {
-  id: string;
-  doc_key: string | null;
-}
+type CheckedDocument = Pick<DocumentsTable, 'id' | 'doc_key' | 'run_id'>;
 
-function checkDocument(wh: Warehouse, documentId: string): number {
-  const doc = prepared(wh, `select id, doc_key from documents where id = ?`).get(documentId) as CheckedDocument | undefined;
+function checkDocument(wh: Warehouse, documentId: string, written: WrittenDocument | null): number {
+  const doc = wh.prepared(`select id, doc_key, run_id from documents where id = ?`).get(documentId) as CheckedDocument | undefined;
   if (!doc) return 0;
-  const mine = justLoaded(wh, documentId) ?? factsOf(wh, documentId);
+  const mine = written?.documentId === documentId ? writtenFacts(written) : factsOf(wh, documentId);
   storeDerived(wh, documentId, mine);
   const findings = [...compareFacts(wh, doc, mine), ...compareDerived(wh, doc, mine)];
-  const insert = prepared(wh,
-    `insert or ignore into mismatches (document_id, id, type, message, fact_ids, expected, found, difference, tolerance, source, status, run_id)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', (select run_id from documents where id = ?))`,
-  );
-  const flag = prepared(wh, `update facts set status = 'flagged' where document_id = ? and id = ? and status = 'ok'`);
+  const insert = wh.prepared(insertSql(wh.db, 'mismatches', MISMATCH_COLUMNS, 'ignore'));
+  const flag = wh.prepared(`update facts set status = 'flagged' where document_id = ? and id = ? and status = 'ok'`);
   let inserted = 0;
   for (const f of findings) {
-    const ids = [f.mine.id, ...f.others.map((o) => o.id)];
-    const id = mismatchId(documentId, f.type, ids, f.key);
-    inserted += insert.run(
-      documentId, id, f.type, f.message, JSON.stringify(ids), f.expected, f.found, f.difference, f.tolerance,
-      JSON.stringify(sourceOf(f.mine.fact)), documentId,
-    ).changes;
+    const factIds = [f.mine.id, ...f.others.map((o) => o.id)];
+    const id = mismatchId(documentId, f.type, factIds, f.key);
+    const row = mismatchRow(
+      {
+        id, type: f.type, message: f.message, factIds, expected: f.expected, found: f.found, difference: f.difference,
+        tolerance: f.tolerance, source: sourceOf(f.mine.fact), status: 'open',
+      },
+      documentId,
+      doc.run_id,
+    );
+    inserted += insert.run(MISMATCH_COLUMNS.map((c) => row[c] ?? null)).changes;
     flag.run(documentId, f.mine.id);
   }
   carryReviewsForwardSync(wh, documentId);
   syncMismatchStatuses(wh, documentId);
-  prepared(wh, `update documents set checked_at = ? where id = ?`).run(new Date().toISOString(), documentId);
+  wh.prepared(`update documents set checked_at = ? where id = ?`).run(new Date().toISOString(), documentId);
   return inserted;
 }
-
-/** What the checks read of a fact: everything but its source, footnotes and headings. */
-type FactCore = Pick<
-  Fact,
-  'id' | 'documentId' | 'indicator' | 'indicatorId' | 'value' | 'unit' | 'unitText' | 'multiplier' | 'baseValue' | 'year' | 'kind' |
-  'qualifier' | 'relatesTo' | 'inFootnote' | 'status' | 'raw' | 'decimals'
->;
 
 interface StoredFact<F extends FactCore = FactCore> {
   id: string;
@@ -86,49 +92,13 @@ interface StoredFact<F extends FactCore = FactCore> {
   fact: F;
 }
 
-/** The columns of a `facts` row the checks read. */
-type CoreRow = Pick<
-  FactsTable,
-  | 'id' | 'document_id' | 'indicator' | 'indicator_folded' | 'indicator_id' | 'original_value' | 'original_unit' | 'unit_text'
-  | 'multiplier' | 'original_base_value' | 'year' | 'kind' | 'qualifier' | 'relates_to' | 'in_footnote' | 'original_status' | 'raw'
-  | 'decimals' | 'area'
->;
-
-const CORE_COLUMNS = `f.id, f.document_id, f.indicator, f.indicator_folded, f.indicator_id, f.original_value, f.original_unit,
-  f.unit_text, f.multiplier, f.original_base_value, f.year, f.kind, f.qualifier, f.relates_to, f.in_footnote, f.original_status,
-  f.raw, f.decimals, f.area`;
-
-function coreOf(r: CoreRow): FactCore {
-  // Checks compare what the reports wrote (original values): a reviewer's correction must not hide a conflict.
-  return {
-    id: r.id,
-    documentId: r.document_id,
-    indicator: r.indicator,
-    indicatorId: r.indicator_id,
-    value: r.original_value,
-    unit: r.original_unit as Fact['unit'],
-    unitText: r.unit_text,
-    multiplier: r.multiplier,
-    baseValue: r.original_base_value,
-    year: r.year,
-    kind: r.kind,
-    qualifier: r.qualifier as Fact['qualifier'],
-    relatesTo: r.relates_to,
-    inFootnote: r.in_footnote,
-    status: r.original_status,
-    raw: r.raw,
-    decimals: r.decimals,
-  };
-}
-
-function toStored<F extends FactCore>(r: CoreRow, fact: F): StoredFact<F> {
+function toStored<F extends FactCore>(r: FactCoreRow, fact: F): StoredFact<F> {
   return { id: r.id, documentId: r.document_id, indicatorKey: r.indicator_id ?? r.indicator_folded, area: r.area, inFootnote: r.in_footnote, fact };
 }
 
-/** The document's own facts as the loader just wrote them, when it was the last one loaded. */
-function justLoaded(wh: Warehouse, documentId: string): StoredFact<Fact>[] | null {
-  const loaded = takeJustLoaded(wh, documentId);
-  if (!loaded) return null;
+/** The document's own facts as the loader wrote them. */
+function writtenFacts(loaded: WrittenDocument): StoredFact<Fact>[] {
+  const { documentId } = loaded;
   return loaded.facts.map((f) => ({
     id: f.id,
     documentId,
@@ -147,10 +117,9 @@ function justLoaded(wh: Warehouse, documentId: string): StoredFact<Fact>[] | nul
  * Sorted here rather than by SQL: an `order by rowid` made SQLite copy every row through a sorter.
  */
 function factsOf(wh: Warehouse, documentId: string): StoredFact<Fact>[] {
-  const rows = prepared(wh, `select f.rowid as rid, ${CORE_COLUMNS} from facts f where f.document_id = ?`).all(documentId) as (CoreRow & { rid: number })[];
+  const rows = wh.prepared(`select f.rowid as rid, ${FACT_CORE_COLUMNS} from facts f where f.document_id = ?`).all(documentId) as (FactCoreRow & { rid: number })[];
   rows.sort((a, b) => a.rid - b.rid);
-  const jsonOf = prepared(
-    wh,
+  const jsonOf = wh.prepared(
     `select footnotes, source, heading_path, (select text from sentences where id = sentence_id) as sentence from facts where rowid = ?`,
   );
   type JsonColumns = Pick<FactsTable, 'footnotes' | 'source' | 'heading_path'> & { sentence: string | null };
@@ -161,7 +130,7 @@ function factsOf(wh: Warehouse, documentId: string): StoredFact<Fact>[] {
     let footnotes: number[] | undefined;
     let headingPath: string[] | undefined;
     const fact: Fact = {
-      ...coreOf(r),
+      ...extractedCoreOf(r),
       get source() {
         return (source ??= sourceOfRow(column('source'), column('sentence')));
       },
@@ -244,7 +213,7 @@ class Cells {
    * its cell's band agrees with each of this document's facts there, whatever its own tolerance
    * (tolerances only add), so the query need not return it: where reports repeat each other (the same
    * report in two formats, a later report repeating a figure) most rows of a cell agree, and each would
-   * become a JS row for nothing (4 in 5 rows on a PDF-heavy synthetic archive). The band is pulled in by
+   * become a JS row for nothing (most rows, on an archive of repeated reports). The band is pulled in by
    * far more than float rounding can move it (bounds computed here, read back by SQLite's JSON), and
    * `agrees` adds its own slack on top, so a row left out is one the exact test would have passed.
    */
@@ -281,7 +250,7 @@ function outsideBand(column: string, at: number): string {
  */
 type CandidateRow = [number, number, Fact['kind'], number, number, number, Fact['qualifier'], number, string, string, string];
 
-type OtherRow = CoreRow & { file: string; format: string; doc_key: string | null };
+type OtherRow = FactCoreRow & { file: string; format: string; doc_key: string | null };
 
 /** A consistency finding's message quotes this many other documents, then counts the rest. */
 const LISTED_DOCUMENTS = 5;
@@ -292,7 +261,7 @@ function compareFacts(wh: Warehouse, doc: CheckedDocument, mine: readonly Stored
   const todo = mine.filter(comparable).map((m) => ({ m, cell: cells.at([m.fact.indicatorId, m.fact.year, m.fact.unit, m.area]) }));
   if (todo.length === 0) return out;
   for (const { m, cell } of todo) cells.narrow(cell, m.fact.baseValue, toleranceOf(m.fact) * 10 ** m.fact.multiplier);
-  const rows = prepared(wh,
+  const rows = wh.prepared(
     `select c.key as cell, f.rowid as rid, f.kind, f.original_value, f.original_base_value, f.decimals, f.qualifier, f.multiplier,
        f.id, f.document_id, f.indicator
      from json_each(?) c
@@ -302,7 +271,7 @@ function compareFacts(wh: Warehouse, doc: CheckedDocument, mine: readonly Stored
        and (d.superseded_by is null or (? is not null and d.doc_key = ?)) and ${outsideBand('f.original_base_value', 4)}`,
   ).raw().all(cells.json(), doc.id, doc.doc_key, doc.doc_key) as CandidateRow[];
   const grouped = byCell(rows, cells.list.length, (r) => r[0], (r) => r[1]);
-  const whole = prepared(wh, `select ${CORE_COLUMNS}, d.file, d.format, d.doc_key from facts f join documents d on d.id = f.document_id where f.rowid = ?`);
+  const whole = wh.prepared(`select ${FACT_CORE_COLUMNS}, d.file, d.format, d.doc_key from facts f join documents d on d.id = f.document_id where f.rowid = ?`);
   for (const { m, cell } of todo) {
     const mine = kindClass(m.fact.kind);
     const myTolerance = toleranceOf(m.fact) * 10 ** m.fact.multiplier;
@@ -346,31 +315,16 @@ function compareFacts(wh: Warehouse, doc: CheckedDocument, mine: readonly Stored
   return out;
 }
 
-interface DerivedRow {
-  document_id: string;
-  from_fact_id: string;
-  fact_id: string;
-  indicator_key: string;
-  indicator: string;
-  area: string | null;
-  year: number | null;
-  kind: 'plan' | 'previous';
-  value: number;
-  tolerance: number;
-  unit: string | null;
-  multiplier: number;
-  base_value: number;
-  base_tolerance: number;
-}
+type DerivedRow = Selectable<DerivedTable>;
 
 function storeDerived(wh: Warehouse, documentId: string, mine: readonly StoredFact<Fact>[]): void {
   const byId = new Map(mine.map((f) => [f.id, f]));
   const derived = deriveValues(mine.filter((f) => f.inFootnote === null).map((f) => f.fact));
-  const insert = prepared(wh,
+  const insert = wh.prepared(
     `insert or replace into derived (document_id, from_fact_id, fact_id, indicator_key, indicator, area, year, kind, value, tolerance, unit,
        multiplier, base_value, base_tolerance) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  prepared(wh, `delete from derived where document_id = ?`).run(documentId);
+  wh.prepared(`delete from derived where document_id = ?`).run(documentId);
   for (const d of derived) {
     const subject = byId.get(d.factId);
     if (!subject) continue;
@@ -383,7 +337,7 @@ function storeDerived(wh: Warehouse, documentId: string, mine: readonly StoredFa
 }
 
 type ImpliedRow = DerivedRow & { cell: number; rid: number; relation: string | null; file: string };
-type StatedRow = CoreRow & { cell: number; rid: number; file: string };
+type StatedRow = FactCoreRow & { cell: number; rid: number; file: string };
 
 /** A stated plan (or result of year Y) against the plan (or the previous-year value of Y + 1) implied elsewhere. */
 function compareDerived(wh: Warehouse, doc: CheckedDocument, mine: readonly StoredFact<Fact>[]): CrossFinding[] {
@@ -443,7 +397,7 @@ function compareDerived(wh: Warehouse, doc: CheckedDocument, mine: readonly Stor
   });
   for (const { m, cell } of stated) implied.narrow(cell, m.fact.baseValue, toleranceOf(m.fact) * 10 ** m.fact.multiplier);
   if (stated.length > 0) {
-    const rows = prepared(wh,
+    const rows = wh.prepared(
       `select c.key as cell, x.rowid as rid, x.*, d.file,
          (select f.id from facts f where f.document_id = x.document_id and f.id = x.from_fact_id) as relation
        from json_each(?) c
@@ -464,7 +418,7 @@ function compareDerived(wh: Warehouse, doc: CheckedDocument, mine: readonly Stor
   }
 
   // What this document implies against the plans and results other documents state.
-  const myDerived = prepared(wh, `select * from derived where document_id = ?`).all(doc.id) as DerivedRow[];
+  const myDerived = wh.prepared(`select * from derived where document_id = ?`).all(doc.id) as DerivedRow[];
   if (myDerived.length === 0) return out;
   const byId = new Map(mine.map((f) => [f.id, f]));
   const cells = new Cells();
@@ -476,14 +430,14 @@ function compareDerived(wh: Warehouse, doc: CheckedDocument, mine: readonly Stor
       and ${outsideBand('f.original_base_value', 4)}`;
   const json = cells.json();
   const byIndicator = byCell(
-    prepared(wh, `select c.key as cell, f.rowid as rid, ${CORE_COLUMNS}, d.file from json_each(?) c cross join facts f on f.indicator_id = c.value ->> 0 and ${where}`)
+    wh.prepared(`select c.key as cell, f.rowid as rid, ${FACT_CORE_COLUMNS}, d.file from json_each(?) c cross join facts f on f.indicator_id = c.value ->> 0 and ${where}`)
       .all(json, doc.id) as StatedRow[],
     cells.list.length,
     cellOf,
     ridOf,
   );
   const byLabel = byCell(
-    prepared(wh, `select c.key as cell, f.rowid as rid, ${CORE_COLUMNS}, d.file from json_each(?) c
+    wh.prepared(`select c.key as cell, f.rowid as rid, ${FACT_CORE_COLUMNS}, d.file from json_each(?) c
       cross join facts f on f.indicator_folded = c.value ->> 0 and f.indicator_id is null and ${where}`).all(json, doc.id) as StatedRow[],
     cells.list.length,
     cellOf,
@@ -495,7 +449,7 @@ function compareDerived(wh: Warehouse, doc: CheckedDocument, mine: readonly Stor
     const against = [...byIndicator[cell]!, ...byLabel[cell]!].flatMap((r) => {
       const wanted = x.kind === 'plan' ? r.kind === 'plan' : kindClass(r.kind) === 'result';
       if (!wanted || !sameIndicatorLabel(r.indicator, x.indicator)) return [];
-      const gap = gapOf(toStored(r, coreOf(r)), x);
+      const gap = gapOf(toStored(r, extractedCoreOf(r)), x);
       return gap ? [{ gap, file: r.file }] : [];
     });
     if (against.length === 0) continue;
