@@ -1,5 +1,5 @@
 import { fold } from '../../../extractors/clean-text.ts';
-import { type AreaPopulation, type CheckContext, type Finding, foldOnce, type Item, named, vn } from './context.ts';
+import { type CheckContext, type Finding, foldOnce, type Item, named, vn } from './context.ts';
 import { gap, tidy, toleranceOf } from './tolerance.ts';
 
 /**
@@ -90,28 +90,6 @@ function populationBound(ctx: CheckContext): PopulationBound {
   return { value: LEVEL_BOUND.country, basis: `dân số cả nước (khoảng ${vn(100_000_000)} người)` };
 }
 
-/**
- * Areas of an areas catalog (seeds/areas.json) that carry a `population` (an optional field), longest
- * folded name first. Pure: the file is read at the edge, with the indicator catalog (stages/catalog.ts).
- */
-export function areaPopulationsFrom(data: unknown): AreaPopulation[] {
-  const out: AreaPopulation[] = [];
-  const areas = (data as { areas?: unknown } | null)?.areas;
-  if (!Array.isArray(areas)) return out;
-  for (const a of areas as Array<{ name?: unknown; population?: unknown; aliases?: unknown }>) {
-    if (typeof a?.name !== 'string' || typeof a.population !== 'number' || !(a.population > 0)) continue;
-    const aliases = Array.isArray(a.aliases) ? a.aliases.filter((s): s is string => typeof s === 'string') : [];
-    for (const n of [a.name, ...aliases])
-      out.push({
-        name: a.name,
-        folded: fold(n)
-          .replace(/[^a-z0-9]+/g, ' ')
-          .trim(),
-        population: a.population,
-      });
-  }
-  return out.sort((x, y) => y.folded.length - x.folded.length);
-}
 
 function peopleOverPopulation(i: Item, bound: PopulationBound): Finding | null {
   const f = i.fact;
