@@ -1,5 +1,5 @@
-import type { Cell, Comparison, CompareRow, YearColumn } from './compare.ts';
 import { formatVi } from '../extractors/vn-number.ts';
+import type { Cell, CompareRow, Comparison, YearColumn } from './compare.ts';
 import { formatSigned, scaled, shortId } from './format.ts';
 
 /**
@@ -64,9 +64,7 @@ function yearRow(year: number, col: YearColumn, row: CompareRow, refOf: Map<stri
     : col.result
       ? `${col.resultKind === 'actual' ? 'TH' : 'ƯTH'} ${cellHtml(col.result, row, refOf)}`
       : '';
-  const change = [col.change && cellHtml(col.change, row, refOf), col.changePercent && cellHtml(col.changePercent, row, refOf, true)]
-    .filter(Boolean)
-    .join(' ');
+  const change = [col.change && cellHtml(col.change, row, refOf), col.changePercent && cellHtml(col.changePercent, row, refOf, true)].filter(Boolean).join(' ');
   return `<tr><th scope="row">${year}</th><td>${cellHtml(col.plan, row, refOf)}</td><td>${result}</td><td>${cellHtml(col.shareOfPlan, row, refOf, true)}</td><td>${change}</td></tr>`;
 }
 
@@ -82,10 +80,19 @@ function cellHtml(c: Cell | null, row: CompareRow, refOf: Map<string, number>, p
   return c.conflict ? `<span class="conflict">${parts.join(' ≠ ')}</span>` : parts.join('');
 }
 
-function valueHtml(base: number, sources: { documentId: string; file: string; page: number | null }[], row: CompareRow, refOf: Map<string, number>, percent = false): string {
+function valueHtml(
+  base: number,
+  sources: { documentId: string; file: string; page: number | null }[],
+  row: CompareRow,
+  refOf: Map<string, number>,
+  percent = false,
+): string {
   const n = percent ? `${formatVi(base)}%` : formatVi(scaled(base, row.multiplier));
   const refs = sources
-    .map((s) => `<a class="ref" href="#doc-${refOf.get(s.documentId)}" title="${esc(s.file)}${s.page ? `, trang ${s.page}` : ''}">[${refOf.get(s.documentId)}]</a>`)
+    .map(
+      (s) =>
+        `<a class="ref" href="#doc-${refOf.get(s.documentId)}" title="${esc(s.file)}${s.page ? `, trang ${s.page}` : ''}">[${refOf.get(s.documentId)}]</a>`,
+    )
     .join('');
   return `${esc(n)}<sup>${refs}</sup>`;
 }

@@ -1,5 +1,5 @@
-import type { Cell, CellValue, Comparison, CompareRow, YearColumn } from './compare.ts';
 import { formatVi } from '../extractors/vn-number.ts';
+import type { Cell, CellValue, CompareRow, Comparison, YearColumn } from './compare.ts';
 import { csvLine, formatSigned, renderTable, scaled, shortId } from './format.ts';
 
 const MAX_LABEL = 60;
@@ -17,7 +17,7 @@ function refs(v: CellValue, refOf: RefOf): string {
 }
 
 function valueText(v: CellValue, row: CompareRow, refOf: RefOf, percent = false): string {
-  const n = percent ? formatVi(v.baseValue) + '%' : formatVi(scaled(v.baseValue, row.multiplier));
+  const n = percent ? `${formatVi(v.baseValue)}%` : formatVi(scaled(v.baseValue, row.multiplier));
   return `${n} ${refs(v, refOf)}`;
 }
 

@@ -1,5 +1,5 @@
-import type { Kind } from '../schema/fact.ts';
 import { foldText } from '../extractors/clean-text.ts';
+import type { Kind } from '../schema/fact.ts';
 import type { Warehouse } from '../store/warehouse.ts';
 import { documentIdsInArea } from './facts-query.ts';
 import { findIndicators } from './indicator-search.ts';
@@ -128,9 +128,25 @@ async function fetchRows(wh: Warehouse, o: CompareOptions): Promise<Row[]> {
     .innerJoin('documents as d', 'd.id', 'f.document_id')
     .leftJoin('indicators as i', 'i.id', 'f.indicator_id')
     .select([
-      'f.document_id', 'f.id', 'f.indicator', 'f.indicator_folded', 'f.indicator_id', 'i.name as catalog_name',
-      'f.base_value', 'f.unit', 'f.unit_text', 'f.multiplier', 'f.year', 'f.kind', 'f.relates_to', 'f.area',
-      'd.file', 'd.number', 'd.report_year', 'd.date', 'd.loaded_at',
+      'f.document_id',
+      'f.id',
+      'f.indicator',
+      'f.indicator_folded',
+      'f.indicator_id',
+      'i.name as catalog_name',
+      'f.base_value',
+      'f.unit',
+      'f.unit_text',
+      'f.multiplier',
+      'f.year',
+      'f.kind',
+      'f.relates_to',
+      'f.area',
+      'd.file',
+      'd.number',
+      'd.report_year',
+      'd.date',
+      'd.loaded_at',
     ])
     .select((eb) => eb.fn<number | null>('json_extract', ['f.source', eb.val('$.page')]).as('page'))
     .where('d.superseded_by', 'is', null)
@@ -147,12 +163,7 @@ async function fetchRows(wh: Warehouse, o: CompareOptions): Promise<Row[]> {
   if (o.query?.trim()) {
     const { ids, labels } = await findIndicators(wh, o.query);
     if (ids.length === 0 && labels.length === 0) return [];
-    q = q.where((eb) =>
-      eb.or([
-        ...(ids.length ? [eb('f.indicator_id', 'in', ids)] : []),
-        ...(labels.length ? [eb('f.indicator_folded', 'in', labels)] : []),
-      ]),
-    );
+    q = q.where((eb) => eb.or([...(ids.length ? [eb('f.indicator_id', 'in', ids)] : []), ...(labels.length ? [eb('f.indicator_folded', 'in', labels)] : [])]));
   } else {
     q = q.where('f.indicator_id', 'is not', null);
   }
@@ -274,11 +285,7 @@ function cell(facts: Row[]): Cell | null {
 }
 
 function latestFirst(a: Row, b: Row): number {
-  return (
-    (b.report_year ?? -Infinity) - (a.report_year ?? -Infinity) ||
-    (b.date ?? '').localeCompare(a.date ?? '') ||
-    b.loaded_at.localeCompare(a.loaded_at)
-  );
+  return (b.report_year ?? -Infinity) - (a.report_year ?? -Infinity) || (b.date ?? '').localeCompare(a.date ?? '') || b.loaded_at.localeCompare(a.loaded_at);
 }
 
 function nearlyEqual(a: number, b: number): boolean {

@@ -1,9 +1,9 @@
-import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { z } from 'zod';
 import type { Fact } from '../schema/fact.ts';
 import type { Warehouse } from '../store/warehouse.ts';
-import { iterateFacts, type FactFilter } from './facts-query.ts';
+import { type FactFilter, iterateFacts } from './facts-query.ts';
 import { BOM, csvLine } from './format.ts';
 
 export const ExportFormat = z.enum(['csv', 'xlsx', 'json']);
@@ -56,8 +56,7 @@ export interface ExportResult {
 export async function exportFacts(wh: Warehouse, filter: FactFilter, format: ExportFormat, out: string): Promise<ExportResult> {
   const tmp = `${out}.part-${process.pid}`;
   try {
-    const rows =
-      format === 'xlsx' ? await writeXlsx(iterateFacts(wh, filter), tmp) : await writeText(iterateFacts(wh, filter), tmp, format);
+    const rows = format === 'xlsx' ? await writeXlsx(iterateFacts(wh, filter), tmp) : await writeText(iterateFacts(wh, filter), tmp, format);
     renameSync(tmp, out);
     return { format, file: out, rows };
   } catch (err) {

@@ -1,9 +1,9 @@
 import type { SelectQueryBuilder } from 'kysely';
+import { foldText } from '../extractors/clean-text.ts';
 import type { Fact, Kind, Status } from '../schema/fact.ts';
 import { sql } from '../schema/migrations/kysely.ts';
-import { foldText } from '../extractors/clean-text.ts';
 import type { Database, DocumentsTable } from '../schema/warehouse.ts';
-import { factOf, type FactRow } from '../store/rows.ts';
+import { type FactRow, factOf } from '../store/rows.ts';
 import type { Warehouse } from '../store/warehouse.ts';
 import { findIndicators } from './indicator-search.ts';
 
@@ -51,9 +51,7 @@ export async function buildFactsQuery(wh: Warehouse, f: FactFilter): Promise<Fac
     if (ids.length === 0) return null;
     q = q.where('facts.document_id', 'in', ids);
   } else if (!f.history) {
-    q = q.where('facts.document_id', 'not in', (eb) =>
-      eb.selectFrom('documents').select('id').where('superseded_by', 'is not', null),
-    );
+    q = q.where('facts.document_id', 'not in', (eb) => eb.selectFrom('documents').select('id').where('superseded_by', 'is not', null));
   }
   if (f.area) {
     const ids = await documentIdsInArea(wh, f.area);
@@ -64,10 +62,7 @@ export async function buildFactsQuery(wh: Warehouse, f: FactFilter): Promise<Fac
     const { ids, labels } = await findIndicators(wh, f.indicator);
     if (ids.length === 0 && labels.length === 0) return null;
     q = q.where((eb) =>
-      eb.or([
-        ...(ids.length ? [eb('facts.indicator_id', 'in', ids)] : []),
-        ...(labels.length ? [eb('facts.indicator_folded', 'in', labels)] : []),
-      ]),
+      eb.or([...(ids.length ? [eb('facts.indicator_id', 'in', ids)] : []), ...(labels.length ? [eb('facts.indicator_folded', 'in', labels)] : [])]),
     );
   }
   if (f.year !== undefined) q = q.where('facts.year', '=', f.year);

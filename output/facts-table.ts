@@ -1,5 +1,5 @@
-import type { Fact } from '../schema/fact.ts';
 import { formatVi } from '../extractors/vn-number.ts';
+import type { Fact } from '../schema/fact.ts';
 import { renderTable, shortId } from './format.ts';
 
 const MAX_LABEL = 48;

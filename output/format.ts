@@ -44,6 +44,9 @@ export function textWidth(text: string): number {
 export function renderTable(header: string[], rows: string[][], rightAligned: ReadonlySet<number> = new Set()): string {
   const widths = header.map((h, i) => Math.max(textWidth(h), ...rows.map((r) => textWidth(r[i] ?? ''))));
   const line = (cells: string[]) =>
-    cells.map((c, i) => pad(c, widths[i]!, rightAligned.has(i) ? 'right' : 'left')).join('  ').trimEnd();
-  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
+    cells
+      .map((c, i) => pad(c, widths[i]!, rightAligned.has(i) ? 'right' : 'left'))
+      .join('  ')
+      .trimEnd();
+  return `${[line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n')}\n`;
 }

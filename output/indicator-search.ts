@@ -21,9 +21,7 @@ export async function findIndicators(wh: Warehouse, query: string): Promise<Indi
   const words = foldText(q).split(' ').filter(Boolean);
   if (words.length === 0) return { ids: [], labels: [] };
   const catalog = await wh.db.selectFrom('indicators').select(['id', 'name_folded', 'aliases_folded']).execute();
-  const ids = catalog
-    .filter((i) => [i.name_folded, ...i.aliases_folded.split('|')].some((name) => hasAllWords(name, words)))
-    .map((i) => i.id);
+  const ids = catalog.filter((i) => [i.name_folded, ...i.aliases_folded.split('|')].some((name) => hasAllWords(name, words))).map((i) => i.id);
   let labels = wh.db.selectFrom('labels').select('folded');
   for (const w of words) labels = labels.where((eb) => eb(eb.fn('concat', [eb.val(' '), eb.ref('folded'), eb.val(' ')]), 'like', `% ${w} %`));
   const found = await labels.execute();

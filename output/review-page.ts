@@ -94,7 +94,7 @@ function renderSentences(m: MismatchView): string {
       let html = '';
       let at = 0;
       for (const s of spans) {
-        html += esc(text.slice(at, s.start)) + `<mark${s.primary ? ' class="primary"' : ''}>${esc(text.slice(s.start, s.end))}</mark>`;
+        html += `${esc(text.slice(at, s.start))}<mark${s.primary ? ' class="primary"' : ''}>${esc(text.slice(s.start, s.end))}</mark>`;
         at = s.end;
       }
       return `<div class="sentence">${html + esc(text.slice(at))}</div>`;
@@ -114,7 +114,11 @@ function decisionText(m: MismatchView): string {
 }
 
 function statusWord(s: string): string {
-  return ({ open: 'chưa xử lý', ok: 'ok', flagged: 'cần rà soát', accepted: 'đã chấp nhận', corrected: 'đã sửa', rejected: 'đã loại bỏ' } as Record<string, string>)[s] ?? s;
+  return (
+    ({ open: 'chưa xử lý', ok: 'ok', flagged: 'cần rà soát', accepted: 'đã chấp nhận', corrected: 'đã sửa', rejected: 'đã loại bỏ' } as Record<string, string>)[
+      s
+    ] ?? s
+  );
 }
 
 function fmt(n: number | null): string {

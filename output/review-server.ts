@@ -1,8 +1,8 @@
-import { formatVi } from '../extractors/vn-number.ts';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { formatVi } from '../extractors/vn-number.ts';
+import { decide, listMismatches, type MismatchView, ReviewError } from '../store/reviews.ts';
 import type { Warehouse } from '../store/warehouse.ts';
-import { decide, listMismatches, ReviewError, type MismatchView } from '../store/reviews.ts';
 import { renderReviewPage } from './review-page.ts';
 
 /**

@@ -4,11 +4,11 @@ import { DEFAULT_LIMITS, type ReadLimits } from '../extractors/reader.ts';
 import type { LoadInput, WrittenDocument } from '../schema/load-input.ts';
 import { CommitGroup } from '../store/commit-group.ts';
 import { DocumentWriter, isLoaded, loadDocument } from '../store/documents.ts';
-import { finishRun, runFileFromOutcome, RunFileWriter, startRun } from '../store/runs.ts';
+import { finishRun, RunFileWriter, runFileFromOutcome, startRun } from '../store/runs.ts';
 import type { Warehouse } from '../store/warehouse.ts';
 import type { IngestJob, IngestJobResult, IngestWorkerData } from './ingest-worker.ts';
 import { walkFiles } from './walk.ts';
-import { WorkerPool, type PoolOutcome } from './worker-pool.ts';
+import { type PoolOutcome, WorkerPool } from './worker-pool.ts';
 
 /** What happened to every file of an ingest run. */
 export interface IngestSummary {
@@ -108,8 +108,18 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
   const workerMemoryMb = options.workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB;
   const runId = await startRun(wh, 'ingest', options.args ?? paths);
   const summary: IngestSummary = {
-    runId, files: 0, loaded: 0, skipped: 0, superseded: 0, failed: [], facts: 0, mismatches: 0, seconds: 0, pages: 0,
-    workers, interrupted: false,
+    runId,
+    files: 0,
+    loaded: 0,
+    skipped: 0,
+    superseded: 0,
+    failed: [],
+    facts: 0,
+    mismatches: 0,
+    seconds: 0,
+    pages: 0,
+    workers,
+    interrupted: false,
   };
   const known = isLoaded(wh);
   const runFiles = new RunFileWriter(wh, runId);
@@ -226,7 +236,12 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
         summary.pages += pages;
         runFiles.add({ ...runFileFromOutcome(file, loaded, ms), mismatches, reason: note });
         report({
-          file, status: 'loaded', documentId: loaded.documentId, facts: loaded.facts, mismatches, pages,
+          file,
+          status: 'loaded',
+          documentId: loaded.documentId,
+          facts: loaded.facts,
+          mismatches,
+          pages,
           ...(loaded.supersedes ? { supersedes: loaded.supersedes } : {}),
         });
       } else if (loaded.status === 'skipped') {

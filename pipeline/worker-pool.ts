@@ -1,4 +1,4 @@
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { oneLine } from '../extractors/reader.ts';
 
 /**
@@ -26,9 +26,7 @@ export interface PoolOptions<Ask, Answer> {
   answer?: (ask: Ask) => Answer;
 }
 
-export type PoolOutcome<R> =
-  | { ok: true; result: R; ms: number }
-  | { ok: false; reason: string; cause: 'error' | 'timeout' | 'crash' | 'closed'; ms: number };
+export type PoolOutcome<R> = { ok: true; result: R; ms: number } | { ok: false; reason: string; cause: 'error' | 'timeout' | 'crash' | 'closed'; ms: number };
 
 interface Task<J, R> {
   id: number;
@@ -222,11 +220,7 @@ export class WorkerPool<J, R, Ask = unknown, Answer = unknown> {
   }
 }
 
-type WorkerMessage<R, Ask> =
-  | { ready: true }
-  | { id: number; ask: Ask }
-  | { id: number; result: R }
-  | { id: number; error: string };
+type WorkerMessage<R, Ask> = { ready: true } | { id: number; ask: Ask } | { id: number; result: R } | { id: number; error: string };
 
 function describeCrash(err: Error): string {
   const code = (err as NodeJS.ErrnoException).code;

@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 import type { Format } from './document.ts';
 import type { Kind, Status } from './fact.ts';
-import type { MismatchType, Mismatch } from './mismatch.ts';
+import type { Mismatch, MismatchType } from './mismatch.ts';
 
 /**
  * The warehouse's tables as SQLite stores them (snake_case, JSON as text), as the migrations in

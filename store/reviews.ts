@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { FactSource, Status } from '../schema/fact.ts';
-import type { Mismatch, MismatchType } from '../schema/mismatch.ts';
 import { sql } from '../schema/migrations/kysely.ts';
+import type { Mismatch, MismatchType } from '../schema/mismatch.ts';
 import type { MismatchesTable } from '../schema/warehouse.ts';
-import { factOf, mismatchOf, REVIEW_COLUMNS, reviewOf, reviewRow, type Review } from './rows.ts';
+import { factOf, mismatchOf, REVIEW_COLUMNS, type Review, reviewOf, reviewRow } from './rows.ts';
 import { allRows, firstRow, insertSql, type Sqlish } from './statements.ts';
 import type { Warehouse } from './warehouse.ts';
 
@@ -41,10 +41,12 @@ export async function recordReview(wh: Warehouse, decision: ReviewDecision): Pro
   const d = ReviewDecision.parse(decision);
   const review: Review = { ...d, decidedAt: d.decidedAt ?? new Date().toISOString() };
   const { sql: text, parameters } = wh.db.insertInto('reviews').values(reviewRow(review)).compile();
-  return wh.sqlite.transaction(() => {
-    wh.sqlite.prepare(text).run(parameters as Sqlish[]);
-    return applyReviewsSync(wh, { factIds: [d.factId] });
-  }).immediate();
+  return wh.sqlite
+    .transaction(() => {
+      wh.sqlite.prepare(text).run(parameters as Sqlish[]);
+      return applyReviewsSync(wh, { factIds: [d.factId] });
+    })
+    .immediate();
 }
 
 type ReviewScope = { documentId: string } | { factIds: string[] };
@@ -167,7 +169,20 @@ function mismatchesWithFile(wh: Warehouse) {
   return wh.db
     .selectFrom('mismatches as m')
     .innerJoin('documents as d', 'd.id', 'm.document_id')
-    .select(['m.document_id', 'm.id', 'm.type', 'm.message', 'm.fact_ids', 'm.expected', 'm.found', 'm.difference', 'm.tolerance', 'm.source', 'm.status', 'd.file']);
+    .select([
+      'm.document_id',
+      'm.id',
+      'm.type',
+      'm.message',
+      'm.fact_ids',
+      'm.expected',
+      'm.found',
+      'm.difference',
+      'm.tolerance',
+      'm.source',
+      'm.status',
+      'd.file',
+    ]);
 }
 
 /** Open ones first, then the latest loaded documents, each document's in the order they were found. */
@@ -178,11 +193,7 @@ export function listMismatches(wh: Warehouse, filter: ListFilter = {}): Mismatch
   if (filter.type) q = q.where('m.type', '=', filter.type as MismatchType);
   if (filter.status) q = q.where('m.status', '=', filter.status as MismatchStatusName);
   if (filter.documentId) q = q.where('m.document_id', 'like', `${filter.documentId}%`);
-  q = q
-    .orderBy(sql`case m.status when 'open' then 0 else 1 end`)
-    .orderBy('d.loaded_at', 'desc')
-    .orderBy('m.document_id')
-    .orderBy(sql`m.rowid`);
+  q = q.orderBy(sql`case m.status when 'open' then 0 else 1 end`).orderBy('d.loaded_at', 'desc').orderBy('m.document_id').orderBy(sql`m.rowid`);
   if (filter.limit) q = q.limit(Math.floor(filter.limit));
   return allRows(wh, q).map((r) => view(wh, r));
 }
@@ -193,10 +204,7 @@ export function getMismatch(wh: Warehouse, idOrPrefix: string): MismatchView {
   if (!/^[0-9a-f]{4,32}$/i.test(key)) throw new ReviewError(`"${idOrPrefix}" is not a mismatch id (hex, at least 4 characters)`);
   const rows = allRows(
     wh,
-    mismatchesWithFile(wh)
-      .where('m.id', 'like', `${key.toLowerCase()}%`)
-      .orderBy(sql`d.superseded_by is not null`)
-      .orderBy('d.loaded_at', 'desc'),
+    mismatchesWithFile(wh).where('m.id', 'like', `${key.toLowerCase()}%`).orderBy(sql`d.superseded_by is not null`).orderBy('d.loaded_at', 'desc'),
   );
   const ids = new Set(rows.map((r) => r.id));
   if (ids.size === 0) throw new ReviewError(`no mismatch ${idOrPrefix}`);
@@ -383,14 +391,21 @@ export function carryReviewsForwardSync(wh: Warehouse, documentId: string): numb
   const carriedIds: string[] = [];
   for (const o of old) {
     for (const r of allRows(wh, latestOfDocument(o.id))) {
-      const target = match.get(documentId, r.indicator_folded, r.year, r.kind, r.original_unit, r.original_value, r.original_value) as { id: string } | undefined;
+      const target = match.get(documentId, r.indicator_folded, r.year, r.kind, r.original_unit, r.original_value, r.original_value) as
+        | { id: string }
+        | undefined;
       if (!target) continue;
-      const mismatch = r.mismatch_type
-        ? ((mismatchOfFact.get(documentId, r.mismatch_type, target.id) as { id: string } | undefined)?.id ?? null)
-        : null;
+      const mismatch = r.mismatch_type ? ((mismatchOfFact.get(documentId, r.mismatch_type, target.id) as { id: string } | undefined)?.id ?? null) : null;
       const note = `carried from fact ${r.fact_id} of document ${o.id.slice(0, 12)}${r.note ? `: ${r.note}` : ''}`;
       const row = reviewRow({
-        factId: target.id, mismatchId: mismatch, reviewer: r.reviewer, decidedAt: r.decided_at, action: r.action, value: r.value, unit: r.unit, note,
+        factId: target.id,
+        mismatchId: mismatch,
+        reviewer: r.reviewer,
+        decidedAt: r.decided_at,
+        action: r.action,
+        value: r.value,
+        unit: r.unit,
+        note,
       });
       insert.run(REVIEW_COLUMNS.map((c) => row[c] ?? null));
       carriedIds.push(target.id);

@@ -3,14 +3,7 @@ import type { Diagnostic } from '../schema/diagnostic.ts';
 import type { Fact, FactSource } from '../schema/fact.ts';
 import type { LoadInput } from '../schema/load-input.ts';
 import type { Mismatch } from '../schema/mismatch.ts';
-import type {
-  DocumentMessagesTable,
-  FactsTable,
-  FootnotesTable,
-  MismatchesTable,
-  ReviewAction,
-  RunFileStatus,
-} from '../schema/warehouse.ts';
+import type { DocumentMessagesTable, FactsTable, FootnotesTable, MismatchesTable, ReviewAction, RunFileStatus } from '../schema/warehouse.ts';
 import type { Row, ValuesOf } from './statements.ts';
 
 /**
@@ -31,8 +24,27 @@ export interface ResolvedArea {
 }
 
 export const DOCUMENT_COLUMNS = [
-  'id', 'file', 'format', 'type', 'number', 'issuer', 'doc_key', 'title', 'place', 'area', 'area_code', 'province',
-  'province_code', 'date', 'month', 'report_year', 'plan_year', 'pages', 'loaded_at', 'run_id', 'superseded_by',
+  'id',
+  'file',
+  'format',
+  'type',
+  'number',
+  'issuer',
+  'doc_key',
+  'title',
+  'place',
+  'area',
+  'area_code',
+  'province',
+  'province_code',
+  'date',
+  'month',
+  'report_year',
+  'plan_year',
+  'pages',
+  'loaded_at',
+  'run_id',
+  'superseded_by',
 ] as const satisfies readonly (keyof Row<'documents'>)[];
 
 /** What the loader decided about a document beside its input. */
@@ -76,10 +88,35 @@ export function documentRow(input: LoadInput, load: DocumentLoad): Row<'document
 /* ---------- facts ---------- */
 
 export const FACT_COLUMNS = [
-  'document_id', 'id', 'indicator', 'indicator_folded', 'indicator_id', 'value', 'unit', 'unit_text', 'multiplier',
-  'base_value', 'year', 'kind', 'qualifier', 'relates_to', 'footnotes', 'in_footnote', 'source', 'sentence_id', 'status',
-  'raw', 'heading_path', 'decimals', 'area', 'run_id', 'original_value', 'original_unit', 'original_base_value',
-  'original_status', 'corrected_value',
+  'document_id',
+  'id',
+  'indicator',
+  'indicator_folded',
+  'indicator_id',
+  'value',
+  'unit',
+  'unit_text',
+  'multiplier',
+  'base_value',
+  'year',
+  'kind',
+  'qualifier',
+  'relates_to',
+  'footnotes',
+  'in_footnote',
+  'source',
+  'sentence_id',
+  'status',
+  'raw',
+  'heading_path',
+  'decimals',
+  'area',
+  'run_id',
+  'original_value',
+  'original_unit',
+  'original_base_value',
+  'original_status',
+  'corrected_value',
 ] as const satisfies readonly (keyof FactsTable)[];
 
 export type FactValues = ValuesOf<'facts', typeof FACT_COLUMNS>;
@@ -101,10 +138,35 @@ export interface FactPlacement {
 export function factRow(f: Fact, at: FactPlacement, json: FactJson): FactValues {
   // in FACT_COLUMNS' order, line for line
   return [
-    at.documentId, f.id, f.indicator, at.folded, f.indicatorId, f.value, f.unit, f.unitText, f.multiplier,
-    f.baseValue, f.year, f.kind, f.qualifier, f.relatesTo, json.footnotes(f.footnotes), f.inFootnote, json.source(f.source), at.sentenceId,
-    f.status, f.raw, json.headingPath(f.headingPath), f.decimals, at.area, at.runId, f.value, f.unit, f.baseValue,
-    f.status, null,
+    at.documentId,
+    f.id,
+    f.indicator,
+    at.folded,
+    f.indicatorId,
+    f.value,
+    f.unit,
+    f.unitText,
+    f.multiplier,
+    f.baseValue,
+    f.year,
+    f.kind,
+    f.qualifier,
+    f.relatesTo,
+    json.footnotes(f.footnotes),
+    f.inFootnote,
+    json.source(f.source),
+    at.sentenceId,
+    f.status,
+    f.raw,
+    json.headingPath(f.headingPath),
+    f.decimals,
+    at.area,
+    at.runId,
+    f.value,
+    f.unit,
+    f.baseValue,
+    f.status,
+    null,
   ];
 }
 
@@ -140,16 +202,47 @@ export function factOf(r: FactRow): Fact {
 /** What of a fact the cross-document checks read: everything but its source, footnotes and headings. */
 export type FactCore = Pick<
   Fact,
-  'id' | 'documentId' | 'indicator' | 'indicatorId' | 'value' | 'unit' | 'unitText' | 'multiplier' | 'baseValue' | 'year' | 'kind' |
-  'qualifier' | 'relatesTo' | 'inFootnote' | 'status' | 'raw' | 'decimals'
+  | 'id'
+  | 'documentId'
+  | 'indicator'
+  | 'indicatorId'
+  | 'value'
+  | 'unit'
+  | 'unitText'
+  | 'multiplier'
+  | 'baseValue'
+  | 'year'
+  | 'kind'
+  | 'qualifier'
+  | 'relatesTo'
+  | 'inFootnote'
+  | 'status'
+  | 'raw'
+  | 'decimals'
 >;
 
 /** The columns of a `facts` row extractedCoreOf reads. */
 export type FactCoreRow = Pick<
   FactsTable,
-  | 'id' | 'document_id' | 'indicator' | 'indicator_folded' | 'indicator_id' | 'original_value' | 'original_unit' | 'unit_text'
-  | 'multiplier' | 'original_base_value' | 'year' | 'kind' | 'qualifier' | 'relates_to' | 'in_footnote' | 'original_status' | 'raw'
-  | 'decimals' | 'area'
+  | 'id'
+  | 'document_id'
+  | 'indicator'
+  | 'indicator_folded'
+  | 'indicator_id'
+  | 'original_value'
+  | 'original_unit'
+  | 'unit_text'
+  | 'multiplier'
+  | 'original_base_value'
+  | 'year'
+  | 'kind'
+  | 'qualifier'
+  | 'relates_to'
+  | 'in_footnote'
+  | 'original_status'
+  | 'raw'
+  | 'decimals'
+  | 'area'
 >;
 
 /** FactCoreRow's columns, for SQL (of a `facts` table aliased `f`). */
@@ -246,8 +339,18 @@ export class FactJson {
 /* ---------- mismatches ---------- */
 
 export const MISMATCH_COLUMNS = [
-  'document_id', 'id', 'type', 'message', 'fact_ids', 'expected', 'found', 'difference', 'tolerance', 'source',
-  'status', 'run_id',
+  'document_id',
+  'id',
+  'type',
+  'message',
+  'fact_ids',
+  'expected',
+  'found',
+  'difference',
+  'tolerance',
+  'source',
+  'status',
+  'run_id',
 ] as const satisfies readonly (keyof Row<'mismatches'>)[];
 
 export function mismatchRow(m: Omit<Mismatch, 'documentId'>, documentId: string, runId: number | null): Row<'mismatches'> {
@@ -287,7 +390,12 @@ export function mismatchOf(r: Omit<Selectable<MismatchesTable>, 'run_id'>): Mism
 /** The source's keys in the schema's order, whatever the caller's object held. */
 export function mismatchSourceJson(x: NonNullable<Mismatch['source']>): string {
   return JSON.stringify({
-    file: x.file, page: x.page, block: x.block, start: x.start, end: x.end, text: x.text,
+    file: x.file,
+    page: x.page,
+    block: x.block,
+    start: x.start,
+    end: x.end,
+    text: x.text,
   } satisfies Record<keyof NonNullable<Mismatch['source']>, unknown>);
 }
 
@@ -308,7 +416,18 @@ export function footnoteOf(r: Selectable<FootnotesTable>): Footnote {
 /* ---------- document messages ---------- */
 
 export const MESSAGE_COLUMNS = [
-  'document_id', 'seq', 'type', 'message', 'stage', 'rule_id', 'page', 'sheet', 'cell', 'block', 'start', 'end',
+  'document_id',
+  'seq',
+  'type',
+  'message',
+  'stage',
+  'rule_id',
+  'page',
+  'sheet',
+  'cell',
+  'block',
+  'start',
+  'end',
 ] as const satisfies readonly (keyof DocumentMessagesTable)[];
 
 /** A Diagnostic's row: every field it has, null for those it lacks. */
@@ -364,7 +483,16 @@ export interface RunFile {
 }
 
 export const RUN_FILE_COLUMNS = [
-  'run_id', 'file', 'document_id', 'status', 'stage', 'reason', 'facts', 'mismatches', 'ms', 'at',
+  'run_id',
+  'file',
+  'document_id',
+  'status',
+  'stage',
+  'reason',
+  'facts',
+  'mismatches',
+  'ms',
+  'at',
 ] as const satisfies readonly (keyof Row<'run_files'>)[];
 
 export function runFileRow(r: RunFile, runId: number, at: string): Row<'run_files'> {
@@ -397,7 +525,14 @@ export interface Review {
 }
 
 export const REVIEW_COLUMNS = [
-  'fact_id', 'mismatch_id', 'reviewer', 'decided_at', 'action', 'value', 'unit', 'note',
+  'fact_id',
+  'mismatch_id',
+  'reviewer',
+  'decided_at',
+  'action',
+  'value',
+  'unit',
+  'note',
 ] as const satisfies readonly (keyof Row<'reviews'>)[];
 
 export function reviewRow(r: Review): Row<'reviews'> {

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { LoadOutcome } from '../schema/load-input.ts';
 import type { RunStatus, RunsTable } from '../schema/warehouse.ts';
-import { RUN_FILE_COLUMNS, runFileRow, type RunFile } from './rows.ts';
+import { RUN_FILE_COLUMNS, type RunFile, runFileRow } from './rows.ts';
 import { compileInsert } from './statements.ts';
 import type { Warehouse } from './warehouse.ts';
 
@@ -34,7 +34,10 @@ export async function startRun(wh: Warehouse, command: string, args: readonly st
 
 export async function recordRunFile(wh: Warehouse, runId: number, record: RunFileRecord): Promise<void> {
   const r: RunFile = RunFileRecord.parse(record);
-  await wh.db.insertInto('run_files').values(runFileRow(r, runId, new Date().toISOString())).execute();
+  await wh.db
+    .insertInto('run_files')
+    .values(runFileRow(r, runId, new Date().toISOString()))
+    .execute();
 }
 
 /** A record with its defaults, as RunFileRecord's parse gives them, without the parse (ingest writes one a file). */
@@ -59,10 +62,13 @@ export class RunFileWriter {
   private ats: string[] = [];
   private readonly write: (rows: RunFile[], ats: string[]) => void;
 
-  constructor(wh: Warehouse, private readonly runId: number) {
+  constructor(
+    wh: Warehouse,
+    private readonly runId: number,
+  ) {
     const insert = compileInsert(wh, 'run_files', RUN_FILE_COLUMNS);
     const tx = wh.sqlite.transaction((rows: RunFile[], ats: string[]) => {
-      rows.forEach((r, i) => insert(runFileRow(r, this.runId, ats[i]!)));
+      for (const [i, r] of rows.entries()) insert(runFileRow(r, this.runId, ats[i]!));
     });
     this.write = (rows, ats) => tx.immediate(rows, ats);
   }

@@ -8,9 +8,7 @@ import type { Warehouse } from './warehouse.ts';
  * files say. Reloads a catalog only when its file changed, so opening stays cheap (no zod, no writes).
  */
 export async function seedCatalogs(wh: Warehouse, dir: string): Promise<void> {
-  const stored = new Map(
-    (await wh.db.selectFrom('meta').select(['key', 'value']).where('key', 'like', 'seed:%').execute()).map((r) => [r.key, r.value]),
-  );
+  const stored = new Map((await wh.db.selectFrom('meta').select(['key', 'value']).where('key', 'like', 'seed:%').execute()).map((r) => [r.key, r.value]));
   const changed = [readSeed(dir, 'indicators.json'), readSeed(dir, 'areas.json')].filter(
     (f): f is SeedFile => f !== null && stored.get(`seed:${f.name}`) !== f.hash,
   );
@@ -25,7 +23,7 @@ export async function seedCatalogs(wh: Warehouse, dir: string): Promise<void> {
 export async function seedCatalog(wh: Warehouse, file: SeedFile): Promise<void> {
   const { parseSeed } = await import('../schema/catalog.ts');
   const { prettifyError } = await import('zod');
-  let parsed;
+  let parsed: ReturnType<typeof parseSeed>;
   try {
     parsed = parseSeed(file);
   } catch (err) {

@@ -1,5 +1,5 @@
-import type { Command } from 'commander';
 import { createInterface } from 'node:readline';
+import type { Command } from 'commander';
 import { UsageError } from '../usage.ts';
 
 /** `baocao normalize TEXT… [--json]`: the quantity grammar, from the command line. */
@@ -9,7 +9,10 @@ export function registerNormalize(program: Command, _setExit: (code: number) => 
     .description('Read the quantities in Vietnamese text (arguments, or one input per line on stdin).')
     .argument('[text...]', 'text to read; with none, reads one input per line from stdin')
     .option('--json', 'print one JSON array of quantities per input')
-    .addHelpText('after', '\nExamples:\n  baocao normalize "sản lượng 36.595,83 tấn, đạt 100,43% so với kế hoạch"\n  printf "8.396,5ha\\n17 triệu viên\\n" | baocao normalize --json\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  baocao normalize "sản lượng 36.595,83 tấn, đạt 100,43% so với kế hoạch"\n  printf "8.396,5ha\\n17 triệu viên\\n" | baocao normalize --json\n',
+    )
     .action(async (texts: string[], opts: { json?: boolean }) => {
       const { findQuantities } = await import('../../extractors/quantity-grammar.ts');
       const { formatQuantity } = await import('../../output/quantity-text.ts');

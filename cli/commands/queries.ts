@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { Option, type Command } from 'commander';
+import { type Command, Option } from 'commander';
 import type { Kind, Status } from '../../schema/fact.ts';
 import { defaultDb, UsageError } from '../usage.ts';
 
@@ -135,10 +135,7 @@ function registerCompare(program: Command): void {
     });
 }
 
-async function emitComparison(
-  cmp: import('../../output/compare.ts').Comparison,
-  o: { json?: boolean; csv?: boolean; html?: string },
-): Promise<void> {
+async function emitComparison(cmp: import('../../output/compare.ts').Comparison, o: { json?: boolean; csv?: boolean; html?: string }): Promise<void> {
   if (o.json) {
     process.stdout.write(`${JSON.stringify(cmp, null, 2)}\n`);
   } else if (o.csv) {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { Option, type Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { defaultDb, UsageError } from '../usage.ts';
 
 // Only commander and node built-ins at the top: the warehouse and review store load inside the actions.
@@ -42,7 +42,10 @@ async function open(db: string) {
   return openWarehouse(db);
 }
 
-async function withStore<T>(db: string, run: (wh: import('../../store/warehouse.ts').Warehouse, store: typeof import('../../store/reviews.ts')) => Promise<T>): Promise<T> {
+async function withStore<T>(
+  db: string,
+  run: (wh: import('../../store/warehouse.ts').Warehouse, store: typeof import('../../store/reviews.ts')) => Promise<T>,
+): Promise<T> {
   const store = await import('../../store/reviews.ts');
   const wh = await open(db);
   try {
@@ -76,8 +79,11 @@ export function registerReview(program: Command, _setExit: (code: number) => voi
       if (o.limit !== undefined && !/^\d+$/.test(o.limit)) throw new UsageError(`--limit needs a whole number, not "${o.limit}"`);
       await withStore(o.db, async (wh, store) => {
         const list = store.listMismatches(wh, {
-          ...(o.type && { type: o.type }), ...(o.status && { status: o.status }), ...(o.doc && { documentId: o.doc }),
-          history: Boolean(o.history), ...(o.limit && { limit: Number(o.limit) }),
+          ...(o.type && { type: o.type }),
+          ...(o.status && { status: o.status }),
+          ...(o.doc && { documentId: o.doc }),
+          history: Boolean(o.history),
+          ...(o.limit && { limit: Number(o.limit) }),
         });
         if (o.json) return void process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
         const { renderTable } = await import('../../output/format.ts');
@@ -97,17 +103,24 @@ export function registerReview(program: Command, _setExit: (code: number) => voi
     });
 
   const decision = (action: 'accept' | 'correct' | 'reject', description: string) => {
-    const cmd = common(review.command(action).description(description))
-      .argument('<id>', 'mismatch id or a unique prefix of it')
-      .option('--note <text>', 'why');
+    const cmd = common(review.command(action).description(description)).argument('<id>', 'mismatch id or a unique prefix of it').option('--note <text>', 'why');
     if (action !== 'accept') cmd.option('--fact <id>', 'the fact of the mismatch to decide on (default: its first)');
-    if (action === 'correct') cmd.requiredOption('--value <number>', 'the right number, in the scale the report wrote it (8.396,5 or 8396.5)').option('--unit <code>', 'the right canonical unit, if the unit was wrong');
+    if (action === 'correct')
+      cmd
+        .requiredOption('--value <number>', 'the right number, in the scale the report wrote it (8.396,5 or 8396.5)')
+        .option('--unit <code>', 'the right canonical unit, if the unit was wrong');
     cmd.action(async (id: string, o: Common & { note?: string; fact?: string; value?: string; unit?: string }) => {
       const value = action === 'correct' ? parseReviewNumber(o.value ?? '') : null;
       if (!o.reviewer.trim()) throw new UsageError('--reviewer must not be empty');
       await withStore(o.db, async (wh, store) => {
         const m = await store.decide(wh, {
-          mismatchId: id, action, reviewer: o.reviewer, value, unit: o.unit ?? null, note: o.note ?? null, factId: o.fact ?? null,
+          mismatchId: id,
+          action,
+          reviewer: o.reviewer,
+          value,
+          unit: o.unit ?? null,
+          note: o.note ?? null,
+          factId: o.fact ?? null,
         });
         if (o.json) process.stdout.write(`${JSON.stringify(m, null, 2)}\n`);
         else process.stdout.write(`${m.id.slice(0, 12)} ${m.status} by ${o.reviewer}\n`);
@@ -115,7 +128,7 @@ export function registerReview(program: Command, _setExit: (code: number) => voi
     });
   };
   decision('accept', 'The numbers are right as read: accept every fact of the mismatch.');
-  decision('correct', 'Give the right value of the mismatch\'s fact; the original is kept.');
+  decision('correct', "Give the right value of the mismatch's fact; the original is kept.");
   decision('reject', 'The number is wrong or not a fact: leave it out of compare and export.');
 
   review
@@ -142,24 +155,24 @@ export function registerReview(program: Command, _setExit: (code: number) => voi
 }
 
 function showText(m: import('../../store/reviews.ts').MismatchView): string {
-  const lines = [
-    `${m.id}  ${m.type}  ${m.status}`,
-    `file: ${m.file}${m.source?.page ? `, page ${m.source.page}` : ''}`,
-    '',
-    m.message,
-    '',
-  ];
+  const lines = [`${m.id}  ${m.type}  ${m.status}`, `file: ${m.file}${m.source?.page ? `, page ${m.source.page}` : ''}`, '', m.message, ''];
   for (const f of m.facts) {
     const t = f.source.text;
-    const marked = f.source.textStart !== undefined && f.source.textEnd !== undefined
-      ? `${t.slice(0, f.source.textStart)}«${t.slice(f.source.textStart, f.source.textEnd)}»${t.slice(f.source.textEnd)}`
-      : t;
-    lines.push(`- ${f.id.slice(0, 12)} ${f.indicator}: ${f.raw.trim()} (${f.kind}, ${f.year ?? '—'}, ${f.status})${f.correctedValue !== null ? ` corrected to ${f.correctedValue}` : ''}`);
+    const marked =
+      f.source.textStart !== undefined && f.source.textEnd !== undefined
+        ? `${t.slice(0, f.source.textStart)}«${t.slice(f.source.textStart, f.source.textEnd)}»${t.slice(f.source.textEnd)}`
+        : t;
+    lines.push(
+      `- ${f.id.slice(0, 12)} ${f.indicator}: ${f.raw.trim()} (${f.kind}, ${f.year ?? '—'}, ${f.status})${f.correctedValue !== null ? ` corrected to ${f.correctedValue}` : ''}`,
+    );
     lines.push(`  ${marked}`);
   }
   if (m.expected !== null || m.found !== null) {
     lines.push('', `expected ${m.expected ?? '—'}  found ${m.found ?? '—'}  difference ${m.difference ?? '—'}  tolerance ±${m.tolerance ?? '—'}`);
   }
-  for (const d of m.decisions) lines.push(`decision: ${d.factId.slice(0, 12)} ${d.action}${d.value !== null ? ` ${d.value}` : ''} by ${d.reviewer} at ${d.decidedAt}${d.note ? ` (${d.note})` : ''}`);
+  for (const d of m.decisions)
+    lines.push(
+      `decision: ${d.factId.slice(0, 12)} ${d.action}${d.value !== null ? ` ${d.value}` : ''} by ${d.reviewer} at ${d.decidedAt}${d.note ? ` (${d.note})` : ''}`,
+    );
   return `${lines.join('\n')}\n`;
 }

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { parseSeed, type AreaEntry, type CatalogEntry } from '../../schema/catalog.ts';
-import { CANONICAL_UNITS, type UnitCode } from '../../schema/units.ts';
 import { fold } from '../../extractors/clean-text.ts';
+import { type AreaEntry, type CatalogEntry, parseSeed } from '../../schema/catalog.ts';
 import { CATALOG_FILE, readSeedAt, SEEDS_DIR } from '../../schema/seeds-dir.ts';
+import { CANONICAL_UNITS, type UnitCode } from '../../schema/units.ts';
 import type { AreaPopulation } from './checks/context.ts';
 
 /**
@@ -28,7 +28,9 @@ export interface CatalogIndex {
 export const DEFAULT_CATALOG_FILE = CATALOG_FILE;
 
 function wordsOf(s: string): string[] {
-  return fold(s).split(/[^a-z0-9]+/).filter(Boolean);
+  return fold(s)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 
 /**
@@ -44,11 +46,16 @@ function oneTonePlacement(syllable: string): string {
 
 /** Syllables with their diacritics: `lượng` (amount) and `lương` (grain) must not stand for each other. */
 function syllablesOf(s: string): string[] {
-  return s.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(oneTonePlacement);
+  return s
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map(oneTonePlacement);
 }
 
 function hasDiacritics(s: string): boolean {
-  return /[^\x00-\x7f]/.test(s.normalize('NFC'));
+  return /\P{ASCII}/u.test(s.normalize('NFC'));
 }
 
 /** How many of the words a variant needs the label's bag holds, counting repeats (`lượng` twice is not `lượng lương`). */
@@ -95,14 +102,26 @@ export function populationsOf(areas: readonly AreaEntry[]): AreaPopulation[] {
   const out: AreaPopulation[] = [];
   for (const a of areas) {
     if (a.population === undefined || !(a.population > 0)) continue;
-    for (const n of [a.name, ...a.aliases]) out.push({ name: a.name, folded: fold(n).replace(/[^a-z0-9]+/g, ' ').trim(), population: a.population });
+    for (const n of [a.name, ...a.aliases])
+      out.push({
+        name: a.name,
+        folded: fold(n)
+          .replace(/[^a-z0-9]+/g, ' ')
+          .trim(),
+        population: a.population,
+      });
   }
   return out.sort((x, y) => y.folded.length - x.folded.length);
 }
 
 export function indexCatalog(entries: readonly CatalogEntry[], populations: readonly AreaPopulation[] = []): CatalogIndex {
   const variants = entries.flatMap((entry) =>
-    [entry.name, ...entry.aliases].map((v) => ({ entry, words: wordsOf(v), wordBag: bag(wordsOf(v)), syllables: hasDiacritics(v) ? bag(syllablesOf(v)) : null })),
+    [entry.name, ...entry.aliases].map((v) => ({
+      entry,
+      words: wordsOf(v),
+      wordBag: bag(wordsOf(v)),
+      syllables: hasDiacritics(v) ? bag(syllablesOf(v)) : null,
+    })),
   );
   const byWord = new Map<string, number[]>();
   const bySyllable = new Map<string, number[]>();
@@ -136,7 +155,34 @@ function candidatesOf(index: CatalogIndex, folded: ReadonlyMap<string, number>, 
  * Words that narrow an indicator to a part of it (a season, new plantings, the damaged area…): a label
  * holding one that the catalog name lacks is about a sub-indicator, not the catalog's.
  */
-const NARROWING = ['vu xuan', 'vu mua', 'vu dong', 'vu he', 'vu thu', 'dong xuan', 'xuan he', 'he thu', 'thu dong', 'lua mua', 'nuong', 'trong moi', 'kinh doanh', 'khai thac', 'anh huong', 'thiet hai', 'hang hoa', 'xen', 'trong thuan', 'lien ket', 'tu phat', 'cho thu hoach', 'tong so', 'khac', 'thong qua', 'vay von'];
+const NARROWING = [
+  'vu xuan',
+  'vu mua',
+  'vu dong',
+  'vu he',
+  'vu thu',
+  'dong xuan',
+  'xuan he',
+  'he thu',
+  'thu dong',
+  'lua mua',
+  'nuong',
+  'trong moi',
+  'kinh doanh',
+  'khai thac',
+  'anh huong',
+  'thiet hai',
+  'hang hoa',
+  'xen',
+  'trong thuan',
+  'lien ket',
+  'tu phat',
+  'cho thu hoach',
+  'tong so',
+  'khac',
+  'thong qua',
+  'vay von',
+];
 
 function narrows(labelWords: string, variantWords: string): boolean {
   return NARROWING.some((n) => ` ${labelWords} `.includes(` ${n} `) && !` ${variantWords} `.includes(` ${n} `));

@@ -11,9 +11,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DocumentWriter, loadDocument } from '../../store/documents.ts';
 import type { Fact } from '../../schema/fact.ts';
 import type { LoadInput } from '../../schema/load-input.ts';
+import { DocumentWriter, loadDocument } from '../../store/documents.ts';
 import { openWarehouse } from '../../store/warehouse.ts';
 import { writeTestSeeds } from '../warehouse/fixture.ts';
 
@@ -24,8 +24,41 @@ const INDICATORS = 250;
 /** each document states, per indicator, the year's result and next year's plan */
 const INDICATORS_PER_DOCUMENT = FACTS_PER_DOCUMENT / 2;
 
-const SYLLABLES = ['diện', 'tích', 'sản', 'lượng', 'tỷ', 'lệ', 'hộ', 'nghèo', 'trồng', 'mới', 'cây', 'lúa', 'ngô', 'chè', 'quế',
-  'thu', 'ngân', 'sách', 'vốn', 'đầu', 'tư', 'học', 'sinh', 'trường', 'đạt', 'chuẩn', 'bảo', 'hiểm', 'y', 'tế', 'đàn', 'gia', 'súc'];
+const SYLLABLES = [
+  'diện',
+  'tích',
+  'sản',
+  'lượng',
+  'tỷ',
+  'lệ',
+  'hộ',
+  'nghèo',
+  'trồng',
+  'mới',
+  'cây',
+  'lúa',
+  'ngô',
+  'chè',
+  'quế',
+  'thu',
+  'ngân',
+  'sách',
+  'vốn',
+  'đầu',
+  'tư',
+  'học',
+  'sinh',
+  'trường',
+  'đạt',
+  'chuẩn',
+  'bảo',
+  'hiểm',
+  'y',
+  'tế',
+  'đàn',
+  'gia',
+  'súc',
+];
 
 interface Catalog {
   id: string;
@@ -63,7 +96,10 @@ function documentInput(area: string, year: number, indicators: Catalog[], rand: 
   const facts: Fact[] = [];
   for (const ind of indicators.slice(0, INDICATORS_PER_DOCUMENT)) {
     const base = ind.unit === 'percent' ? 40 + rand() * 20 : 100 + rand() * 10_000;
-    for (const [kind, y] of [['estimate', year], ['plan', year + 1]] as const) {
+    for (const [kind, y] of [
+      ['estimate', year],
+      ['plan', year + 1],
+    ] as const) {
       const value = Math.round(base * (kind === 'plan' ? 1.05 : 1) * 100) / 100;
       const n = facts.length;
       facts.push({
@@ -97,8 +133,17 @@ function documentInput(area: string, year: number, indicators: Catalog[], rand: 
       format: 'pdf',
       pages: 40,
       metadata: {
-        number: `${year % 1000}/BC-UBND`, issuer: `UBND huyện ${area}`, place: area, date: `${year}-12-10`, month: 12,
-        type: 'báo cáo', title: null, reportYear: year, planYear: year + 1, area, province: null,
+        number: `${year % 1000}/BC-UBND`,
+        issuer: `UBND huyện ${area}`,
+        place: area,
+        date: `${year}-12-10`,
+        month: 12,
+        type: 'báo cáo',
+        title: null,
+        reportYear: year,
+        planYear: year + 1,
+        area,
+        province: null,
       },
     },
     facts,
@@ -111,7 +156,10 @@ function documentInput(area: string, year: number, indicators: Catalog[], rand: 
 /** Builds the warehouse; returns its path and how long loading took. */
 export async function buildBenchWarehouse(dir: string, totalFacts = 1_000_000): Promise<{ db: string; seeds: string; loadMs: number; docIdPrefix: string }> {
   const indicators = catalog();
-  const seeds = writeTestSeeds(dir, indicators.map((i) => ({ id: i.id, name: i.name, aliases: [], unit: i.unit })));
+  const seeds = writeTestSeeds(
+    dir,
+    indicators.map((i) => ({ id: i.id, name: i.name, aliases: [], unit: i.unit })),
+  );
   const db = join(dir, 'bench.sqlite');
   const wh = await openWarehouse(db, { seeds });
   const documents = Math.ceil(totalFacts / FACTS_PER_DOCUMENT);

@@ -2,9 +2,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { findQuantities } from '../../extractors/quantity-grammar.ts';
 import { readDocument } from '../../extractors/read.ts';
 import { ReadError } from '../../extractors/reader.ts';
-import { findQuantities } from '../../extractors/quantity-grammar.ts';
 import { processFile } from '../../pipeline/runner.ts';
 import { loadCatalog } from '../../pipeline/stages/catalog.ts';
 
@@ -70,7 +70,10 @@ describe.skipIf(!present)('the real corpus', () => {
       for (const y of [2016, 2018, 2019, 2020]) expect(years.has(y), `${name} ${y}`).toBe(true);
       expect(kinds.has('actual'), name).toBe(true);
       expect(kinds.has('plan') || kinds.has('estimate'), name).toBe(true);
-      expect(input.facts.every((f) => f.source.cell && f.source.sheet), name).toBe(true);
+      expect(
+        input.facts.every((f) => f.source.cell && f.source.sheet),
+        name,
+      ).toBe(true);
     }
   }, 300_000);
 });

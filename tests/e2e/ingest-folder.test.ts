@@ -51,10 +51,34 @@ describe('baocao ingest of a folder with good and hostile files', () => {
     const pdf = readFileSync(join(root, 'tests/fixtures/rendered/agriculture-2023.pdf'));
     put('truncated.pdf', pdf.subarray(0, Math.floor(pdf.length / 3)), /PDF/i);
     put('encrypted.pdf', readFileSync(join(root, 'tests/fixtures/rendered/encrypted-user-password.pdf')), /encrypted/i);
-    put('junk.docx', new Uint8Array(4096).map((_, i) => (i * 7919) % 251), /./);
+    put(
+      'junk.docx',
+      new Uint8Array(4096).map((_, i) => (i * 7919) % 251),
+      /./,
+    );
     const zeros = await deflatedZeros(200 * 1024 * 1024);
-    put('bomb.xlsx', writeZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'xl/workbook.xml', data: Buffer.from('<x/>') }, { name: 'payload.xml', deflated: zeros }]), /bomb|inflat|ratio/i);
-    put('polluted.xlsx', craftedXlsx([{ name: '__proto__', rows: [['Chỉ tiêu', 'ĐVT', 'TH 2023'], ['__proto__', 'ha', 12]] }]), /./);
+    put(
+      'bomb.xlsx',
+      writeZip([
+        { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+        { name: 'xl/workbook.xml', data: Buffer.from('<x/>') },
+        { name: 'payload.xml', deflated: zeros },
+      ]),
+      /bomb|inflat|ratio/i,
+    );
+    put(
+      'polluted.xlsx',
+      craftedXlsx([
+        {
+          name: '__proto__',
+          rows: [
+            ['Chỉ tiêu', 'ĐVT', 'TH 2023'],
+            ['__proto__', 'ha', 12],
+          ],
+        },
+      ]),
+      /./,
+    );
     void minimalPdf;
   }, 120_000);
 

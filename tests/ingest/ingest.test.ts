@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingest, type IngestEvent } from '../../pipeline/ingest.ts';
+import { type IngestEvent, ingest } from '../../pipeline/ingest.ts';
 import { openWarehouse } from '../../store/warehouse.ts';
 import { generateArchive } from '../archive/generate.ts';
 
@@ -16,7 +16,7 @@ describe('ingest (in process)', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('adds the afterLoad hook\'s mismatches, records the run, and skips everything on a second run', async () => {
+  it("adds the afterLoad hook's mismatches, records the run, and skips everything on a second run", async () => {
     const wh = await openWarehouse(join(dir, 'hook.sqlite'));
     try {
       const seen: string[] = [];

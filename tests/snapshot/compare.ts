@@ -25,7 +25,17 @@ const COLLECT = 200;
  * Columns to pair a row of A with its changed counterpart in B, so that an example shows which columns
  * changed instead of two whole rows; the first set whose columns both sides have is used.
  */
-const KEYS: string[][] = [['id'], ['fact_id'], ['document_id', 'seq'], ['indicator_key', 'area', 'year', 'kind'], ['indicator_key', 'area', 'year'], ['key'], ['code'], ['name'], ['folded']];
+const KEYS: string[][] = [
+  ['id'],
+  ['fact_id'],
+  ['document_id', 'seq'],
+  ['indicator_key', 'area', 'year', 'kind'],
+  ['indicator_key', 'area', 'year'],
+  ['key'],
+  ['code'],
+  ['name'],
+  ['folded'],
+];
 
 type Row = Record<string, unknown>;
 
@@ -81,8 +91,9 @@ async function compareTable(name: string, dirA: string, dirB: string, columns: r
   }
   let onlyA = 0;
   let onlyB = 0;
-  for (const n of counts.values()) if (n > 0) onlyA += n;
-  else onlyB -= n;
+  for (const n of counts.values())
+    if (n > 0) onlyA += n;
+    else onlyB -= n;
   if (onlyA === 0 && onlyB === 0) {
     say(`  ${name}: identical (${rowsA} rows)`);
     return;
@@ -115,7 +126,9 @@ async function compareTable(name: string, dirA: string, dirB: string, columns: r
     const rb = key ? unpairedB.get(keyOf(ra))?.shift() : undefined;
     if (rb) {
       const changed = columns.filter((c) => JSON.stringify(ra[c] ?? null) !== JSON.stringify(rb[c] ?? null));
-      say(`    ${key!.map((c) => `${c}=${shown(ra[c])}`).join(' ')}: ${changed.map((c) => `${c} A ${shown(ra[c], rb[c])} → B ${shown(rb[c], ra[c])}`).join('; ')}`);
+      say(
+        `    ${key!.map((c) => `${c}=${shown(ra[c])}`).join(' ')}: ${changed.map((c) => `${c} A ${shown(ra[c], rb[c])} → B ${shown(rb[c], ra[c])}`).join('; ')}`,
+      );
     } else say(`    only in A: ${shown(Object.fromEntries(columns.map((c) => [c, ra[c]])))}`);
     printed++;
   }
@@ -131,7 +144,14 @@ async function compareTable(name: string, dirA: string, dirB: string, columns: r
 /** Keys both summaries have, compared as JSON; keys one side lacks are information. */
 function compareSummary(a: Record<string, unknown>, b: Record<string, unknown>): void {
   const keys = Object.keys(a).filter((k) => k in b);
-  const info = [...Object.keys(a).filter((k) => !(k in b)).map((k) => `${k} only in A`), ...Object.keys(b).filter((k) => !(k in a)).map((k) => `${k} only in B`)];
+  const info = [
+    ...Object.keys(a)
+      .filter((k) => !(k in b))
+      .map((k) => `${k} only in A`),
+    ...Object.keys(b)
+      .filter((k) => !(k in a))
+      .map((k) => `${k} only in B`),
+  ];
   if (info.length) say(`  info: summary keys ${info.join(', ')}`);
   const changed = keys.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
   if (changed.length === 0) say('  summary: identical');
@@ -173,7 +193,11 @@ if (!dirA || !dirB || rest.length) {
   process.exit(2);
 }
 const sets = (dir: string) =>
-  existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(dir, e.name, '_manifest.json'))).map((e) => e.name) : [];
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, '_manifest.json')))
+        .map((e) => e.name)
+    : [];
 const a = resolve(dirA);
 const b = resolve(dirB);
 const setsA = sets(a);

@@ -16,7 +16,7 @@
  * two runs on one commit give byte-identical folders (`diff -r` works too).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -205,14 +205,20 @@ async function dumpWarehouse(dbFile: string, dir: string, rewrite: (s: string) =
     // same millisecond would make its choice depend on timing. Not seen so far (gaps ≥ 5 ms), but a faster
     // loader could get there, and then a difference in v_facts would not be the refactor's doing.
     if (objects.some((o) => o.name === 'documents')) {
-      const cols = db.prepare<[], { name: string }>("select name from pragma_table_info('documents')").all().map((c) => c.name);
+      const cols = db
+        .prepare<[], { name: string }>("select name from pragma_table_info('documents')")
+        .all()
+        .map((c) => c.name);
       if (cols.includes('loaded_at')) {
         const ties = db.prepare('select count(*) from (select loaded_at from documents group by loaded_at having count(*) > 1)').pluck().get();
         if (Number(ties) > 0) process.stdout.write(`  WARNING documents: ${ties} load time(s) shared by several documents: v_facts may vary between runs\n`);
       }
     }
     for (const { type, name } of objects) {
-      const all = db.prepare<[string], { name: string }>('select name from pragma_table_info(?) order by cid').all(name).map((c) => c.name);
+      const all = db
+        .prepare<[string], { name: string }>('select name from pragma_table_info(?) order by cid')
+        .all(name)
+        .map((c) => c.name);
       const columns = all.filter((c) => !VOLATILE_COLUMN.test(c));
       const dropped = all.filter((c) => VOLATILE_COLUMN.test(c));
       // Ordered by every kept column (never by a dropped one, whose values would reorder the rows), in

@@ -91,7 +91,10 @@ describe('baocao export', () => {
 describe('start-up', () => {
   it('query commands load no PDF, DOCX or spreadsheet reader', () => {
     const trace = join(fx.dir, 'modules.txt');
-    for (const args of [['facts', '--indicator', 'che phu rung'], ['compare', 'che phu rung']]) {
+    for (const args of [
+      ['facts', '--indicator', 'che phu rung'],
+      ['compare', 'che phu rung'],
+    ]) {
       const r = baocao(args, { TRACE_FILE: trace }, ['--import', TRACE]);
       expect(r.code).toBe(0);
     }

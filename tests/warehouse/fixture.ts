@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DocumentWriter, loadDocument } from '../../store/documents.ts';
 import type { LoadInput } from '../../schema/load-input.ts';
+import { DocumentWriter, loadDocument } from '../../store/documents.ts';
 import { openWarehouse, type Warehouse } from '../../store/warehouse.ts';
 import { makeInput, PHONG_THO, tempDir } from './helpers.ts';
 
@@ -25,7 +25,14 @@ export function fixtureInputs(): { a: LoadInput; b: LoadInput; c: LoadInput; d: 
     file: 'bao-cao-2023.txt',
     metadata: { ...PHONG_THO, reportYear: 2023, planYear: 2024, date: '2023-12-08' },
     facts: [
-      { ...forest, id: 'a-forest-est', value: 44.3, year: 2023, kind: 'estimate', source: { file: 'bao-cao-2023.txt', page: 3, block: 40, start: 10, end: 15, text: 'tỷ lệ che phủ rừng 44,3% đạt 99,56% so với kế hoạch' } },
+      {
+        ...forest,
+        id: 'a-forest-est',
+        value: 44.3,
+        year: 2023,
+        kind: 'estimate',
+        source: { file: 'bao-cao-2023.txt', page: 3, block: 40, start: 10, end: 15, text: 'tỷ lệ che phủ rừng 44,3% đạt 99,56% so với kế hoạch' },
+      },
       { ...forest, id: 'a-forest-share', value: 99.56, year: 2023, kind: 'share_of_plan', relatesTo: 'a-forest-est' },
       { ...forest, id: 'a-forest-plan23', value: 44.5, year: 2023, kind: 'plan' },
       { ...forest, id: 'a-forest-plan24', value: 44.36, year: 2024, kind: 'plan' },
@@ -73,17 +80,28 @@ export function writeTestSeeds(dir: string, indicators: readonly { id: string; n
   const seeds = join(dir, 'seeds');
   mkdirSync(seeds, { recursive: true });
   writeFileSync(join(seeds, 'indicators.json'), JSON.stringify(indicators));
-  writeFileSync(join(seeds, 'areas.json'), JSON.stringify({ areas: [
-    { code: '12', name: 'Lai Châu', level: 'province' },
-    { code: '109', name: 'Phong Thổ', level: 'district', parent: '12' },
-    { code: '68', name: 'Lâm Đồng', level: 'province' },
-    { code: '681', name: 'Đạ Huoai', level: 'district', parent: '68' },
-  ] }));
+  writeFileSync(
+    join(seeds, 'areas.json'),
+    JSON.stringify({
+      areas: [
+        { code: '12', name: 'Lai Châu', level: 'province' },
+        { code: '109', name: 'Phong Thổ', level: 'district', parent: '12' },
+        { code: '68', name: 'Lâm Đồng', level: 'province' },
+        { code: '681', name: 'Đạ Huoai', level: 'district', parent: '68' },
+      ],
+    }),
+  );
   return seeds;
 }
 
 /** Writes the catalog seeds and loads the four documents into a fresh warehouse file. */
-export async function fixtureWarehouse(): Promise<{ wh: Warehouse; file: string; dir: string; inputs: ReturnType<typeof fixtureInputs>; cleanup: () => Promise<void> }> {
+export async function fixtureWarehouse(): Promise<{
+  wh: Warehouse;
+  file: string;
+  dir: string;
+  inputs: ReturnType<typeof fixtureInputs>;
+  cleanup: () => Promise<void>;
+}> {
   const { dir, cleanup } = tempDir();
   const seeds = writeTestSeeds(dir, CATALOG);
   const file = join(dir, 'fixture.sqlite');
@@ -95,5 +113,14 @@ export async function fixtureWarehouse(): Promise<{ wh: Warehouse; file: string;
     const outcome = await loadDocument(writer, input, { now: () => new Date(Date.UTC(2025, 0, 1, 0, minute++)) });
     if (outcome.status !== 'loaded') throw new Error(`fixture did not load: ${JSON.stringify(outcome)}`);
   }
-  return { wh, file, dir, inputs, cleanup: async () => { await wh.close(); cleanup(); } };
+  return {
+    wh,
+    file,
+    dir,
+    inputs,
+    cleanup: async () => {
+      await wh.close();
+      cleanup();
+    },
+  };
 }

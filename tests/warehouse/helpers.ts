@@ -6,7 +6,7 @@ import type { DocumentMetadata } from '../../schema/document.ts';
 import type { Fact } from '../../schema/fact.ts';
 import type { LoadInput } from '../../schema/load-input.ts';
 import type { Mismatch } from '../../schema/mismatch.ts';
-import { openWarehouse, type OpenOptions, type Warehouse } from '../../store/warehouse.ts';
+import { type OpenOptions, openWarehouse, type Warehouse } from '../../store/warehouse.ts';
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -114,6 +114,9 @@ export async function count(
   wh: Warehouse,
   table: 'documents' | 'facts' | 'sentences' | 'mismatches' | 'footnotes' | 'labels' | 'document_messages',
 ): Promise<number> {
-  const row = await wh.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await wh.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return row.n;
 }

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { FactJson } from '../../store/rows.ts';
 import { FactSource } from '../../schema/fact.ts';
 import { isLoadInput, LoadInput, loadInputIssues } from '../../schema/load-input.ts';
+import { FactJson, sourceOfRow } from '../../store/rows.ts';
 import { fixtureInputs } from './fixture.ts';
 import { makeInput } from './helpers.ts';
-import { sourceOfRow } from '../../store/rows.ts';
 
 /**
  * The loader checks facts with the cheap `isWellFormedFact` and leaves the rest, and any fact it doubts,
@@ -65,18 +64,41 @@ function full(): LoadInput {
     content: 'full',
     facts: [
       {
-        indicator: 'Diện tích lúa', indicatorId: 'agri.rice.area', value: 4623.3, unit: 'ha', unitText: 'ha', year: 2023, kind: 'actual',
-        qualifier: 'about', footnotes: [1], relatesTo: 'f9', headingPath: ['I. Nông nghiệp'], decimals: 1,
+        indicator: 'Diện tích lúa',
+        indicatorId: 'agri.rice.area',
+        value: 4623.3,
+        unit: 'ha',
+        unitText: 'ha',
+        year: 2023,
+        kind: 'actual',
+        qualifier: 'about',
+        footnotes: [1],
+        relatesTo: 'f9',
+        headingPath: ['I. Nông nghiệp'],
+        decimals: 1,
         source: { file: 'full.txt', page: 2, sheet: 'S', cell: 'B2', block: 3, start: 4, end: 9, text: 'Diện tích lúa 4.623,3ha¹', textStart: 14, textEnd: 21 },
       },
       { indicator: 'Số hộ', value: 12, unit: 'count:hộ', year: null, kind: 'share', inFootnote: 1 },
     ],
     mismatches: [
-      { id: 'm', type: 'sum', message: 'tổng', factIds: ['f0'], expected: 1, found: 2, difference: 1, tolerance: 0.5, source: { file: 'full.txt', page: 1, block: 3, start: 0, end: 2, text: 'x' } },
+      {
+        id: 'm',
+        type: 'sum',
+        message: 'tổng',
+        factIds: ['f0'],
+        expected: 1,
+        found: 2,
+        difference: 1,
+        tolerance: 0.5,
+        source: { file: 'full.txt', page: 1, block: 3, start: 0, end: 2, text: 'x' },
+      },
     ],
   });
   input.footnotes = [{ number: 1, text: 'Số liệu sơ bộ', page: 2 }];
-  input.messages = [{ type: 'warning', message: 'm', stage: 'read' }, { type: 'info', message: 'n' }];
+  input.messages = [
+    { type: 'warning', message: 'm', stage: 'read' },
+    { type: 'info', message: 'n' },
+  ];
   return input;
 }
 

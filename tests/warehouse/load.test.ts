@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Fact } from '../../schema/fact.ts';
-import type { Warehouse } from '../../store/warehouse.ts';
+import { queryFacts } from '../../output/facts-query.ts';
+import type { Fact } from '../../schema/fact.ts';
 import { CommitGroup } from '../../store/commit-group.ts';
 import { DocumentWriter, loadDocument } from '../../store/documents.ts';
 import { recordReview } from '../../store/reviews.ts';
 import { finishRun, recordRunFile, runFileFromOutcome, startRun } from '../../store/runs.ts';
-import { queryFacts } from '../../output/facts-query.ts';
+import type { Warehouse } from '../../store/warehouse.ts';
 import { count, makeInput, PHONG_THO, tempWarehouse } from './helpers.ts';
 
 let wh: Warehouse;
@@ -74,7 +74,11 @@ describe('loadDocument', () => {
     });
     const outcome = await loadDocument(writer, input);
     expect(outcome).toEqual({
-      status: 'loaded', documentId: input.document.id, facts: 2, mismatches: 1, supersedes: null,
+      status: 'loaded',
+      documentId: input.document.id,
+      facts: 2,
+      mismatches: 1,
+      supersedes: null,
       // what was written, for the cross-document checks
       written: { documentId: input.document.id, area: 'Phong Thổ', facts: input.facts },
     });
@@ -132,7 +136,11 @@ describe('loadDocument', () => {
   });
 
   it('rolls the whole document back when a hook throws mid-load', async () => {
-    const input = makeInput({ content: 'crash', facts: [forest(44.3, 2023), forest(44.36, 2024, 'plan')], mismatches: [{ id: 'm', type: 'sum', message: 'x' }] });
+    const input = makeInput({
+      content: 'crash',
+      facts: [forest(44.3, 2023), forest(44.36, 2024, 'plan')],
+      mismatches: [{ id: 'm', type: 'sum', message: 'x' }],
+    });
     const outcome = await loadDocument(writer, input, {
       beforeCommit: () => {
         throw new Error('power cut');
@@ -145,7 +153,13 @@ describe('loadDocument', () => {
   });
 
   it('leaves nothing of a document whose fact violates a constraint', async () => {
-    const input = makeInput({ content: 'dup-ids', facts: [{ ...forest(44.3, 2023), id: 'same' }, { ...forest(44.36, 2024, 'plan'), id: 'same' }] });
+    const input = makeInput({
+      content: 'dup-ids',
+      facts: [
+        { ...forest(44.3, 2023), id: 'same' },
+        { ...forest(44.36, 2024, 'plan'), id: 'same' },
+      ],
+    });
     const outcome = await loadDocument(writer, input);
     expect(outcome).toMatchObject({ status: 'failed', reason: expect.stringContaining('UNIQUE constraint failed: facts') });
     expect(await count(wh, 'documents')).toBe(0);

@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { queryFacts } from '../../output/facts-query.ts';
 import { Fact } from '../../schema/fact.ts';
 import * as initial from '../../schema/migrations/2026-11-26-001-initial.ts';
 import * as sentences from '../../schema/migrations/2026-11-26-008-sentences.ts';
 import * as messagePlace from '../../schema/migrations/2026-12-03-009-message-place.ts';
-import { queryFacts } from '../../output/facts-query.ts';
 import { MIGRATIONS } from '../../schema/migrations/index.ts';
 import { openWarehouse, SEEDS_DIR } from '../../store/warehouse.ts';
 import { sha256, tempDir } from './helpers.ts';
@@ -35,19 +35,60 @@ describe('migrations', () => {
     await old.db
       .insertInto('documents')
       .values({
-        id: docId, file: 'old.txt', format: 'text', type: null, number: null, issuer: null, doc_key: null, title: null,
-        place: null, area: 'Phong Thổ', area_code: '109', province: 'Lai Châu', province_code: '12', date: null, month: null,
-        report_year: 2023, plan_year: null, pages: null, loaded_at: '2024-01-01T00:00:00Z', run_id: null, superseded_by: null,
+        id: docId,
+        file: 'old.txt',
+        format: 'text',
+        type: null,
+        number: null,
+        issuer: null,
+        doc_key: null,
+        title: null,
+        place: null,
+        area: 'Phong Thổ',
+        area_code: '109',
+        province: 'Lai Châu',
+        province_code: '12',
+        date: null,
+        month: null,
+        report_year: 2023,
+        plan_year: null,
+        pages: null,
+        loaded_at: '2024-01-01T00:00:00Z',
+        run_id: null,
+        superseded_by: null,
       })
       .execute();
     await old.db
       .insertInto('facts')
       .values({
-        document_id: docId, id: 'f1', indicator: 'tỷ lệ che phủ rừng', indicator_folded: 'ty le che phu rung', indicator_id: null,
-        value: 44.3, unit: 'percent', unit_text: '%', multiplier: 0, base_value: 44.3, year: 2023, kind: 'actual', qualifier: null,
-        relates_to: null, footnotes: '[]', in_footnote: null, source: '{"file":"old.txt","block":0,"start":0,"end":1,"text":"x"}',
-        status: 'ok', raw: '44,3', heading_path: '[]', decimals: 1, area: 'Phong Thổ', run_id: null, original_value: 44.3,
-        original_unit: 'percent', original_base_value: 44.3, original_status: 'ok', corrected_value: null,
+        document_id: docId,
+        id: 'f1',
+        indicator: 'tỷ lệ che phủ rừng',
+        indicator_folded: 'ty le che phu rung',
+        indicator_id: null,
+        value: 44.3,
+        unit: 'percent',
+        unit_text: '%',
+        multiplier: 0,
+        base_value: 44.3,
+        year: 2023,
+        kind: 'actual',
+        qualifier: null,
+        relates_to: null,
+        footnotes: '[]',
+        in_footnote: null,
+        source: '{"file":"old.txt","block":0,"start":0,"end":1,"text":"x"}',
+        status: 'ok',
+        raw: '44,3',
+        heading_path: '[]',
+        decimals: 1,
+        area: 'Phong Thổ',
+        run_id: null,
+        original_value: 44.3,
+        original_unit: 'percent',
+        original_base_value: 44.3,
+        original_status: 'ok',
+        corrected_value: null,
       })
       .execute();
     const tablesBefore = old.sqlite.prepare(`select name from sqlite_master where name = 'v_facts'`).all();
@@ -86,8 +127,18 @@ describe('migrations', () => {
     expect(told).toEqual([['2026-12-03-009-message-place']]);
     expect(await upgraded.db.selectFrom('document_messages').selectAll().execute()).toEqual([
       {
-        document_id: docId, seq: 0, type: 'warning', message: 'cũ', stage: 'read',
-        rule_id: null, page: null, sheet: null, cell: null, block: null, start: null, end: null,
+        document_id: docId,
+        seq: 0,
+        type: 'warning',
+        message: 'cũ',
+        stage: 'read',
+        rule_id: null,
+        page: null,
+        sheet: null,
+        cell: null,
+        block: null,
+        start: null,
+        end: null,
       },
     ]);
     await messagePlace.down(upgraded.db);
@@ -155,7 +206,12 @@ describe('migrations', () => {
   it('ships an areas catalog with GSO codes', async () => {
     const wh = await openWarehouse(join(dir(), 'a.sqlite'), { seeds: SEEDS_DIR });
     cleanups.push(() => wh.close());
-    const rows = await wh.db.selectFrom('areas').select(['code', 'name', 'parent_code']).where('code', 'in', ['12', '109', '68', '681']).orderBy('code').execute();
+    const rows = await wh.db
+      .selectFrom('areas')
+      .select(['code', 'name', 'parent_code'])
+      .where('code', 'in', ['12', '109', '68', '681'])
+      .orderBy('code')
+      .execute();
     expect(rows).toEqual([
       { code: '109', name: 'Phong Thổ', parent_code: '12' },
       { code: '12', name: 'Lai Châu', parent_code: null },

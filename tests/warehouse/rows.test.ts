@@ -33,8 +33,18 @@ describe('row mappers', () => {
     expect(outcome.status).toBe('loaded');
     const rows = await wh.db.selectFrom('document_messages').selectAll().orderBy('seq').execute();
     expect(rows[0]).toEqual({
-      document_id: input.document.id, seq: 0, type: 'warning', message: 'số không đọc được', stage: 'extract',
-      rule_id: 'extract:bare-numbers', page: 3, sheet: null, cell: null, block: 12, start: 4, end: 9,
+      document_id: input.document.id,
+      seq: 0,
+      type: 'warning',
+      message: 'số không đọc được',
+      stage: 'extract',
+      rule_id: 'extract:bare-numbers',
+      page: 3,
+      sheet: null,
+      cell: null,
+      block: 12,
+      start: 4,
+      end: 9,
     });
     expect(rows[2]).toMatchObject({ stage: null, rule_id: null, page: null, sheet: null, cell: null, block: null, start: null, end: null });
     expect(rows.map(messageOf)).toEqual(MESSAGES);
@@ -63,8 +73,18 @@ describe('row mappers', () => {
 
   it('write null for every place field a message lacks', () => {
     expect(messageRow({ type: 'info', message: 'x' }, 'd', 0)).toEqual({
-      document_id: 'd', seq: 0, type: 'info', message: 'x', stage: null, rule_id: null, page: null, sheet: null, cell: null,
-      block: null, start: null, end: null,
+      document_id: 'd',
+      seq: 0,
+      type: 'info',
+      message: 'x',
+      stage: null,
+      rule_id: null,
+      page: null,
+      sheet: null,
+      cell: null,
+      block: null,
+      start: null,
+      end: null,
     });
   });
 });

@@ -90,7 +90,6 @@ function populationBound(ctx: CheckContext): PopulationBound {
   return { value: LEVEL_BOUND.country, basis: `dân số cả nước (khoảng ${vn(100_000_000)} người)` };
 }
 
-
 function peopleOverPopulation(i: Item, bound: PopulationBound): Finding | null {
   const f = i.fact;
   if (!f.unit?.startsWith('count:') || !PEOPLE.has(f.unit.slice(6)) || f.qualifier === 'under') return null;
