@@ -7,6 +7,7 @@ import { readDocument } from '../../extractors/read.ts';
 import { ReadError } from '../../extractors/reader.ts';
 import { processFile } from '../../pipeline/runner.ts';
 import { loadCatalog } from '../../pipeline/stages/catalog.ts';
+import { allowConsole } from '../console-guard.ts';
 
 /** Real documents from public archives: read from ../shared/corpus, never copied into the project. */
 const corpus = fileURLToPath(new URL('../../../shared/corpus/real/', import.meta.url));
@@ -15,6 +16,8 @@ const files = present ? readdirSync(corpus).filter((f) => !f.endsWith('.md')) : 
 
 describe.skipIf(!present)('the real corpus', () => {
   it('reads every document without a crash, and reports what came out of each', async () => {
+    // Printed on purpose: `npm test` shows what came out of the real documents.
+    allowConsole();
     const report: string[] = [];
     for (const name of files) {
       const file = join(corpus, name);
@@ -36,6 +39,8 @@ describe.skipIf(!present)('the real corpus', () => {
   }, 300_000);
 
   it('reads the same quantities from the DOCX and the signed PDF of one report', async () => {
+    // Printed on purpose: `npm test` shows what came out of the real documents.
+    allowConsole();
     const stem = join(corpus, 'lamdong_bc_cac_chi_so_2025-11-06');
     const quantities = async (file: string) => {
       const doc = await readDocument(file, { timeoutMs: 120_000 });
@@ -60,6 +65,8 @@ describe.skipIf(!present)('the real corpus', () => {
   }, 300_000);
 
   it('turns the Đạ Huoai statistics tables into facts by year and kind', async () => {
+    // Printed on purpose: `npm test` shows what came out of the real documents.
+    allowConsole();
     const catalog = loadCatalog();
     for (const name of ['dahuoai_tong_hop_gtsx_ktxh_2015-2025.xlsx', 'dahuoai_so_lieu_2015-2025_cuc_thong_ke.xls']) {
       const input = await processFile(join(corpus, name), catalog, { timeoutMs: 120_000 });
