@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { DEFAULT_LIMITS, type ReadContext, ReadError, type Reader, type ReadLimits } from '../../extractors/reader.ts';
+import type { ReadMessage } from '../../schema/document.ts';
 
 /** What read.ts hands a format reader: the file's bytes (read from disk unless given), hash and limits. */
 export function contextOf(
@@ -24,3 +25,12 @@ export async function refusalOf(read: Reader, ctx: ReadContext): Promise<string>
   }
   throw new Error('expected a ReadError');
 }
+
+/** The workbook readers' warning for a formula cell saved without its value. Unlike other readers' messages, it starts with the file. */
+export const noCachedValue = (file: string, sheet: string, cell: string): ReadMessage => ({
+  type: 'warning',
+  message: `${file}: sheet ${JSON.stringify(sheet)} cell ${cell}: formula with no cached value, left empty (formulas are never evaluated)`,
+  stage: 'read',
+  ruleId: 'read:formula-without-value',
+  place: { sheet, cell },
+});

@@ -15,7 +15,18 @@ import {
   vn,
   withUnit,
 } from './context.ts';
-import { agrees, gap, halfUnit, productTolerance, quotientTolerance, STATED_RESULT_SLACK, sumTolerance, tidy, toleranceOf } from './tolerance.ts';
+import {
+  agrees,
+  gap,
+  halfUnit,
+  productTolerance,
+  quotientTolerance,
+  STATED_RESULT_SLACK,
+  statedShareTolerance,
+  sumTolerance,
+  tidy,
+  toleranceOf,
+} from './tolerance.ts';
 
 /**
  * Arithmetic checks: a total against its parts, a/b against its stated share, actual against plan
@@ -297,15 +308,7 @@ function shareOfWholeChecks(ctx: CheckContext): Finding[] {
       );
     if (!whole || whole.fact.baseValue === 0) continue;
     const share = (100 * part.fact.baseValue) / whole.fact.baseValue;
-    const tol =
-      100 *
-        quotientTolerance(
-          part.fact.baseValue,
-          toleranceOf(part.fact) * 10 ** part.fact.multiplier,
-          whole.fact.baseValue,
-          toleranceOf(whole.fact) * 10 ** whole.fact.multiplier,
-        ) +
-      toleranceOf(s.fact) * STATED_RESULT_SLACK;
+    const tol = statedShareTolerance(part.fact, whole.fact, s.fact);
     if (agrees(share, s.fact.value, tol)) continue;
     out.push({
       type: 'ratio',
@@ -345,9 +348,7 @@ function planChecks(ctx: CheckContext): Finding[] {
     const pv = plan.fact.baseValue;
     const share = (100 * xv) / pv;
     const expected = s.fact.kind === 'over_plan' ? (x.fact.unit === 'percent' ? x.fact.value - plan.fact.value : share - 100) : share;
-    const tol =
-      100 * quotientTolerance(xv, toleranceOf(x.fact) * 10 ** x.fact.multiplier, pv, toleranceOf(plan.fact) * 10 ** plan.fact.multiplier) +
-      toleranceOf(s.fact) * STATED_RESULT_SLACK;
+    const tol = statedShareTolerance(x.fact, plan.fact, s.fact);
     if (agrees(expected, s.fact.value, tol)) continue;
     out.push({
       type: 'share_of_plan',
@@ -434,7 +435,7 @@ function growthChecks(ctx: CheckContext): Finding[] {
     let tol: number;
     if (g.fact.kind === 'growth') {
       expected = (100 * xv) / pv - 100;
-      tol = 100 * quotientTolerance(xv, xt, pv, pt) + toleranceOf(g.fact) * STATED_RESULT_SLACK;
+      tol = statedShareTolerance(x.fact, prev.fact, g.fact);
     } else {
       expected = (xv - pv) / 10 ** g.fact.multiplier;
       tol = (xt + pt) / 10 ** g.fact.multiplier + toleranceOf(g.fact);

@@ -55,6 +55,21 @@ export function quotientTolerance(a: number, ta: number, b: number, tb: number):
   return Math.max(...corners.map((c) => Math.abs(c - q)));
 }
 
+/**
+ * How far a stated percentage may sit from 100 × a / b worked out from two stated values: the quotient's
+ * tolerance from both values' written precision, plus the stated share's own rounding or truncation.
+ */
+export function statedShareTolerance(
+  a: Pick<Fact, 'value' | 'decimals' | 'qualifier' | 'baseValue' | 'multiplier'>,
+  b: Pick<Fact, 'value' | 'decimals' | 'qualifier' | 'baseValue' | 'multiplier'>,
+  stated: Pick<Fact, 'value' | 'decimals' | 'qualifier'>,
+): number {
+  return (
+    100 * quotientTolerance(a.baseValue, toleranceOf(a) * 10 ** a.multiplier, b.baseValue, toleranceOf(b) * 10 ** b.multiplier) +
+    toleranceOf(stated) * STATED_RESULT_SLACK
+  );
+}
+
 /** Whether `found` agrees with `expected` within `tolerance` (with a little room for float noise). */
 export function agrees(expected: number, found: number, tolerance: number): boolean {
   return Math.abs(expected - found) <= tolerance + 1e-9 * Math.max(1, Math.abs(expected));
