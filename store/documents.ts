@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import { foldText } from '../extractors/clean-text.ts';
 import { sql } from '../schema/migrations/kysely.ts';
-import { memoByString } from '../pipeline/memo.ts';
+import { memoByString } from '../extractors/memo.ts';
 import type { DocumentMetadata } from '../schema/document.ts';
 import { loadInputIssues, type InputIssue, type LoadInput, type LoadOutcome } from '../schema/load-input.ts';
 import type { AreasTable } from '../schema/warehouse.ts';

@@ -96,7 +96,7 @@ export function registerIngest(program: Command, setExit: (code: number) => void
       })().catch(() => undefined);
       try {
         // A run killed between a document's load and its checks left them pending: finish them first.
-        const pending = await (await import('../../store/cross-checks.ts')).checkPending(wh);
+        const pending = await (await import('../../pipeline/cross-checks.ts')).checkPending(wh);
         if (pending > 0) progress.note(`checks of a previous, interrupted run finished: ${pending} mismatches`);
         const summary = await ingest(wh, paths, {
           limits: {
@@ -109,7 +109,7 @@ export function registerIngest(program: Command, setExit: (code: number) => void
           onFile: (e, done) => progress.update(e, done),
           // Checks against the documents already in the warehouse (same indicator, year and kind stated
           // differently; reviewers' decisions carried to a superseding version) run after each load.
-          afterLoad: async (id, written) => (await import('../../store/cross-checks.ts')).checkAcrossDocuments(wh, id, written),
+          afterLoad: async (id, written) => (await import('../../pipeline/cross-checks.ts')).checkAcrossDocuments(wh, id, written),
           signal: stop.signal,
           args: process.argv.slice(2),
         });

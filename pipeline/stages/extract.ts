@@ -5,7 +5,7 @@ import { type Kind, RELATION_KINDS } from '../../schema/fact.ts';
 import type { Quantity } from '../../schema/quantity.ts';
 import type { UnitCode } from '../../schema/units.ts';
 import { type DocumentFile, placeOfBlock } from '../file.ts';
-import { memoByString } from '../memo.ts';
+import { memoByString } from '../../extractors/memo.ts';
 import { tableValues } from '../table-values.ts';
 import {
   ACTUAL_WORDS,

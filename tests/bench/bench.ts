@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { importKeepingNatives } from '../../extractors/keep-natives.mjs';
 import { deserialize, serialize } from 'node:v8';
-import { checkAcrossDocuments } from '../../store/cross-checks.ts';
+import { checkAcrossDocuments } from '../../pipeline/cross-checks.ts';
 import { CommitGroup } from '../../store/commit-group.ts';
 import { DocumentWriter, loadDocument } from '../../store/documents.ts';
 import { processFile } from '../../pipeline/runner.ts';

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWarehouse, type Warehouse } from '../../store/warehouse.ts';
-import { checkAcrossDocuments } from '../../store/cross-checks.ts';
+import { checkAcrossDocuments } from '../../pipeline/cross-checks.ts';
 import { ingest } from '../../pipeline/ingest.ts';
 import { decide, getMismatch, listMismatches } from '../../store/reviews.ts';
 import { parseReviewNumber } from '../../cli/commands/review.ts';

@@ -4,7 +4,7 @@ import type { DocumentMetadata } from '../../../schema/document.ts';
 import type { Fact, Kind } from '../../../schema/fact.ts';
 import type { MismatchType } from '../../../schema/mismatch.ts';
 import type { AreaPopulation } from '../../../schema/place.ts';
-import { memoByString } from '../../memo.ts';
+import { memoByString } from '../../../extractors/memo.ts';
 import type { NormalizedFact } from '../normalize.ts';
 import type { Extracted } from '../reading.ts';
 import { tidy } from './tolerance.ts';

@@ -1,26 +1,33 @@
-import { deriveValues } from '../pipeline/stages/checks/arithmetic.ts';
-import { sameIndicatorLabel, vn } from '../pipeline/stages/checks/context.ts';
-import { kindClass, scaleHint } from '../pipeline/stages/checks/consistency.ts';
-import { agrees, tidy, toleranceOf } from '../pipeline/stages/checks/tolerance.ts';
-import { mismatchId, sourceOf } from '../pipeline/stages/validate.ts';
-import type { Fact, FactSource } from '../schema/fact.ts';
+import type { Fact } from '../schema/fact.ts';
 import type { WrittenDocument } from '../schema/load-input.ts';
 import type { MismatchType } from '../schema/mismatch.ts';
-import type { Selectable } from 'kysely';
-import type { DerivedTable, DocumentsTable, FactsTable } from '../schema/warehouse.ts';
-import { foldLabel } from './documents.ts';
-import { carryReviewsForwardSync, syncMismatchStatuses } from './reviews.ts';
 import {
-  extractedCoreOf,
-  FACT_CORE_COLUMNS,
-  MISMATCH_COLUMNS,
-  mismatchRow,
-  sourceOfRow,
-  type FactCore,
-  type FactCoreRow,
-} from './rows.ts';
-import { insertSql } from './statements.ts';
-import type { Warehouse } from './warehouse.ts';
+  candidatesByCell,
+  Cells,
+  checkedDocument,
+  derivedOf,
+  factsOf,
+  findingWriter,
+  impliedByCell,
+  inCheckTransaction,
+  markChecked,
+  otherFactReader,
+  pendingDocuments,
+  replaceDerived,
+  statedByCell,
+  storedOf,
+  writtenFacts,
+  type CheckedDocument,
+  type DerivedRow,
+  type StoredFact,
+} from '../store/cross-queries.ts';
+import { carryReviewsForwardSync, syncMismatchStatuses } from '../store/reviews.ts';
+import type { Warehouse } from '../store/warehouse.ts';
+import { deriveValues } from './stages/checks/arithmetic.ts';
+import { kindClass, scaleHint } from './stages/checks/consistency.ts';
+import { sameIndicatorLabel, vn } from './stages/checks/context.ts';
+import { agrees, tidy, toleranceOf } from './stages/checks/tolerance.ts';
+import { mismatchId, sourceOf } from './stages/validate.ts';
 
 /**
  * Checks a newly loaded document against the rest of the warehouse: the same indicator, area, year and
@@ -38,7 +45,7 @@ import type { Warehouse } from './warehouse.ts';
  * rather than half checked.
  */
 export async function checkAcrossDocuments(wh: Warehouse, documentId: string, written: WrittenDocument | null = null): Promise<number> {
-  return wh.sqlite.transaction(() => checkDocument(wh, documentId, written)).immediate();
+  return inCheckTransaction(wh, () => checkDocument(wh, documentId, written));
 }
 
 /**
@@ -46,103 +53,35 @@ export async function checkAcrossDocuments(wh: Warehouse, documentId: string, wr
  * its checks), in load order. Returns how many mismatches that added.
  */
 export async function checkPending(wh: Warehouse): Promise<number> {
-  const pending = wh.prepared(`select id from documents where checked_at is null order by rowid`).pluck().all() as string[];
+  const pending = pendingDocuments(wh);
   let added = 0;
   for (const id of pending) added += await checkAcrossDocuments(wh, id);
   return added;
 }
 
-type CheckedDocument = Pick<DocumentsTable, 'id' | 'doc_key' | 'run_id'>;
-
 function checkDocument(wh: Warehouse, documentId: string, written: WrittenDocument | null): number {
-  const doc = wh.prepared(`select id, doc_key, run_id from documents where id = ?`).get(documentId) as CheckedDocument | undefined;
+  const doc = checkedDocument(wh, documentId);
   if (!doc) return 0;
   const mine = written?.documentId === documentId ? writtenFacts(written) : factsOf(wh, documentId);
   storeDerived(wh, documentId, mine);
   const findings = [...compareFacts(wh, doc, mine), ...compareDerived(wh, doc, mine)];
-  const insert = wh.prepared(insertSql(wh.db, 'mismatches', MISMATCH_COLUMNS, 'ignore'));
-  const flag = wh.prepared(`update facts set status = 'flagged' where document_id = ? and id = ? and status = 'ok'`);
+  const insert = findingWriter(wh, doc);
   let inserted = 0;
   for (const f of findings) {
     const factIds = [f.mine.id, ...f.others.map((o) => o.id)];
     const id = mismatchId(documentId, f.type, factIds, f.key);
-    const row = mismatchRow(
+    inserted += insert(
       {
         id, type: f.type, message: f.message, factIds, expected: f.expected, found: f.found, difference: f.difference,
         tolerance: f.tolerance, source: sourceOf(f.mine.fact), status: 'open',
       },
-      documentId,
-      doc.run_id,
+      f.mine.id,
     );
-    inserted += insert.run(MISMATCH_COLUMNS.map((c) => row[c] ?? null)).changes;
-    flag.run(documentId, f.mine.id);
   }
   carryReviewsForwardSync(wh, documentId);
   syncMismatchStatuses(wh, documentId);
-  wh.prepared(`update documents set checked_at = ? where id = ?`).run(new Date().toISOString(), documentId);
+  markChecked(wh, documentId);
   return inserted;
-}
-
-interface StoredFact<F extends FactCore = FactCore> {
-  id: string;
-  documentId: string;
-  indicatorKey: string;
-  area: string | null;
-  inFootnote: number | null;
-  fact: F;
-}
-
-function toStored<F extends FactCore>(r: FactCoreRow, fact: F): StoredFact<F> {
-  return { id: r.id, documentId: r.document_id, indicatorKey: r.indicator_id ?? r.indicator_folded, area: r.area, inFootnote: r.in_footnote, fact };
-}
-
-/** The document's own facts as the loader wrote them. */
-function writtenFacts(loaded: WrittenDocument): StoredFact<Fact>[] {
-  const { documentId } = loaded;
-  return loaded.facts.map((f) => ({
-    id: f.id,
-    documentId,
-    indicatorKey: f.indicatorId ?? foldLabel(f.indicator),
-    area: loaded.area,
-    inFootnote: f.inFootnote,
-    // the row's document_id is the document's, whatever the input's fact said
-    fact: f.documentId === documentId ? f : { ...f, documentId },
-  }));
-}
-
-/**
- * The document's own facts, in load order, as whole facts: findings quote their sources and
- * `deriveValues` takes facts. The JSON columns (a sentence and a heading path, ~1 kB a fact) are read
- * only when asked for, which for most facts is never; they come from the same transaction's snapshot.
- * Sorted here rather than by SQL: an `order by rowid` made SQLite copy every row through a sorter.
- */
-function factsOf(wh: Warehouse, documentId: string): StoredFact<Fact>[] {
-  const rows = wh.prepared(`select f.rowid as rid, ${FACT_CORE_COLUMNS} from facts f where f.document_id = ?`).all(documentId) as (FactCoreRow & { rid: number })[];
-  rows.sort((a, b) => a.rid - b.rid);
-  const jsonOf = wh.prepared(
-    `select footnotes, source, heading_path, (select text from sentences where id = sentence_id) as sentence from facts where rowid = ?`,
-  );
-  type JsonColumns = Pick<FactsTable, 'footnotes' | 'source' | 'heading_path'> & { sentence: string | null };
-  return rows.map((r) => {
-    let json: JsonColumns | undefined;
-    const column = <K extends keyof JsonColumns>(k: K) => (json ??= jsonOf.get(r.rid) as JsonColumns)[k];
-    let source: FactSource | undefined;
-    let footnotes: number[] | undefined;
-    let headingPath: string[] | undefined;
-    const fact: Fact = {
-      ...extractedCoreOf(r),
-      get source() {
-        return (source ??= sourceOfRow(column('source'), column('sentence')));
-      },
-      get footnotes() {
-        return (footnotes ??= JSON.parse(column('footnotes')) as number[]);
-      },
-      get headingPath() {
-        return (headingPath ??= JSON.parse(column('heading_path')) as string[]);
-      },
-    };
-    return toStored(r, fact);
-  });
 }
 
 interface CrossFinding {
@@ -173,85 +112,6 @@ function otherLabel(file: string, format: string, sameDocKey: boolean): string {
   return sameDocKey ? `bản ${format.toUpperCase()} khác của cùng văn bản (${name})` : `văn bản ${name}`;
 }
 
-/**
- * Rows of other documents for many cells at once. The cells go in as one JSON array and are joined to
- * the facts by their (indicator, area, year) index, so a document costs one query, not one per fact.
- * Each row names its cell (the cell's position in the array, json_each's key); grouped here by cell, each
- * group in rowid order: the order the per-fact queries gave, which decides which of several disagreeing
- * facts a finding names.
- * `cross join` keeps the cells the outer loop: a fresh warehouse has no statistics, and the planner then
- * preferred scanning the facts of every current document.
- */
-function byCell<R>(rows: R[], cells: number, cellOf: (r: R) => number, ridOf: (r: R) => number): R[][] {
-  const out: R[][] = Array.from({ length: cells }, () => []);
-  for (const r of rows) out[cellOf(r)]!.push(r);
-  for (const g of out) g.sort((a, b) => ridOf(a) - ridOf(b));
-  return out;
-}
-const cellOf = (r: { cell: number }) => r.cell;
-const ridOf = (r: { rid: number }) => r.rid;
-
-/** Keys cells by their values, keeping the first position of each. */
-class Cells {
-  readonly list: unknown[][] = [];
-  private readonly index = new Map<string, number>();
-  /** per cell, the values every one of its facts agrees with (see `narrow`); null: none */
-  private readonly bands: Array<[number, number] | null> = [];
-  at(values: unknown[]): number {
-    const key = JSON.stringify(values);
-    let i = this.index.get(key);
-    if (i === undefined) {
-      i = this.list.length;
-      this.list.push(values);
-      this.index.set(key, i);
-    }
-    return i;
-  }
-
-  /**
-   * Narrows cell `i`'s band to the values within `tolerance` of `base`. Another document's value inside
-   * its cell's band agrees with each of this document's facts there, whatever its own tolerance
-   * (tolerances only add), so the query need not return it: where reports repeat each other (the same
-   * report in two formats, a later report repeating a figure) most rows of a cell agree, and each would
-   * become a JS row for nothing (most rows, on an archive of repeated reports). The band is pulled in by
-   * far more than float rounding can move it (bounds computed here, read back by SQLite's JSON), and
-   * `agrees` adds its own slack on top, so a row left out is one the exact test would have passed.
-   */
-  narrow(i: number, base: number, tolerance: number): void {
-    const slack = 1e-12 * Math.max(1, Math.abs(base), tolerance);
-    const lo = base - tolerance + slack;
-    const hi = base + tolerance - slack;
-    const band = this.bands[i];
-    if (band === null) return;
-    if (band === undefined) this.bands[i] = lo <= hi ? [lo, hi] : null;
-    else {
-      band[0] = Math.max(band[0], lo);
-      band[1] = Math.min(band[1], hi);
-      if (band[0] > band[1]) this.bands[i] = null;
-    }
-  }
-
-  /** The cells as the queries read them: their values, then the band's bounds (null: no band). */
-  json(): string {
-    return JSON.stringify(this.list.map((values, i) => [...values, ...(this.bands[i] ?? [null, null])]));
-  }
-}
-
-/** SQL: the value `column` is outside the band held at `c.value ->> at`, `at + 1` (or the cell has none). */
-function outsideBand(column: string, at: number): string {
-  return `(c.value ->> ${at} is null or ${column} is null or ${column} not between c.value ->> ${at} and c.value ->> ${at + 1})`;
-}
-
-/**
- * The columns the agreement test reads, as arrays (a document meets hundreds of such rows, most of them
- * agreeing): cell, rowid, kind, original value, original base value, decimals, qualifier, multiplier,
- * and for a disagreeing one its fact id, document and label. Only the few a message quotes are then
- * read whole: in a large archive a fact can disagree with dozens of documents.
- */
-type CandidateRow = [number, number, Fact['kind'], number, number, number, Fact['qualifier'], number, string, string, string];
-
-type OtherRow = FactCoreRow & { file: string; format: string; doc_key: string | null };
-
 /** A consistency finding's message quotes this many other documents, then counts the rest. */
 const LISTED_DOCUMENTS = 5;
 
@@ -261,17 +121,8 @@ function compareFacts(wh: Warehouse, doc: CheckedDocument, mine: readonly Stored
   const todo = mine.filter(comparable).map((m) => ({ m, cell: cells.at([m.fact.indicatorId, m.fact.year, m.fact.unit, m.area]) }));
   if (todo.length === 0) return out;
   for (const { m, cell } of todo) cells.narrow(cell, m.fact.baseValue, toleranceOf(m.fact) * 10 ** m.fact.multiplier);
-  const rows = wh.prepared(
-    `select c.key as cell, f.rowid as rid, f.kind, f.original_value, f.original_base_value, f.decimals, f.qualifier, f.multiplier,
-       f.id, f.document_id, f.indicator
-     from json_each(?) c
-     cross join facts f on f.indicator_id = c.value ->> 0 and f.area is c.value ->> 3 and f.year = c.value ->> 1
-     join documents d on d.id = f.document_id
-     where f.original_unit = c.value ->> 2 and f.document_id <> ? and f.in_footnote is null
-       and (d.superseded_by is null or (? is not null and d.doc_key = ?)) and ${outsideBand('f.original_base_value', 4)}`,
-  ).raw().all(cells.json(), doc.id, doc.doc_key, doc.doc_key) as CandidateRow[];
-  const grouped = byCell(rows, cells.list.length, (r) => r[0], (r) => r[1]);
-  const whole = wh.prepared(`select ${FACT_CORE_COLUMNS}, d.file, d.format, d.doc_key from facts f join documents d on d.id = f.document_id where f.rowid = ?`);
+  const grouped = candidatesByCell(wh, doc, cells);
+  const whole = otherFactReader(wh);
   for (const { m, cell } of todo) {
     const mine = kindClass(m.fact.kind);
     const myTolerance = toleranceOf(m.fact) * 10 ** m.fact.multiplier;
@@ -293,7 +144,7 @@ function compareFacts(wh: Warehouse, doc: CheckedDocument, mine: readonly Stored
     const { baseValue: firstValue, tol } = against[0]!;
     const scale = 10 ** m.fact.multiplier;
     const said = against.slice(0, LISTED_DOCUMENTS).map(({ rid }) => {
-      const row = whole.get(rid) as OtherRow;
+      const row = whole(rid);
       const sameDocKey = doc.doc_key !== null && row.doc_key === doc.doc_key;
       return `${otherLabel(row.file, row.format, sameDocKey)} ghi ${row.raw.trim()}`;
     });
@@ -315,29 +166,23 @@ function compareFacts(wh: Warehouse, doc: CheckedDocument, mine: readonly Stored
   return out;
 }
 
-type DerivedRow = Selectable<DerivedTable>;
-
+/** The document's implied values (deriveValues over its facts outside footnotes), replacing what it had. */
 function storeDerived(wh: Warehouse, documentId: string, mine: readonly StoredFact<Fact>[]): void {
   const byId = new Map(mine.map((f) => [f.id, f]));
   const derived = deriveValues(mine.filter((f) => f.inFootnote === null).map((f) => f.fact));
-  const insert = wh.prepared(
-    `insert or replace into derived (document_id, from_fact_id, fact_id, indicator_key, indicator, area, year, kind, value, tolerance, unit,
-       multiplier, base_value, base_tolerance) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  wh.prepared(`delete from derived where document_id = ?`).run(documentId);
+  const rows: DerivedRow[] = [];
   for (const d of derived) {
     const subject = byId.get(d.factId);
     if (!subject) continue;
     const scale = 10 ** d.multiplier;
-    insert.run(
-      documentId, d.fromFactId, d.factId, subject.indicatorKey, subject.fact.indicator, subject.area, d.year, d.kind, d.value,
-      d.tolerance, d.unit, d.multiplier, d.value * scale, d.tolerance * scale,
-    );
+    rows.push({
+      document_id: documentId, from_fact_id: d.fromFactId, fact_id: d.factId, indicator_key: subject.indicatorKey,
+      indicator: subject.fact.indicator, area: subject.area, year: d.year, kind: d.kind, value: d.value, tolerance: d.tolerance,
+      unit: d.unit, multiplier: d.multiplier, base_value: d.value * scale, base_tolerance: d.tolerance * scale,
+    });
   }
+  replaceDerived(wh, documentId, rows);
 }
-
-type ImpliedRow = DerivedRow & { cell: number; rid: number; relation: string | null; file: string };
-type StatedRow = FactCoreRow & { cell: number; rid: number; file: string };
 
 /** A stated plan (or result of year Y) against the plan (or the previous-year value of Y + 1) implied elsewhere. */
 function compareDerived(wh: Warehouse, doc: CheckedDocument, mine: readonly StoredFact<Fact>[]): CrossFinding[] {
@@ -397,15 +242,7 @@ function compareDerived(wh: Warehouse, doc: CheckedDocument, mine: readonly Stor
   });
   for (const { m, cell } of stated) implied.narrow(cell, m.fact.baseValue, toleranceOf(m.fact) * 10 ** m.fact.multiplier);
   if (stated.length > 0) {
-    const rows = wh.prepared(
-      `select c.key as cell, x.rowid as rid, x.*, d.file,
-         (select f.id from facts f where f.document_id = x.document_id and f.id = x.from_fact_id) as relation
-       from json_each(?) c
-       cross join derived x on x.indicator_key = c.value ->> 0 and x.area is c.value ->> 4 and x.year = c.value ->> 1 and x.kind = c.value ->> 2
-       join documents d on d.id = x.document_id
-       where x.unit = c.value ->> 3 and x.document_id <> ? and d.superseded_by is null and ${outsideBand('x.base_value', 5)}`,
-    ).all(implied.json(), doc.id) as ImpliedRow[];
-    const grouped = byCell(rows, implied.list.length, cellOf, ridOf);
+    const grouped = impliedByCell(wh, doc, implied);
     for (const { m, cell } of stated) {
       const against = grouped[cell]!.flatMap((x) => {
         const gap = gapOf(m, x);
@@ -418,38 +255,20 @@ function compareDerived(wh: Warehouse, doc: CheckedDocument, mine: readonly Stor
   }
 
   // What this document implies against the plans and results other documents state.
-  const myDerived = wh.prepared(`select * from derived where document_id = ?`).all(doc.id) as DerivedRow[];
+  const myDerived = derivedOf(wh, doc.id);
   if (myDerived.length === 0) return out;
   const byId = new Map(mine.map((f) => [f.id, f]));
   const cells = new Cells();
   const todo = myDerived.map((x) => ({ x, cell: cells.at([x.indicator_key, x.year, x.unit, x.area]) }));
   for (const { x, cell } of todo) cells.narrow(cell, x.base_value, x.base_tolerance);
-  const where = `f.area is c.value ->> 3 and f.year = c.value ->> 1
-    join documents d on d.id = f.document_id
-    where f.original_unit = c.value ->> 2 and f.document_id <> ? and d.superseded_by is null and f.in_footnote is null
-      and ${outsideBand('f.original_base_value', 4)}`;
-  const json = cells.json();
-  const byIndicator = byCell(
-    wh.prepared(`select c.key as cell, f.rowid as rid, ${FACT_CORE_COLUMNS}, d.file from json_each(?) c cross join facts f on f.indicator_id = c.value ->> 0 and ${where}`)
-      .all(json, doc.id) as StatedRow[],
-    cells.list.length,
-    cellOf,
-    ridOf,
-  );
-  const byLabel = byCell(
-    wh.prepared(`select c.key as cell, f.rowid as rid, ${FACT_CORE_COLUMNS}, d.file from json_each(?) c
-      cross join facts f on f.indicator_folded = c.value ->> 0 and f.indicator_id is null and ${where}`).all(json, doc.id) as StatedRow[],
-    cells.list.length,
-    cellOf,
-    ridOf,
-  );
+  const { byIndicator, byLabel } = statedByCell(wh, doc, cells);
   for (const { x, cell } of todo) {
     const relation = byId.get(x.from_fact_id);
     if (!relation) continue;
     const against = [...byIndicator[cell]!, ...byLabel[cell]!].flatMap((r) => {
       const wanted = x.kind === 'plan' ? r.kind === 'plan' : kindClass(r.kind) === 'result';
       if (!wanted || !sameIndicatorLabel(r.indicator, x.indicator)) return [];
-      const gap = gapOf(toStored(r, extractedCoreOf(r)), x);
+      const gap = gapOf(storedOf(r), x);
       return gap ? [{ gap, file: r.file }] : [];
     });
     if (against.length === 0) continue;
