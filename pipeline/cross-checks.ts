@@ -2,9 +2,11 @@ import type { Fact } from '../schema/fact.ts';
 import type { WrittenDocument } from '../schema/load-input.ts';
 import type { MismatchType } from '../schema/mismatch.ts';
 import {
-  candidatesByCell,
   Cells,
+  type CheckedDocument,
+  candidatesByCell,
   checkedDocument,
+  type DerivedRow,
   derivedOf,
   factsOf,
   findingWriter,
@@ -14,12 +16,10 @@ import {
   otherFactReader,
   pendingDocuments,
   replaceDerived,
+  type StoredFact,
   statedByCell,
   storedOf,
   writtenFacts,
-  type CheckedDocument,
-  type DerivedRow,
-  type StoredFact,
 } from '../store/cross-queries.ts';
 import { carryReviewsForwardSync, syncMismatchStatuses } from '../store/reviews.ts';
 import type { Warehouse } from '../store/warehouse.ts';
@@ -72,8 +72,16 @@ function checkDocument(wh: Warehouse, documentId: string, written: WrittenDocume
     const id = mismatchId(documentId, f.type, factIds, f.key);
     inserted += insert(
       {
-        id, type: f.type, message: f.message, factIds, expected: f.expected, found: f.found, difference: f.difference,
-        tolerance: f.tolerance, source: sourceOf(f.mine.fact), status: 'open',
+        id,
+        type: f.type,
+        message: f.message,
+        factIds,
+        expected: f.expected,
+        found: f.found,
+        difference: f.difference,
+        tolerance: f.tolerance,
+        source: sourceOf(f.mine.fact),
+        status: 'open',
       },
       f.mine.id,
     );
@@ -155,7 +163,8 @@ function compareFacts(wh: Warehouse, doc: CheckedDocument, mine: readonly Stored
       others: against,
       message:
         `Cùng chỉ tiêu "${m.fact.indicator}" năm ${m.fact.year} (${m.fact.kind}) nhưng văn bản này ghi ${m.fact.raw.trim()}, ` +
-        `còn ${said.join('; ')}${more}.` + scaleHint(m.fact.baseValue, firstValue),
+        `còn ${said.join('; ')}${more}.` +
+        scaleHint(m.fact.baseValue, firstValue),
       expected: tidy(firstValue / scale),
       found: tidy(m.fact.value),
       difference: tidy((m.fact.baseValue - firstValue) / scale),
@@ -176,9 +185,20 @@ function storeDerived(wh: Warehouse, documentId: string, mine: readonly StoredFa
     if (!subject) continue;
     const scale = 10 ** d.multiplier;
     rows.push({
-      document_id: documentId, from_fact_id: d.fromFactId, fact_id: d.factId, indicator_key: subject.indicatorKey,
-      indicator: subject.fact.indicator, area: subject.area, year: d.year, kind: d.kind, value: d.value, tolerance: d.tolerance,
-      unit: d.unit, multiplier: d.multiplier, base_value: d.value * scale, base_tolerance: d.tolerance * scale,
+      document_id: documentId,
+      from_fact_id: d.fromFactId,
+      fact_id: d.factId,
+      indicator_key: subject.indicatorKey,
+      indicator: subject.fact.indicator,
+      area: subject.area,
+      year: d.year,
+      kind: d.kind,
+      value: d.value,
+      tolerance: d.tolerance,
+      unit: d.unit,
+      multiplier: d.multiplier,
+      base_value: d.value * scale,
+      base_tolerance: d.tolerance * scale,
     });
   }
   replaceDerived(wh, documentId, rows);
@@ -193,8 +213,7 @@ function compareDerived(wh: Warehouse, doc: CheckedDocument, mine: readonly Stor
     return agrees(x.base_value, stated.fact.baseValue, tol) ? null : { stated, x, tol };
   };
   type Gap = NonNullable<ReturnType<typeof gapOf>>;
-  const implies = (x: DerivedRow, stated: StoredFact) =>
-    `${vn(x.value)}${x.unit && x.unit !== 'percent' ? ` (${stated.fact.unitText ?? x.unit})` : ''}`;
+  const implies = (x: DerivedRow, stated: StoredFact) => `${vn(x.value)}${x.unit && x.unit !== 'percent' ? ` (${stated.fact.unitText ?? x.unit})` : ''}`;
   /**
    * One finding for a fact of this document and every document that disagrees with it (as in
    * compareFacts): `mine` is this document's fact, the stated one or the relation that implies the value;
@@ -211,9 +230,9 @@ function compareDerived(wh: Warehouse, doc: CheckedDocument, mine: readonly Stor
         `"${stated.fact.indicator}": ${what} ghi ${stated.fact.raw.trim()}, nhưng tỷ lệ/mức tăng ở văn bản ` +
         `${mineIsStated ? 'khác' : 'này'} ngụ ý ${implies(x, stated)} ${tail}.`;
     } else {
-      const listed = gaps.slice(0, LISTED_DOCUMENTS).map((g, i) =>
-        mineIsStated ? `${implies(g.x, g.stated)} (${fileName(files[i]!)})` : `${g.stated.fact.raw.trim()} (${fileName(files[i]!)})`,
-      );
+      const listed = gaps
+        .slice(0, LISTED_DOCUMENTS)
+        .map((g, i) => (mineIsStated ? `${implies(g.x, g.stated)} (${fileName(files[i]!)})` : `${g.stated.fact.raw.trim()} (${fileName(files[i]!)})`));
       const more = gaps.length > LISTED_DOCUMENTS ? ` và ${gaps.length - LISTED_DOCUMENTS} văn bản khác` : '';
       message = mineIsStated
         ? `"${stated.fact.indicator}": ${what} ghi ${stated.fact.raw.trim()}, nhưng tỷ lệ/mức tăng ở ${gaps.length} văn bản khác ngụ ý ` +
@@ -250,7 +269,14 @@ function compareDerived(wh: Warehouse, doc: CheckedDocument, mine: readonly Stor
       });
       if (against.length === 0) continue;
       const others = against.flatMap(({ x }) => (x.relation === null ? [] : [{ id: x.relation }]));
-      report(against.map((a) => a.gap), m, others, true, `derived:stated:${m.id}`, against.map(({ x }) => x.file));
+      report(
+        against.map((a) => a.gap),
+        m,
+        others,
+        true,
+        `derived:stated:${m.id}`,
+        against.map(({ x }) => x.file),
+      );
     }
   }
 
@@ -272,7 +298,14 @@ function compareDerived(wh: Warehouse, doc: CheckedDocument, mine: readonly Stor
       return gap ? [{ gap, file: r.file }] : [];
     });
     if (against.length === 0) continue;
-    report(against.map((a) => a.gap), relation, against.map((a) => a.gap.stated), false, `derived:implied:${x.from_fact_id}`, against.map((a) => a.file));
+    report(
+      against.map((a) => a.gap),
+      relation,
+      against.map((a) => a.gap.stated),
+      false,
+      `derived:implied:${x.from_fact_id}`,
+      against.map((a) => a.file),
+    );
   }
   return out;
 }

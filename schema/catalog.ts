@@ -49,3 +49,14 @@ export function parseSeed(file: SeedFile): z.ZodSafeParseResult<Catalog> | z.Zod
   const json: unknown = JSON.parse(file.text);
   return file.name === 'indicators.json' ? Catalog.safeParse(json) : AreasFile.safeParse(json);
 }
+
+/**
+ * An area whose population is known (an optional field of seeds/areas.json), for the plausibility check
+ * of counts of people: its name, the name folded for matching, and the population.
+ */
+export const AreaPopulation = z.object({
+  name: z.string(),
+  folded: z.string(),
+  population: z.number().positive(),
+});
+export type AreaPopulation = z.infer<typeof AreaPopulation>;

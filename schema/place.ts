@@ -19,14 +19,3 @@ export type Place = z.infer<typeof Place>;
 /** A place inside the document a diagnostic is about: every part optional, the file being the document's. */
 export const PlaceInFile = Place.omit({ file: true }).partial();
 export type PlaceInFile = z.infer<typeof PlaceInFile>;
-
-/**
- * An area whose population is known (an optional field of seeds/areas.json), for the plausibility check
- * of counts of people: its name, the name folded for matching, and the population.
- */
-export const AreaPopulation = z.object({
-  name: z.string(),
-  folded: z.string(),
-  population: z.number().positive(),
-});
-export type AreaPopulation = z.infer<typeof AreaPopulation>;

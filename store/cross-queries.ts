@@ -5,15 +5,7 @@ import { sql } from '../schema/migrations/kysely.ts';
 import type { Mismatch } from '../schema/mismatch.ts';
 import type { DerivedTable, DocumentsTable, FactsTable } from '../schema/warehouse.ts';
 import { foldLabel } from './documents.ts';
-import {
-  extractedCoreOf,
-  FACT_CORE_COLUMNS,
-  MISMATCH_COLUMNS,
-  mismatchRow,
-  sourceOfRow,
-  type FactCore,
-  type FactCoreRow,
-} from './rows.ts';
+import { extractedCoreOf, FACT_CORE_COLUMNS, type FactCore, type FactCoreRow, MISMATCH_COLUMNS, mismatchRow, sourceOfRow } from './rows.ts';
 import { allRows, firstRow, insertSql } from './statements.ts';
 import type { Warehouse } from './warehouse.ts';
 
@@ -88,7 +80,9 @@ export function writtenFacts(loaded: WrittenDocument): StoredFact<Fact>[] {
  * Sorted here rather than by SQL: an `order by rowid` made SQLite copy every row through a sorter.
  */
 export function factsOf(wh: Warehouse, documentId: string): StoredFact<Fact>[] {
-  const rows = wh.prepared(`select f.rowid as rid, ${FACT_CORE_COLUMNS} from facts f where f.document_id = ?`).all(documentId) as (FactCoreRow & { rid: number })[];
+  const rows = wh.prepared(`select f.rowid as rid, ${FACT_CORE_COLUMNS} from facts f where f.document_id = ?`).all(documentId) as (FactCoreRow & {
+    rid: number;
+  })[];
   rows.sort((a, b) => a.rid - b.rid);
   const jsonOf = wh.prepared(
     `select footnotes, source, heading_path, (select text from sentences where id = sentence_id) as sentence from facts where rowid = ?`,
@@ -201,16 +195,24 @@ export type CandidateRow = [number, number, Fact['kind'], number, number, number
  * footnote.
  */
 export function candidatesByCell(wh: Warehouse, doc: CheckedDocument, cells: Cells): CandidateRow[][] {
-  const rows = wh.prepared(
-    `select c.key as cell, f.rowid as rid, f.kind, f.original_value, f.original_base_value, f.decimals, f.qualifier, f.multiplier,
+  const rows = wh
+    .prepared(
+      `select c.key as cell, f.rowid as rid, f.kind, f.original_value, f.original_base_value, f.decimals, f.qualifier, f.multiplier,
        f.id, f.document_id, f.indicator
      from json_each(?) c
      cross join facts f on f.indicator_id = c.value ->> 0 and f.area is c.value ->> 3 and f.year = c.value ->> 1
      join documents d on d.id = f.document_id
      where f.original_unit = c.value ->> 2 and f.document_id <> ? and f.in_footnote is null
        and (d.superseded_by is null or (? is not null and d.doc_key = ?)) and ${outsideBand('f.original_base_value', 4)}`,
-  ).raw().all(cells.json(), doc.id, doc.doc_key, doc.doc_key) as CandidateRow[];
-  return byCell(rows, cells.list.length, (r) => r[0], (r) => r[1]);
+    )
+    .raw()
+    .all(cells.json(), doc.id, doc.doc_key, doc.doc_key) as CandidateRow[];
+  return byCell(
+    rows,
+    cells.list.length,
+    (r) => r[0],
+    (r) => r[1],
+  );
 }
 
 export type OtherRow = FactCoreRow & { file: string; format: string; doc_key: string | null };
@@ -234,8 +236,20 @@ export function replaceDerived(wh: Warehouse, documentId: string, rows: readonly
   wh.prepared(`delete from derived where document_id = ?`).run(documentId);
   for (const d of rows) {
     insert.run(
-      d.document_id, d.from_fact_id, d.fact_id, d.indicator_key, d.indicator, d.area, d.year, d.kind, d.value,
-      d.tolerance, d.unit, d.multiplier, d.base_value, d.base_tolerance,
+      d.document_id,
+      d.from_fact_id,
+      d.fact_id,
+      d.indicator_key,
+      d.indicator,
+      d.area,
+      d.year,
+      d.kind,
+      d.value,
+      d.tolerance,
+      d.unit,
+      d.multiplier,
+      d.base_value,
+      d.base_tolerance,
     );
   }
 }
@@ -253,14 +267,16 @@ export type ImpliedRow = DerivedRow & { cell: number; rid: number; relation: str
  * fact is still there, and its document's file.
  */
 export function impliedByCell(wh: Warehouse, doc: CheckedDocument, implied: Cells): ImpliedRow[][] {
-  const rows = wh.prepared(
-    `select c.key as cell, x.rowid as rid, x.*, d.file,
+  const rows = wh
+    .prepared(
+      `select c.key as cell, x.rowid as rid, x.*, d.file,
        (select f.id from facts f where f.document_id = x.document_id and f.id = x.from_fact_id) as relation
      from json_each(?) c
      cross join derived x on x.indicator_key = c.value ->> 0 and x.area is c.value ->> 4 and x.year = c.value ->> 1 and x.kind = c.value ->> 2
      join documents d on d.id = x.document_id
      where x.unit = c.value ->> 3 and x.document_id <> ? and d.superseded_by is null and ${outsideBand('x.base_value', 5)}`,
-  ).all(implied.json(), doc.id) as ImpliedRow[];
+    )
+    .all(implied.json(), doc.id) as ImpliedRow[];
   return byCell(rows, implied.list.length, cellOf, ridOf);
 }
 
@@ -278,15 +294,20 @@ export function statedByCell(wh: Warehouse, doc: CheckedDocument, cells: Cells):
       and ${outsideBand('f.original_base_value', 4)}`;
   const json = cells.json();
   const byIndicator = byCell(
-    wh.prepared(`select c.key as cell, f.rowid as rid, ${FACT_CORE_COLUMNS}, d.file from json_each(?) c cross join facts f on f.indicator_id = c.value ->> 0 and ${where}`)
+    wh
+      .prepared(
+        `select c.key as cell, f.rowid as rid, ${FACT_CORE_COLUMNS}, d.file from json_each(?) c cross join facts f on f.indicator_id = c.value ->> 0 and ${where}`,
+      )
       .all(json, doc.id) as StatedRow[],
     cells.list.length,
     cellOf,
     ridOf,
   );
   const byLabel = byCell(
-    wh.prepared(`select c.key as cell, f.rowid as rid, ${FACT_CORE_COLUMNS}, d.file from json_each(?) c
-      cross join facts f on f.indicator_folded = c.value ->> 0 and f.indicator_id is null and ${where}`).all(json, doc.id) as StatedRow[],
+    wh
+      .prepared(`select c.key as cell, f.rowid as rid, ${FACT_CORE_COLUMNS}, d.file from json_each(?) c
+      cross join facts f on f.indicator_folded = c.value ->> 0 and f.indicator_id is null and ${where}`)
+      .all(json, doc.id) as StatedRow[],
     cells.list.length,
     cellOf,
     ridOf,

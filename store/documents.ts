@@ -1,26 +1,26 @@
 import type { Statement } from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import { foldText } from '../extractors/clean-text.ts';
-import { sql } from '../schema/migrations/kysely.ts';
 import { memoByString } from '../extractors/memo.ts';
 import type { DocumentMetadata } from '../schema/document.ts';
-import { loadInputIssues, type InputIssue, type LoadInput, type LoadOutcome } from '../schema/load-input.ts';
+import { type InputIssue, type LoadInput, type LoadOutcome, loadInputIssues } from '../schema/load-input.ts';
+import { sql } from '../schema/migrations/kysely.ts';
 import type { AreasTable } from '../schema/warehouse.ts';
-import { areaNames, resolveAreaIn, type AreaNames } from './areas.ts';
+import { type AreaNames, areaNames, resolveAreaIn } from './areas.ts';
 import { applyReviewsSync } from './reviews.ts';
 import {
   DOCUMENT_COLUMNS,
+  documentRow,
   FACT_COLUMNS,
   FactJson,
+  type FactValues,
   FOOTNOTE_COLUMNS,
-  MESSAGE_COLUMNS,
-  MISMATCH_COLUMNS,
-  documentRow,
   factRow,
   footnoteRow,
+  MESSAGE_COLUMNS,
+  MISMATCH_COLUMNS,
   messageRow,
   mismatchRow,
-  type FactValues,
 } from './rows.ts';
 import { compileInsert, compileInsertValues, type Row } from './statements.ts';
 import type { Warehouse } from './warehouse.ts';
@@ -74,9 +74,7 @@ function statements(wh: Warehouse): Statements {
     footnote: compileInsert(wh, 'footnotes', FOOTNOTE_COLUMNS),
     message: compileInsert(wh, 'document_messages', MESSAGE_COLUMNS),
     mismatch: compileInsert(wh, 'mismatches', MISMATCH_COLUMNS),
-    byId: wh.sqlite.prepare(
-      wh.db.selectFrom('documents').select(['id', 'superseded_by']).where('id', '=', '').compile().sql,
-    ),
+    byId: wh.sqlite.prepare(wh.db.selectFrom('documents').select(['id', 'superseded_by']).where('id', '=', '').compile().sql),
     currentByKey: wh.sqlite.prepare(
       wh.db
         .selectFrom('documents')
@@ -86,9 +84,7 @@ function statements(wh: Warehouse): Statements {
         .where('id', '<>', '')
         .compile().sql,
     ),
-    supersede: wh.sqlite.prepare(
-      wh.db.updateTable('documents').set({ superseded_by: '' }).where('id', '=', '').compile().sql,
-    ),
+    supersede: wh.sqlite.prepare(wh.db.updateTable('documents').set({ superseded_by: '' }).where('id', '=', '').compile().sql),
     areas: wh.sqlite.prepare(wh.db.selectFrom('areas').selectAll().compile().sql),
   };
 }
@@ -179,13 +175,17 @@ export class DocumentWriter {
         s.label.run(folded, f.indicator, f.indicatorId);
         labelsSeen.set(folded, f.indicatorId === null ? 'present' : 'resolved');
       }
-      input.footnotes.forEach((n, seq) => s.footnote(footnoteRow(n, doc.id, seq)));
-      input.messages.forEach((m, seq) => s.message(messageRow(m, doc.id, seq)));
+      for (const [seq, n] of input.footnotes.entries()) s.footnote(footnoteRow(n, doc.id, seq));
+      for (const [seq, m] of input.messages.entries()) s.message(messageRow(m, doc.id, seq));
       for (const m of input.mismatches) s.mismatch(mismatchRow(m, doc.id, runId));
       applyReviewsSync(wh, { documentId: doc.id });
       options.beforeCommit?.(doc.id);
       return {
-        status: 'loaded', documentId: doc.id, facts: input.facts.length, mismatches: input.mismatches.length, supersedes,
+        status: 'loaded',
+        documentId: doc.id,
+        facts: input.facts.length,
+        mismatches: input.mismatches.length,
+        supersedes,
         written: { documentId: doc.id, area: area.area, facts: input.facts },
       };
     });
@@ -203,7 +203,7 @@ export class DocumentWriter {
  * the same bytes come back as `skipped`. A document with the number and issuer of a current one
  * supersedes it (or, when its own date is older, is stored already superseded), keeping the old as history.
  * Never throws for a bad document: it returns `failed` with the reason. A loaded outcome carries what was
- * written, for the cross-document checks (store/cross-checks.ts).
+ * written, for the cross-document checks (pipeline/cross-checks.ts).
  */
 export async function loadDocument(writer: DocumentWriter, input: LoadInput, options: LoadOptions = {}): Promise<LoadOutcome> {
   const documentId = typeof input?.document?.id === 'string' ? input.document.id : '';

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { fold } from '../../extractors/clean-text.ts';
-import { type AreaEntry, type CatalogEntry, parseSeed } from '../../schema/catalog.ts';
+import { type AreaEntry, type AreaPopulation, type CatalogEntry, parseSeed } from '../../schema/catalog.ts';
 import { CATALOG_FILE, readSeedAt, SEEDS_DIR } from '../../schema/seeds-dir.ts';
 import { CANONICAL_UNITS, type UnitCode } from '../../schema/units.ts';
-import type { AreaPopulation } from './checks/context.ts';
 
 /**
  * Matches indicator labels to catalog ids. Case, diacritics and word order do not matter: a catalog

@@ -1,11 +1,11 @@
 import { fold, isSpaceCode, isSuperscriptCode, superscriptToNumber } from '../../extractors/clean-text.ts';
+import { memoByString } from '../../extractors/memo.ts';
 import { findQuantities, quantitiesOf } from '../../extractors/quantity-grammar.ts';
 import type { Block, DocumentMetadata, DocumentModel } from '../../schema/document.ts';
 import { type Kind, RELATION_KINDS } from '../../schema/fact.ts';
 import type { Quantity } from '../../schema/quantity.ts';
 import type { UnitCode } from '../../schema/units.ts';
 import { type DocumentFile, placeOfBlock } from '../file.ts';
-import { memoByString } from '../../extractors/memo.ts';
 import { tableValues } from '../table-values.ts';
 import {
   ACTUAL_WORDS,

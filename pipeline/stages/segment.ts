@@ -1,7 +1,7 @@
 import { fold, superscriptToNumber } from '../../extractors/clean-text.ts';
+import { memoByString } from '../../extractors/memo.ts';
 import type { Block, DocumentMetadata, DocumentModel } from '../../schema/document.ts';
 import type { DocumentFile } from '../file.ts';
-import { memoByString } from '../../extractors/memo.ts';
 import { superscriptRuns } from './text-structure.ts';
 
 /**

@@ -1,7 +1,8 @@
 import { formatVietnameseNumber } from '../../extractors/vn-number.ts';
+import type { AreaPopulation } from '../../schema/catalog.ts';
 import { Fact, isWellFormedFact } from '../../schema/fact.ts';
 import type { Mismatch, MismatchType } from '../../schema/mismatch.ts';
-import type { AreaPopulation, PlaceInFile } from '../../schema/place.ts';
+import type { PlaceInFile } from '../../schema/place.ts';
 import type { Anomaly } from '../../schema/quantity.ts';
 import type { DocumentFile } from '../file.ts';
 import { shortHash } from '../short-hash.ts';

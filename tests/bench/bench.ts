@@ -23,17 +23,17 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import Database from 'better-sqlite3';
 import { importKeepingNatives } from '../../extractors/keep-natives.mjs';
-import { deserialize, serialize } from 'node:v8';
 import { checkAcrossDocuments } from '../../pipeline/cross-checks.ts';
-import { CommitGroup } from '../../store/commit-group.ts';
-import { DocumentWriter, loadDocument } from '../../store/documents.ts';
 import { processFile } from '../../pipeline/runner.ts';
 import { loadCatalog } from '../../pipeline/stages/catalog.ts';
 import type { LoadInput } from '../../schema/load-input.ts';
+import { CommitGroup } from '../../store/commit-group.ts';
+import { DocumentWriter, loadDocument } from '../../store/documents.ts';
 import { openWarehouse } from '../../store/warehouse.ts';
-import { generateArchive, type ArchiveFile } from '../archive/generate.ts';
+import { type ArchiveFile, generateArchive } from '../archive/generate.ts';
 import { runQueryBench } from './query-bench.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -195,7 +195,11 @@ async function rawReaders(archive: string, files: ArchiveFile[]): Promise<RawRea
 }
 
 /** The pipeline alone, one thread, per format: where end-to-end time goes, beside the raw readers. */
-async function pipelinePerFormat(archive: string, files: ArchiveFile[], inputs: LoadInput[]): Promise<Record<string, { documents: number; seconds: number; docsPerSecond: number }>> {
+async function pipelinePerFormat(
+  archive: string,
+  files: ArchiveFile[],
+  inputs: LoadInput[],
+): Promise<Record<string, { documents: number; seconds: number; docsPerSecond: number }>> {
   const catalog = loadCatalog();
   const by: Record<string, { documents: number; seconds: number; docsPerSecond: number }> = {};
   for (const f of files.filter((x) => x.format !== 'broken')) {
@@ -252,7 +256,15 @@ async function loadOnce(dir: string, inputs: LoadInput[]) {
   const loaderSeconds = (performance.now() - t0) / 1000;
   // the same rows, read back, for the raw inserts
   const rows = Object.fromEntries(TABLES.map((t) => [t, wh.sqlite.prepare(`select * from ${t}`).raw().all() as unknown[][]]));
-  const columns = Object.fromEntries(TABLES.map((t) => [t, (wh.sqlite.prepare(`select * from ${t} limit 0`).columns()).map((c) => c.name)]));
+  const columns = Object.fromEntries(
+    TABLES.map((t) => [
+      t,
+      wh.sqlite
+        .prepare(`select * from ${t} limit 0`)
+        .columns()
+        .map((c) => c.name),
+    ]),
+  );
   await wh.close();
 
   // an empty warehouse with the same schema, indexes and pragmas
@@ -301,7 +313,7 @@ async function writerAlone(dir: string, inputs: LoadInput[]): Promise<{ document
     const encoded = inputs.map((i) => serialize(i));
     const t0 = performance.now();
     const writer = new DocumentWriter(wh);
-  const group = new CommitGroup(writer);
+    const group = new CommitGroup(writer);
     for (const bytes of encoded) {
       const input = deserialize(bytes) as LoadInput;
       group.enter();
@@ -426,7 +438,13 @@ async function main(): Promise<void> {
     };
     const results = {
       at: new Date().toISOString(),
-      machine: { cpus: CORES, model: cpus()[0]?.model ?? 'unknown', memoryGb: round(totalmem() / 2 ** 30, 1), node: process.version, platform: process.platform },
+      machine: {
+        cpus: CORES,
+        model: cpus()[0]?.model ?? 'unknown',
+        memoryGb: round(totalmem() / 2 ** 30, 1),
+        node: process.version,
+        platform: process.platform,
+      },
       archive: { small: SMALL, large: LARGE, mix },
       rawReaders: raw,
       pipelineOneThread: pipeline,
@@ -451,7 +469,9 @@ async function main(): Promise<void> {
       `end to end, ${LARGE} docs, ${CORES} workers: ${big.docsPerSecond} docs/s, peak ${big.peakRssMb} MB`,
       `loader ${load.loaderRowsPerSecond} rows/s vs raw inserts ${load.rawRowsPerSecond} rows/s (median of ${LOAD_ROUNDS} rounds: ${load.roundRatios.join(', ')})`,
       ...Object.entries(ratios).map(([k, v]) => `ratio ${k}: ${v}`),
-      `ratio pipeline (1 thread, no load) vs raw readers, by format: ${Object.entries(pipelineVsRawByFormat).map(([f, v]) => `${f} ${v}`).join(', ')}`,
+      `ratio pipeline (1 thread, no load) vs raw readers, by format: ${Object.entries(pipelineVsRawByFormat)
+        .map(([f, v]) => `${f} ${v}`)
+        .join(', ')}`,
       `ceilings from one-thread stage costs (pipeline ${ceiling.pipelineSeconds} s, writer ${ceiling.writerSeconds} s; perfect packing on ${CORES} cores, no overhead): ` +
         `end to end vs raw readers <= ${ceiling.endToEndVsRawReaders}, ${CORES} workers vs 1 <= ${ceiling.allCoresVs1Worker}`,
       ...Object.entries(targets).map(([k, ok]) => `${ok ? 'MET   ' : 'MISSED'} ${k}`),

@@ -1,17 +1,17 @@
 import { execFile } from 'node:child_process';
-import { request } from 'node:http';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openWarehouse, type Warehouse } from '../../store/warehouse.ts';
+import { parseReviewNumber } from '../../cli/commands/review.ts';
+import { startReviewServer } from '../../output/review-server.ts';
 import { checkAcrossDocuments } from '../../pipeline/cross-checks.ts';
 import { ingest } from '../../pipeline/ingest.ts';
 import { decide, getMismatch, listMismatches } from '../../store/reviews.ts';
-import { parseReviewNumber } from '../../cli/commands/review.ts';
-import { startReviewServer } from '../../output/review-server.ts';
+import { openWarehouse, type Warehouse } from '../../store/warehouse.ts';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -62,7 +62,20 @@ describe('review from the command line', () => {
     expect(shown.stdout).toMatch(/«[^»]+»/);
     expect(shown.stdout).toMatch(/expected .* found .* tolerance/);
 
-    const corrected = await cli('review', 'correct', list[0]!.id.slice(0, 10), '--value', '3.705,99', '--note', 'tổng đúng', '--reviewer', 'lan', '--db', db, '--json');
+    const corrected = await cli(
+      'review',
+      'correct',
+      list[0]!.id.slice(0, 10),
+      '--value',
+      '3.705,99',
+      '--note',
+      'tổng đúng',
+      '--reviewer',
+      'lan',
+      '--db',
+      db,
+      '--json',
+    );
     expect(corrected.code).toBe(0);
     const view = JSON.parse(corrected.stdout);
     expect(view.status).toBe('corrected');
@@ -72,7 +85,11 @@ describe('review from the command line', () => {
 
     const wh = await openWarehouse(db);
     try {
-      const reviews = wh.sqlite.prepare('select reviewer, action, value, note, decided_at from reviews order by id').all() as { reviewer: string; action: string; decided_at: string }[];
+      const reviews = wh.sqlite.prepare('select reviewer, action, value, note, decided_at from reviews order by id').all() as {
+        reviewer: string;
+        action: string;
+        decided_at: string;
+      }[];
       expect(reviews[0]).toMatchObject({ reviewer: 'lan', action: 'correct', value: 3705.99, note: 'tổng đúng' });
       expect(reviews.filter((r) => r.action === 'accept').length).toBe(getMismatch(wh, list[1]!.id).factIds.length);
       expect(reviews.every((r) => !Number.isNaN(Date.parse(r.decided_at)))).toBe(true);
@@ -146,7 +163,10 @@ describe('across documents', () => {
       expect(m?.message).toMatch(/96,2%.*90,48%/);
       expect(m?.facts.map((f) => f.status)).toContain('flagged');
       expect(await checkAcrossDocuments(wh, second)).toBe(0);
-      const derived = wh.sqlite.prepare(`select kind, value from derived where document_id = ? and indicator_key = 'agri.rice.output'`).all(first) as { kind: string; value: number }[];
+      const derived = wh.sqlite.prepare(`select kind, value from derived where document_id = ? and indicator_key = 'agri.rice.output'`).all(first) as {
+        kind: string;
+        value: number;
+      }[];
       expect(derived.find((d) => d.kind === 'plan')?.value).toBeCloseTo(22123.83 / 1.0149, 2);
       expect(derived.find((d) => d.kind === 'previous')?.value).toBeCloseTo(22123.83 / 1.0116, 2);
     } finally {
@@ -155,7 +175,8 @@ describe('across documents', () => {
   }, 60_000);
 
   it('names every other document that states a fact otherwise in one finding, not one finding a pair', async () => {
-    const header = (n: string) => `Số: ${n}/BC-UBND\n\nPhong Thổ, ngày 08 tháng 12 năm 2023\n\nBÁO CÁO\n\nỦy ban nhân dân huyện Phong Thổ báo cáo.\n\nA. KẾT QUẢ NĂM 2023\n\n1. Môi trường\n\n`;
+    const header = (n: string) =>
+      `Số: ${n}/BC-UBND\n\nPhong Thổ, ngày 08 tháng 12 năm 2023\n\nBÁO CÁO\n\nỦy ban nhân dân huyện Phong Thổ báo cáo.\n\nA. KẾT QUẢ NĂM 2023\n\n1. Môi trường\n\n`;
     const files = ['44,3', '45,1', '44,32', '46'].map((v, i) => {
       const f = join(dir, `cover-${i}.txt`);
       writeFileSync(f, `${header(String(20 + i))}Tỷ lệ che phủ rừng đạt ${v}%.\n`);
@@ -185,8 +206,9 @@ describe('across documents', () => {
     }
   }, 60_000);
 
-  it('decides agreement from both documents\' precision, also when a document states a cell twice', async () => {
-    const header = (n: string) => `Số: ${n}/BC-UBND\n\nPhong Thổ, ngày 08 tháng 12 năm 2023\n\nBÁO CÁO\n\nỦy ban nhân dân huyện Phong Thổ báo cáo.\n\nA. KẾT QUẢ NĂM 2023\n\n1. Môi trường\n\n`;
+  it("decides agreement from both documents' precision, also when a document states a cell twice", async () => {
+    const header = (n: string) =>
+      `Số: ${n}/BC-UBND\n\nPhong Thổ, ngày 08 tháng 12 năm 2023\n\nBÁO CÁO\n\nỦy ban nhân dân huyện Phong Thổ báo cáo.\n\nA. KẾT QUẢ NĂM 2023\n\n1. Môi trường\n\n`;
     const texts = [
       'Tỷ lệ che phủ rừng đạt 44,3%.', // A: ± 0,05
       'Tỷ lệ che phủ rừng đạt 44,4%.', // B: 0,1 from A, within 0,05 + 0,05
@@ -214,7 +236,10 @@ describe('across documents', () => {
       expect(named(ids[2]!)).toEqual([]);
       expect(named(ids[3]!)).toEqual([[44.41, 'AC']]);
       // 44,3 % agrees with A, B and C but not D; 46 % with none of them
-      expect(named(ids[4]!).sort()).toEqual([[44.3, 'D'], [46, 'ABCD']]);
+      expect(named(ids[4]!).sort()).toEqual([
+        [44.3, 'D'],
+        [46, 'ABCD'],
+      ]);
       expect(named(ids[5]!)).toEqual([[44.361, 'ACDE']]);
     } finally {
       await wh.close();
@@ -243,11 +268,15 @@ describe('across documents', () => {
       const stated = listMismatches(wh, { documentId: ids[2]!, type: 'share_of_plan' });
       expect(stated).toHaveLength(1);
       expect(stated[0]!.factIds).toHaveLength(3);
-      expect(stated[0]!.message).toMatch(/kế hoạch ghi 38\.000 tấn, nhưng tỷ lệ\/mức tăng ở 2 văn bản khác ngụ ý 36\.439[^;]*\(plan-0\.txt\); 36\.965[^;]*\(plan-1\.txt\)/);
+      expect(stated[0]!.message).toMatch(
+        /kế hoạch ghi 38\.000 tấn, nhưng tỷ lệ\/mức tăng ở 2 văn bản khác ngụ ý 36\.439[^;]*\(plan-0\.txt\); 36\.965[^;]*\(plan-1\.txt\)/,
+      );
       // the last share implies 36 439 t against the plans two documents state: 38 000 and 37 000 t
       const implying = listMismatches(wh, { documentId: ids[4]!, type: 'share_of_plan' });
       expect(implying).toHaveLength(1);
-      expect(implying[0]!.message).toMatch(/ngụ ý kế hoạch 36\.439,\d+ \(tấn\), nhưng 2 văn bản khác ghi 38\.000 tấn \(plan-2\.txt\); 37\.000 tấn \(plan-3\.txt\)/);
+      expect(implying[0]!.message).toMatch(
+        /ngụ ý kế hoạch 36\.439,\d+ \(tấn\), nhưng 2 văn bản khác ghi 38\.000 tấn \(plan-2\.txt\); 37\.000 tấn \(plan-3\.txt\)/,
+      );
     } finally {
       await wh.close();
     }
@@ -256,9 +285,13 @@ describe('across documents', () => {
   it('checks a later plan against the plan a share implied', async () => {
     const a = join(dir, 'a.txt');
     const b = join(dir, 'b.txt');
-    const header = (n: string) => `Số: ${n}/BC-UBND\n\nPhong Thổ, ngày 08 tháng 12 năm 2023\n\nBÁO CÁO\n\nỦy ban nhân dân huyện Phong Thổ báo cáo.\n\nA. KẾT QUẢ NĂM 2023\n\n1. Kinh tế\n\n`;
+    const header = (n: string) =>
+      `Số: ${n}/BC-UBND\n\nPhong Thổ, ngày 08 tháng 12 năm 2023\n\nBÁO CÁO\n\nỦy ban nhân dân huyện Phong Thổ báo cáo.\n\nA. KẾT QUẢ NĂM 2023\n\n1. Kinh tế\n\n`;
     writeFileSync(a, `${header('5')}Tổng sản lượng lương thực có hạt đạt 36.595,83 tấn, đạt 100,43% so với kế hoạch.\n`);
-    writeFileSync(b, `${header('6').replace('A. KẾT QUẢ NĂM 2023', 'B. KẾ HOẠCH NĂM 2023').replace('2023\n\nBÁO', '2022\n\nBÁO')}Tổng sản lượng lương thực có hạt năm 2023 đạt 38.000 tấn.\n`);
+    writeFileSync(
+      b,
+      `${header('6').replace('A. KẾT QUẢ NĂM 2023', 'B. KẾ HOẠCH NĂM 2023').replace('2023\n\nBÁO', '2022\n\nBÁO')}Tổng sản lượng lương thực có hạt năm 2023 đạt 38.000 tấn.\n`,
+    );
     const wh = await openWarehouse(db);
     try {
       await ingest(wh, [a]);
@@ -285,7 +318,16 @@ describe.skipIf(!existsSync(CHROMIUM))('the review page in headless Chromium', (
     const server = await startReviewServer(wh, { port: 0, reviewer: 'qa-lan' });
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     try {
       const page = await browser.newPage();
@@ -349,7 +391,11 @@ describe.skipIf(!existsSync(CHROMIUM))('the review page in headless Chromium', (
         req.end();
       });
       expect(status).toBe(403);
-      const form = await fetch(`${server.url}api/mismatches/abcd/decision`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'action=accept' });
+      const form = await fetch(`${server.url}api/mismatches/abcd/decision`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'action=accept',
+      });
       expect(form.status).toBe(415);
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:/);
     } finally {

@@ -1,15 +1,13 @@
 import { fold } from '../../../extractors/clean-text.ts';
+import { memoByString } from '../../../extractors/memo.ts';
 import { formatVi } from '../../../extractors/vn-number.ts';
+import type { AreaPopulation } from '../../../schema/catalog.ts';
 import type { DocumentMetadata } from '../../../schema/document.ts';
 import type { Fact, Kind } from '../../../schema/fact.ts';
 import type { MismatchType } from '../../../schema/mismatch.ts';
-import type { AreaPopulation } from '../../../schema/place.ts';
-import { memoByString } from '../../../extractors/memo.ts';
 import type { NormalizedFact } from '../normalize.ts';
 import type { Extracted } from '../reading.ts';
 import { tidy } from './tolerance.ts';
-
-export type { AreaPopulation };
 
 /**
  * What every check family reads: the facts of one document, each with what the extract stage read
