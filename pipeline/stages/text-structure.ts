@@ -73,13 +73,26 @@ export function structure(text: string): TextStructure {
   }
   depth[text.length] = d;
   const lower = text.toLowerCase();
-  return { text, lower: lower.length === text.length ? lower : text, sentenceStarts, clauseStarts, listClauseStarts: listClauses(text, clauseStarts), depth };
+  return {
+    text,
+    lower: lower.length === text.length ? lower : text,
+    sentenceStarts,
+    clauseStarts,
+    listClauseStarts: listClauses(text, clauseStarts, depth),
+    depth,
+  };
 }
 
-/** The clause starts with the list items' starts merged in (the same array when the text has no `)`). */
-function listClauses(text: string, clauseStarts: readonly number[]): number[] {
+/**
+ * The clause starts with the list items' starts merged in (the same array when the text has no `)`). A
+ * `2)` that closes an open parenthesis (`(đợt 2)`) is no item.
+ */
+function listClauses(text: string, clauseStarts: readonly number[], depth: Int16Array): number[] {
   if (!text.includes(')')) return clauseStarts as number[];
-  const markers = [...text.matchAll(LIST_MARKER)].map((m) => m.index);
+  const markers: number[] = [];
+  for (const m of text.matchAll(LIST_MARKER)) {
+    if (m[0].startsWith('(') || (depth[m.index + m[0].length - 1] ?? 0) === 0) markers.push(m.index);
+  }
   if (markers.length === 0) return clauseStarts as number[];
   return [...new Set([...clauseStarts, ...markers])].sort((a, b) => a - b);
 }

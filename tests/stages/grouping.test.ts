@@ -31,6 +31,7 @@ describe('clauses: sentence ends, semicolons and the items of a list bound them'
     ['Kết quả: (1) đạt 56% số hồ sơ (2) đạt 78,9% số lượt.', 78.9, '(2) đạt 78,9% số lượt.'],
     ['Kết quả: a) đạt 56% số hồ sơ, b) đạt 78,9% số lượt.', 56, 'a) đạt 56% số hồ sơ,'],
     ['(ii) Lúa mùa: diện tích 3.743,5ha, đạt 97,8%.', 97.8, '(ii) Lúa mùa: diện tích 3.743,5ha, đạt 97,8%.'],
+    ['Đã cấp 15/17 giấy (đợt 2) đạt 88,2%.', 88.2, 'Đã cấp 15/17 giấy (đợt 2) đạt 88,2%.'],
     ['Hỗ trợ 120 hộ (tổng số) ở vùng cao.', 120, 'Hỗ trợ 120 hộ (tổng số) ở vùng cao.'],
   ])('%s', (sentence, value, clause) => {
     expect(blockOf(sentence).clauses.get(value)).toBe(clause);
