@@ -63,7 +63,7 @@ export interface Breakdown {
 
 /**
  * An `a/b` pair and the numbers either side of it in its clause (see `Extracted.clause`), with the words
- * between: `28.462/29.433 trẻ, đạt 96,7%`, `đạt 56% số lượt (2.770/4.946 lượt)`. Either half may be a
+ * between: `28.462/29.433 trẻ, đạt 96,7%`, `đạt 48% số lượt (1.200/2.500 lượt)`. Either half may be a
  * bare number that is not a fact. A number in another clause is never one of them.
  */
 export interface RatioPair {
@@ -90,7 +90,7 @@ export interface RatioPair {
 }
 
 /**
- * `82.438 hồ sơ … (59.072 A … và 23.366 hồ sơ B)`: a parenthesis that opens with a number, right after a
+ * `5.420 hồ sơ … (3.150 A … và 2.270 hồ sơ B)`: a parenthesis that opens with a number, right after a
  * number of its clause with only words between, and lists numbers joined by `và`, `,`, `;` or `+`, with
  * no word that makes them a restatement or a relation (`tương đương`, `đạt`, `tăng`, `trong đó`). The
  * parts may be bare numbers that are not facts (the unit written once, after the last part).

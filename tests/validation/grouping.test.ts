@@ -28,9 +28,9 @@ const FIRES: Array<{ name: string; type: MismatchType; fires: string; holds: str
   {
     name: 'a bare first part, its unit written once after the last part, a number inside a label left out',
     type: 'sum',
-    fires: '- Đã tiếp nhận 7.915 hồ sơ liên thông (4.603 khai sinh cho trẻ em dưới 6 tuổi và 3.412 hồ sơ khai tử).',
-    holds: '- Đã tiếp nhận 8.015 hồ sơ liên thông (4.603 khai sinh cho trẻ em dưới 6 tuổi và 3.412 hồ sơ khai tử).',
-    message: /4\.603 \+ 3\.412 = 8\.015 hồ sơ/,
+    fires: '- Đã khám sàng lọc 7.915 lượt người (4.603 cho người trên 80 tuổi và 3.412 lượt người cho học sinh).',
+    holds: '- Đã khám sàng lọc 8.015 lượt người (4.603 cho người trên 80 tuổi và 3.412 lượt người cho học sinh).',
+    message: /4\.603 \+ 3\.412 = 8\.015/,
   },
   {
     name: 'parts after "gồm"',
@@ -117,11 +117,11 @@ const QUIET: Array<{ name: string; text: string }> = [
   },
   {
     name: 'a share in the next numbered clause is never the pair’s',
-    text: '- Thanh toán không dùng tiền mặt: (1) số lượt thanh toán trực tuyến 3.210/5.016 lượt, (2) tỷ lệ chi trả qua tài khoản đạt 78,9%.',
+    text: '- Số hóa hồ sơ: (1) số lượt tra cứu trực tuyến 3.210/5.016 lượt, (2) tỷ lệ hồ sơ được số hóa đạt 83,5%.',
   },
   {
     name: 'a share of plan before a parenthesis of its rate’s count',
-    text: '- Tỷ lệ xã được thu gom rác thải đạt 64,7%, đạt 100% KH (11/17 xã, thị trấn).',
+    text: '- Tỷ lệ thôn có tổ tự quản về rác đạt 58,8%, đạt 100% KH (10/17 thôn).',
   },
 ];
 

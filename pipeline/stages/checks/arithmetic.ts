@@ -55,7 +55,7 @@ function isOtherPart(i: Item): boolean {
 }
 
 /**
- * One part of a total: a fact, or a bare number of a parenthesis of parts (`(59.072 A và 23.366 hồ sơ
+ * One part of a total: a fact, or a bare number of a parenthesis of parts (`(3.150 A và 2.270 hồ sơ
  * B)`), which takes the unit and scale written after it. Value and tolerance in the canonical unit.
  */
 interface Part {
@@ -170,7 +170,7 @@ function sumChecks(ctx: CheckContext): Finding[] {
 }
 
 /**
- * `82.438 hồ sơ … (59.072 A … và 23.366 hồ sơ B)`: a parenthesis that lists the parts of the number right
+ * `5.420 hồ sơ … (3.150 A … và 2.270 hồ sơ B)`: a parenthesis that lists the parts of the number right
  * before it (see `PartGroup`), the whole of it: compared as a complete list. A bare part takes the unit
  * and scale of the next part that has one (the unit written once, after the last part); a part in
  * another unit (a share beside it aside) means the parenthesis is not a list of this total's parts.
@@ -295,11 +295,11 @@ interface Side {
 
 /**
  * A share written before its pair, which the pair then explains: in a parenthesis opened after the
- * share's words (`đạt 56% số lượt (2.770/4.946 lượt)`, `đạt 75% (số tiền đã nộp 65/87 tỷ đồng)`), or
- * restated right after it (`đạt 56%, tương ứng 2.770/4.946 lượt`).
+ * share's words (`đạt 48% số lượt (1.200/2.500 lượt)`, `đạt 62% (số tiền đã nộp 31/50 tỷ đồng)`), or
+ * restated right after it (`đạt 48%, tương ứng 1.200/2.500 lượt`).
  */
 const EXPLAINED_IN_PARENTHESIS = /^[^()]{0,80}\([^()\d]{0,80}$/u;
-/** A parenthesis that itemizes (`(trong đó 29/24 ha A đạt 121%; …)`) lists parts with shares of their own. */
+/** A parenthesis that itemizes (`(trong đó 30/25 ha A đạt 120%; …)`) lists parts with shares of their own. */
 const ITEMIZES = /(?:trong đó|trong số|bao gồm|gồm|cụ thể|riêng)/iu;
 const RESTATED_AFTER = /^[\s,:*–-]*(?:tương ứng|tương đương|tức là|tức|với)?[\s:*]*$/u;
 
@@ -327,7 +327,7 @@ function statedShareOf(pair: RatioPair, itemAt: ReadonlyMap<number, Item>): Stat
     const link = previous.before.replace(MARKS, '');
     const between = previous.between.replace(MARKS, '');
     explains = EXPLAINED_IN_PARENTHESIS.test(between) && !ITEMIZES.test(between);
-    // a share of plan before the pair is not what the pair's halves give (`đạt 64,7%, đạt 100% KH (11/17 xã)`)
+    // a share of plan before the pair is not what the pair's halves give (`đạt 58,8%, đạt 100% KH (10/17 thôn)`)
     const ofPlan = stated !== undefined && (['share_of_plan', 'over_plan'].includes(stated.fact.kind) || PLAN_WORDS.test(between));
     if (stated?.fact.unit === 'percent' && !ofPlan && SHARE_LINK.test(link) && (explains || RESTATED_AFTER.test(between)))
       before = { stated, link, after: between };
