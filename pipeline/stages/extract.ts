@@ -35,7 +35,7 @@ import {
 } from './phrases.ts';
 import { BEFORE_LENGTH, type BlockReading, type Extracted, type RatioPair } from './reading.ts';
 import { sectionOf } from './segment.ts';
-import { breakdownsOf, lastAtOrBefore, nextAfter, structureOf, superscriptRuns, type TextStructure } from './text-structure.ts';
+import { breakdownsOf, lastAtOrBefore, nextAfter, partGroupsOf, structureOf, superscriptRuns, type TextStructure } from './text-structure.ts';
 
 /**
  * The extract stage: turns the quantities of each block into candidate facts: what the number is
@@ -435,17 +435,18 @@ function wordsAfter(text: string, end: number): string {
   return /^[\s*]*([^\d,;.()]{3,60})/u.exec(text.slice(end))?.[1] ?? '';
 }
 
-/** What the checks read about a block as a whole: its breakdowns, its `a/b` pairs, whether it itemizes. */
+/** What the checks read about a block as a whole: its breakdowns, its `a/b` pairs and parentheses of parts, whether it itemizes. */
 function readBlock(block: Block, st: TextStructure, all: readonly Quantity[]): BlockReading {
   return {
     index: block.index,
     breakdowns: breakdownsOf(st),
     pairs: ratioPairsOf(st, all),
+    partGroups: partGroupsOf(st, all),
     itemizing: block.kind === 'footnote' && ITEMIZING_START.test(block.text),
   };
 }
 
-/** Every complete `a/b` pair (among all quantities, bare ones too) with the number after it in its sentence. */
+/** Every complete `a/b` pair (among all quantities, bare ones too) with the numbers either side of it in its clause. */
 function ratioPairsOf(st: TextStructure, qs: readonly Quantity[]): RatioPair[] {
   const text = st.text;
   const groups = new Map<number, Quantity[]>();
@@ -460,13 +461,22 @@ function ratioPairsOf(st: TextStructure, qs: readonly Quantity[]): RatioPair[] {
     const left = pair.find((q) => q.ratio!.position === 0);
     const right = pair.find((q) => q.ratio!.position === 1);
     if (!left || !right) continue;
-    const sentenceEnd = nextAfter(st.sentenceStarts, right.end, text.length);
+    const clause = { start: lastAtOrBefore(st.listClauseStarts, left.start), end: nextAfter(st.listClauseStarts, right.end, text.length) };
     const next = qs.find((q) => q.start >= right.end && q !== right);
+    const previous = qs.findLast((q) => q.end <= left.start && q !== left);
     out.push({
       left,
       right,
-      next:
-        next && next.start < sentenceEnd ? { quantity: next, between: text.slice(right.end, next.start), after: text.slice(next.end, next.end + 40) } : null,
+      clause,
+      next: next && next.start < clause.end ? { quantity: next, between: text.slice(right.end, next.start), after: text.slice(next.end, next.end + 40) } : null,
+      previous:
+        previous && previous.start >= clause.start
+          ? {
+              quantity: previous,
+              between: text.slice(previous.end, left.start),
+              before: text.slice(Math.max(clause.start, previous.start - 40), previous.start),
+            }
+          : null,
     });
   }
   return out;
@@ -878,6 +888,7 @@ function candidateAt(run: BlockRun, i: number): Candidate | null {
       ratio: q.ratio,
       depth: st.depth[q.start]!,
       sentence: { start: at.sentenceStart, end: at.sentenceEnd },
+      clause: { start: lastAtOrBefore(st.listClauseStarts, q.start), end: nextAfter(st.listClauseStarts, q.start, st.text.length) },
       anomalies: q.anomalies,
       inferred: unit.inferred,
       before: block.text.slice(Math.max(0, q.start - BEFORE_LENGTH), q.start),
@@ -982,7 +993,7 @@ function extractTables(doc: DocumentModel, meta: DocumentMetadata, out: Candidat
     }
     let blockReading = readings.get(block.index);
     // A cell's number spans its whole row: a row holds no breakdown or `a/b` pair of its facts.
-    if (!blockReading) readings.set(block.index, (blockReading = { index: block.index, breakdowns: [], pairs: [], itemizing: false }));
+    if (!blockReading) readings.set(block.index, (blockReading = { index: block.index, breakdowns: [], pairs: [], partGroups: [], itemizing: false }));
     const col = unitOfColumn(tv.unitText);
     const relation = tv.kind === 'share_of_plan' || tv.kind === 'growth';
     const unit = relation ? 'percent' : col.unit;
@@ -1027,6 +1038,7 @@ function extractTables(doc: DocumentModel, meta: DocumentMetadata, out: Candidat
         // the checks compare depths within a block only, and a row's numbers all sit at its start
         depth: 0,
         sentence: { start: 0, end: block.text.length },
+        clause: { start: 0, end: block.text.length },
         anomalies: [],
         // read from its cell, unit and all: nothing inferred (the cell is in `cell`)
         inferred: [],

@@ -159,5 +159,22 @@ export const UNIT_MEASURE: Readonly<Record<string, string>> = {
 /** A footnote body that itemizes the number it hangs on: `Trong đó …`, `Trong tổng số …`, `Gồm …`. */
 export const ITEMIZING_START = /^[\s*(]*(?:trong đó|trong tổng số|trong \d|trong \(|bao gồm|gồm|cụ thể)/iu;
 
-/** What announces the parts of a total: `…, trong đó: …`. */
-export const BREAKDOWN = /trong đó/giu;
+/** What announces the parts of a total: `…, trong đó: …`, `…, gồm: …`, `… (bao gồm …)`. */
+export const BREAKDOWN = /(?<![\p{L}])(?:trong đó|bao gồm|gồm)(?![\p{L}])/giu;
+
+/**
+ * A numbered or lettered item that opens a clause of a list: `(1) …`, `2) …`, `a) …`, `(ii) …`. Matched
+ * where it stands: at the start of the text or after a space or `;`, `:`, `.`, `,`.
+ */
+export const LIST_MARKER = /(?<=^|[\s;:.,*])\(?(?:\d{1,2}|[a-zđ]|[ivx]{1,4})\)(?=[\s*])/giu;
+
+/** What joins one part of a list to the next inside a parenthesis: `(59 A và 24 B)`, `(12 A, 30 B; 7 C)`. */
+export const PART_JOINER = /(?:^|[,;+]|(?<![\p{L}])(?:và|với))[\s*]*$/u;
+
+/**
+ * Words inside a parenthesis that make its numbers something other than the parts of the number before
+ * it: a restatement (`tương đương`, `tức`), a relation (`đạt`, `tăng`, `so với`), a breakdown of its own.
+ */
+export const NOT_PARTS = re(
+  `${B}(?:tương đương|tương ứng|tức|bằng|đạt|chiếm|tăng|giảm|vượt|so với|cùng kỳ|gấp|trong đó|trong số|gồm|bình quân|trung bình|lũy kế|luỹ kế)${E}`,
+);

@@ -1,6 +1,7 @@
 import { isSuperscriptCode } from '../../extractors/clean-text.ts';
-import { BREAKDOWN } from './phrases.ts';
-import type { Breakdown } from './reading.ts';
+import type { Quantity } from '../../schema/quantity.ts';
+import { BREAKDOWN, LIST_MARKER, NOT_PARTS, PART_JOINER } from './phrases.ts';
+import type { Breakdown, PartGroup } from './reading.ts';
 
 /**
  * Positions in a block's text that the extract stage reasons about: sentences, clauses (split by
@@ -13,6 +14,8 @@ export interface TextStructure {
   lower: string;
   sentenceStarts: number[];
   clauseStarts: number[];
+  /** `clauseStarts` and where each numbered or lettered item of a list opens (`(1) …`, `a) …`) */
+  listClauseStarts: number[];
   depth: Int16Array;
 }
 
@@ -70,7 +73,28 @@ export function structure(text: string): TextStructure {
   }
   depth[text.length] = d;
   const lower = text.toLowerCase();
-  return { text, lower: lower.length === text.length ? lower : text, sentenceStarts, clauseStarts, depth };
+  return {
+    text,
+    lower: lower.length === text.length ? lower : text,
+    sentenceStarts,
+    clauseStarts,
+    listClauseStarts: listClauses(text, clauseStarts, depth),
+    depth,
+  };
+}
+
+/**
+ * The clause starts with the list items' starts merged in (the same array when the text has no `)`). A
+ * `2)` that closes an open parenthesis (`(đợt 2)`) is no item.
+ */
+function listClauses(text: string, clauseStarts: readonly number[], depth: Int16Array): number[] {
+  if (!text.includes(')')) return clauseStarts as number[];
+  const markers: number[] = [];
+  for (const m of text.matchAll(LIST_MARKER)) {
+    if (m[0].startsWith('(') || (depth[m.index + m[0].length - 1] ?? 0) === 0) markers.push(m.index);
+  }
+  if (markers.length === 0) return clauseStarts as number[];
+  return [...new Set([...clauseStarts, ...markers])].sort((a, b) => a - b);
 }
 
 /**
@@ -101,8 +125,10 @@ export function nextAfter(starts: readonly number[], pos: number, end: number): 
   return end;
 }
 
+const NEXT_BREAKDOWN = new RegExp(BREAKDOWN.source, 'iu');
+
 /**
- * Every `trong đó` of a text with its scope: the total is stated earlier in its sentence (or in the
+ * Every `trong đó` (`gồm`, `bao gồm`) of a text with its scope: the total is stated earlier in its sentence (or in the
  * sentence before, when `Trong đó` opens one), the parts after it up to the end of the sentence, of the
  * parenthesis it is in, or the next `trong đó`.
  */
@@ -122,9 +148,53 @@ export function breakdownsOf(st: TextStructure): Breakdown[] {
       while (k < text.length && (st.depth[k] ?? 0) >= depth) k++;
       end = Math.min(end, k);
     }
-    const nextMarker = text.slice(at + m[0].length, end).search(/trong đó/iu);
+    const nextMarker = text.slice(at + m[0].length, end).search(NEXT_BREAKDOWN);
     if (nextMarker >= 0) end = at + m[0].length + nextMarker;
-    out.push({ at, depth, totalFrom, totalTo, end });
+    out.push({ marker: m[0].toLowerCase(), at, depth, totalFrom, totalTo, end });
+  }
+  return out;
+}
+
+/** Where the parenthesis opened at `open` closes (the text's end when it never does). */
+function closeOf(st: TextStructure, open: number): number {
+  const inner = st.depth[open] ?? 0;
+  let k = open + 1;
+  while (k < st.text.length && ((st.depth[k] ?? 0) > inner || st.text.charCodeAt(k) !== 41)) k++;
+  return k;
+}
+
+/** Between a total and the parenthesis of its parts: words only, no number, punctuation or parenthesis. */
+const TOTAL_TO_PARTS = /^[^\d,;:.()]{0,80}$/u;
+/** Before the first part: nothing but spaces and emphasis marks. */
+const OPENS_WITH_NUMBER = /^[\s*_]*$/u;
+
+/**
+ * Every parenthesis that lists the parts of the number right before it (see `PartGroup`), among all the
+ * block's quantities, bare ones too, in the order of the text.
+ */
+export function partGroupsOf(st: TextStructure, qs: readonly Quantity[]): PartGroup[] {
+  const text = st.text;
+  const out: PartGroup[] = [];
+  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+    const first = qs.findIndex((q) => q.start > open);
+    if (first <= 0) continue;
+    const total = qs[first - 1]!;
+    const head = qs[first]!;
+    if (total.end > open || !OPENS_WITH_NUMBER.test(text.slice(open + 1, head.start))) continue;
+    const clauseStart = lastAtOrBefore(st.listClauseStarts, open);
+    if (total.start < clauseStart || !TOTAL_TO_PARTS.test(text.slice(total.end, open))) continue;
+    const close = closeOf(st, open);
+    const depth = st.depth[open] ?? 0;
+    if (NOT_PARTS.test(st.lower.slice(open, close))) continue;
+    const parts: Quantity[] = [];
+    let from = open + 1;
+    for (let k = first; k < qs.length && qs[k]!.start < close; k++) {
+      const q = qs[k]!;
+      if ((st.depth[q.start] ?? 0) !== depth) continue;
+      if (q === head || PART_JOINER.test(text.slice(from, q.start))) parts.push(q);
+      from = q.end;
+    }
+    if (parts.length >= 2) out.push({ total, parts, open, close, depth });
   }
   return out;
 }

@@ -1,20 +1,8 @@
 import { fold } from '../../../extractors/clean-text.ts';
 import { type Fact, RELATION_KINDS } from '../../../schema/fact.ts';
 import type { Quantity } from '../../../schema/quantity.ts';
-import {
-  type CheckContext,
-  type Finding,
-  foldOnce,
-  type Item,
-  inScaleOf,
-  isAdditive,
-  isRatioWhole,
-  labelWords,
-  named,
-  sentenceOf,
-  vn,
-  withUnit,
-} from './context.ts';
+import type { PartGroup, RatioPair } from '../reading.ts';
+import { type CheckContext, type Finding, foldOnce, type Item, isAdditive, isRatioWhole, labelWords, named, sentenceOf, vn, withUnit } from './context.ts';
 import {
   agrees,
   gap,
@@ -37,6 +25,7 @@ import {
 export function arithmeticChecks(ctx: CheckContext): Finding[] {
   return [
     ...sumChecks(ctx),
+    ...partGroupChecks(ctx),
     ...footnoteSumChecks(ctx),
     ...ratioChecks(ctx),
     ...shareOfWholeChecks(ctx),
@@ -65,11 +54,40 @@ function isOtherPart(i: Item): boolean {
   return OTHER_WORD.test(foldOnce(i.fact.indicator));
 }
 
+/**
+ * One part of a total: a fact, or a bare number of a parenthesis of parts (`(3.150 A và 2.270 hồ sơ
+ * B)`), which takes the unit and scale written after it. Value and tolerance in the canonical unit.
+ */
+interface Part {
+  item: Item | undefined;
+  base: number;
+  baseTol: number;
+  /** half a unit of the last written digit, in the canonical unit */
+  basePrecision: number;
+  qualifier: Fact['qualifier'];
+  /** what tells two findings on different parts apart */
+  id: string;
+}
+
+function partOf(i: Item): Part {
+  const f = i.fact;
+  return {
+    item: i,
+    base: f.baseValue,
+    baseTol: toleranceOf(f) * 10 ** f.multiplier,
+    basePrecision: halfUnit(f.decimals) * 10 ** f.multiplier,
+    qualifier: f.qualifier,
+    id: f.id,
+  };
+}
+
+const scaled = (p: Part, total: Item): number => p.base / 10 ** total.fact.multiplier;
+
 /** Whether some parts (one that restates the total, or several) add up to the total exactly as written. */
-function someSubsetMatches(parts: readonly Item[], total: Item): boolean {
+function someSubsetMatches(parts: readonly Part[], total: Item): boolean {
   if (parts.length > 16) return false;
-  const values = parts.map((p) => inScaleOf(p, total));
-  const tols = parts.map((p) => halfUnit(p.fact.decimals) * 10 ** (p.fact.multiplier - total.fact.multiplier));
+  const values = parts.map((p) => scaled(p, total));
+  const tols = parts.map((p) => p.basePrecision / 10 ** total.fact.multiplier);
   const target = total.fact.value;
   const tTol = halfUnit(total.fact.decimals);
   for (let mask = 1; mask < 1 << parts.length; mask++) {
@@ -88,8 +106,8 @@ function someSubsetMatches(parts: readonly Item[], total: Item): boolean {
 
 interface Breakdown {
   total: Item;
-  parts: Item[];
-  /** the parts claim to be complete (an "other" part, or an exhaustive footnote) */
+  parts: Part[];
+  /** the parts claim to be complete (an "other" part, an exhaustive footnote, a parenthesis of parts) */
   complete: boolean;
   where: string;
 }
@@ -97,33 +115,34 @@ interface Breakdown {
 function judgeBreakdown(b: Breakdown): Finding | null {
   const { total, parts } = b;
   if (parts.length === 0 || someSubsetMatches(parts, total)) return null;
-  const sum = parts.reduce((s, p) => s + inScaleOf(p, total), 0);
-  const tol = sumTolerance([toleranceOf(total.fact), ...parts.map((p) => toleranceOf(p.fact) * 10 ** (p.fact.multiplier - total.fact.multiplier))]);
+  const sum = parts.reduce((s, p) => s + scaled(p, total), 0);
+  const tol = sumTolerance([toleranceOf(total.fact), ...parts.map((p) => p.baseTol / 10 ** total.fact.multiplier)]);
   const diff = sum - total.fact.value;
-  const partList = parts.map((p) => vn(inScaleOf(p, total))).join(' + ');
+  const partList = parts.map((p) => vn(scaled(p, total))).join(' + ');
+  const facts = [total, ...parts.flatMap((p) => (p.item ? [p.item] : []))];
   const totalIsBound = total.fact.qualifier === 'over';
-  const partsAreBounds = parts.some((p) => p.fact.qualifier === 'under');
+  const partsAreBounds = parts.some((p) => p.qualifier === 'under');
   if (diff > tol && !totalIsBound && !partsAreBounds) {
     return {
       type: 'sum',
-      facts: [total, ...parts],
+      facts,
       message:
         `Các thành phần ${b.where} cộng lại ${partList} = ${withUnit(sum, total)}, lớn hơn tổng số ${named(total)}: ` +
         `vượt ${withUnit(diff, total)} (sai số cho phép ±${vn(tidy(tol))}).`,
       ...gap(total.fact.value, sum, tol),
-      key: `exceeds:${parts.map((p) => p.fact.id).join(',')}`,
+      key: `exceeds:${parts.map((p) => p.id).join(',')}`,
     };
   }
-  const partsAreLowerBounds = parts.some((p) => p.fact.qualifier === 'over');
+  const partsAreLowerBounds = parts.some((p) => p.qualifier === 'over');
   if (b.complete && !partsAreLowerBounds && !totalIsBound && !agrees(total.fact.value, sum, tol)) {
     return {
       type: 'sum',
-      facts: [total, ...parts],
+      facts,
       message:
         `Các thành phần ${b.where} được liệt kê đầy đủ nhưng cộng lại ${partList} = ${withUnit(sum, total)}, ` +
         `khác tổng số ${named(total)}: chênh ${withUnit(diff, total)} (sai số cho phép ±${vn(tidy(tol))}).`,
       ...gap(total.fact.value, sum, tol),
-      key: `incomplete:${parts.map((p) => p.fact.id).join(',')}`,
+      key: `incomplete:${parts.map((p) => p.id).join(',')}`,
     };
   }
   return null;
@@ -133,7 +152,7 @@ function judgeBreakdown(b: Breakdown): Finding | null {
 function sumChecks(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   for (const [, items] of ctx.byBlock) {
-    for (const { at, depth, totalFrom, totalTo, end } of items[0]!.reading.block.breakdowns) {
+    for (const { at, depth, totalFrom, totalTo, end, marker } of items[0]!.reading.block.breakdowns) {
       const pool = items.filter((i) => startOf(i) >= totalFrom && startOf(i) < totalTo && i.depth <= depth && isStock(i));
       const parts = items.filter((i) => startOf(i) > at && startOf(i) < end && i.depth === depth && isStock(i) && !isRatioWhole(i));
       const units = new Set(parts.map((p) => p.fact.unit));
@@ -141,13 +160,65 @@ function sumChecks(ctx: CheckContext): Finding[] {
         const total = pool.findLast((t) => t.fact.unit === unit && !isRatioWhole(t));
         if (!total) continue;
         const same = parts.filter((p) => p.fact.unit === unit && planClass(p) === planClass(total));
-        const f = judgeBreakdown({ total, parts: same, complete: same.some(isOtherPart), where: 'sau "trong đó"' });
+        const f = judgeBreakdown({ total, parts: same.map(partOf), complete: same.some(isOtherPart), where: `sau "${marker}"` });
         if (f) out.push(f);
       }
       out.push(...partLargerThanWhole(pool, parts));
     }
   }
   return out;
+}
+
+/**
+ * `5.420 hồ sơ … (3.150 A … và 2.270 hồ sơ B)`: a parenthesis that lists the parts of the number right
+ * before it (see `PartGroup`), the whole of it: compared as a complete list. A bare part takes the unit
+ * and scale of the next part that has one (the unit written once, after the last part); a part in
+ * another unit (a share beside it aside) means the parenthesis is not a list of this total's parts.
+ */
+function partGroupChecks(ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  for (const [, items] of ctx.byBlock) {
+    const groups = items[0]!.reading.block.partGroups;
+    if (groups.length === 0) continue;
+    const itemAt = new Map(items.map((i) => [startOf(i), i]));
+    for (const g of groups) {
+      const total = itemAt.get(g.total.start);
+      if (!total || !isStock(total) || total.reading.ratio) continue;
+      const parts = partsOfGroup(g, total, itemAt);
+      if (!parts || parts.length < 2) continue;
+      const f = judgeBreakdown({ total, parts, complete: true, where: 'trong ngoặc đơn' });
+      if (f) out.push(f);
+    }
+  }
+  return out;
+}
+
+function partsOfGroup(g: PartGroup, total: Item, itemAt: ReadonlyMap<number, Item>): Part[] | null {
+  const read = g.parts.map((q) => ({ q, item: itemAt.get(q.start) }));
+  const unitOf = (r: (typeof read)[number]) => r.item?.fact.unit ?? r.q.unit;
+  const kept = read.filter((r) => unitOf(r) !== 'percent' && unitOf(r) !== 'permille');
+  if (kept.some((r) => r.q.ratio || (unitOf(r) !== null && unitOf(r) !== total.fact.unit))) return null;
+  if (!kept.some((r) => unitOf(r) === total.fact.unit)) return null;
+  const parts: Part[] = [];
+  for (const [k, r] of kept.entries()) {
+    if (r.item) {
+      if (!isStock(r.item) || planClass(r.item) !== planClass(total)) return null;
+      parts.push(partOf(r.item));
+      continue;
+    }
+    const scale = kept.slice(k + 1).find((o) => unitOf(o) !== null);
+    const multiplier = scale ? (scale.item?.fact.multiplier ?? scale.q.multiplier) : total.fact.multiplier;
+    const precision = halfUnit(r.q.decimals) * 10 ** multiplier;
+    parts.push({
+      item: undefined,
+      base: r.q.value * 10 ** multiplier,
+      baseTol: precision,
+      basePrecision: precision,
+      qualifier: r.q.qualifier,
+      id: `@${r.q.start}`,
+    });
+  }
+  return parts;
 }
 
 /** `180 nghìn lượt bệnh nhân (trong đó gần 7.120 nghìn bệnh nhân …)`: a part counted in another noun of the whole. */
@@ -198,11 +269,11 @@ function footnoteSumChecks(ctx: CheckContext): Finding[] {
     for (const unit of new Set(parts.map((p) => p.fact.unit))) {
       const same = parts.filter((p) => p.fact.unit === unit);
       const totals = pool.filter((t) => t.fact.unit === unit);
-      if (totals.length === 0 || totals.some((t) => someSubsetMatches(same, t))) continue;
+      if (totals.length === 0 || totals.some((t) => someSubsetMatches(same.map(partOf), t))) continue;
       const total = anchor.fact.unit === unit ? anchor : totals.length === 1 ? totals[0]! : null;
       if (!total) continue;
       const exhaustive = hasOther || (startsItemizing && allStock.every((i) => i.fact.unit === unit));
-      const f = judgeBreakdown({ total, parts: same, complete: exhaustive, where: `trong chú thích ${note}` });
+      const f = judgeBreakdown({ total, parts: same.map(partOf), complete: exhaustive, where: `trong chú thích ${note}` });
       if (f) out.push(f);
     }
   }
@@ -222,22 +293,66 @@ interface Side {
   q: Quantity;
 }
 
+/**
+ * A share written before its pair, which the pair then explains: in a parenthesis opened after the
+ * share's words (`đạt 48% số lượt (1.200/2.500 lượt)`, `đạt 62% (số tiền đã nộp 31/50 tỷ đồng)`), or
+ * restated right after it (`đạt 48%, tương ứng 1.200/2.500 lượt`).
+ */
+const EXPLAINED_IN_PARENTHESIS = /^[^()]{0,80}\([^()\d]{0,80}$/u;
+/** A parenthesis that itemizes (`(trong đó 30/25 ha A đạt 120%; …)`) lists parts with shares of their own. */
+const ITEMIZES = /(?:trong đó|trong số|bao gồm|gồm|cụ thể|riêng)/iu;
+const RESTATED_AFTER = /^[\s,:*–-]*(?:tương ứng|tương đương|tức là|tức|với)?[\s:*]*$/u;
+
+const MARKS = /[⁰¹²³⁴⁵⁶⁷⁸⁹*]/gu;
+
+interface StatedShare {
+  stated: Item;
+  /** the words that join the share to the pair, ending right before the share */
+  link: string;
+  /** the words after the share, where a plan is named */
+  after: string;
+}
+
+/**
+ * The percentage a pair is stated as, from its own clause only: the one right before it when the pair
+ * explains it in a parenthesis; else the number right after it when a share verb joins them
+ * (`28.462/29.433 trẻ, đạt 96,7%`); else the one right before it that it restates.
+ */
+function statedShareOf(pair: RatioPair, itemAt: ReadonlyMap<number, Item>): StatedShare | null {
+  const { next, previous } = pair;
+  let before: StatedShare | null = null;
+  let explains = false;
+  if (previous && previous.quantity.unit === 'percent') {
+    const stated = itemAt.get(previous.quantity.start);
+    const link = previous.before.replace(MARKS, '');
+    const between = previous.between.replace(MARKS, '');
+    explains = EXPLAINED_IN_PARENTHESIS.test(between) && !ITEMIZES.test(between);
+    // a share of plan before the pair is not what the pair's halves give (`đạt 58,8%, đạt 100% KH (10/17 thôn)`)
+    const ofPlan = stated !== undefined && (['share_of_plan', 'over_plan'].includes(stated.fact.kind) || PLAN_WORDS.test(between));
+    if (stated?.fact.unit === 'percent' && !ofPlan && SHARE_LINK.test(link) && (explains || RESTATED_AFTER.test(between)))
+      before = { stated, link, after: between };
+  }
+  if (before && explains) return before;
+  if (next && (next.quantity.unit === 'percent' || next.quantity.unit === null)) {
+    const stated = itemAt.get(next.quantity.start);
+    const link = next.between.replace(MARKS, '');
+    if (stated?.fact.unit === 'percent' && SHARE_LINK.test(link)) return { stated, link, after: next.after };
+  }
+  return before;
+}
+
 function ratioChecks(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   for (const [, items] of ctx.byBlock) {
     const itemAt = new Map(items.map((i) => [startOf(i), i]));
-    for (const { left, right, next: following } of items[0]!.reading.block.pairs) {
-      if (!following) continue;
-      const next = following.quantity;
-      if (next.unit !== 'percent' && next.unit !== null) continue;
-      const stated = itemAt.get(next.start);
-      if (stated?.fact.unit !== 'percent') continue;
-      const between = following.between.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹*]/gu, '');
-      if (!SHARE_LINK.test(between)) continue;
+    for (const pair of items[0]!.reading.block.pairs) {
+      const { left, right } = pair;
+      const share = statedShareOf(pair, itemAt);
+      if (!share) continue;
+      const { stated, link: between, after } = share;
       const l = side(left, itemAt);
       const r = side(right, itemAt);
       if (r.value === 0) continue;
-      const after = following.after;
       const againstPlan = ['share_of_plan', 'over_plan'].includes(stated.fact.kind) || PLAN_WORDS.test(after) || /vượt/iu.test(between);
       const over = stated.fact.kind === 'over_plan' || /vượt\s*(?:\S+\s*){0,4}$/iu.test(between);
       const ratio = (100 * l.value) / r.value;
