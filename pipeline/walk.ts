@@ -158,7 +158,7 @@ function globBody(glob: string): string {
           .join('|')})`;
         i = close;
       }
-    } else re += c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+    } else re += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   }
   return re;
 }

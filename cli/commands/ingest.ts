@@ -86,7 +86,14 @@ export function registerIngest(program: Command, setExit: (code: number) => void
       const { openWarehouse } = await import('../../store/warehouse.ts');
       const { ingest } = await import('../../pipeline/ingest.ts');
       const { createProgress } = await import('../progress.ts');
-      const { walkFiles } = await import('../../pipeline/walk.ts');
+      const { walkFiles, globMatcher } = await import('../../pipeline/walk.ts');
+      for (const glob of flags.exclude) {
+        try {
+          globMatcher(glob);
+        } catch {
+          throw new UsageError(`--exclude: not a glob that can be read: ${JSON.stringify(glob)}`);
+        }
+      }
       // The writer appends and checks recent documents: a small page cache loads as fast as a large one
       // and leaves the memory to the workers; queries open with the larger one.
       const wh = await openWarehouse(flags.db, { cacheMb: 16 });
