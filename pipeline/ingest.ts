@@ -18,6 +18,8 @@ export interface IngestSummary {
   skipped: number;
   superseded: number;
   failed: { file: string; stage: string; reason: string }[];
+  /** files found in the folders that are not reports (a README, a markdown note), each with why; not counted in `skipped` */
+  notReports: { file: string; reason: string }[];
   facts: number;
   mismatches: number;
   seconds: number;
@@ -49,6 +51,8 @@ export interface IngestOptions {
   /** the same as shouldStop, but also wakes a writer waiting on a slow file */
   signal?: AbortSignal;
   args?: readonly string[];
+  /** globs of files and folders not to walk (`--exclude`, see `globMatcher` in walk.ts) */
+  exclude?: readonly string[];
   /** reader threads; default: the number of cores */
   workers?: number;
   /**
@@ -86,7 +90,7 @@ const HARD_LIMIT_GRACE_MS = 1500;
 
 interface Slot {
   file: string;
-  outcome: Promise<PoolOutcome<IngestJobResult> | { walkError: string }>;
+  outcome: Promise<PoolOutcome<IngestJobResult> | { walkError: string } | { note: string }>;
   /** the outcome is in: the writer can take it without waiting */
   settled: boolean;
 }
@@ -114,6 +118,7 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
     skipped: 0,
     superseded: 0,
     failed: [],
+    notReports: [],
     facts: 0,
     mismatches: 0,
     seconds: 0,
@@ -138,7 +143,7 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
   // finished documents wait here while the writer is busy: room enough that workers rarely idle on it
   const window = workers * 8;
   const queue: Slot[] = [];
-  const walker = walkFiles(paths)[Symbol.asyncIterator]();
+  const walker = walkFiles(paths, options.exclude ? { exclude: options.exclude } : {})[Symbol.asyncIterator]();
   let walked = false;
   const refill = async () => {
     while (!walked && queue.length < window && !stopping()) {
@@ -150,7 +155,12 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
       const entry = next.value;
       const slot: Slot = {
         file: entry.file,
-        outcome: 'error' in entry ? Promise.resolve({ walkError: entry.error }) : pool.run({ file: entry.file, limits }),
+        outcome:
+          'error' in entry
+            ? Promise.resolve({ walkError: entry.error })
+            : 'skip' in entry
+              ? Promise.resolve({ note: entry.skip })
+              : pool.run({ file: entry.file, limits }),
         settled: false,
       };
       void slot.outcome.then(() => (slot.settled = true));
@@ -186,6 +196,12 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
       const { file } = slot;
       if ('walkError' in outcome) {
         fail(file, 'read', outcome.walkError, null);
+        continue;
+      }
+      if ('note' in outcome) {
+        summary.notReports.push({ file, reason: outcome.note });
+        runFiles.add({ file, documentId: null, status: 'skipped', reason: outcome.note, ms: null });
+        report({ file, status: 'skipped', reason: outcome.note, facts: 0, mismatches: 0, pages: 0 });
         continue;
       }
       if (!outcome.ok) {

@@ -1,12 +1,25 @@
-import { lstat, readdir, realpath } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { lstat, open, readdir, realpath } from 'node:fs/promises';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import type { Block } from '../schema/document.ts';
+import { hasReportHeader } from './stages/segment.ts';
+
+/** What the walk hands on: a file to read, a path it could not use, or a file it passed over and why. */
+export type WalkEntry = { file: string } | { file: string; error: string } | { file: string; skip: string };
+
+export interface WalkOptions {
+  /** globs (`*.tmp`, `drafts/**`, `**\/old/*.pdf`): matching files and folders are not walked */
+  exclude?: readonly string[];
+}
 
 /**
  * Lists the files under the given paths, in a stable order, following no links out of the folders
  * given. Files are picked by content later, so nothing is skipped here for its extension; only
- * hidden entries (`.git`, `~$` Office lock files) are passed over.
+ * hidden entries (`.git`, `~$` Office lock files), what `exclude` names, and, inside folders, the notes
+ * kept beside the reports (a README, a markdown list of sources: see `noteReason`) are passed over.
+ * Files named on the command line are always read.
  */
-export async function* walkFiles(paths: readonly string[]): AsyncGenerator<{ file: string } | { file: string; error: string }> {
+export async function* walkFiles(paths: readonly string[], options: WalkOptions = {}): AsyncGenerator<WalkEntry> {
+  const exclude = (options.exclude ?? []).map(globMatcher);
   for (const p of paths) {
     const abs = resolve(p);
     const info = await lstat(abs).catch(() => null);
@@ -24,11 +37,11 @@ export async function* walkFiles(paths: readonly string[]): AsyncGenerator<{ fil
     }
     if (!info.isDirectory()) continue;
     const root = await realpath(abs);
-    yield* walkDir(abs, root, p);
+    yield* walkDir(abs, root, p, '', exclude);
   }
 }
 
-async function* walkDir(dir: string, root: string, shown: string): AsyncGenerator<{ file: string } | { file: string; error: string }> {
+async function* walkDir(dir: string, root: string, shown: string, rel: string, exclude: readonly Matcher[]): AsyncGenerator<WalkEntry> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => null);
   if (!entries) {
     yield { file: shown, error: 'folder cannot be read' };
@@ -39,14 +52,113 @@ async function* walkDir(dir: string, root: string, shown: string): AsyncGenerato
     if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
     const full = join(dir, e.name);
     const display = join(shown, relative(dir, full));
+    const relPath = rel === '' ? e.name : `${rel}/${e.name}`;
+    if (exclude.some((m) => m(relPath, display))) continue;
     if (e.isSymbolicLink()) {
       const target = await realpath(full).catch(() => null);
       if (!target || !(target === root || target.startsWith(root + sep))) continue;
       const info = await lstat(target).catch(() => null);
-      if (info?.isFile()) yield { file: display };
+      if (info?.isFile()) yield await fileEntry(display, target);
       continue;
     }
-    if (e.isDirectory()) yield* walkDir(full, root, display);
-    else if (e.isFile()) yield { file: display };
+    if (e.isDirectory()) yield* walkDir(full, root, display, relPath, exclude);
+    else if (e.isFile()) yield await fileEntry(display, full);
   }
+}
+
+async function fileEntry(display: string, full: string): Promise<WalkEntry> {
+  const note = await noteReason(full);
+  return note ? { file: display, skip: note } : { file: display };
+}
+
+/** Names of the notes archives keep beside their reports. */
+const NOTE_NAME = /^(?:readme|sources?|changelog|changes|history|licen[cs]e|copying|notes?|contributing|authors|todo|index)(?:[._-]|$)/i;
+/** Extensions of markup notes. */
+const NOTE_EXTENSIONS = new Set(['.md', '.markdown', '.rst']);
+/** How much of a note is read to look for a report's header. */
+const NOTE_HEAD_BYTES = 16 * 1024;
+
+/**
+ * Why a file found in a folder is a note and not a report, or null: a README, SOURCES or the like, or a
+ * markdown file, whose first lines hold no report header (national motto, `Số: …` line, `…, ngày … tháng
+ * … năm …` line). A report exported to markdown keeps its header and is read.
+ */
+export async function noteReason(file: string): Promise<string | null> {
+  const name = basename(file);
+  if (!NOTE_NAME.test(name) && !NOTE_EXTENSIONS.has(extname(name).toLowerCase())) return null;
+  const head = await readHead(file);
+  // not text (a README.pdf, say): the readers decide
+  if (head === null || head.includes('\u0000')) return null;
+  const blocks: Block[] = head
+    .split(/\r?\n/)
+    .map((line) => line.replace(/^[#>\s]+/, '').trim())
+    .filter((line) => line !== '')
+    .map((text, index) => ({ index, kind: 'paragraph', text }));
+  if (hasReportHeader(blocks)) return null;
+  return 'not a report: a note file (README, SOURCES, markdown) with no report header (no national motto, "Số: …" or "…, ngày … tháng … năm …" line)';
+}
+
+async function readHead(file: string): Promise<string | null> {
+  const handle = await open(file, 'r').catch(() => null);
+  if (!handle) return null;
+  try {
+    const buf = Buffer.alloc(NOTE_HEAD_BYTES);
+    const { bytesRead } = await handle.read(buf, 0, NOTE_HEAD_BYTES, 0);
+    return buf.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Whether a walked path is excluded: given its path from the folder walked, and as shown. */
+type Matcher = (rel: string, shown: string) => boolean;
+
+/**
+ * A glob as `--exclude` takes it: `*` and `?` within a name, `**` across folders, `[abc]`, `{a,b}`. A glob
+ * without `/` matches a file's or folder's name at any depth (`*.tmp`, `drafts`); one with `/` matches the
+ * path from the folder walked (`drafts/**`) or the path as shown (`archive/drafts/*.pdf`).
+ */
+export function globMatcher(glob: string): Matcher {
+  const pattern = glob.normalize('NFC').replaceAll('\\', '/').replace(/^\.\//, '').replace(/\/+$/, '');
+  const re = new RegExp(`^${globBody(pattern)}$`, 'u');
+  if (!pattern.includes('/')) return (rel) => re.test(basename(rel).normalize('NFC'));
+  return (rel, shown) => re.test(rel.normalize('NFC')) || re.test(shown.normalize('NFC').replaceAll(sep, '/').replace(/^\.\//, ''));
+}
+
+function globBody(glob: string): string {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        i++;
+        if (glob[i + 1] === '/') {
+          i++;
+          re += '(?:.*/)?';
+        } else re += '.*';
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const close = glob.indexOf(']', i + 2);
+      if (close < 0) re += '\\[';
+      else {
+        const body = glob.slice(i + 1, close);
+        const negated = body.startsWith('!') || body.startsWith('^');
+        re += `[${negated ? '^' : ''}${(negated ? body.slice(1) : body).replace(/[\\\]^]/g, '\\$&')}]`;
+        i = close;
+      }
+    } else if (c === '{') {
+      const close = glob.indexOf('}', i + 1);
+      if (close < 0) re += '\\{';
+      else {
+        re += `(?:${glob
+          .slice(i + 1, close)
+          .split(',')
+          .map(globBody)
+          .join('|')})`;
+        i = close;
+      }
+    } else re += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+  return re;
 }

@@ -36,7 +36,7 @@ export function resolveAreaIn({ byCode, names }: AreaNames, meta: DocumentMetada
   for (const text of [meta.area, meta.issuer, meta.place]) {
     if (!text) continue;
     const folded = ` ${foldText(text)} `;
-    const hits = names.filter((n) => folded.includes(` ${n.folded} `));
+    const hits = names.filter((n) => levelFits(folded, n));
     const inProvince = hits.find((h) => province && h.area.parent_code && byCode.get(h.area.parent_code)?.name_folded === province);
     const hit = inProvince ?? hits[0];
     if (!hit) continue;
@@ -50,6 +50,34 @@ export function resolveAreaIn({ byCode, names }: AreaNames, meta: DocumentMetada
     };
   }
   return { area: meta.area ?? meta.place, areaCode: null, province: meta.province, provinceCode: null };
+}
+
+/** The level a word before a name says it is: `xã Bảo Lâm` is a commune whatever else is called Bảo Lâm. */
+const LEVEL_WORDS: readonly { word: string; levels: readonly string[] }[] = [
+  { word: 'thi xa', levels: ['district'] },
+  { word: 'thi tran', levels: ['commune'] },
+  { word: 'dac khu', levels: ['commune'] },
+  { word: 'thanh pho', levels: ['district', 'province'] },
+  { word: 'tp', levels: ['district', 'province'] },
+  { word: 'tinh', levels: ['province'] },
+  { word: 'huyen', levels: ['district'] },
+  { word: 'quan', levels: ['district'] },
+  { word: 'xa', levels: ['commune'] },
+  { word: 'phuong', levels: ['commune'] },
+];
+
+/**
+ * Whether the text names the area: its name as whole words, and no level word just before it that says it
+ * is another kind of area (a commune named like a former district is not that district).
+ */
+function levelFits(folded: string, n: { area: Selectable<AreasTable>; folded: string }): boolean {
+  const needle = ` ${n.folded} `;
+  for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
+    const before = folded.slice(0, at + 1);
+    const said = LEVEL_WORDS.find((l) => before.endsWith(` ${l.word} `));
+    if (!said || said.levels.includes(n.area.level)) return true;
+  }
+  return false;
 }
 
 function levelRank(a: Selectable<AreasTable>): number {

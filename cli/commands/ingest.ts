@@ -11,6 +11,13 @@ interface IngestFlags {
   maxPages?: string;
   timeout?: string;
   workerMemory?: string;
+  exclude: string[];
+}
+
+/** `--exclude` may be given many times: each adds a glob. */
+function collect(value: string, previous: string[]): string[] {
+  if (value.trim() === '') throw new UsageError('--exclude needs a glob (e.g. --exclude "*.tmp" --exclude "drafts/**")');
+  return [...previous, value];
 }
 
 /**
@@ -49,10 +56,18 @@ export function registerIngest(program: Command, setExit: (code: number) => void
     .option('--max-pages <n>', 'refuse PDFs with more pages than this (default 2000)')
     .option('--timeout <seconds>', 'fail a file that takes longer than this to read and extract (default 120)')
     .option('--worker-memory <MB>', 'fail a file whose reading needs more memory than this per worker (default 256)')
+    .option(
+      '--exclude <glob>',
+      'do not walk files or folders matching the glob (repeatable; "*.tmp" matches names at any depth, "drafts/**" paths)',
+      collect,
+      [],
+    )
     .addHelpText(
       'after',
       '\nRe-running the same command loads only what is missing. Ctrl-C finishes the document being written and\n' +
         'stops (a second Ctrl-C aborts at once; nothing is ever half-loaded).\n' +
+        'Inside folders, notes that are not reports (a README, a markdown file with no report header) are\n' +
+        'skipped with their reason; --exclude GLOB (repeatable) passes over anything else.\n' +
         'Exit codes: 0 all files loaded or already loaded, 1 some files failed (listed), 2 bad usage,\n' +
         '130 stopped by Ctrl-C before the end.\n',
     )
@@ -71,7 +86,14 @@ export function registerIngest(program: Command, setExit: (code: number) => void
       const { openWarehouse } = await import('../../store/warehouse.ts');
       const { ingest } = await import('../../pipeline/ingest.ts');
       const { createProgress } = await import('../progress.ts');
-      const { walkFiles } = await import('../../pipeline/walk.ts');
+      const { walkFiles, globMatcher } = await import('../../pipeline/walk.ts');
+      for (const glob of flags.exclude) {
+        try {
+          globMatcher(glob);
+        } catch {
+          throw new UsageError(`--exclude: not a glob that can be read: ${JSON.stringify(glob)}`);
+        }
+      }
       // The writer appends and checks recent documents: a small page cache loads as fast as a large one
       // and leaves the memory to the workers; queries open with the larger one.
       const wh = await openWarehouse(flags.db, { cacheMb: 16 });
@@ -88,7 +110,7 @@ export function registerIngest(program: Command, setExit: (code: number) => void
       // A first pass that only counts names gives the bar its total and time left; it holds no list.
       void (async () => {
         let total = 0;
-        for await (const _ of walkFiles(paths)) {
+        for await (const _ of walkFiles(paths, { exclude: flags.exclude })) {
           if (stop.signal.aborted) return;
           total++;
         }
@@ -105,6 +127,7 @@ export function registerIngest(program: Command, setExit: (code: number) => void
             ...(timeout !== undefined ? { timeoutMs: Math.round(timeout * 1000) } : {}),
           },
           ...(workers !== undefined ? { workers } : {}),
+          ...(flags.exclude.length > 0 ? { exclude: flags.exclude } : {}),
           ...(workerMemoryMb !== undefined ? { workerMemoryMb } : {}),
           onFile: (e, done) => progress.update(e, done),
           // Checks against the documents already in the warehouse (same indicator, year and kind stated
@@ -115,7 +138,10 @@ export function registerIngest(program: Command, setExit: (code: number) => void
         });
         progress.finish();
         if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-        else progress.printSummary(summary, flags.db);
+        else {
+          progress.printSummary(summary, flags.db);
+          for (const n of summary.notReports) process.stderr.write(`  SKIPPED ${n.file}: ${n.reason}\n`);
+        }
         if (summary.interrupted) setExit(EXIT_INTERRUPTED);
         else if (summary.failed.length > 0) setExit(EXIT.failedFiles);
       } finally {
