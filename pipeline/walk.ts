@@ -1,5 +1,6 @@
 import { lstat, open, readdir, realpath } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
 import type { Block } from '../schema/document.ts';
 import { hasReportHeader } from './stages/segment.ts';
 
@@ -114,51 +115,16 @@ async function readHead(file: string): Promise<string | null> {
 type Matcher = (rel: string, shown: string) => boolean;
 
 /**
- * A glob as `--exclude` takes it: `*` and `?` within a name, `**` across folders, `[abc]`, `{a,b}`. A glob
- * without `/` matches a file's or folder's name at any depth (`*.tmp`, `drafts`); one with `/` matches the
- * path from the folder walked (`drafts/**`) or the path as shown (`archive/drafts/*.pdf`).
+ * A glob as `--exclude` takes it (picomatch's syntax: `*` and `?` within a name, `**` across folders,
+ * `[abc]`, `{a,b}`). A glob without `/` matches a file's or folder's name at any depth (`*.tmp`,
+ * `drafts`); one with `/` matches the path from the folder walked (`drafts/**`) or the path as shown
+ * (`archive/drafts/*.pdf`). picomatch rather than our own: globs are a solved problem, and it compiles a
+ * pattern to one anchored regular expression without backtracking traps.
  */
 export function globMatcher(glob: string): Matcher {
   const pattern = glob.normalize('NFC').replaceAll('\\', '/').replace(/^\.\//, '').replace(/\/+$/, '');
-  const re = new RegExp(`^${globBody(pattern)}$`, 'u');
-  if (!pattern.includes('/')) return (rel) => re.test(basename(rel).normalize('NFC'));
-  return (rel, shown) => re.test(rel.normalize('NFC')) || re.test(shown.normalize('NFC').replaceAll(sep, '/').replace(/^\.\//, ''));
-}
-
-function globBody(glob: string): string {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        i++;
-        if (glob[i + 1] === '/') {
-          i++;
-          re += '(?:.*/)?';
-        } else re += '.*';
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const close = glob.indexOf(']', i + 2);
-      if (close < 0) re += '\\[';
-      else {
-        const body = glob.slice(i + 1, close);
-        const negated = body.startsWith('!') || body.startsWith('^');
-        re += `[${negated ? '^' : ''}${(negated ? body.slice(1) : body).replace(/[\\\]^]/g, '\\$&')}]`;
-        i = close;
-      }
-    } else if (c === '{') {
-      const close = glob.indexOf('}', i + 1);
-      if (close < 0) re += '\\{';
-      else {
-        re += `(?:${glob
-          .slice(i + 1, close)
-          .split(',')
-          .map(globBody)
-          .join('|')})`;
-        i = close;
-      }
-    } else re += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  }
-  return re;
+  // picomatch reads `[!a]` as the class of `!` and `a`; the shells' (and POSIX's) negation is `[^a]` to it
+  const test = picomatch(pattern.replaceAll('[!', '[^'), { dot: true });
+  if (!pattern.includes('/')) return (rel) => test(basename(rel).normalize('NFC'));
+  return (rel, shown) => test(rel.normalize('NFC')) || test(shown.normalize('NFC').replaceAll(sep, '/').replace(/^\.\//, ''));
 }
