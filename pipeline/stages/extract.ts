@@ -666,7 +666,7 @@ function periodFromWording(run: BlockRun, at: Spot): string | null {
   if (year !== null) return yearPeriod(year);
   let inSentence = run.sentencePeriods.get(at.clauseStart);
   if (inSentence === undefined) {
-    inSentence = at.clauseStart > at.sentenceStart ? lastSubOrMultiYearIn(run.st.lower.slice(at.sentenceStart, at.clauseStart), ref) : null;
+    inSentence = at.clauseStart > at.sentenceStart ? lastSubOrMultiYearIn(run.st.lower.slice(at.sentenceStart, at.clauseStart), ref, true) : null;
     run.sentencePeriods.set(at.clauseStart, inSentence);
   }
   return inSentence ?? run.headingPeriod;
@@ -1044,7 +1044,8 @@ function extractTables(doc: DocumentModel, meta: DocumentMetadata, out: Candidat
     const parent = tv.labelPath.at(-1);
     const label = isMeasureOnly(tv.label) && parent ? joinLabel(parent, tv.label) : tv.label;
     const decimals = decimalsOf(tv.value);
-    const year = tv.year ?? (tv.kind === 'plan' ? meta.planYear : meta.reportYear);
+    // a column of a span of years (`2016-2020`) is about that span; another about its year, else the document's
+    const year = tv.years !== null ? yearOfPeriod(tv.years) : (tv.year ?? (tv.kind === 'plan' ? meta.planYear : meta.reportYear));
     const quantity: Quantity = {
       raw: String(tv.value),
       start: 0,
@@ -1072,7 +1073,7 @@ function extractTables(doc: DocumentModel, meta: DocumentMetadata, out: Candidat
       subject: label,
       kind: tv.kind,
       year,
-      period: year === null ? null : yearPeriod(year),
+      period: tv.years ?? (year === null ? null : yearPeriod(year)),
       relatesTo: null,
       footnotes: [],
       inFootnote: null,

@@ -23,6 +23,8 @@ import { PERIOD_COMPARED_BEFORE, PERIOD_CUES, type PeriodCue } from './phrases.t
 export interface Reference {
   year: number | null;
   month: number | null;
+  /** the period the document is about when its title names one shorter than a year (`… tháng 3/2026`) */
+  period?: string | null;
 }
 
 const ROMAN: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4 };
@@ -113,18 +115,35 @@ function periodOfCue(f: Found, ref: Reference): string | null {
       return ref.month === 12 ? yearPeriod(year) : monthsPeriod(year, 1, ref.month);
     }
     case 'now':
-      return ref.year === null ? null : ref.month === null ? null : monthPeriod(ref.year, ref.month);
+      // `đến nay`: at the time of the report, the period it is about (a month's, a quarter's), else its year
+      return ref.period ?? (ref.year === null ? null : yearPeriod(ref.year));
     case 'year':
       return yearPeriod(Number(m[1]));
   }
 }
 
-/** The period of the cue nearest the end of a text (the words right before a number), or null. */
+/** Within this many characters of a text's start, a span of years opens it (`Trong giai đoạn 2021-2025, …`). */
+const OPENING = 16;
+/** Within this many characters of a number (and no comma), a span of years names its period (`vốn giai đoạn 2021-2025 là …`). */
+const NEAR = 32;
+
+/** Only a few words, no comma, between a cue and the number. */
+function rightBefore(text: string, end: number): boolean {
+  return text.length - end <= NEAR && !/[,;:.]/.test(text.slice(end));
+}
+
+/**
+ * The period of the cue nearest the end of a text (the words right before a number), or null. A span of
+ * years counts where it opens the text or comes right before the number: between the two it names what a
+ * plan or a term covers (`… thực hiện Nghị quyết nhiệm kỳ 2020-2025, mặc dù …`), not the number.
+ */
 export function lastPeriodIn(text: string, ref: Reference): string | null {
   const found = cuesOf(text).sort((a, b) => b.end - a.end || a.start - b.start);
   for (const f of found) {
     const p = periodOfCue(f, ref);
-    if (p !== null) return p;
+    if (p === null) continue;
+    if (granularityOf(p) === 'years' && f.start > OPENING && !rightBefore(text, f.end)) continue;
+    return p;
   }
   return null;
 }
@@ -188,9 +207,9 @@ export function documentPeriods(meta: DocumentMetadata, opening: readonly string
   const firstYear = titled.find((p) => granularityOf(p) === 'year');
   const titleYear = firstYear === undefined ? null : Number(firstYear);
   let ref: Reference;
-  if (dated) ref = { year: Number(dated[1]), month: num(dated[2]) ?? meta.month };
-  else if (titlePeriod) ref = { year: yearOfPeriod(titlePeriod), month: lastMonthOf(titlePeriod) };
-  else ref = { year: meta.reportYear ?? titleYear, month: null };
+  if (dated) ref = { year: Number(dated[1]), month: num(dated[2]) ?? meta.month, period: titlePeriod };
+  else if (titlePeriod) ref = { year: yearOfPeriod(titlePeriod), month: lastMonthOf(titlePeriod), period: titlePeriod };
+  else ref = { year: meta.reportYear ?? titleYear, month: null, period: null };
   return { ref, titlePeriod, titleYear };
 }
 
@@ -202,13 +221,19 @@ export function isWithinOrAcrossYears(period: string | null): period is string {
   return period !== null && granularityOf(period) !== 'year';
 }
 
-/** The period of a text's last cue that is not a plain year, or null. */
-export function lastSubOrMultiYearIn(text: string, ref: Reference): string | null {
+/**
+ * The period of a text's last cue that is not a plain year, or null. With `spansOpening`, a span of
+ * years counts only where it opens the text: further on it names what a plan or a term covers
+ * (`… Nghị quyết nhiệm kỳ 2020-2025, …`), not the numbers after it.
+ */
+export function lastSubOrMultiYearIn(text: string, ref: Reference, spansOpening = false): string | null {
   const found = cuesOf(text).sort((a, b) => b.end - a.end || a.start - b.start);
   for (const f of found) {
     if (f.cue === 'year') continue;
     const p = periodOfCue(f, ref);
-    if (isWithinOrAcrossYears(p)) return p;
+    if (!isWithinOrAcrossYears(p)) continue;
+    if (spansOpening && granularityOf(p) === 'years' && f.start > OPENING) return null;
+    return p;
   }
   return null;
 }

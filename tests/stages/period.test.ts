@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readColumn } from '../../extractors/table-header.ts';
 import { DocumentFile } from '../../pipeline/file.ts';
 import { extract } from '../../pipeline/stages/extract.ts';
 import { documentPeriods, lastPeriodIn, type Reference } from '../../pipeline/stages/period.ts';
@@ -34,7 +35,9 @@ describe('period wording, as SDMX writes TIME_PERIOD', () => {
     ['tính đến ngày 20/3/2026, toàn tỉnh đã thu nhận', MARCH_2026, '2026-03-20'],
     ['đến hết ngày 31 tháng 12 năm 2025 có', MARCH_2026, '2025-12-31'],
     ['từ ngày 01/3/2026 đến nay, tiếp nhận', MARCH_2026, '2026-M03'],
-    ['đến nay, tổng số', MARCH_2026, '2026-M03'],
+    ['đến nay, tổng số', { ...MARCH_2026, period: '2026-M03' }, '2026-M03'],
+    // a yearly report's `đến nay` is its year
+    ['đến nay, tổng số', MARCH_2026, '2026'],
     ['năm 2024 đạt', MARCH_2026, '2024'],
     // compared against is not the period of the number
     ['tăng so với quý i/2025 là', MARCH_2026, null],
@@ -88,16 +91,16 @@ const META: DocumentMetadata = {
 
 describe('the document as the fallback', () => {
   it('takes the month from the date, else from the period the title names', () => {
-    expect(documentPeriods({ ...META, date: '2026-03-25', month: 3, reportYear: 2025 }).ref).toEqual({ year: 2026, month: 3 });
+    expect(documentPeriods({ ...META, date: '2026-03-25', month: 3, reportYear: 2025 }).ref).toEqual({ year: 2026, month: 3, period: null });
     expect(documentPeriods({ ...META, title: 'Kết quả công tác tháng 3/2026' })).toEqual({
-      ref: { year: 2026, month: 3 },
+      ref: { year: 2026, month: 3, period: '2026-M03' },
       titlePeriod: '2026-M03',
       titleYear: null,
     });
-    expect(documentPeriods({ ...META, title: 'Kết quả quý II năm 2025' }).ref).toEqual({ year: 2025, month: 6 });
+    expect(documentPeriods({ ...META, title: 'Kết quả quý II năm 2025' }).ref).toEqual({ year: 2025, month: 6, period: '2025-Q2' });
     // a title of two years (results and plan) names no one period: the sections decide
     expect(documentPeriods({ ...META, title: 'Kết quả năm 2023 và kế hoạch năm 2024', reportYear: 2023 })).toEqual({
-      ref: { year: 2023, month: null },
+      ref: { year: 2023, month: null, period: null },
       titlePeriod: null,
       titleYear: 2023,
     });
@@ -143,6 +146,15 @@ describe('extract: every number gets its period from its words, its heading, its
     [YEARLY, '1. Kết quả 6 tháng đầu năm 2025', 'Toàn huyện trồng 120 ha rừng.', [[120, 'actual', 2025, '2025-S1']]],
     [YEARLY, 'A. KẾT QUẢ THỰC HIỆN NĂM 2025', 'Năm học 2024-2025, có 1.500 học sinh.', [[1500, 'actual', 2025, '2024/2025']]],
     [YEARLY, 'A. KẾT QUẢ THỰC HIỆN NĂM 2025', 'Giai đoạn 2021-2025, đã trồng 800 ha rừng.', [[800, 'actual', 2025, '2021/2025']]],
+    // further on in a sentence, a span of years names what a resolution covers, not the numbers after it
+    [
+      YEARLY,
+      'A. KẾT QUẢ THỰC HIỆN NĂM 2025',
+      'Năm 2025 tiếp tục thực hiện Nghị quyết nhiệm kỳ 2020-2025, mặc dù khó khăn, đã trồng 800 ha rừng.',
+      [[800, 'actual', 2025, '2025']],
+    ],
+    // a yearly report's `đến nay` is about its year
+    [YEARLY, 'A. KẾT QUẢ THỰC HIỆN NĂM 2025', 'Đến nay, tỷ lệ hộ nghèo là 12,5%.', [[12.5, 'actual', 2025, '2025']]],
     // the seeds' reading stays: a yearly report's numbers are about its years
     [YEARLY, 'A. KẾT QUẢ THỰC HIỆN NĂM 2025', 'Sản lượng lương thực đạt 3.600 tấn.', [[3600, 'actual', 2025, '2025']]],
     [YEARLY, 'B. KẾ HOẠCH NĂM 2026', 'Sản lượng lương thực 3.700 tấn.', [[3700, 'plan', 2026, '2026']]],
@@ -160,5 +172,16 @@ describe('extract: every number gets its period from its words, its heading, its
 
   it('leaves the year and the period unknown only where nothing in the document says them', () => {
     expect(periodsOf(['BÁO CÁO', 'Công tác chuyển đổi số'], 'I. KẾT QUẢ', 'Toàn tỉnh tiếp nhận 300 hồ sơ.')).toEqual([[300, 'actual', null, null]]);
+  });
+});
+
+describe('table columns of a span of years', () => {
+  it.each([
+    [['Giai đoạn 2016-2020'], '2016/2020'],
+    [['Thực hiện', '2021 - 2025'], '2021/2025'],
+    [['Thực hiện 2023'], null],
+    [['Giai đoạn'], null],
+  ])('%j → %s', (texts, years) => {
+    expect(readColumn(texts).years).toBe(years);
   });
 });
