@@ -165,8 +165,16 @@ interface CrossFinding {
  * one up made the check cost more than the load it follows.
  */
 function comparable(f: StoredFact): boolean {
-  return f.inFootnote === null && f.fact.year !== null && f.fact.kind !== 'previous' && f.fact.unit !== null && f.fact.indicatorId !== null;
+  const { fact } = f;
+  return f.inFootnote === null && fact.year !== null && isYearly(fact) && fact.kind !== 'previous' && fact.unit !== null && fact.indicatorId !== null;
 }
+
+/** A year's figure, not a quarter's or a running total's: only those are compared across documents, by year. */
+function isYearly(f: Pick<Fact, 'year' | 'period'>): boolean {
+  return f.period === null || f.period === String(f.year);
+}
+/** isYearly in SQL, for a `facts` row aliased `f`. */
+const YEARLY_ROW = '(f.period is null or f.period = cast(f.year as text))';
 
 function otherLabel(file: string, format: string, sameDocKey: boolean): string {
   const name = fileName(file);
@@ -267,7 +275,7 @@ function compareFacts(wh: Warehouse, doc: CheckedDocument, mine: readonly Stored
      from json_each(?) c
      cross join facts f on f.indicator_id = c.value ->> 0 and f.area is c.value ->> 3 and f.year = c.value ->> 1
      join documents d on d.id = f.document_id
-     where f.original_unit = c.value ->> 2 and f.document_id <> ? and f.in_footnote is null
+     where f.original_unit = c.value ->> 2 and f.document_id <> ? and f.in_footnote is null and ${YEARLY_ROW}
        and (d.superseded_by is null or (? is not null and d.doc_key = ?)) and ${outsideBand('f.original_base_value', 4)}`,
   ).raw().all(cells.json(), doc.id, doc.doc_key, doc.doc_key) as CandidateRow[];
   const grouped = byCell(rows, cells.list.length, (r) => r[0], (r) => r[1]);
@@ -319,7 +327,7 @@ type DerivedRow = Selectable<DerivedTable>;
 
 function storeDerived(wh: Warehouse, documentId: string, mine: readonly StoredFact<Fact>[]): void {
   const byId = new Map(mine.map((f) => [f.id, f]));
-  const derived = deriveValues(mine.filter((f) => f.inFootnote === null).map((f) => f.fact));
+  const derived = deriveValues(mine.filter((f) => f.inFootnote === null && isYearly(f.fact)).map((f) => f.fact));
   const insert = wh.prepared(
     `insert or replace into derived (document_id, from_fact_id, fact_id, indicator_key, indicator, area, year, kind, value, tolerance, unit,
        multiplier, base_value, base_tolerance) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -426,7 +434,7 @@ function compareDerived(wh: Warehouse, doc: CheckedDocument, mine: readonly Stor
   for (const { x, cell } of todo) cells.narrow(cell, x.base_value, x.base_tolerance);
   const where = `f.area is c.value ->> 3 and f.year = c.value ->> 1
     join documents d on d.id = f.document_id
-    where f.original_unit = c.value ->> 2 and f.document_id <> ? and d.superseded_by is null and f.in_footnote is null
+    where f.original_unit = c.value ->> 2 and f.document_id <> ? and d.superseded_by is null and f.in_footnote is null and ${YEARLY_ROW}
       and ${outsideBand('f.original_base_value', 4)}`;
   const json = cells.json();
   const byIndicator = byCell(
