@@ -38,6 +38,7 @@ const KIND_PATTERNS: ReadonlyArray<readonly [RegExp, ValueKind | null]> = [
 /** Headers for less than a year or for a running total: their values are not a year's figure. */
 const SUB_YEAR = /\b\d+\s*thang\b|\bthang\s*\d+\b|\bquy\s*([ivx]+|\d)\b|\bluy ke\b|\bcong don\b|\bnua (dau )?nam\b/;
 const YEAR = /(?<!\d)(19[5-9]\d|20\d\d)(?!\d)/g;
+const YEARS_SPAN = /(?<!\d)(19[5-9]\d|20\d\d)\s*[-–]\s*(19[5-9]\d|20\d\d)(?!\d)/;
 const PERIOD = /(?<!\d)(19[5-9]\d|20\d\d)\s*[-–]\s*(19[5-9]\d|20\d\d)(?!\d)|\bgiai doan\b|\bgd\b|\bnhiem ky\b/;
 
 export interface HeaderMeaning {
@@ -46,6 +47,8 @@ export interface HeaderMeaning {
   kind?: ValueKind | null;
   /** undefined: no year in the header; null: a multi-year period */
   year?: number | null;
+  /** a span of years the header writes out (`2016-2020`), as SDMX writes it: `2016/2020` */
+  years?: string;
   subYear?: boolean;
 }
 
@@ -63,8 +66,10 @@ export function readHeaderCell(text: string): HeaderMeaning {
   }
   // A period (`2016-2020`, `giai đoạn`) has no single year; a ratio of two years (`2023/2022`) is about the first.
   const years = [...f.matchAll(YEAR)].map((m) => Number(m[1]));
+  const span = YEARS_SPAN.exec(f);
   if (PERIOD.test(f)) meaning.year = null;
   else if (years.length > 0) meaning.year = years[0]!;
+  if (span && Number(span[2]) > Number(span[1])) meaning.years = `${span[1]}/${span[2]}`;
   if (SUB_YEAR.test(f)) meaning.subYear = true;
   return meaning;
 }
@@ -77,6 +82,8 @@ export interface ColumnMeaning {
   role: ColumnRole | 'value';
   kind: ValueKind | null;
   year: number | null;
+  /** the span of years the column is about (`2016/2020`), when its header writes one out */
+  years: string | null;
   subYear: boolean;
   /** the header texts of the column, top to bottom, joined with ` / ` */
   header: string;
@@ -92,11 +99,12 @@ export function readColumn(texts: string[]): ColumnMeaning {
   const meanings = parts.map(readHeaderCell);
   const header = parts.join(' / ');
   const role = meanings.find((m) => m.role)?.role;
-  if (role) return { role, kind: null, year: null, subYear: false, header };
+  if (role) return { role, kind: null, year: null, years: null, subYear: false, header };
   let kind: ValueKind | null = null;
   let year: number | null = null;
   let hasKind = false;
   let hasYear = false;
+  let years: string | null = null;
   for (const m of meanings) {
     if (m.kind !== undefined) {
       kind = m.kind;
@@ -104,11 +112,12 @@ export function readColumn(texts: string[]): ColumnMeaning {
     }
     if (m.year !== undefined) {
       year = m.year;
+      years = m.years ?? null;
       hasYear = true;
     }
   }
   const subYear = meanings.some((m) => m.subYear);
-  return { role: hasKind || hasYear ? 'value' : 'other', kind, year, subYear, header };
+  return { role: hasKind || hasYear ? 'value' : 'other', kind, year, years, subYear, header };
 }
 
 /** A cell as the band detection sees it. */

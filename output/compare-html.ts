@@ -9,8 +9,10 @@ import { formatSigned, scaled, shortId } from './format.ts';
 export function renderCompareHtml(cmp: Comparison, generatedAt: Date = new Date()): string {
   const refOf = new Map(cmp.documents.map((d, i) => [d.documentId, i + 1]));
   const title = cmp.query ? `So sánh chỉ tiêu: ${cmp.query}` : 'So sánh các chỉ tiêu chủ yếu';
-  const span = cmp.years.length ? `${cmp.years[0]}–${cmp.years[cmp.years.length - 1]}` : '';
-  const sections = cmp.rows.map((row, i) => section(row, i, cmp.years, refOf)).join('\n');
+  const span = cmp.periods.length ? `${cmp.periods[0]}–${cmp.periods[cmp.periods.length - 1]}` : '';
+  // years sit on the axis by their value; periods of another granularity one after another
+  const columns = cmp.periods.map((key, i) => ({ key, x: cmp.by === 'year' ? Number(key) : i }));
+  const sections = cmp.rows.map((row, i) => section(row, i, columns, refOf)).join('\n');
   return `<!doctype html>
 <html lang="vi">
 <head>
@@ -39,12 +41,18 @@ ${cmp.documents.map((d) => `<li id="doc-${refOf.get(d.documentId)}"><code>${esc(
 `;
 }
 
-function section(row: CompareRow, index: number, years: number[], refOf: Map<string, number>): string {
+/** A column of the comparison: its period, and where it sits on the chart's axis. */
+interface Column {
+  key: string;
+  x: number;
+}
+
+function section(row: CompareRow, index: number, years: Column[], refOf: Map<string, number>): string {
   const unit = row.unitText ?? (row.unit === 'percent' ? '%' : (row.unit ?? ''));
   const heading = `${row.indicator}${row.area ? ` — ${row.area}` : ''}`;
   const body = years
-    .filter((y) => row.years[String(y)])
-    .map((y) => yearRow(y, row.years[String(y)]!, row, refOf))
+    .filter((y) => row.years[y.key])
+    .map((y) => yearRow(y.key, row.years[y.key]!, row, refOf))
     .join('\n');
   return `<section class="indicator" id="chi-tieu-${index + 1}">
 <h2>${esc(heading)}${unit ? ` <span class="unit">(${esc(unit)})</span>` : ''}</h2>
@@ -58,7 +66,7 @@ ${body}
 </section>`;
 }
 
-function yearRow(year: number, col: YearColumn, row: CompareRow, refOf: Map<string, number>): string {
+function yearRow(year: string, col: YearColumn, row: CompareRow, refOf: Map<string, number>): string {
   const result = col.revision
     ? `ƯTH ${valueHtml(col.revision.estimate.baseValue, col.revision.estimate.sources, row, refOf)} → TH ${valueHtml(col.revision.actual.baseValue, col.revision.actual.sources, row, refOf)}`
     : col.result
@@ -105,25 +113,27 @@ const M = { left: 64, right: 16, top: 28, bottom: 32 };
 
 interface Point {
   year: number;
+  label: string;
   value: number;
   estimate: boolean;
 }
 
-function seriesOf(row: CompareRow, years: number[]): { plan: Point[]; result: Point[] } {
+function seriesOf(row: CompareRow, columns: Column[]): { plan: Point[]; result: Point[] } {
   const plan: Point[] = [];
   const result: Point[] = [];
-  for (const y of years) {
-    const col = row.years[String(y)];
+  for (const { key, x } of columns) {
+    const col = row.years[key];
     const p = col?.plan?.values[0];
     const r = col?.result?.values[0];
-    if (p) plan.push({ year: y, value: scaled(p.baseValue, row.multiplier), estimate: false });
-    if (r) result.push({ year: y, value: scaled(r.baseValue, row.multiplier), estimate: col?.resultKind === 'estimate' });
+    if (p) plan.push({ year: x, label: key, value: scaled(p.baseValue, row.multiplier), estimate: false });
+    if (r) result.push({ year: x, label: key, value: scaled(r.baseValue, row.multiplier), estimate: col?.resultKind === 'estimate' });
   }
   return { plan, result };
 }
 
-function chart(row: CompareRow, years: number[], heading: string, unit: string): string {
-  const { plan, result } = seriesOf(row, years);
+function chart(row: CompareRow, columns: Column[], heading: string, unit: string): string {
+  const { plan, result } = seriesOf(row, columns);
+  const years = columns.map((c) => c.x);
   const all = [...plan, ...result].map((p) => p.value);
   if (all.length === 0) return '';
   let lo = Math.min(...all);
@@ -141,13 +151,13 @@ function chart(row: CompareRow, years: number[], heading: string, unit: string):
     pts
       .map(
         (p) =>
-          `<circle class="${cls}${p.estimate ? ' estimate' : ''}" cx="${x(p.year).toFixed(1)}" cy="${y(p.value).toFixed(1)}" r="4"><title>${p.year} · ${p.estimate ? 'Ước thực hiện' : label}: ${esc(formatVi(p.value))} ${esc(unit)}</title></circle>`,
+          `<circle class="${cls}${p.estimate ? ' estimate' : ''}" cx="${x(p.year).toFixed(1)}" cy="${y(p.value).toFixed(1)}" r="4"><title>${p.label} · ${p.estimate ? 'Ước thực hiện' : label}: ${esc(formatVi(p.value))} ${esc(unit)}</title></circle>`,
       )
       .join('');
   return `<svg class="chart" role="img" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" aria-label="${esc(`Biểu đồ kế hoạch và thực hiện: ${heading}`)}">
 <title>${esc(`Kế hoạch và thực hiện: ${heading}`)}</title>
 ${ticks.map((t) => `<line class="grid" x1="${M.left}" x2="${W - M.right}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}"/><text class="tick" x="${M.left - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end">${esc(formatVi(Number(t.toPrecision(4))))}</text>`).join('\n')}
-${years.map((yr) => `<text class="tick" x="${x(yr).toFixed(1)}" y="${H - 10}" text-anchor="middle">${yr}</text>`).join('')}
+${columns.map((c) => `<text class="tick" x="${x(c.x).toFixed(1)}" y="${H - 10}" text-anchor="middle">${c.key}</text>`).join('')}
 ${line(plan, 'plan')}${line(result, 'result')}
 ${dots(plan, 'plan', 'Kế hoạch')}${dots(result, 'result', 'Thực hiện')}
 <g class="legend"><line class="plan" x1="${M.left}" x2="${M.left + 24}" y1="12" y2="12"/><text x="${M.left + 30}" y="16">Kế hoạch</text>

@@ -57,18 +57,19 @@ function unitLabel(row: CompareRow): string {
 }
 
 /**
- * The terminal table: one row per indicator (and area), a column group per year: plan (KH), result
- * (TH actual / ƯTH estimate), share of plan (%KH) and change on the previous year (±).
+ * The terminal table: one row per indicator (and area), a column group per year (or per period of one
+ * granularity, `compare --by quarter`): plan (KH), result (TH actual / ƯTH estimate), share of plan (%KH)
+ * and change on the previous year (on the same period a year earlier) (±).
  */
 export function renderCompareText(cmp: Comparison): string {
   if (cmp.rows.length === 0) return `Không có số liệu${cmp.query ? ` cho "${cmp.query}"` : ''}.\n`;
   const refOf = legendIndex(cmp);
   const header = ['Chỉ tiêu', 'Địa bàn', 'ĐVT'];
-  for (const y of cmp.years) header.push(`${y} KH`, `${y} TH/ƯTH`, `${y} %KH`, `${y} ±`);
+  for (const y of cmp.periods) header.push(`${y} KH`, `${y} TH/ƯTH`, `${y} %KH`, `${y} ±`);
   const rows = cmp.rows.map((row) => {
     const cells = [clip(row.indicator, MAX_LABEL), row.area ?? '', unitLabel(row)];
-    for (const y of cmp.years) {
-      const col = row.years[String(y)];
+    for (const y of cmp.periods) {
+      const col = row.years[y];
       cells.push(
         col ? cellText(col.plan, row, refOf) : '',
         col ? resultText(col, row, refOf) : '',
@@ -88,14 +89,14 @@ export function renderCompareText(cmp: Comparison): string {
 /** The same table as CSV: numbers in the row's scale (column `multiplier`), sources as document id prefixes. */
 export function renderCompareCsv(cmp: Comparison): string {
   const header = ['indicator', 'indicator_id', 'area', 'unit', 'unit_text', 'multiplier'];
-  for (const y of cmp.years) {
+  for (const y of cmp.periods) {
     header.push(`${y}_plan`, `${y}_plan_sources`, `${y}_result`, `${y}_result_kind`, `${y}_result_sources`);
     header.push(`${y}_share_of_plan`, `${y}_change`, `${y}_change_percent`, `${y}_flags`);
   }
   let out = csvLine(header);
   for (const row of cmp.rows) {
     const fields: Array<string | number | null> = [row.indicator, row.indicatorId, row.area, row.unit, row.unitText, row.multiplier];
-    for (const y of cmp.years) fields.push(...csvYear(row, row.years[String(y)]));
+    for (const y of cmp.periods) fields.push(...csvYear(row, row.years[y]));
     out += csvLine(fields);
   }
   return out;

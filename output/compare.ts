@@ -1,5 +1,7 @@
 import { foldText } from '../extractors/clean-text.ts';
 import type { Kind } from '../schema/fact.ts';
+import { sql } from '../schema/migrations/kysely.ts';
+import { type Granularity, granularityOf, samePeriodYearBefore, yearOfPeriod } from '../schema/period.ts';
 import type { Warehouse } from '../store/warehouse.ts';
 import { documentIdsInArea } from './facts-query.ts';
 import { findIndicators } from './indicator-search.ts';
@@ -10,6 +12,8 @@ export interface CompareOptions {
   from?: number;
   to?: number;
   area?: string;
+  /** which periods make the columns (default `year`): a quarter is never put beside a year */
+  by?: Granularity;
 }
 
 /** Where one number was read. */
@@ -62,6 +66,7 @@ export interface CompareRow {
   /** the power of ten numbers are shown in (the reports' usual scale: `tỷ đồng` → 9) */
   multiplier: number;
   unitText: string | null;
+  /** by column: the year (`2024`) when comparing years, else the period (`2026-Q1`) */
   years: Record<string, YearColumn>;
 }
 
@@ -75,6 +80,11 @@ export interface DocumentRef {
 
 export interface Comparison {
   query: string | null;
+  /** the granularity of the columns' periods */
+  by: Granularity;
+  /** the columns, in order: the years as text when comparing years, else periods of one granularity */
+  periods: string[];
+  /** the years the columns are about */
   years: number[];
   rows: CompareRow[];
   documents: DocumentRef[];
@@ -97,6 +107,7 @@ interface Row {
   unit_text: string | null;
   multiplier: number;
   year: number;
+  period: string | null;
   kind: Kind;
   relates_to: string | null;
   page: number | null;
@@ -114,12 +125,19 @@ interface Row {
  */
 export async function compare(wh: Warehouse, o: CompareOptions): Promise<Comparison> {
   if (o.from !== undefined && o.to !== undefined && o.from > o.to) throw new RangeError(`from ${o.from} is after to ${o.to}`);
-  const rows = await fetchRows(wh, o);
+  const by = o.by ?? 'year';
+  const rows = (await fetchRows(wh, o)).filter((r) => granularityOf(periodKey(r)) === by);
   const groups = groupRows(rows);
-  const years = yearsOf(o, rows);
-  const out = [...groups.values()].map((g) => buildRow(g, years)).filter((r) => Object.keys(r.years).length > 0);
+  const periods = periodsOf(o, rows);
+  const out = [...groups.values()].map((g) => buildRow(g, periods, by)).filter((r) => Object.keys(r.years).length > 0);
   out.sort((a, b) => rowOrder(a).localeCompare(rowOrder(b)) || (a.area ?? '').localeCompare(b.area ?? ''));
-  return { query: o.query?.trim() || null, years, rows: out, documents: documentsOf(rows, out) };
+  const years = [...new Set(periods.map(yearOfPeriod))];
+  return { query: o.query?.trim() || null, by, periods, years, rows: out, documents: documentsOf(rows, out) };
+}
+
+/** A fact's period; a row stored before periods were read has its year. */
+function periodKey(r: Row): string {
+  return r.period ?? String(r.year);
 }
 
 async function fetchRows(wh: Warehouse, o: CompareOptions): Promise<Row[]> {
@@ -139,6 +157,7 @@ async function fetchRows(wh: Warehouse, o: CompareOptions): Promise<Row[]> {
       'f.unit_text',
       'f.multiplier',
       'f.year',
+      'f.period',
       'f.kind',
       'f.relates_to',
       'f.area',
@@ -153,6 +172,8 @@ async function fetchRows(wh: Warehouse, o: CompareOptions): Promise<Row[]> {
     .where('f.status', '<>', 'rejected')
     .where('f.kind', 'in', COMPARE_KINDS)
     .where('f.year', 'is not', null);
+  // a year's columns from yearly facts only, filtered in SQL (most facts are yearly); other periods are sorted out after
+  if ((o.by ?? 'year') === 'year') q = q.where(sql<boolean>`(f.period is null or f.period = cast(f.year as text))`);
   if (o.from !== undefined) q = q.where('f.year', '>=', o.from - 1);
   if (o.to !== undefined) q = q.where('f.year', '<=', o.to);
   if (o.area) {
@@ -215,15 +236,17 @@ function busiestGroup(groups: Map<string, Group>, key: string, area: string | nu
   return best;
 }
 
-function yearsOf(o: CompareOptions, rows: Row[]): number[] {
-  const present = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
-  const from = o.from ?? present[0];
-  const to = o.to ?? present[present.length - 1];
+/** The columns: the periods present, within `from`–`to` by their year (the year before `from` only feeds the change). */
+function periodsOf(o: CompareOptions, rows: Row[]): string[] {
+  const present = [...new Set(rows.map(periodKey))].sort((a, b) => yearOfPeriod(a) - yearOfPeriod(b) || a.localeCompare(b));
+  const years = present.map(yearOfPeriod);
+  const from = o.from ?? years[0];
+  const to = o.to ?? years[years.length - 1];
   if (from === undefined || to === undefined) return [];
-  return present.filter((y) => y >= from && y <= to);
+  return present.filter((p) => yearOfPeriod(p) >= from && yearOfPeriod(p) <= to);
 }
 
-function buildRow(g: Group, years: number[]): CompareRow {
+function buildRow(g: Group, periods: string[], by: Granularity): CompareRow {
   const measures = g.facts.filter((f) => isMeasure(f.kind));
   const multiplier = mostCommon(measures.map((f) => f.multiplier)) ?? 0;
   const unitText = mostCommon(measures.filter((f) => f.multiplier === multiplier).map((f) => f.unit_text)) ?? null;
@@ -239,22 +262,23 @@ function buildRow(g: Group, years: number[]): CompareRow {
     unitText,
     years: {},
   };
-  for (const y of years) {
-    const col = yearColumn(g.facts, y);
-    if (col) out.years[String(y)] = col;
+  for (const p of periods) {
+    const col = yearColumn(g.facts, p, by === 'year' ? String(Number(p) - 1) : samePeriodYearBefore(p));
+    if (col) out.years[p] = col;
   }
   return out;
 }
 
-function yearColumn(facts: Row[], year: number): YearColumn | null {
-  const of = (kind: Kind, y = year) => facts.filter((f) => f.kind === kind && f.year === y);
+/** One column: `period`'s plan, result and shares, and the change on `before` (the year before, or the same period a year earlier). */
+function yearColumn(facts: Row[], period: string, before: string): YearColumn | null {
+  const of = (kind: Kind, p = period) => facts.filter((f) => f.kind === kind && periodKey(f) === p);
   const plan = cell(of('plan'));
   const actual = cell(of('actual'));
   const estimate = cell(of('estimate'));
   const result = actual ?? estimate;
   const stated = [...of('share_of_plan'), ...of('over_plan').map((f) => ({ ...f, base_value: 100 + f.base_value }))];
   const shareOfPlan = cell(stated) ?? ratioCell(result, plan);
-  const previous = cell(of('actual', year - 1)) ?? cell(of('estimate', year - 1));
+  const previous = cell(of('actual', before)) ?? cell(of('estimate', before));
   const change = differenceCell(result, previous) ?? cell(of('change'));
   const changePercent = growthCell(result, previous) ?? cell(of('growth'));
   if (!plan && !result && !shareOfPlan && !change && !changePercent) return null;

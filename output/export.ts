@@ -27,6 +27,7 @@ export const EXPORT_COLUMNS: readonly Column[] = [
   { header: 'multiplier', value: (f) => f.multiplier, width: 10 },
   { header: 'baseValue', value: (f) => f.baseValue, width: 18 },
   { header: 'year', value: (f) => f.year, width: 8 },
+  { header: 'period', value: (f) => f.period, width: 18 },
   { header: 'kind', value: (f) => f.kind, width: 14 },
   { header: 'qualifier', value: (f) => f.qualifier, width: 10 },
   { header: 'relatesTo', value: (f) => f.relatesTo, width: 24 },

@@ -14,6 +14,8 @@ export interface FactFilter {
   /** catalog id or words, with or without diacritics */
   indicator?: string;
   year?: number;
+  /** SDMX TIME_PERIOD as stored (`2026`, `2026-Q1`, `2026-01/2026-03`) */
+  period?: string;
   kind?: Kind;
   /** area name (with or without diacritics), province, or GSO code */
   area?: string;
@@ -29,7 +31,7 @@ export interface FactFilter {
 export const DEFAULT_UNFILTERED_LIMIT = 1000;
 
 export function hasNarrowingFilter(filter: FactFilter): boolean {
-  return Boolean(filter.doc || filter.indicator || filter.year !== undefined || filter.kind || filter.area || filter.status);
+  return Boolean(filter.doc || filter.indicator || filter.year !== undefined || filter.period !== undefined || filter.kind || filter.area || filter.status);
 }
 
 type FactsQuery = SelectQueryBuilder<Database, 'facts', FactRow>;
@@ -66,6 +68,7 @@ export async function buildFactsQuery(wh: Warehouse, f: FactFilter): Promise<Fac
     );
   }
   if (f.year !== undefined) q = q.where('facts.year', '=', f.year);
+  if (f.period !== undefined) q = q.where('facts.period', '=', f.period);
   if (f.kind) q = q.where('facts.kind', '=', f.kind);
   if (f.status) q = q.where('facts.status', '=', f.status);
   q = q.orderBy(sql`facts.rowid`);

@@ -112,7 +112,13 @@ interface CrossFinding {
  * one up made the check cost more than the load it follows.
  */
 function comparable(f: StoredFact): boolean {
-  return f.inFootnote === null && f.fact.year !== null && f.fact.kind !== 'previous' && f.fact.unit !== null && f.fact.indicatorId !== null;
+  const { fact } = f;
+  return f.inFootnote === null && fact.year !== null && isYearly(fact) && fact.kind !== 'previous' && fact.unit !== null && fact.indicatorId !== null;
+}
+
+/** A year's figure, not a quarter's or a running total's: only those are compared across documents, by year. */
+function isYearly(f: Pick<Fact, 'year' | 'period'>): boolean {
+  return f.period === null || f.period === String(f.year);
 }
 
 function otherLabel(file: string, format: string, sameDocKey: boolean): string {
@@ -178,7 +184,7 @@ function compareFacts(wh: Warehouse, doc: CheckedDocument, mine: readonly Stored
 /** The document's implied values (deriveValues over its facts outside footnotes), replacing what it had. */
 function storeDerived(wh: Warehouse, documentId: string, mine: readonly StoredFact<Fact>[]): void {
   const byId = new Map(mine.map((f) => [f.id, f]));
-  const derived = deriveValues(mine.filter((f) => f.inFootnote === null).map((f) => f.fact));
+  const derived = deriveValues(mine.filter((f) => f.inFootnote === null && isYearly(f.fact)).map((f) => f.fact));
   const rows: DerivedRow[] = [];
   for (const d of derived) {
     const subject = byId.get(d.factId);

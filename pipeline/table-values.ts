@@ -19,6 +19,8 @@ export interface TableValue {
   labelPath: string[];
   unitText: string | null;
   year: number | null;
+  /** the span of years its column's header writes out (`2016-2020` → `2016/2020`), else null */
+  years: string | null;
   /** null for comparison columns of unknown meaning and for columns that name only a year */
   kind: ValueKind | null;
   /** the column's header texts, top to bottom, joined with ` / ` */
@@ -198,6 +200,7 @@ function readTable(sheet: string, header: Row[], body: Row[], file: DocumentFile
         labelPath,
         unitText: unitText || null,
         year: meaning.year,
+        years: meaning.years,
         kind: meaning.kind,
         columnHeader: meaning.header,
         value,

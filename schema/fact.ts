@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPeriod, PeriodSchema } from './period.ts';
 import { Place } from './place.ts';
 import { Qualifier, UnitCodeSchema } from './quantity.ts';
 import { isUnitCode } from './units.ts';
@@ -32,6 +33,8 @@ export const Fact = z.object({
   multiplier: z.number().int(),
   baseValue: z.number().finite(),
   year: z.number().int().min(1900).max(2200).nullable(),
+  /** the period the number is about, as SDMX writes TIME_PERIOD (`2026`, `2026-Q1`, `2026-01/2026-03`; schema/period.ts) */
+  period: PeriodSchema.nullable(),
   kind: Kind,
   qualifier: Qualifier.nullable(),
   relatesTo: z.string().nullable(),
@@ -116,6 +119,7 @@ export function isWellFormedFact(f: unknown): f is Fact {
     isInt(o.multiplier) &&
     isFiniteNumber(o.baseValue) &&
     (o.year === null || isInt(o.year, 1900, 2200)) &&
+    (o.period === null || isPeriod(o.period)) &&
     KINDS.has(o.kind) &&
     (o.qualifier === null || QUALIFIERS.has(o.qualifier)) &&
     (o.relatesTo === null || isString(o.relatesTo)) &&

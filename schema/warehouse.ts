@@ -85,6 +85,8 @@ export interface FactsTable {
   multiplier: number;
   base_value: number;
   year: number | null;
+  /** SDMX TIME_PERIOD (schema/period.ts); null only where the year is (rows before migration 010 hold their year) */
+  period: string | null;
   kind: Kind;
   qualifier: string | null;
   relates_to: string | null;
@@ -223,6 +225,7 @@ export interface VFactsView {
   area_code: string | null;
   province: string | null;
   year: number | null;
+  period: string | null;
   kind: Kind;
   base_value: number;
   unit: string | null;

@@ -176,6 +176,12 @@ export class Cells {
   }
 }
 
+/**
+ * Only a year's figures are compared across documents (pipeline/cross-checks.ts `isYearly`): a facts row
+ * aliased `f` whose period is its year, or that has none.
+ */
+const YEARLY_ROW = '(f.period is null or f.period = cast(f.year as text))';
+
 /** SQL: the value `column` is outside the band held at `c.value ->> at`, `at + 1` (or the cell has none). */
 function outsideBand(column: string, at: number): string {
   return `(c.value ->> ${at} is null or ${column} is null or ${column} not between c.value ->> ${at} and c.value ->> ${at + 1})`;
@@ -202,7 +208,7 @@ export function candidatesByCell(wh: Warehouse, doc: CheckedDocument, cells: Cel
      from json_each(?) c
      cross join facts f on f.indicator_id = c.value ->> 0 and f.area is c.value ->> 3 and f.year = c.value ->> 1
      join documents d on d.id = f.document_id
-     where f.original_unit = c.value ->> 2 and f.document_id <> ? and f.in_footnote is null
+     where f.original_unit = c.value ->> 2 and f.document_id <> ? and f.in_footnote is null and ${YEARLY_ROW}
        and (d.superseded_by is null or (? is not null and d.doc_key = ?)) and ${outsideBand('f.original_base_value', 4)}`,
     )
     .raw()
@@ -290,7 +296,7 @@ export type StatedRow = FactCoreRow & { cell: number; rid: number; file: string 
 export function statedByCell(wh: Warehouse, doc: CheckedDocument, cells: Cells): { byIndicator: StatedRow[][]; byLabel: StatedRow[][] } {
   const where = `f.area is c.value ->> 3 and f.year = c.value ->> 1
     join documents d on d.id = f.document_id
-    where f.original_unit = c.value ->> 2 and f.document_id <> ? and d.superseded_by is null and f.in_footnote is null
+    where f.original_unit = c.value ->> 2 and f.document_id <> ? and d.superseded_by is null and f.in_footnote is null and ${YEARLY_ROW}
       and ${outsideBand('f.original_base_value', 4)}`;
   const json = cells.json();
   const byIndicator = byCell(

@@ -99,6 +99,7 @@ export const FACT_COLUMNS = [
   'multiplier',
   'base_value',
   'year',
+  'period',
   'kind',
   'qualifier',
   'relates_to',
@@ -149,6 +150,7 @@ export function factRow(f: Fact, at: FactPlacement, json: FactJson): FactValues 
     f.multiplier,
     f.baseValue,
     f.year,
+    f.period,
     f.kind,
     f.qualifier,
     f.relatesTo,
@@ -186,6 +188,7 @@ export function factOf(r: FactRow): Fact {
     multiplier: r.multiplier,
     baseValue: r.base_value,
     year: r.year,
+    period: r.period,
     kind: r.kind,
     qualifier: r.qualifier as Fact['qualifier'],
     relatesTo: r.relates_to,
@@ -212,6 +215,7 @@ export type FactCore = Pick<
   | 'multiplier'
   | 'baseValue'
   | 'year'
+  | 'period'
   | 'kind'
   | 'qualifier'
   | 'relatesTo'
@@ -235,6 +239,7 @@ export type FactCoreRow = Pick<
   | 'multiplier'
   | 'original_base_value'
   | 'year'
+  | 'period'
   | 'kind'
   | 'qualifier'
   | 'relates_to'
@@ -247,7 +252,7 @@ export type FactCoreRow = Pick<
 
 /** FactCoreRow's columns, for SQL (of a `facts` table aliased `f`). */
 export const FACT_CORE_COLUMNS = `f.id, f.document_id, f.indicator, f.indicator_folded, f.indicator_id, f.original_value, f.original_unit,
-  f.unit_text, f.multiplier, f.original_base_value, f.year, f.kind, f.qualifier, f.relates_to, f.in_footnote, f.original_status,
+  f.unit_text, f.multiplier, f.original_base_value, f.year, f.period, f.kind, f.qualifier, f.relates_to, f.in_footnote, f.original_status,
   f.raw, f.decimals, f.area`;
 
 /** A fact's core as the report wrote it (original values): a reviewer's correction must not hide a conflict. */
@@ -263,6 +268,7 @@ export function extractedCoreOf(r: FactCoreRow): FactCore {
     multiplier: r.multiplier,
     baseValue: r.original_base_value,
     year: r.year,
+    period: r.period,
     kind: r.kind,
     qualifier: r.qualifier as Fact['qualifier'],
     relatesTo: r.relates_to,

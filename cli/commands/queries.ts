@@ -1,18 +1,22 @@
 import { existsSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import type { Kind, Status } from '../../schema/fact.ts';
+import type { Granularity } from '../../schema/period.ts';
 import { defaultDb, UsageError } from '../usage.ts';
 
 // Only commander and node built-ins at the top: query commands must start without the readers.
 
 const KINDS = ['actual', 'estimate', 'plan', 'previous', 'cumulative', 'average', 'share_of_plan', 'over_plan', 'growth', 'change', 'share'];
 const STATUSES = ['ok', 'flagged', 'accepted', 'corrected', 'rejected'];
+/** schema/period.ts GRANULARITIES, written out so the command starts without zod */
+const GRANULARITIES: Granularity[] = ['year', 'semester', 'quarter', 'month', 'day', 'months', 'years'];
 
 interface FilterOpts {
   db: string;
   doc?: string;
   indicator?: string;
   year?: string;
+  period?: string;
   kind?: string;
   area?: string;
   status?: string;
@@ -25,6 +29,7 @@ function addFilterOptions(cmd: Command): Command {
     .option('--doc <id>', 'document id, id prefix, or file name')
     .option('--indicator <text>', 'catalog id or words, with or without diacritics')
     .option('--year <year>', 'period year')
+    .option('--period <period>', 'period as SDMX writes it: 2026, 2026-S1, 2026-Q1, 2026-M03, 2026-01/2026-03, 2021/2025')
     .addOption(new Option('--kind <kind>', 'kind of number').choices(KINDS))
     .option('--area <area>', 'district or province name, or GSO code')
     .addOption(new Option('--status <status>', 'review status').choices(STATUSES))
@@ -35,6 +40,16 @@ function parseYear(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;
   if (!/^\d{4}$/.test(text.trim())) throw new UsageError(`${flag} needs a four-digit year, not "${text}"`);
   return Number(text);
+}
+
+/** Written as stored: `2026-Q1`, not `Q1/2026` (schema/period.ts, kept here as text so the command starts without zod). */
+const PERIOD_TEXT = /^\d{4}(?:-S[12]|-Q[1-4]|-M(?:0[1-9]|1[0-2])|-(?:0[1-9]|1[0-2])-\d{2}|\/\d{4}|-(?:0[1-9]|1[0-2])\/\d{4}-(?:0[1-9]|1[0-2]))?$/;
+
+function parsePeriod(text: string): string {
+  const t = text.trim();
+  if (!PERIOD_TEXT.test(t))
+    throw new UsageError(`--period needs a period such as 2026, 2026-S1, 2026-Q1, 2026-M03, 2026-01/2026-03 or 2021/2025, not "${text}"`);
+  return t;
 }
 
 function parseCount(text: string | undefined, flag: string): number | undefined {
@@ -48,6 +63,7 @@ function filterFrom(o: FilterOpts) {
     ...(o.doc !== undefined && { doc: o.doc }),
     ...(o.indicator !== undefined && { indicator: o.indicator }),
     ...(o.year !== undefined && { year: parseYear(o.year, '--year')! }),
+    ...(o.period !== undefined && { period: parsePeriod(o.period) }),
     ...(o.kind !== undefined && { kind: o.kind as Kind }),
     ...(o.area !== undefined && { area: o.area }),
     ...(o.status !== undefined && { status: o.status as Status }),
@@ -108,31 +124,41 @@ function registerCompare(program: Command): void {
     .option('--from <year>', 'first year')
     .option('--to <year>', 'last year')
     .option('--area <area>', 'district or province name, or GSO code')
+    .addOption(new Option('--by <granularity>', 'periods of the columns: years, or quarters, months… (never mixed)').choices(GRANULARITIES).default('year'))
     .option('--db <file>', 'warehouse file (env BAOCAO_DB)', defaultDb())
     .option('--json', 'print the comparison as JSON')
     .option('--csv', 'print the comparison as CSV')
     .option('--html <file>', 'write a self-contained HTML page with charts')
-    .addHelpText('after', '\nExamples:\n  baocao compare "che phu rung"\n  baocao compare --from 2023 --to 2024 --html so-sanh.html\n')
-    .action(async (query: string | undefined, o: { from?: string; to?: string; area?: string; db: string; json?: boolean; csv?: boolean; html?: string }) => {
-      const outputs = [o.json, o.csv, o.html !== undefined].filter(Boolean).length;
-      if (outputs > 1) throw new UsageError('compare: choose one of --json, --csv, --html');
-      const from = parseYear(o.from, '--from');
-      const to = parseYear(o.to, '--to');
-      if (from !== undefined && to !== undefined && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
-      const { compare } = await import('../../output/compare.ts');
-      const wh = await openExisting(o.db);
-      try {
-        const cmp = await compare(wh, {
-          ...(query !== undefined && query.trim() !== '' && { query }),
-          ...(from !== undefined && { from }),
-          ...(to !== undefined && { to }),
-          ...(o.area !== undefined && { area: o.area }),
-        });
-        await emitComparison(cmp, o);
-      } finally {
-        await wh.close();
-      }
-    });
+    .addHelpText(
+      'after',
+      '\nExamples:\n  baocao compare "che phu rung"\n  baocao compare --from 2023 --to 2024 --html so-sanh.html\n  baocao compare "ho so truc tuyen" --by quarter\n',
+    )
+    .action(
+      async (
+        query: string | undefined,
+        o: { from?: string; to?: string; area?: string; by: string; db: string; json?: boolean; csv?: boolean; html?: string },
+      ) => {
+        const outputs = [o.json, o.csv, o.html !== undefined].filter(Boolean).length;
+        if (outputs > 1) throw new UsageError('compare: choose one of --json, --csv, --html');
+        const from = parseYear(o.from, '--from');
+        const to = parseYear(o.to, '--to');
+        if (from !== undefined && to !== undefined && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+        const { compare } = await import('../../output/compare.ts');
+        const wh = await openExisting(o.db);
+        try {
+          const cmp = await compare(wh, {
+            ...(query !== undefined && query.trim() !== '' && { query }),
+            ...(from !== undefined && { from }),
+            ...(to !== undefined && { to }),
+            ...(o.area !== undefined && { area: o.area }),
+            by: o.by as Granularity,
+          });
+          await emitComparison(cmp, o);
+        } finally {
+          await wh.close();
+        }
+      },
+    );
 }
 
 async function emitComparison(cmp: import('../../output/compare.ts').Comparison, o: { json?: boolean; csv?: boolean; html?: string }): Promise<void> {

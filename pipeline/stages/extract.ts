@@ -3,10 +3,12 @@ import { memoByString } from '../../extractors/memo.ts';
 import { findQuantities, quantitiesOf } from '../../extractors/quantity-grammar.ts';
 import type { Block, DocumentMetadata, DocumentModel } from '../../schema/document.ts';
 import { type Kind, RELATION_KINDS } from '../../schema/fact.ts';
+import { yearOfPeriod, yearPeriod } from '../../schema/period.ts';
 import type { Quantity } from '../../schema/quantity.ts';
 import type { UnitCode } from '../../schema/units.ts';
 import { type DocumentFile, placeOfBlock } from '../file.ts';
 import { tableValues } from '../table-values.ts';
+import { type DocumentPeriods, documentPeriods, headingPeriodReader, lastPeriodIn, lastSubOrMultiYearIn, previousPeriod } from './period.ts';
 import {
   ACTUAL_WORDS,
   AGAINST_PLAN,
@@ -56,6 +58,8 @@ export interface Candidate {
   subject: string | null;
   kind: Kind;
   year: number | null;
+  /** SDMX TIME_PERIOD (schema/period.ts): the year as a string unless the wording says a shorter or longer period */
+  period: string | null;
   relatesTo: string | null;
   footnotes: number[];
   inFootnote: number | null;
@@ -379,6 +383,9 @@ interface Context {
   anchorText: Map<number, string>;
   /** blocks under one heading share their path: read each path's section once */
   sections: SectionNode;
+  /** the document's date and its title's period, for the wording that leaves them out */
+  periods: DocumentPeriods;
+  headingPeriod: (heading: string) => string | null;
 }
 
 /** Footnote marks written on words rather than glued to a number. */
@@ -489,6 +496,11 @@ interface BlockRun {
   /** the quantities taken as facts, in the order of the text */
   qs: readonly Quantity[];
   section: ReturnType<typeof sectionOf>;
+  /** the period its headings name beyond a plain year (`II. Kết quả quý I/2026`), innermost first; else null */
+  headingPeriod: string | null;
+  periods: DocumentPeriods;
+  /** the period the sentence states before each clause, by clause start */
+  sentencePeriods: Map<number, string | null>;
   inFootnote: number | null;
   /** for a footnote body: the number its mark hangs on, and what that number is about */
   anchor: Candidate | null;
@@ -619,6 +631,7 @@ function inferUnit(run: BlockRun, at: Spot, reading: RelationReading): UnitReadi
 interface Period {
   kind: Kind;
   year: number | null;
+  period: string | null;
   /** an `a/b` pair followed by `đạt … kế hoạch`: actual against plan */
   pairIsPlan: boolean;
 }
@@ -627,7 +640,7 @@ interface Period {
 function periodOf(run: BlockRun, at: Spot, stated: Kind | null): Period {
   const { q, ratioPair, clauseStart, pre } = at;
   const { st, section } = run;
-  let year = lastYearIn(at.clauseBefore) ?? section.year;
+  let period = periodFromWording(run, at);
   const afterPair = ratioPair.length === 2 ? st.lower.slice(ratioPair[1]!.end, Math.min(at.clauseEnd, ratioPair[1]!.end + 48)) : '';
   const pairIsPlan = ratioPair.length === 2 && PAIR_AGAINST_PLAN.test(afterPair);
   let kind = stated;
@@ -640,8 +653,33 @@ function periodOf(run: BlockRun, at: Spot, stated: Kind | null): Period {
     else if (AVERAGE_BEFORE.test(pre)) kind = 'average';
     else kind = 'actual';
   }
-  if (kind === 'previous' && year !== null) year -= 1;
-  return { kind, year, pairIsPlan };
+  if (period === null) {
+    // the section's year (its heading's, else the document's report or plan year), or the period the title names
+    const { titlePeriod, ref } = run.periods;
+    const year = section.year ?? (titlePeriod !== null ? yearOfPeriod(titlePeriod) : (run.periods.titleYear ?? ref.year));
+    if (year !== null) period = section.mode === 'report' && titlePeriod !== null && yearOfPeriod(titlePeriod) === year ? titlePeriod : yearPeriod(year);
+  }
+  if (kind === 'previous' && period !== null) period = previousPeriod(period);
+  return { kind, year: period === null ? null : yearOfPeriod(period), period, pairIsPlan };
+}
+
+/**
+ * The period the words say: the clause before the number (its last cue; a plain year as the clause's
+ * last `năm 2023` not compared against), else a shorter or longer period the sentence before it or a
+ * heading names. Null leaves it to the section (the heading's report or plan year, the document's date).
+ */
+function periodFromWording(run: BlockRun, at: Spot): string | null {
+  const { ref } = run.periods;
+  const inClause = lastPeriodIn(at.clauseBefore, ref);
+  if (inClause !== null && !/^\d{4}$/.test(inClause)) return inClause;
+  const year = lastYearIn(at.clauseBefore);
+  if (year !== null) return yearPeriod(year);
+  let inSentence = run.sentencePeriods.get(at.clauseStart);
+  if (inSentence === undefined) {
+    inSentence = at.clauseStart > at.sentenceStart ? lastSubOrMultiYearIn(run.st.lower.slice(at.sentenceStart, at.clauseStart), ref, true) : null;
+    run.sentencePeriods.set(at.clauseStart, inSentence);
+  }
+  return inSentence ?? run.headingPeriod;
 }
 
 interface LabelStart {
@@ -792,6 +830,7 @@ function labelOf(run: BlockRun, at: Spot, from: LabelStart, naming: Naming, unit
 interface Target extends Label {
   relatesTo: string | null;
   year: number | null;
+  period: string | null;
 }
 
 /**
@@ -804,6 +843,7 @@ function targetOf(run: BlockRun, at: Spot, from: LabelStart, naming: Naming, own
   const { local } = naming;
   let { label, catalogLabel, subject } = own;
   let year = period.year;
+  let periodOf = period.period;
   let relatesTo: string | null = null;
   const lastInClause = made.findLast((c) => c.quantity.start >= clauseStart);
   const ownLabel = isRelation ? trimLabel(local.replace(RELATION_VERB_AT_END, '')) : '';
@@ -822,6 +862,7 @@ function targetOf(run: BlockRun, at: Spot, from: LabelStart, naming: Naming, own
     catalogLabel = lastInClause.catalogLabel;
     subject = lastInClause.subject;
     year = lastInClause.year;
+    periodOf = lastInClause.period;
   } else if (isRelation) {
     const candidates = [...made].reverse().filter((c) => !RELATION_KINDS.has(c.kind) && !(c.kind === 'plan' && c.quantity.ratio?.position === 1));
     const target =
@@ -834,6 +875,7 @@ function targetOf(run: BlockRun, at: Spot, from: LabelStart, naming: Naming, own
       catalogLabel = target.catalogLabel;
       subject = target.subject;
       year = target.year;
+      periodOf = target.period;
     }
   } else if (q.ratio?.position === 1 && period.pairIsPlan) {
     const left = run.byQuantity.get(at.ratioPair[0]!);
@@ -845,7 +887,7 @@ function targetOf(run: BlockRun, at: Spot, from: LabelStart, naming: Naming, own
   }
   if (!label) label = run.state.subject ?? block.headingPath?.at(-1) ?? '';
   if (!catalogLabel) catalogLabel = label;
-  return { label, catalogLabel, subject, relatesTo, year };
+  return { label, catalogLabel, subject, relatesTo, year, period: periodOf };
 }
 
 /** One number of a block as a candidate fact, or null for a bare number nothing makes a fact. */
@@ -880,6 +922,7 @@ function candidateAt(run: BlockRun, i: number): Candidate | null {
     subject: target.subject,
     kind,
     year: target.year,
+    period: target.period,
     relatesTo: target.relatesTo,
     footnotes: [...q.footnotes],
     inFootnote: run.inFootnote,
@@ -898,6 +941,14 @@ function candidateAt(run: BlockRun, i: number): Candidate | null {
   };
 }
 
+function headingPeriodOf(path: readonly string[], ctx: Context): string | null {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const p = ctx.headingPeriod(path[i]!);
+    if (p !== null) return p;
+  }
+  return null;
+}
+
 function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
   const st = structureOf(block);
   const all = quantitiesOf(block);
@@ -912,6 +963,9 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
     st,
     qs,
     section: sectionFor(ctx.sections, block.headingPath ?? [], ctx.meta),
+    headingPeriod: headingPeriodOf(block.headingPath ?? [], ctx),
+    periods: ctx.periods,
+    sentencePeriods: new Map(),
     inFootnote,
     anchor,
     anchorSubject,
@@ -1001,6 +1055,8 @@ function extractTables(doc: DocumentModel, meta: DocumentMetadata, out: Candidat
     const parent = tv.labelPath.at(-1);
     const label = isMeasureOnly(tv.label) && parent ? joinLabel(parent, tv.label) : tv.label;
     const decimals = decimalsOf(tv.value);
+    // a column of a span of years (`2016-2020`) is about that span; another about its year, else the document's
+    const year = tv.years !== null ? yearOfPeriod(tv.years) : (tv.year ?? (tv.kind === 'plan' ? meta.planYear : meta.reportYear));
     const quantity: Quantity = {
       raw: String(tv.value),
       start: 0,
@@ -1027,7 +1083,8 @@ function extractTables(doc: DocumentModel, meta: DocumentMetadata, out: Candidat
       catalogLabel: label,
       subject: label,
       kind: tv.kind,
-      year: tv.year ?? (tv.kind === 'plan' ? meta.planYear : meta.reportYear),
+      year,
+      period: tv.years ?? (year === null ? null : yearPeriod(year)),
       relatesTo: null,
       footnotes: [],
       inFootnote: null,
@@ -1054,7 +1111,20 @@ function extractTables(doc: DocumentModel, meta: DocumentMetadata, out: Candidat
 export function extract(doc: DocumentModel, file: DocumentFile): Extraction {
   const meta = doc.metadata;
   if (!meta) throw new Error('extract needs the segment stage to have run (no metadata)');
-  const ctx: Context = { meta, bare: 0, anchors: new Map(), anchorText: new Map(), sections: { next: new Map() } };
+  const opening = doc.blocks
+    .slice(0, 3)
+    .filter((b) => b.kind !== 'table-row' && b.kind !== 'footnote')
+    .map((b) => b.text);
+  const periods = documentPeriods(meta, opening);
+  const ctx: Context = {
+    meta,
+    bare: 0,
+    anchors: new Map(),
+    anchorText: new Map(),
+    sections: { next: new Map() },
+    periods,
+    headingPeriod: headingPeriodReader(periods.ref),
+  };
   const out: Candidate[] = [];
   for (const b of doc.blocks) if (b.kind === 'paragraph') extractBlock(b, ctx, out);
   for (const b of doc.blocks) if (b.kind === 'footnote') extractBlock(b, ctx, out);

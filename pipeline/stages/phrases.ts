@@ -178,3 +178,49 @@ export const PART_JOINER = /(?:^|[,;+]|(?<![\p{L}])(?:và|với))[\s*]*$/u;
 export const NOT_PARTS = re(
   `${B}(?:tương đương|tương ứng|tức|bằng|đạt|chiếm|tăng|giảm|vượt|so với|cùng kỳ|gấp|trong đó|trong số|gồm|bình quân|trung bình|lũy kế|luỹ kế)${E}`,
 );
+
+/**
+ * Period wording (lower case, with diacritics), read by `pipeline/stages/period.ts`. Each cue names what
+ * it states; the groups hold its numbers. Where a cue leaves out the year (`quý I`, `tháng 11`) or the
+ * month (`trong tháng`, `từ đầu năm đến nay`), the document's own date fills it in.
+ */
+const YEAR_AFTER = '(?:\\s*(?:/|năm)\\s*(\\d{4}))?';
+const DATE_NUMBERS = '(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})';
+const DATE_WORDS = '(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4})';
+export type PeriodCue =
+  | 'school-year'
+  | 'stage'
+  | 'half'
+  | 'first-months'
+  | 'quarter'
+  | 'this-quarter'
+  | 'month'
+  | 'this-month'
+  | 'from-date-to-now'
+  | 'as-of-date'
+  | 'year-to-date'
+  | 'now'
+  | 'year';
+export const PERIOD_CUES: ReadonlyArray<{ cue: PeriodCue; re: RegExp }> = [
+  { cue: 'school-year', re: new RegExp(`${B}(?:năm học|niên học)\\s+(\\d{4})\\s*[-–/]\\s*(\\d{4})`, 'gu') },
+  {
+    cue: 'stage',
+    re: new RegExp(`${B}(?:giai đoạn|thời kỳ|nhiệm kỳ|kế hoạch)\\s+(?:từ\\s+)?(?:năm\\s+)?(\\d{4})\\s*(?:[-–]|đến(?:\\s+năm)?)\\s*(\\d{4})`, 'gu'),
+  },
+  { cue: 'half', re: new RegExp(`${B}(?:06|6|sáu)\\s+tháng\\s+(đầu|cuối)\\s+năm(?:\\s*(\\d{4}))?`, 'gu') },
+  { cue: 'first-months', re: new RegExp(`${B}(\\d{1,2})\\s+tháng\\s+đầu\\s+năm(?:\\s*(\\d{4}))?`, 'gu') },
+  { cue: 'quarter', re: new RegExp(`${B}quý\\s+(iv|i{1,3}|[1-4])${E}${YEAR_AFTER}`, 'gu') },
+  { cue: 'this-quarter', re: new RegExp(`${B}(?:trong|của)\\s+quý(?:\\s+này)?(?!\\s*(?:iv|i{1,3}|[1-4])(?![\\p{L}\\d]))${E}`, 'gu') },
+  { cue: 'from-date-to-now', re: new RegExp(`${B}từ\\s+ngày\\s+${DATE_NUMBERS}\\s+(?:đến|tới)\\s+(?:nay|thời điểm báo cáo)`, 'gu') },
+  { cue: 'as-of-date', re: new RegExp(`${B}(?:tính\\s+)?(?:đến|tới)\\s+(?:hết\\s+)?ngày\\s+(?:${DATE_NUMBERS}|${DATE_WORDS})`, 'gu') },
+  { cue: 'month', re: new RegExp(`${B}tháng\\s+(\\d{1,2})(?![\\d/.-]*\\d)${YEAR_AFTER}|${B}tháng\\s+(\\d{1,2})\\s*/\\s*(\\d{4})`, 'gu') },
+  { cue: 'this-month', re: new RegExp(`${B}(?:trong|của)\\s+tháng(?:\\s+này)?(?!\\s*\\d)${E}`, 'gu') },
+  {
+    cue: 'year-to-date',
+    re: new RegExp(`${B}(?:từ đầu năm(?:\\s+(\\d{4}))?(?:\\s+(?:đến|tới)\\s+(?:nay|thời điểm báo cáo|thời điểm hiện tại))?|lũy kế|luỹ kế)${E}`, 'gu'),
+  },
+  { cue: 'now', re: new RegExp(`${B}(?:đến nay|tới nay|hiện nay|đến thời điểm báo cáo|đến thời điểm hiện tại|tính đến thời điểm này)${E}`, 'gu') },
+  { cue: 'year', re: new RegExp(`${B}năm\\s+(\\d{4})(?![\\d/-])`, 'gu') },
+];
+/** Right before a period that is only compared against (`so với quý I/2025`, `cùng kỳ năm 2025`). */
+export const PERIOD_COMPARED_BEFORE = /(?:so với|cùng kỳ|bằng|hơn)(?:\s+(?:cùng kỳ|kế hoạch|kh|dự toán))?\s*$/u;

@@ -79,6 +79,22 @@ export function validate({ doc, facts }: Normalization, file: DocumentFile, popu
         status: 'open',
       });
     }
+    // Nothing in the document (wording, headings, title, date) says the year: a reviewer must.
+    if (fact.year === null) {
+      mismatches.push({
+        id: mismatchId(doc.sha256, 'reading', [fact.id], 'no-period'),
+        documentId: doc.sha256,
+        type: 'reading',
+        message: `Số "${fact.raw}" (${fact.indicator}): văn bản không cho biết số liệu thuộc năm, kỳ nào; cần xác định kỳ báo cáo`,
+        factIds: [fact.id],
+        expected: null,
+        found: fact.value,
+        difference: null,
+        tolerance: null,
+        source: sourceOf(fact),
+        status: 'open',
+      });
+    }
   }
   const findings = runChecks(doc, kept, populations);
   const seen = new Set(mismatches.map((m) => m.id));

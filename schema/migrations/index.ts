@@ -8,6 +8,7 @@ import * as m006 from './2026-11-26-006-review-mismatch-index.ts';
 import * as m007 from './2026-11-26-007-drop-derived-cell.ts';
 import * as m008 from './2026-11-26-008-sentences.ts';
 import * as m009 from './2026-12-03-009-message-place.ts';
+import * as m010 from './2026-12-03-010-period.ts';
 
 /**
  * Every migration, by name. Names sort by date; the Migrator runs them in that order. Listed statically
@@ -23,4 +24,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-26-007-drop-derived-cell': m007,
   '2026-11-26-008-sentences': m008,
   '2026-12-03-009-message-place': m009,
+  '2026-12-03-010-period': m010,
 };

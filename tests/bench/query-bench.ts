@@ -113,6 +113,7 @@ function documentInput(area: string, year: number, indicators: Catalog[], rand: 
         multiplier: 0,
         baseValue: value,
         year: y,
+        period: String(y),
         kind,
         qualifier: null,
         relatesTo: null,

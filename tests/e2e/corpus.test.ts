@@ -83,4 +83,36 @@ describe.skipIf(!present)('the real corpus', () => {
       ).toBe(true);
     }
   }, 300_000);
+
+  it('gives nearly every fact of the text documents a period, from its words, headings, title or date', async () => {
+    // Printed on purpose: `npm test` shows what came out of the real documents.
+    allowConsole();
+    const catalog = loadCatalog();
+    let facts = 0;
+    let withPeriod = 0;
+    const report: string[] = [];
+    for (const name of files) {
+      let input: Awaited<ReturnType<typeof processFile>>;
+      try {
+        input = await processFile(join(corpus, name), catalog, { timeoutMs: 120_000 });
+      } catch (err) {
+        expect(err, name).toBeInstanceOf(ReadError);
+        continue;
+      }
+      if (!['docx', 'pdf', 'doc'].includes(input.document.format) || input.facts.length === 0) continue;
+      const dated = input.facts.filter((f) => f.period !== null);
+      for (const f of dated) expect(f.year, `${name} ${f.id}`).toBe(Number(/(\d{4})(?:[^/]*)$/.exec(f.period!)![1]));
+      const kinds = new Map<string, number>();
+      for (const f of dated) kinds.set(f.period!, (kinds.get(f.period!) ?? 0) + 1);
+      const common = [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 4);
+      report.push(
+        `${name}: ${dated.length}/${input.facts.length} facts with a period (${((100 * dated.length) / input.facts.length).toFixed(1)}%): ${common.map(([p, n]) => `${p} ×${n}`).join(', ')}`,
+      );
+      facts += input.facts.length;
+      withPeriod += dated.length;
+    }
+    process.stdout.write(`${report.join('\n')}\nperiods, text documents: ${withPeriod}/${facts} (${((100 * withPeriod) / facts).toFixed(1)}%)\n`);
+    expect(facts).toBeGreaterThan(500);
+    expect(withPeriod / facts).toBeGreaterThanOrEqual(0.95);
+  }, 300_000);
 });

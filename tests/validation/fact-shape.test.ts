@@ -112,6 +112,15 @@ const validFact = fc.record({
   multiplier: int(-30, 30),
   baseValue: finite,
   year: nullable(int(1900, 2200)),
+  period: nullable(
+    fc.oneof(
+      int(1900, 2200).map(String),
+      fc.tuple(int(1900, 2200), int(1, 4)).map(([y, q]) => `${y}-Q${q}`),
+      fc.tuple(int(1900, 2200), int(1, 12)).map(([y, m]) => `${y}-M${String(m).padStart(2, '0')}`),
+      fc.tuple(int(1900, 2200), int(1, 12)).map(([y, m]) => `${y}-01/${y}-${String(m).padStart(2, '0')}`),
+      fc.tuple(int(1900, 2190), int(1, 10)).map(([y, n]) => `${y}/${y + n}`),
+    ),
+  ),
   kind: fc.constantFrom(...Kind.options),
   qualifier: nullable(fc.constantFrom(...Qualifier.options)),
   relatesTo: nullable(fc.string()),

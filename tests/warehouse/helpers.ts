@@ -76,6 +76,7 @@ export function makeInput(spec: DocSpec): LoadInput {
       multiplier,
       baseValue: f.baseValue ?? f.value * 10 ** multiplier,
       year: f.year,
+      period: f.period === undefined ? (f.year === null ? null : String(f.year)) : f.period,
       kind: f.kind,
       qualifier: f.qualifier ?? null,
       relatesTo: f.relatesTo ?? null,

@@ -6,6 +6,7 @@ import { Fact } from '../../schema/fact.ts';
 import * as initial from '../../schema/migrations/2026-11-26-001-initial.ts';
 import * as sentences from '../../schema/migrations/2026-11-26-008-sentences.ts';
 import * as messagePlace from '../../schema/migrations/2026-12-03-009-message-place.ts';
+import * as periodMigration from '../../schema/migrations/2026-12-03-010-period.ts';
 import { MIGRATIONS } from '../../schema/migrations/index.ts';
 import { openWarehouse, SEEDS_DIR } from '../../store/warehouse.ts';
 import { sha256, tempDir } from './helpers.ts';
@@ -122,7 +123,8 @@ describe('migrations', () => {
     await old.close();
 
     const told: string[][] = [];
-    const upgraded = await openWarehouse(file, { seeds: false, onUpgrade: (pending) => told.push([...pending]) });
+    const upTo009 = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '2026-12-03-010'));
+    const upgraded = await openWarehouse(file, { migrations: upTo009, seeds: false, onUpgrade: (pending) => told.push([...pending]) });
     cleanups.push(() => upgraded.close());
     expect(told).toEqual([['2026-12-03-009-message-place']]);
     expect(await upgraded.db.selectFrom('document_messages').selectAll().execute()).toEqual([
@@ -144,6 +146,37 @@ describe('migrations', () => {
     await messagePlace.down(upgraded.db);
     const columns = (upgraded.sqlite.prepare('pragma table_info(document_messages)').all() as { name: string }[]).map((c) => c.name);
     expect(columns).toEqual(['document_id', 'seq', 'type', 'message', 'stage']);
+  });
+
+  it('upgrades a warehouse of schema 009 in place: its facts get their year as their period, and the views carry it (010)', async () => {
+    const file = join(dir(), 'v009.sqlite');
+    const upTo009 = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '2026-12-03-010'));
+    const old = await openWarehouse(file, { migrations: upTo009, seeds: false });
+    const docId = sha256('v009-doc');
+    old.sqlite.prepare(`insert into documents (id, file, format, loaded_at) values (?, 'p.txt', 'text', '2024-01-01T00:00:00Z')`).run(docId);
+    const insert = old.sqlite.prepare(
+      `insert into facts (document_id, id, indicator, indicator_folded, value, multiplier, base_value, year, kind, source, status,
+         original_value, original_base_value, original_status)
+       values (?, ?, 'a', 'a', 1, 0, 1, ?, 'actual', '{"file":"p.txt","block":0,"start":0,"end":1}', 'ok', 1, 1, 'ok')`,
+    );
+    insert.run(docId, 'f1', 2023);
+    insert.run(docId, 'f2', null);
+    await old.close();
+
+    const told: string[][] = [];
+    const upgraded = await openWarehouse(file, { seeds: false, onUpgrade: (pending) => told.push([...pending]) });
+    cleanups.push(() => upgraded.close());
+    expect(told).toEqual([['2026-12-03-010-period']]);
+    expect(upgraded.sqlite.prepare('select id, year, period from facts order by id').all()).toEqual([
+      { id: 'f1', year: 2023, period: '2023' },
+      { id: 'f2', year: null, period: null },
+    ]);
+    expect(upgraded.sqlite.prepare('select fact_id, period from v_facts where year is not null').all()).toEqual([{ fact_id: 'f1', period: '2023' }]);
+    expect(upgraded.sqlite.prepare('select year, actual from v_plan_actual').all()).toEqual([{ year: 2023, actual: 1 }]);
+    await periodMigration.down(upgraded.db);
+    const columns = (upgraded.sqlite.prepare('pragma table_info(facts)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).not.toContain('period');
+    expect(upgraded.sqlite.prepare('select year, actual from v_plan_actual').all()).toEqual([{ year: 2023, actual: 1 }]);
   });
 
   it('moves sentences back onto the facts when 008 is rolled back', async () => {
