@@ -29,6 +29,8 @@ export interface Score {
   extras: Fact[];
   wrongKind: { gold: GoldFact; got: Fact }[];
   wrongLabel: { gold: GoldFact; got: Fact }[];
+  /** every expected fact with the fact it matched, in the gold's order */
+  pairs: { gold: GoldFact; got: Fact }[];
 }
 
 export function readGold(file: string): GoldFact[] {
@@ -63,6 +65,7 @@ export function score(gold: readonly GoldFact[], facts: readonly Fact[]): Score 
     extras: [],
     wrongKind: [],
     wrongLabel: [],
+    pairs: [],
   };
   let kindOk = 0;
   let labelOk = 0;
@@ -85,6 +88,7 @@ export function score(gold: readonly GoldFact[], facts: readonly Fact[]): Score 
     used.add(i);
     s.matched++;
     const f = facts[i]!;
+    s.pairs.push({ gold: g, got: f });
     if (f.kind === g.kind) kindOk++;
     else s.wrongKind.push({ gold: g, got: f });
     const have = new Set(words(f.indicator));
