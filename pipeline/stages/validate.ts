@@ -65,35 +65,11 @@ export function validate({ doc, facts }: Normalization, file: DocumentFile, popu
     }
     kept.push({ fact: parsed.data, reading });
     for (const a of reading.anomalies) {
-      mismatches.push({
-        id: mismatchId(doc.sha256, 'reading', [fact.id], a.code),
-        documentId: doc.sha256,
-        type: 'reading',
-        message: `Số "${fact.raw}" (${fact.indicator}): ${READING_PROBLEMS[a.code](vnNumber(fact.value))}`,
-        factIds: [fact.id],
-        expected: null,
-        found: fact.value,
-        difference: null,
-        tolerance: null,
-        source: sourceOf(fact),
-        status: 'open',
-      });
+      mismatches.push(readingMismatch(doc.sha256, fact, a.code, READING_PROBLEMS[a.code](vnNumber(fact.value))));
     }
     // Nothing in the document (wording, headings, title, date) says the year: a reviewer must.
     if (fact.year === null) {
-      mismatches.push({
-        id: mismatchId(doc.sha256, 'reading', [fact.id], 'no-period'),
-        documentId: doc.sha256,
-        type: 'reading',
-        message: `Số "${fact.raw}" (${fact.indicator}): văn bản không cho biết số liệu thuộc năm, kỳ nào; cần xác định kỳ báo cáo`,
-        factIds: [fact.id],
-        expected: null,
-        found: fact.value,
-        difference: null,
-        tolerance: null,
-        source: sourceOf(fact),
-        status: 'open',
-      });
+      mismatches.push(readingMismatch(doc.sha256, fact, 'no-period', 'văn bản không cho biết số liệu thuộc năm, kỳ nào; cần xác định kỳ báo cáo'));
     }
   }
   const findings = runChecks(doc, kept, populations);
@@ -139,6 +115,23 @@ function placeOfFact(f: Fact): PlaceInFile {
 function runChecks(doc: Normalization['doc'], facts: readonly NormalizedFact[], populations: readonly AreaPopulation[]): Finding[] {
   const ctx = buildContext(doc.metadata, facts, populations);
   return [...arithmeticChecks(ctx), ...consistencyChecks(ctx), ...plausibilityChecks(ctx)];
+}
+
+/** A number a reviewer must read again: what is wrong with it, on the fact itself. */
+function readingMismatch(documentId: string, fact: Fact, key: string, problem: string): Mismatch {
+  return {
+    id: mismatchId(documentId, 'reading', [fact.id], key),
+    documentId,
+    type: 'reading',
+    message: `Số "${fact.raw}" (${fact.indicator}): ${problem}`,
+    factIds: [fact.id],
+    expected: null,
+    found: fact.value,
+    difference: null,
+    tolerance: null,
+    source: sourceOf(fact),
+    status: 'open',
+  };
 }
 
 /** Reading anomalies of the grammar, said to a reviewer in Vietnamese. */
