@@ -75,33 +75,49 @@ function inScope(doc: DocumentModel, facts: readonly Fact[], scope: Scope['scope
   return [...facts];
 }
 
-describe.each(labelled)('evaluation document $name', ({ sha, name, scope, expected }) => {
-  const path = corpusBySha.get(sha);
-  it.skipIf(path === undefined)('scores its hand-labelled facts', async () => {
-    const read = await readDocument(path!);
-    const input = processDocument(read, loadCatalog());
-    // segment runs inside processDocument; the scope needs the blocks' text and indices only
-    const facts = inScope(read, input.facts, scope.scope);
-    const gold = readGold(expected) as LabelledFact[];
-    const s = score(gold, facts);
-    const withPeriod = s.pairs.filter((p) => (p.gold as LabelledFact).period !== undefined);
-    const periodOk = withPeriod.filter((p) => (p.got as Fact & { period?: string | null }).period === (p.gold as LabelledFact).period).length;
-    const periodAccuracy = periodOk / Math.max(1, withPeriod.length);
+interface Scored {
+  matched: number;
+  recall: number;
+  precision: number;
+  period: number;
+}
+
+/** Reads one labelled document, scores it against its labels and prints the figures. */
+async function scoreDocument({ name, scope, expected }: (typeof labelled)[number], path: string): Promise<Scored> {
+  const read = await readDocument(path);
+  const input = processDocument(read, loadCatalog());
+  // the scope needs the blocks' text and indices only
+  const facts = inScope(read, input.facts, scope.scope);
+  const s = score(readGold(expected) as LabelledFact[], facts);
+  const withPeriod = s.pairs.filter((p) => (p.gold as LabelledFact).period !== undefined);
+  const periodOk = withPeriod.filter((p) => p.got.period === (p.gold as LabelledFact).period).length;
+  const period = periodOk / Math.max(1, withPeriod.length);
+  allowConsole();
+  process.stdout.write(`${describeScore(name, s).split('\n')[0]}, period ${(100 * period).toFixed(1)}% (${periodOk}/${withPeriod.length})\n`);
+  return { matched: s.matched, recall: s.recall, precision: s.precision, period };
+}
+
+const floored = labelled.filter((l) => FLOORS[l.name] !== undefined);
+const unfloored = labelled.filter((l) => FLOORS[l.name] === undefined);
+
+describe.each(floored)('evaluation document $name', (entry) => {
+  const path = corpusBySha.get(entry.sha);
+  it.skipIf(path === undefined)('scores its hand-labelled facts at least as well as today', async () => {
+    const s = await scoreDocument(entry, path!);
     totalMatched += s.matched;
-    allowConsole();
-    process.stdout.write(`${describeScore(name, s).split('\n')[0]}, period ${(100 * periodAccuracy).toFixed(1)}% (${periodOk}/${withPeriod.length})\n`);
-    expect(s.expected).toBe(gold.length);
-    const floor = FLOORS[name];
-    if (floor) {
-      expect(s.recall).toBeGreaterThanOrEqual(floor.recall);
-      expect(s.precision).toBeGreaterThanOrEqual(floor.precision);
-      expect(periodAccuracy).toBeGreaterThanOrEqual(floor.period);
-    }
+    const floor = FLOORS[entry.name]!;
+    expect(s.recall).toBeGreaterThanOrEqual(floor.recall);
+    expect(s.precision).toBeGreaterThanOrEqual(floor.precision);
+    expect(s.period).toBeGreaterThanOrEqual(floor.period);
   });
 });
 
 describe('the evaluation set as a whole', () => {
-  it.skipIf(corpusBySha.size === 0)('matches at least as many facts as today', () => {
+  it.skipIf(corpusBySha.size === 0)('matches at least as many facts as today, documents without a floor included', async () => {
+    for (const entry of unfloored) {
+      const path = corpusBySha.get(entry.sha);
+      if (path !== undefined) totalMatched += (await scoreDocument(entry, path)).matched;
+    }
     expect(totalMatched).toBeGreaterThanOrEqual(TOTAL_MATCHED_FLOOR);
   });
 });
