@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,13 +12,13 @@ import { checkAcrossDocuments } from '../../pipeline/cross-checks.ts';
 import { ingest } from '../../pipeline/ingest.ts';
 import { decide, getMismatch, listMismatches } from '../../store/reviews.ts';
 import { openWarehouse, type Warehouse } from '../../store/warehouse.ts';
+import { hasChromium, launchChromium } from '../helpers/chromium.ts';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin/baocao.js');
 const SEED_000 = join(ROOT, 'seeds/000_35c0ecef09102edc.txt');
 const SEED_001 = join(ROOT, 'seeds/001_5b44daab30250fa8.txt');
-const CHROMIUM = '/usr/bin/chromium';
 
 async function cli(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
@@ -309,26 +309,13 @@ describe('across documents', () => {
   }, 60_000);
 });
 
-describe.skipIf(!existsSync(CHROMIUM))('the review page in headless Chromium', () => {
+describe.skipIf(!hasChromium)('the review page in headless Chromium', () => {
   it('moves with j/k, corrects with c + Enter, accepts with a; the warehouse and compare show it', async () => {
-    const { chromium } = await import('playwright-core');
     copyFileSync(SEED_000, join(dir, 'report.txt'));
     expect((await cli('ingest', join(dir, 'report.txt'), '--db', db)).code).toBe(0);
     const wh = await openWarehouse(db);
     const server = await startReviewServer(wh, { port: 0, reviewer: 'qa-lan' });
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       await page.goto(server.url);

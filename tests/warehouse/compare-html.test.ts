@@ -1,22 +1,11 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare } from '../../output/compare.ts';
 import { renderCompareHtml } from '../../output/compare-html.ts';
+import { hasChromium, launchChromium } from '../helpers/chromium.ts';
 import { fixtureWarehouse } from './fixture.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let fx: Awaited<ReturnType<typeof fixtureWarehouse>>;
 let page: string;
@@ -43,9 +32,8 @@ describe('HTML comparison page', () => {
     expect(renderCompareHtml(cmp)).not.toContain('<img');
   });
 
-  it.skipIf(!existsSync(CHROMIUM))('renders charts and Vietnamese labels in headless Chromium', async () => {
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  it.skipIf(!hasChromium)('renders charts and Vietnamese labels in headless Chromium', async () => {
+    const browser = await launchChromium();
     try {
       const tab = await browser.newPage();
       const requests: string[] = [];
