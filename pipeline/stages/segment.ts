@@ -57,8 +57,8 @@ export function isPlanType(type: string | null): boolean {
 
 /**
  * The header block of a Vietnamese administrative document (Decree 30/2020): top left the issuer (its
- * parent body above it, sometimes), top right the national motto, then `Số: 329/BC-UBND` under the
- * issuer and `Lâm Đồng, ngày 19 tháng 12 năm 2025` under the motto. Readers hand it over as a two-cell
+ * parent body above it, sometimes), top right the national motto, then `Số: 45/BC-UBND` under the
+ * issuer and `Hà Giang, ngày 05 tháng 3 năm 2024` under the motto. Readers hand it over as a two-cell
  * table row (DOCX), as PDF lines where both columns share a line, or as one line a piece.
  */
 
@@ -68,10 +68,10 @@ const HEADER_BLOCKS = 40;
 const HEADER_PIECES_UNDATED = 12;
 
 const MOTTO = [/CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM/giu, /ĐỘC\s+LẬP\s*[-–—‒−]\s*TỰ\s+DO\s*[-–—‒−]\s*HẠNH\s+PHÚC/giu];
-/** `Số: 329/BC-UBND`, `Số:329/BC-UBND`, `Số 329/BC-UBND`, `Số: 239 /TTr-CAT-PC06`, `Số: 15/2023/NĐ-CP`; a draft leaves the number blank. */
+/** `Số: 45/BC-UBND`, `Số:45/BC-UBND`, `Số 45/BC-UBND`, `Số: 12 /TTr-STC`, `Số: 15/2023/NĐ-CP`; a draft leaves the number blank. */
 const NUMBER =
   /(?:^|(?<=[\s|(]))(?:Số|SỐ|số(?=\s*:))\s*:?\s*(?:[.…_]+\s*)?(\d+(?:\.\d+)*)?\s*\/\s*([\p{L}\d][\p{L}\p{M}\d.&-]*(?:\s*\/\s*[\p{L}\d][\p{L}\p{M}\d.&-]*)*)/u;
-/** `Lâm Đồng, ngày 19 tháng 12 năm 2025`; the place is the capitalised words just before the comma. */
+/** `Hà Giang, ngày 05 tháng 3 năm 2024`; the place is the capitalised words just before the comma. */
 const DATE =
   /(?:^|(?<=[\s|(]))(\p{Lu}[\p{L}\p{M}]*\.?(?:(?:\s+|\s*[-–]\s*)\p{Lu}[\p{L}\p{M}]*\.?){0,5})\s*,\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})/u;
 /** Marks set above the issuer that are not part of it. */
@@ -95,7 +95,7 @@ const ORG_HEADS =
 const LEVEL_RE = LEVELS.map((l) => l.re).join('|');
 /** An uppercase word of a place name (not an organisation head), words split by spaces only: a line break ends the name. */
 const NAME_WORD = `(?!(?:${ORG_HEADS}|${LEVEL_RE})(?![\\p{L}\\p{M}]))[\\p{Lu}\\d][\\p{Lu}\\p{M}\\d'.-]*`;
-/** `TỈNH LÂM ĐỒNG`, `HUYỆN PHONG THỔ` inside an issuer. */
+/** `TỈNH HÀ GIANG`, `HUYỆN PHONG THỔ` inside an issuer. */
 const ADMIN_UNIT = new RegExp(
   `(?<![\\p{L}\\p{M}])(${LEVEL_RE})[ \\t]+([\\p{Lu}\\d][\\p{Lu}\\p{M}\\d'.-]*(?:[ \\t]+${NAME_WORD}){0,3})(?![\\p{L}\\p{M}])`,
   'gu',
@@ -243,7 +243,7 @@ function readHeader(pieces: readonly HeaderPiece[]): HeaderReading {
   return out;
 }
 
-/** `LÂM ĐỒNG` → `Lâm Đồng` */
+/** `HÀ GIANG` → `Hà Giang` */
 function titleCase(name: string): string {
   return name
     .toLowerCase()
@@ -278,15 +278,15 @@ function levelOf(written: string): string {
 }
 
 interface Issuer {
-  /** `UBND tỉnh Lâm Đồng`, `Sở nội vụ tỉnh Lâm Đồng` */
+  /** `UBND tỉnh Hà Giang`, `Sở tài chính tỉnh Hà Giang` */
   name: string;
-  /** the administrative units it names, top down: `[{ level: 'tỉnh', name: 'Lâm Đồng' }]` */
+  /** the administrative units it names, top down: `[{ level: 'tỉnh', name: 'Hà Giang' }]` */
   units: { level: string; name: string }[];
 }
 
 /**
- * The issuer from the header's lines. A parent committee above the issuing body (`UBND TỈNH LÂM ĐỒNG` over
- * `SỞ NỘI VỤ`) gives the body its place: `Sở nội vụ tỉnh Lâm Đồng`. The same name comes out whether the
+ * The issuer from the header's lines. A parent committee above the issuing body (`UBND TỈNH HÀ GIANG` over
+ * `SỞ TÀI CHÍNH`) gives the body its place: `Sở tài chính tỉnh Hà Giang`. The same name comes out whether the
  * reader kept the line break (PDF) or joined the lines of a table cell (DOCX).
  */
 function issuerOf(lines: readonly string[]): Issuer | null {
@@ -306,14 +306,14 @@ function issuerOf(lines: readonly string[]): Issuer | null {
       return { name: placed(sentenceCase(body), levelOf(unit[1]!), titleCase(unit[2]!.replace(/\s+/g, ' '))), units };
     }
   }
-  // No committee above: the issuing body is the last line that begins an organisation (`TỔNG CỤC THỐNG KÊ`
-  // over `CỤC THỐNG KÊ TỈNH LÂM ĐỒNG`); a body's name that runs over lines stays whole.
+  // No committee above: the issuing body is the last line that begins an organisation (`TỔNG CHI CỤC THỐNG KÊ`
+  // over `CHI CỤC THỐNG KÊ TỈNH HÀ GIANG`); a body's name that runs over lines stays whole.
   const heads = new RegExp(`^(?:${ORG_HEADS})(?![\\p{L}\\p{M}])`, 'u');
   const k = lines.findLastIndex((l, i) => i > 0 && heads.test(l) && heads.test(lines[0]!));
   return { name: sentenceCase(flat(k > 0 ? lines.slice(k).join(' ') : text)), units };
 }
 
-/** A body under its committee, placed: `Sở nội vụ` + tỉnh Lâm Đồng → `Sở nội vụ tỉnh Lâm Đồng`; `… hành chính tỉnh` → `… hành chính tỉnh Lâm Đồng`. */
+/** A body under its committee, placed: `Sở tài chính` + tỉnh Hà Giang → `Sở tài chính tỉnh Hà Giang`; `… hành chính tỉnh` → `… hành chính tỉnh Hà Giang`. */
 function placed(body: string, level: string, name: string): string {
   if (body.includes(name)) return body;
   return body.toLowerCase().endsWith(` ${level}`) ? `${body} ${name}` : `${body} ${level} ${name}`;
