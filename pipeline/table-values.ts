@@ -1,7 +1,7 @@
 import { type ColumnMeaning, findHeaderBands, type GridRow, readColumn, type ValueKind } from '../extractors/table-header.ts';
 import { parseVietnameseNumber } from '../extractors/vn-number.ts';
 import type { Block, DocumentModel } from '../schema/document.ts';
-import { DocumentFile, placeOfBlock } from './file.ts';
+import { type DocumentFile, placeOfBlock } from './file.ts';
 
 /**
  * Reads the values of indicator tables (the `table-row` blocks of spreadsheets): each number with the
@@ -100,7 +100,7 @@ function sheetRows(blocks: Block[]): Map<string, Row[]> {
  * skipped with a warning to the document's context, never guessed. Without a context (a caller that
  * wants only the values) the messages go to one of its own and are not kept.
  */
-export function tableValues(doc: DocumentModel, file: DocumentFile = new DocumentFile(doc.file)): TableValue[] {
+export function tableValues(doc: DocumentModel, file: DocumentFile): TableValue[] {
   const out: TableValue[] = [];
   for (const [sheet, rows] of sheetRows(doc.blocks)) {
     const bands = findHeaderBands(rows.map((r) => r.grid));

@@ -10,6 +10,7 @@ import { ReadError } from '../../extractors/reader.ts';
 import { runIsolated } from '../../extractors/xlsx-isolate.ts';
 import { readXls } from '../../extractors/xlsx-reader.ts';
 import { guardZip, inspectZip, MAX_ZIP_ENTRIES } from '../../extractors/zip-guard.ts';
+import { DocumentFile } from '../../pipeline/file.ts';
 import { tableValues } from '../../pipeline/table-values.ts';
 import { noCachedValue } from './context.ts';
 import { craftedXlsx, minimalPdf } from './hostile-files.ts';
@@ -200,7 +201,7 @@ describe('prototype pollution and formulas', () => {
       'prototype: polluted | yes',
     ]);
     expect(doc.messages).toEqual([noCachedValue(file, 'constructor', 'F2')]);
-    const values = tableValues(doc);
+    const values = tableValues(doc, new DocumentFile(doc.file));
     expect(values.filter((v) => v.columnHeader === 'Thực hiện 2023').map((v) => [v.label, v.value, v.kind, v.year])).toEqual([
       ['constructor', 42, 'actual', 2023],
       ['polluted', 3, 'actual', 2023],
