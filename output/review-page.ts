@@ -1,4 +1,5 @@
 import { formatVi } from '../extractors/vn-number.ts';
+import { periodWords } from '../schema/period.ts';
 import type { MismatchView, ReviewedFact } from '../store/reviews.ts';
 
 /**
@@ -64,7 +65,7 @@ function renderCard(m: MismatchView, index: number): string {
 <p class="message">${esc(m.message)}</p>
 ${renderSentences(m)}
 ${renderArithmetic(m)}
-<ul class="facts">${m.facts.map((f) => `<li>${esc(f.indicator)}: <b>${esc(f.raw.trim())}</b>${f.correctedValue !== null ? ` → sửa thành <b class="corrected">${esc(fmt(f.correctedValue))}</b>` : ''} <span class="meta">(${esc(f.kind)}, ${f.year ?? '—'}, ${esc(statusWord(f.status))})</span></li>`).join('')}</ul>
+<ul class="facts">${m.facts.map((f) => `<li>${esc(f.indicator)}: <b>${esc(f.raw.trim())}</b>${f.correctedValue !== null ? ` → sửa thành <b class="corrected">${esc(fmt(f.correctedValue))}</b>` : ''} <span class="meta">(${esc(f.kind)}, ${esc(whenOf(f))}, ${esc(statusWord(f.status))})</span></li>`).join('')}</ul>
 <div class="controls">
 <button type="button" data-action="accept" title="a">Chấp nhận</button>
 <label>Giá trị đúng <input type="text" name="value" inputmode="decimal" value="${esc(target ? fmt(target.value) : '')}" data-fact="${esc(target?.id ?? '')}"></label>
@@ -203,3 +204,8 @@ const SCRIPT = String.raw`
   select(0);
 })();
 `;
+
+/** The period in the report's words (`quý I/2026`), so a reviewer sees a quarter is not the year. */
+function whenOf(f: ReviewedFact): string {
+  return f.period !== null ? periodWords(f.period) : f.year === null ? '—' : String(f.year);
+}

@@ -58,3 +58,35 @@ export function monthsPeriod(year: number, from: number, to: number): string {
 export function yearsPeriod(from: number, to: number): string {
   return from === to ? yearPeriod(from) : `${from}/${to}`;
 }
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+const monthOf = (ym: string) => Number(ym.slice(5, 7));
+
+/**
+ * A period in the words a Vietnamese report uses, for reviewers and messages: `2026-Q1` → "quý I/2026",
+ * `2026-01/2026-03` → "tháng 1–3/2026". An unknown string is returned as it is.
+ */
+export function periodWords(period: string): string {
+  if (!isPeriod(period)) return period;
+  const y = period.slice(0, 4);
+  switch (granularityOf(period)) {
+    case 'year':
+      return `năm ${y}`;
+    case 'semester':
+      return `${period[6] === '1' ? '6 tháng đầu năm' : '6 tháng cuối năm'} ${y}`;
+    case 'quarter':
+      return `quý ${ROMAN[Number(period[6]) - 1]}/${y}`;
+    case 'month':
+      return `tháng ${Number(period.slice(6))}/${y}`;
+    case 'day':
+      return `ngày ${Number(period.slice(8))}/${monthOf(period)}/${y}`;
+    case 'years':
+      return `giai đoạn ${y}–${period.slice(5)}`;
+    case 'months': {
+      const [from, to] = period.split('/') as [string, string];
+      return from.slice(0, 4) === to.slice(0, 4)
+        ? `tháng ${monthOf(from)}–${monthOf(to)}/${to.slice(0, 4)}`
+        : `tháng ${monthOf(from)}/${from.slice(0, 4)}–tháng ${monthOf(to)}/${to.slice(0, 4)}`;
+    }
+  }
+}

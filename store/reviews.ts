@@ -127,6 +127,8 @@ export interface ReviewedFact {
   unitText: string | null;
   multiplier: number;
   year: number | null;
+  /** the SDMX period the fact is about (`2026-Q1`), null where the document says none */
+  period: string | null;
   kind: string;
   status: Status;
   source: FactSource;
@@ -252,6 +254,7 @@ function reviewedFact(wh: Warehouse, documentId: string, id: string): ReviewedFa
     unitText: f.unitText,
     multiplier: f.multiplier,
     year: f.year,
+    period: f.period,
     kind: f.kind,
     status: f.status,
     source: f.source,

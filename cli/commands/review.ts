@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { type Command, Option } from 'commander';
+import { periodWords } from '../../schema/period.ts';
 import { defaultDb, UsageError } from '../usage.ts';
 
 // Only commander and node built-ins at the top: the warehouse and review store load inside the actions.
@@ -163,7 +164,7 @@ function showText(m: import('../../store/reviews.ts').MismatchView): string {
         ? `${t.slice(0, f.source.textStart)}«${t.slice(f.source.textStart, f.source.textEnd)}»${t.slice(f.source.textEnd)}`
         : t;
     lines.push(
-      `- ${f.id.slice(0, 12)} ${f.indicator}: ${f.raw.trim()} (${f.kind}, ${f.year ?? '—'}, ${f.status})${f.correctedValue !== null ? ` corrected to ${f.correctedValue}` : ''}`,
+      `- ${f.id.slice(0, 12)} ${f.indicator}: ${f.raw.trim()} (${f.kind}, ${f.period !== null ? periodWords(f.period) : (f.year ?? '—')}, ${f.status})${f.correctedValue !== null ? ` corrected to ${f.correctedValue}` : ''}`,
     );
     lines.push(`  ${marked}`);
   }

@@ -61,6 +61,8 @@ describe('review from the command line', () => {
     const shown = await cli('review', 'show', list[0]!.id.slice(0, 10), '--db', db);
     expect(shown.stdout).toMatch(/«[^»]+»/);
     expect(shown.stdout).toMatch(/expected .* found .* tolerance/);
+    // each fact's period in the report's words, so a quarter is never read as the year
+    expect(shown.stdout).toMatch(/\(\w+, năm \d{4}, \w+\)/);
 
     const corrected = await cli(
       'review',
@@ -79,7 +81,13 @@ describe('review from the command line', () => {
     expect(corrected.code).toBe(0);
     const view = JSON.parse(corrected.stdout);
     expect(view.status).toBe('corrected');
-    expect(view.facts[0]).toMatchObject({ value: 3705.99, originalValue: 3928, correctedValue: 3705.99, status: 'corrected' });
+    expect(view.facts[0]).toMatchObject({
+      period: expect.stringMatching(/^\d{4}$/),
+      value: 3705.99,
+      originalValue: 3928,
+      correctedValue: 3705.99,
+      status: 'corrected',
+    });
     expect((await cli('review', 'accept', list[1]!.id, '--reviewer', 'lan', '--db', db)).stdout).toMatch(/accepted by lan/);
     expect((await cli('review', 'reject', list[2]!.id, '--note', 'sai', '--db', db)).code).toBe(0);
 

@@ -1,9 +1,10 @@
 import type { Fact, Kind } from '../../../schema/fact.ts';
+import { periodWords } from '../../../schema/period.ts';
 import { type CheckContext, type Finding, type Item, isRatioWhole, named, sameIndicatorLabel, vn } from './context.ts';
 import { agrees, tidy, toleranceOf } from './tolerance.ts';
 
 /**
- * Consistency: the same indicator, year and kind stated with different values in two places of one
+ * Consistency: the same indicator, period and kind stated with different values in two places of one
  * document (its section 1 text against its summary list of main indicators, say). Footnote bodies are
  * left out: they hold breakdowns of the number they hang on, which the catalog often maps to the same id.
  */
@@ -33,7 +34,7 @@ export function consistencyChecks(ctx: CheckContext): Finding[] {
       if (x.fact.relatesTo !== null && x.fact.relatesTo === y.fact.relatesTo) continue;
       const tol = toleranceOf(x.fact) * 10 ** x.fact.multiplier + toleranceOf(y.fact) * 10 ** y.fact.multiplier;
       if (agrees(x.fact.baseValue, y.fact.baseValue, tol)) continue;
-      const key = `${[x.fact.value, y.fact.value].sort().join('|')}|${x.fact.indicatorId}|${x.fact.kind}|${x.fact.year}`;
+      const key = `${[x.fact.value, y.fact.value].sort().join('|')}|${x.fact.indicatorId}|${x.fact.kind}|${periodKey(x.fact)}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(consistencyFinding(y, x, tol, 'trong cùng văn bản'));
@@ -46,12 +47,16 @@ export function kindClass(kind: Kind): string {
   return kind === 'actual' || kind === 'estimate' ? 'result' : kind;
 }
 
-/** Same catalog indicator and compatible wording, same year, kind and unit. */
+/** A fact's period, or its year where it has none: a quarter's figure is not the year's. */
+const periodKey = (f: Fact): string => f.period ?? String(f.year);
+
+/** Same catalog indicator and compatible wording, same period, kind and unit. */
 export function sameCell(a: Fact, b: Fact): boolean {
   return (
     a.indicatorId !== null &&
     a.indicatorId === b.indicatorId &&
     a.year === b.year &&
+    periodKey(a) === periodKey(b) &&
     kindClass(a.kind) === kindClass(b.kind) &&
     a.unit === b.unit &&
     sameIndicatorLabel(a.indicator, b.indicator)
@@ -76,7 +81,8 @@ export function scaleHint(a: number, b: number): string {
 
 export function consistencyFinding(later: Item, earlier: Item, tol: number, where: string): Finding {
   const scale = 10 ** later.fact.multiplier;
-  const year = later.fact.year === null ? '' : ` năm ${later.fact.year}`;
+  const f = later.fact;
+  const year = f.period !== null ? ` ${periodWords(f.period)}` : f.year === null ? '' : ` năm ${f.year}`;
   return {
     type: 'consistency',
     facts: [later, earlier],
