@@ -80,6 +80,19 @@ export const readPdf: Reader = async (ctx: ReadContext): Promise<DocumentModel> 
     await task.destroy().catch(() => undefined);
   }
 
+  // pages with no text layer are scans: OCR reads them (all pages with --ocr always), the rest as text
+  const mode = ctx.limits.ocr;
+  const scanned = mode === 'always' ? pages.map((pg) => pg.number) : pages.filter((pg) => pg.items.length === 0).map((pg) => pg.number);
+  if (mode !== 'never' && scanned.length > 0) {
+    const { ocrPdfPages, mergeByPage } = await import('./ocr-reader.ts');
+    const ocr = await ocrPdfPages(ctx.file, scanned, 0, { timeoutMs: ctx.limits.timeoutMs });
+    messages.push(...ocr.messages);
+    const textPages = pages.filter((pg) => !scanned.includes(pg.number));
+    const blocks = mergeByPage(layoutDocument(textPages, messages), ocr.blocks);
+    if (blocks.length === 0) throw new ReadError(ctx.file, 'no text layer, and OCR found no text');
+    // the text pages' marks are linked by layout; OCR pages' marks are left to the footnotes stage
+    return { file: ctx.file, sha256: ctx.sha256, format: 'pdf', pages: pages.length, blocks, footnotesLinked: textPages.length > 0, messages };
+  }
   const chars = pages.reduce((n, pg) => n + pg.items.reduce((m, it) => m + it.str.replace(/\s/g, '').length, 0), 0);
   if (chars === 0) throw new ReadError(ctx.file, 'no text layer: needs OCR');
   const empty = pages.filter((pg) => pg.items.length === 0).map((pg) => pg.number);

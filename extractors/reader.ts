@@ -9,7 +9,12 @@ export interface ReadLimits {
   maxInflatedBytes: number;
   /** uncompressed ÷ compressed, per entry */
   maxCompressionRatio: number;
+  /** pages without a text layer: OCR them (auto), OCR every page (always), or leave them unread (never) */
+  ocr: OcrMode;
 }
+
+export const OCR_MODES = ['auto', 'always', 'never'] as const;
+export type OcrMode = (typeof OCR_MODES)[number];
 
 export const DEFAULT_LIMITS: ReadLimits = {
   maxBytes: 64 * 1024 * 1024,
@@ -17,6 +22,7 @@ export const DEFAULT_LIMITS: ReadLimits = {
   timeoutMs: 120_000,
   maxInflatedBytes: 256 * 1024 * 1024,
   maxCompressionRatio: 200,
+  ocr: 'auto',
 };
 
 /** What a reader is given: the bytes (already read, size-checked), their hash and the limits. */

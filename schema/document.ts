@@ -24,6 +24,24 @@ export const Block = z.object({
   footnote: z.number().int().positive().optional(),
   /** set by the segment stage */
   headingPath: z.array(z.string()).optional(),
+  /**
+   * for blocks read by OCR: each word's place in `text`, Tesseract's confidence (0–100) and its box on
+   * the page (PDF points from the top-left corner), so a number keeps how sure the reading was and where
+   */
+  ocr: z
+    .object({
+      spans: z.array(
+        z.object({
+          /** the word as read, so a later stage that rewrites the block's text can find it again */
+          text: z.string(),
+          start: z.number().int().nonnegative(),
+          end: z.number().int().nonnegative(),
+          conf: z.number(),
+          box: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+        }),
+      ),
+    })
+    .optional(),
   /** offset of this block in the original file's text, where the format has one */
   sourceOffset: z.number().int().nonnegative().optional(),
 });

@@ -18,6 +18,16 @@ export const FactSource = Place.extend({
   /** offsets of the number within `text` */
   textStart: z.number().int().nonnegative().optional(),
   textEnd: z.number().int().nonnegative().optional(),
+  /**
+   * read by OCR: Tesseract's lowest confidence (0–100) over the number's words, and the number's box on
+   * its page (PDF points from the top-left corner: left, top, right, bottom) for the reviewer's crop
+   */
+  ocr: z
+    .object({
+      confidence: z.number().min(0).max(100),
+      box: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+    })
+    .optional(),
 });
 export type FactSource = z.infer<typeof FactSource>;
 
@@ -54,7 +64,7 @@ const STATUSES: ReadonlySet<unknown> = new Set(Status.options);
 const QUALIFIERS: ReadonlySet<unknown> = new Set(Qualifier.options);
 const FACT_KEYS = Object.keys(Fact.shape);
 const SOURCE_KEYS = Object.keys(FactSource.shape);
-const SOURCE_OPTIONAL = new Set(['page', 'sheet', 'cell', 'textStart', 'textEnd']);
+const SOURCE_OPTIONAL = new Set(['page', 'sheet', 'cell', 'textStart', 'textEnd', 'ocr']);
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 /** Indexed, so a hole (which `every` would skip) fails as it fails zod. */
@@ -80,6 +90,13 @@ function keysInOrder(o: object, keys: readonly string[], optional: ReadonlySet<s
   return k === keys.length;
 }
 
+function isOcrShape(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || !keysInOrder(v, ['confidence', 'box'], new Set())) return false;
+  const o = v as Record<string, unknown>;
+  const c = o.confidence;
+  return isFiniteNumber(c) && c >= 0 && c <= 100 && Array.isArray(o.box) && o.box.length === 4 && allOf(o.box, isFiniteNumber);
+}
+
 function isSourceShape(s: unknown): boolean {
   if (typeof s !== 'object' || s === null || Array.isArray(s) || !keysInOrder(s, SOURCE_KEYS, SOURCE_OPTIONAL)) return false;
   const o = s as Record<string, unknown>;
@@ -93,7 +110,8 @@ function isSourceShape(s: unknown): boolean {
     isInt(o.end, 0) &&
     isString(o.text) &&
     (!('textStart' in o) || isInt(o.textStart, 0)) &&
-    (!('textEnd' in o) || isInt(o.textEnd, 0))
+    (!('textEnd' in o) || isInt(o.textEnd, 0)) &&
+    (!('ocr' in o) || isOcrShape(o.ocr))
   );
 }
 

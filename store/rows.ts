@@ -338,6 +338,7 @@ export class FactJson {
     out += `,"block":${x.block},"start":${x.start},"end":${x.end}`;
     if (x.textStart !== undefined) out += `,"textStart":${x.textStart}`;
     if (x.textEnd !== undefined) out += `,"textEnd":${x.textEnd}`;
+    if (x.ocr !== undefined) out += `,"ocr":${JSON.stringify(x.ocr)}`;
     return `${out}}`;
   }
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import { OCR_MODES, type OcrMode } from '../../extractors/reader.ts';
 import { defaultDb, EXIT, UsageError } from '../usage.ts';
 
 interface IngestFlags {
@@ -11,6 +12,7 @@ interface IngestFlags {
   maxPages?: string;
   timeout?: string;
   workerMemory?: string;
+  ocr: OcrMode;
   exclude: string[];
 }
 
@@ -55,6 +57,11 @@ export function registerIngest(program: Command, setExit: (code: number) => void
     .option('--max-bytes <n>', 'refuse files larger than this many bytes (default 64 MiB)')
     .option('--max-pages <n>', 'refuse PDFs with more pages than this (default 2000)')
     .option('--timeout <seconds>', 'fail a file that takes longer than this to read and extract (default 120)')
+    .addOption(
+      new Option('--ocr <mode>', 'pages with no text layer (scans): auto reads them with Tesseract OCR, always OCRs every page, never leaves them unread')
+        .choices(OCR_MODES)
+        .default('auto'),
+    )
     .option('--worker-memory <MB>', 'fail a file whose reading needs more memory than this per worker (default 256)')
     .option(
       '--exclude <glob>',
@@ -125,6 +132,7 @@ export function registerIngest(program: Command, setExit: (code: number) => void
             ...(maxBytes !== undefined ? { maxBytes } : {}),
             ...(maxPages !== undefined ? { maxPages } : {}),
             ...(timeout !== undefined ? { timeoutMs: Math.round(timeout * 1000) } : {}),
+            ocr: flags.ocr,
           },
           ...(workers !== undefined ? { workers } : {}),
           ...(flags.exclude.length > 0 ? { exclude: flags.exclude } : {}),

@@ -38,6 +38,17 @@ function bodyOf(block: Block): { number: number; text: string } | null {
 
 function join(a: Block, b: Block): void {
   a.text = `${a.text.replace(/\s+$/, '')} ${b.text.replace(/^\s+/, '')}`;
+  keepOcrWords(a, b);
+}
+
+function append(a: Block, b: Block): void {
+  a.text = `${a.text}\n${b.text}`;
+  keepOcrWords(a, b);
+}
+
+/** A joined block keeps the OCR words of both parts (found again in the new text where they are needed). */
+function keepOcrWords(a: Block, b: Block): void {
+  if (a.ocr || b.ocr) a.ocr = { spans: [...(a.ocr?.spans ?? []), ...(b.ocr?.spans ?? [])] };
 }
 
 export function liftFootnotes(doc: DocumentModel, file: DocumentFile): DocumentModel {
@@ -86,14 +97,14 @@ function separate(source: readonly Block[], file: DocumentFile): { flow: Block[]
       // A numbered list inside a footnote body (a footnote that itemizes damages, say).
       const n = Number(li[1]);
       if (n === lastNote.lastListItem || n === lastNote.lastListItem + 1) {
-        lastNote.block.text = `${lastNote.block.text}\n${b.text}`;
+        append(lastNote.block, b);
         lastNote.lastListItem = n;
         continue;
       }
     }
     if (prevWasNote && lastNote && openPara && /^[-+•]\s/u.test(b.text)) {
       // Bullets between a footnote body and the rest of a cut paragraph belong to the footnote.
-      lastNote.block.text = `${lastNote.block.text}\n${b.text}`;
+      append(lastNote.block, b);
       continue;
     }
     if (startsLower(b.text)) {

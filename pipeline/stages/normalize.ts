@@ -1,4 +1,5 @@
-import type { DocumentModel } from '../../schema/document.ts';
+import { anchoredSpans, type OcrSpan, ocrOf } from '../../extractors/ocr-spans.ts';
+import type { Block, DocumentModel } from '../../schema/document.ts';
 import { type Fact, RELATION_KINDS } from '../../schema/fact.ts';
 import type { DocumentFile } from '../file.ts';
 import { shortHash } from '../short-hash.ts';
@@ -77,6 +78,7 @@ export function normalize({ doc, candidates }: Extraction, _file: DocumentFile, 
         text: sentence,
         textStart: q.start - sentenceStart,
         textEnd: q.end - sentenceStart,
+        ...ocrSourceOf(c.block, q.start, q.end),
       },
       status: q.anomalies.length > 0 ? 'flagged' : 'ok',
       raw: q.raw,
@@ -86,4 +88,15 @@ export function normalize({ doc, candidates }: Extraction, _file: DocumentFile, 
     return { fact, reading: c.reading };
   });
   return { doc, facts };
+}
+
+const spansOf = new WeakMap<Block, OcrSpan[]>();
+
+/** For a number read by OCR: how sure Tesseract was of its words, and where they are on the page. */
+function ocrSourceOf(block: Block, start: number, end: number): { ocr?: NonNullable<Fact['source']['ocr']> } {
+  if (!block.ocr) return {};
+  let spans = spansOf.get(block);
+  if (!spans) spansOf.set(block, (spans = anchoredSpans(block)));
+  const ocr = ocrOf(spans, start, end);
+  return ocr ? { ocr } : {};
 }

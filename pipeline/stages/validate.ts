@@ -1,3 +1,4 @@
+import { LOW_CONFIDENCE } from '../../extractors/ocr-spans.ts';
 import { formatVietnameseNumber } from '../../extractors/vn-number.ts';
 import type { AreaPopulation } from '../../schema/catalog.ts';
 import { Fact, isWellFormedFact } from '../../schema/fact.ts';
@@ -66,6 +67,19 @@ export function validate({ doc, facts }: Normalization, file: DocumentFile, popu
     kept.push({ fact: parsed.data, reading });
     for (const a of reading.anomalies) {
       mismatches.push(readingMismatch(doc.sha256, fact, a.code, READING_PROBLEMS[a.code](vnNumber(fact.value))));
+    }
+    // OCR was unsure of the number's characters: a reviewer reads them off the page image
+    const ocr = fact.source.ocr;
+    if (ocr && ocr.confidence < LOW_CONFIDENCE) {
+      const page = fact.source.page === undefined ? '' : ` trang ${fact.source.page}`;
+      mismatches.push(
+        readingMismatch(
+          doc.sha256,
+          fact,
+          'ocr-low-confidence',
+          `đọc bằng OCR với độ tin cậy ${vnNumber(ocr.confidence)}%, tạm đọc là ${vnNumber(fact.value)}; cần đối chiếu ảnh${page} của bản quét`,
+        ),
+      );
     }
     // Nothing in the document (wording, headings, title, date) says the year: a reviewer must.
     if (fact.year === null) {

@@ -236,7 +236,7 @@ describe('time and memory limits of the parse worker', () => {
       bytes,
       sha256: '0'.repeat(64),
       format: 'xls' as const,
-      limits: { maxBytes: 1e9, maxPages: 1, timeoutMs: 20, maxInflatedBytes: 1e8, maxCompressionRatio: 200 },
+      limits: { maxBytes: 1e9, maxPages: 1, timeoutMs: 20, maxInflatedBytes: 1e8, maxCompressionRatio: 200, ocr: 'never' as const },
     };
     await expect(readXls(ctx)).rejects.toThrow(/slow\.xls: parsing took longer than 20 ms: stopped/);
     expect(performance.now() - start).toBeLessThan(3000);

@@ -135,12 +135,12 @@ describe('readPdf refuses what it cannot read', () => {
     expect(doc.messages).toEqual([]);
   });
 
-  it('an empty page: no text layer', async () => {
-    expect(await refusal(ctxOf('blank.pdf', emptyPagePdf()))).toBe('no text layer: needs OCR');
+  it('an empty page: no text layer (OCR off)', async () => {
+    expect(await refusal(ctxOf('blank.pdf', emptyPagePdf(), { ocr: 'never' }))).toBe('no text layer: needs OCR');
   });
 
-  it('an image-only page: no text layer', async () => {
-    expect(await refusal(ctxOf('scan.pdf', imageOnlyPdf()))).toBe('no text layer: needs OCR');
+  it('an image-only page: no text layer (OCR off)', async () => {
+    expect(await refusal(ctxOf('scan.pdf', imageOnlyPdf(), { ocr: 'never' }))).toBe('no text layer: needs OCR');
   });
 
   it('but reads the text pages of a PDF with a page that has none, and says which', async () => {
@@ -154,7 +154,7 @@ describe('readPdf refuses what it cannot read', () => {
       '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 7 0 R >>',
       '<< /Length 0 >>\nstream\n\nendstream',
     ]);
-    const doc = await readPdf(ctxOf('half-scanned.pdf', pdf));
+    const doc = await readPdf(ctxOf('half-scanned.pdf', pdf, { ocr: 'never' }));
     expect(doc.pages).toBe(2);
     expect(doc.blocks.map((b) => b.text)).toEqual(['San luong dat 8.396,5 tan']);
     expect(doc.messages).toEqual([{ type: 'warning', stage: 'read', ruleId: 'read:no-text-layer', message: '1 of 2 pages have no text layer (needs OCR): 2' }]);
@@ -226,8 +226,8 @@ describe.skipIf(!existsSync(REAL))('readPdf on the real Lâm Đồng documents',
     expect(text).not.toMatch(/[\u00a0\u2009\u202f]/u);
   });
 
-  it('reports the scanned PDF as needing OCR', async () => {
-    expect(await refusal(ctxOf(join(REAL, 'lamdong_ttr239_de_an_06_2026-03_scanned.pdf')))).toBe('no text layer: needs OCR');
+  it('reports the scanned PDF as needing OCR when OCR is off', async () => {
+    expect(await refusal(ctxOf(join(REAL, 'lamdong_ttr239_de_an_06_2026-03_scanned.pdf'), undefined, { ocr: 'never' }))).toBe('no text layer: needs OCR');
   });
 
   it('agrees with the DOCX of the same report (lamdong_bc_cac_chi_so_2025-11-06)', async () => {

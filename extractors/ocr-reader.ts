@@ -1,0 +1,365 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Block, ReadMessage } from '../schema/document.ts';
+import { numberToSuperscript } from './clean-text.ts';
+import { LOW_CONFIDENCE, type OcrSpan } from './ocr-spans.ts';
+import { ReadError } from './reader.ts';
+
+/**
+ * OCR of scanned PDF pages: poppler's `pdftoppm` rasterizes a page, the Tesseract CLI (5.x, Debian's
+ * `tesseract-ocr` with `tesseract-ocr-vie`) reads it and prints TSV: every word with its box, its
+ * confidence, and its block, paragraph and line. Both are native, well-kept programs run as child
+ * processes, so a page that hangs or blows up is killed on a time limit and never shares our heap;
+ * the TSV is parsed here, and the layout (paragraphs, table rows) is rebuilt from its boxes.
+ */
+
+export interface OcrWord {
+  text: string;
+  /** Tesseract's word confidence, 0–100 */
+  conf: number;
+  /** left, top, right, bottom in pixels of the page image */
+  box: [number, number, number, number];
+  block: number;
+  par: number;
+  line: number;
+}
+
+export interface OcrOptions {
+  /** resolution the pages are rasterized at; 300 dpi is what Tesseract is trained for */
+  dpi: number;
+  lang: string;
+  /** per page, for the rasterizer and Tesseract each */
+  timeoutMs: number;
+}
+
+export const DEFAULT_OCR: OcrOptions = { dpi: 300, lang: 'vie', timeoutMs: 120_000 };
+
+/** Parses Tesseract's TSV output: the word rows (level 5) with text, box and confidence. */
+export function parseTsv(tsv: string): OcrWord[] {
+  const words: OcrWord[] = [];
+  for (const row of tsv.split('\n')) {
+    const f = row.split('\t');
+    if (f.length < 12 || f[0] !== '5') continue;
+    const text = (f[11] ?? '').trim();
+    if (!text) continue;
+    const l = Number(f[6]);
+    const t = Number(f[7]);
+    const w = Number(f[8]);
+    const h = Number(f[9]);
+    words.push({ text: text.normalize('NFC'), conf: Number(f[10]), box: [l, t, l + w, t + h], block: Number(f[2]), par: Number(f[3]), line: Number(f[4]) });
+  }
+  return words;
+}
+
+interface Line {
+  words: OcrWord[];
+  key: string;
+  top: number;
+  bottom: number;
+  height: number;
+}
+
+function linesOf(words: readonly OcrWord[]): Line[] {
+  const byKey = new Map<string, OcrWord[]>();
+  for (const w of words) {
+    const key = `${w.block}.${w.par}.${w.line}`;
+    const list = byKey.get(key);
+    if (list) list.push(w);
+    else byKey.set(key, [w]);
+  }
+  return [...byKey].map(([key, ws]) => {
+    ws.sort((a, b) => a.box[0] - b.box[0]);
+    const top = Math.min(...ws.map((w) => w.box[1]));
+    const bottom = Math.max(...ws.map((w) => w.box[3]));
+    // the median word height: a line's box is stretched by accents and by a stray mark
+    const hs = ws.map((w) => w.box[3] - w.box[1]).sort((a, b) => a - b);
+    return { words: ws, key, top, bottom, height: hs[Math.floor(hs.length / 2)] ?? bottom - top };
+  });
+}
+
+/**
+ * A line's cells: words split where the gap between them is far wider than a space. In running text
+ * a space is about a third of the letters' height; a gap of three heights is a column boundary.
+ */
+export function cellsOf(words: readonly OcrWord[], lineHeight: number): OcrWord[][] {
+  const cells: OcrWord[][] = [];
+  let cell: OcrWord[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const prev = words[i - 1];
+    if (prev && w.box[0] - prev.box[2] > 3 * lineHeight) {
+      cells.push(cell);
+      cell = [];
+    }
+    cell.push(w);
+  }
+  if (cell.length) cells.push(cell);
+  return cells;
+}
+
+const HAS_DIGIT = /\d/;
+
+interface Built {
+  text: string;
+  spans: OcrSpan[];
+}
+
+function build(words: readonly OcrWord[], toPt: (px: number) => number, into: Built, sep: string): void {
+  for (const w of words) {
+    if (into.text.length > 0) into.text += sep;
+    sep = ' ';
+    const start = into.text.length;
+    into.text += w.text;
+    into.spans.push({ text: w.text, start, end: into.text.length, conf: w.conf, box: [toPt(w.box[0]), toPt(w.box[1]), toPt(w.box[2]), toPt(w.box[3])] });
+  }
+}
+
+const percentile = (xs: readonly number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length * p)] ?? 0;
+};
+
+/**
+ * The footnote area at a page's foot, found from what any scan of a Word or PDF page keeps: its lines are
+ * set smaller than the body's (their words' median height under 0.85 of the page's), they run to the
+ * last line of the page, and each body opens with a mark far smaller than its own line. Returns the
+ * index of the area's first line, or lines.length when there is none.
+ */
+function footnoteAreaStart(lines: readonly Line[], bodyHeight: number): number {
+  let start = lines.length;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = lines[i]!;
+    // a page number alone on the last line belongs to neither
+    if (i === lines.length - 1 && l.words.length === 1 && /^\d{1,3}$/.test(l.words[0]!.text)) continue;
+    if (l.height >= 0.85 * bodyHeight) break;
+    start = i;
+  }
+  // an area holds at least one body: a line opening with a mark
+  for (let i = start; i < lines.length; i++) if (opensWithMark(lines[i]!)) return i;
+  return lines.length;
+}
+
+/** A line whose first word is a mark: small against the line and raised above its middle. */
+function opensWithMark(l: Line): boolean {
+  const first = l.words[0];
+  if (!first || l.words.length < 2) return false;
+  const h = first.box[3] - first.box[1];
+  return h < 0.65 * l.height && first.box[3] < l.top + 0.75 * l.height;
+}
+
+/**
+ * A footnote mark glued to the word it follows: Tesseract reads a small raised numeral as a quote, a
+ * caret or an asterisk (`4.623,3ha'`, `hoạch".`). Only such characters right after a letter, digit or
+ * bracket and before closing punctuation count, and never a closing quote whose opening one is open.
+ */
+const GLUED_MARK = /^(.*[\p{L}\p{N})])([\u0027\u0022\u2019\u201d\u02c6^*\u00b0\u00ae\u0060\u00b4\u00b9\u00b2\u00b3]+|\d{1,2})([.,;:)]*)$/u;
+
+interface PageState {
+  /** the number the next footnote body of the document gets (Word numbers them across pages) */
+  nextFootnote: number;
+}
+
+/**
+ * The blocks of one OCR page, in the shape a Word document converted to text has: paragraphs (a
+ * Tesseract paragraph's lines joined), footnote bodies where the page ends, opening with their number in
+ * superscript, and marks in superscript where they were glued to a word, so the footnotes stage links
+ * them as it does for text. A line that splits into three or more cells holding a number is a table
+ * row: its cells stay apart (` | `, as the other readers write rows), never merged into one sentence.
+ */
+export function blocksOfPage(words: readonly OcrWord[], page: number, dpi: number, firstIndex: number, state: PageState = { nextFootnote: 1 }): Block[] {
+  const toPt = (px: number) => Math.round((px * 72 * 100) / dpi) / 100;
+  const blocks: Block[] = [];
+  const lines = linesOf(words);
+  // the body's line height: a high percentile, since a long footnote area may hold more lines than the body
+  const bodyHeight = percentile(
+    lines.filter((l) => l.words.length >= 3).map((l) => l.height),
+    0.7,
+  );
+  const area = bodyHeight > 0 ? footnoteAreaStart(lines, bodyHeight) : lines.length;
+  // the bodies in the area, numbered on from the page before; the marks in the flow take them in order
+  const bodies = lines.slice(area).filter(opensWithMark).length;
+  const numbers = Array.from({ length: bodies }, (_, i) => state.nextFootnote + i);
+  state.nextFootnote += bodies;
+  const marked = marksOf(lines.slice(0, area), bodies);
+  let para: Built | null = null;
+  let paraKey = '';
+  const flush = () => {
+    const done: Built | null = para;
+    if (done?.text.trim()) blocks.push({ index: firstIndex + blocks.length, kind: 'paragraph', text: done.text, page, ocr: { spans: done.spans } });
+    para = null;
+  };
+  let nextMark = 0;
+  let nextBody = 0;
+  lines.forEach((line, li) => {
+    if (li >= area) {
+      if (opensWithMark(line)) {
+        flush();
+        para = { text: `${numberToSuperscript(numbers[nextBody++]!)} `, spans: [] };
+        paraKey = `note${li}`;
+        build(line.words.slice(1), toPt, para, '');
+      } else if (para) build(line.words, toPt, para, ' ');
+      return;
+    }
+    const ws = line.words.map((w) => {
+      if (!marked.has(w)) return w;
+      const m = GLUED_MARK.exec(w.text)!;
+      return { ...w, text: `${m[1]}${numberToSuperscript(numbers[nextMark++]!)}${m[3]}` };
+    });
+    const cells = cellsOf(ws, line.height);
+    if (cells.length >= 3 && cells.some((c) => c.some((w) => HAS_DIGIT.test(w.text)))) {
+      flush();
+      const row: Built = { text: '', spans: [] };
+      const cellTexts: { text: string }[] = [];
+      cells.forEach((c, i) => {
+        build(c, toPt, row, i === 0 ? '' : ' | ');
+        cellTexts.push({ text: c.map((w) => w.text).join(' ') });
+      });
+      blocks.push({ index: firstIndex + blocks.length, kind: 'table-row', text: row.text, page, cells: cellTexts, ocr: { spans: row.spans } });
+      return;
+    }
+    const key = line.key.slice(0, line.key.lastIndexOf('.'));
+    if (para === null || key !== paraKey) {
+      flush();
+      para = { text: '', spans: [] };
+      paraKey = key;
+    }
+    build(ws, toPt, para, ' ');
+  });
+  flush();
+  return blocks;
+}
+
+/**
+ * The words of the flow that carry the page's footnote marks, in reading order: glued mark characters,
+ * kept only when there are exactly as many as the page has bodies (a closing quote of a title is also
+ * a quote), after dropping quotes that close an opening one.
+ */
+function marksOf(lines: readonly Line[], bodies: number): Set<OcrWord> {
+  if (bodies === 0) return new Set();
+  const found: OcrWord[] = [];
+  let open = false;
+  for (const l of lines) {
+    for (const w of l.words) {
+      if (w.text.includes('\u201c')) open = true;
+      const m = GLUED_MARK.exec(w.text);
+      const closesQuote: boolean = open && m !== null && /[\u201d\u0022]/u.test(m[2]!);
+      if (w.text.includes('\u201d')) open = false;
+      if (closesQuote) {
+        open = false;
+        continue;
+      }
+      // a number's own digits are not a mark: only digits glued to a letter are (`tấn12`)
+      if (m && (!/^\d+$/.test(m[2]!) || /\p{L}$/u.test(m[1]!))) found.push(w);
+    }
+  }
+  return found.length === bodies ? new Set(found) : new Set();
+}
+
+function run(cmd: string, args: string[], timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    // one thread per Tesseract: the worker pool runs one per core already, and its OpenMP threads would fight them
+    const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
+    execFile(cmd, args, { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8', killSignal: 'SIGKILL', env }, (err, stdout, stderr) => {
+      if (err) {
+        const e = err as NodeJS.ErrnoException & { killed?: boolean };
+        if (e.code === 'ENOENT') reject(new Error(`${cmd} is not installed`));
+        else if (e.killed) reject(new Error(`${cmd} took longer than ${timeoutMs} ms: stopped`));
+        else reject(new Error(`${cmd} failed: ${(stderr || e.message).split('\n')[0]}`));
+      } else resolve(stdout);
+    });
+  });
+}
+
+let available: Promise<string | null> | undefined;
+
+/** Null when Tesseract with the Vietnamese model and pdftoppm are installed, else what is missing and how to install it. */
+export function ocrUnavailable(lang = DEFAULT_OCR.lang): Promise<string | null> {
+  available ??= (async () => {
+    try {
+      const langs = await run('tesseract', ['--list-langs'], 10_000);
+      if (!langs.split(/\s+/).includes(lang)) return `Tesseract has no "${lang}" model: apt-get install tesseract-ocr-${lang}`;
+    } catch {
+      return 'Tesseract is not installed: apt-get install tesseract-ocr tesseract-ocr-vie';
+    }
+    try {
+      await run('pdftoppm', ['-v'], 10_000);
+    } catch (err) {
+      if (/not installed/.test(String(err))) return 'pdftoppm is not installed: apt-get install poppler-utils';
+    }
+    return null;
+  })();
+  return available;
+}
+
+export interface OcrResult {
+  blocks: Block[];
+  messages: ReadMessage[];
+  /** pages read, and how many words on them Tesseract was unsure of */
+  pages: number;
+  words: number;
+  lowConfidenceWords: number;
+}
+
+/**
+ * OCRs the given pages (1-based) of a PDF, one page at a time so memory stays one page image. A page
+ * that fails is reported and skipped; when none can be read the file is refused with the reason.
+ */
+export async function ocrPdfPages(file: string, pages: readonly number[], firstIndex: number, opts: Partial<OcrOptions> = {}): Promise<OcrResult> {
+  const o = { ...DEFAULT_OCR, ...opts };
+  const missing = await ocrUnavailable(o.lang);
+  if (missing) throw new ReadError(file, `no text layer: needs OCR, and ${missing}`);
+  const dir = await mkdtemp(join(tmpdir(), 'baocao-ocr-'));
+  const result: OcrResult = { blocks: [], messages: [], pages: 0, words: 0, lowConfidenceWords: 0 };
+  const failed: string[] = [];
+  const state: PageState = { nextFootnote: 1 };
+  try {
+    for (const p of pages) {
+      try {
+        const prefix = join(dir, `p${p}`);
+        await run('pdftoppm', ['-r', String(o.dpi), '-f', String(p), '-l', String(p), '-gray', '-png', file, prefix], o.timeoutMs);
+        const image = (await readdir(dir)).find((n) => n.startsWith(`p${p}-`) || n === `p${p}.png`);
+        if (!image) throw new Error('the rasterizer wrote no image');
+        const tsv = await run('tesseract', [join(dir, image), 'stdout', '-l', o.lang, '--psm', '3', 'tsv'], o.timeoutMs);
+        await rm(join(dir, image), { force: true });
+        const words = parseTsv(tsv);
+        result.pages++;
+        result.words += words.length;
+        result.lowConfidenceWords += words.filter((w) => w.conf < LOW_CONFIDENCE).length;
+        result.blocks.push(...blocksOfPage(words, p, o.dpi, firstIndex + result.blocks.length, state));
+      } catch (err) {
+        failed.push(`page ${p}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+      }
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  if (result.pages === 0 && pages.length > 0) throw new ReadError(file, `no text layer, and OCR failed: ${failed[0]}`);
+  if (failed.length) {
+    result.messages.push({
+      type: 'warning',
+      stage: 'read',
+      ruleId: 'read:ocr-page-failed',
+      message: `OCR failed on ${failed.length} page(s): ${failed.join('; ')}`,
+    });
+  }
+  result.messages.push({
+    type: 'info',
+    stage: 'read',
+    ruleId: 'read:ocr',
+    message: `${result.pages} page(s) read by OCR (Tesseract, ${o.lang}, ${o.dpi} dpi): ${result.words} words, ${result.lowConfidenceWords} below confidence ${LOW_CONFIDENCE}`,
+  });
+  return result;
+}
+
+/**
+ * The text pages' blocks and the OCR pages' in page order (the flow first, footnote bodies after it, as
+ * the PDF reader gives them), numbered again.
+ */
+export function mergeByPage(text: readonly Block[], ocr: readonly Block[]): Block[] {
+  const flow = [...text.filter((b) => b.kind !== 'footnote'), ...ocr];
+  // a stable sort: blocks of one page keep their order
+  flow.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
+  return [...flow, ...text.filter((b) => b.kind === 'footnote')].map((b, index) => ({ ...b, index }));
+}
