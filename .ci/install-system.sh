@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
-# System packages the test suite needs beyond npm: Debian's Chromium for the HTML comparison page test
-# (tests/warehouse/compare-html.test.ts drives it with playwright-core; it skips when Chromium is absent).
+# System packages the test suite needs beyond npm:
+# - Debian's Chromium for the HTML comparison and review page tests (playwright-core drives it; they skip
+#   when it is absent);
+# - Tesseract 5 with its Vietnamese model, and poppler's pdftoppm, for OCR of scanned PDFs
+#   (extractors/ocr-reader.ts; tests/ocr skips with the reason when they are absent).
 set -euo pipefail
-if ! command -v chromium >/dev/null 2>&1; then
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
+[ -e /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || missing+=(tesseract-ocr-vie)
+if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update && apt-get install -y chromium
+  apt-get update && apt-get install -y "${missing[@]}"
 fi
