@@ -17,6 +17,8 @@ export interface IngestWorkerData {
 export interface IngestJob {
   file: string;
   limits: Partial<ReadLimits>;
+  /** read again a file whose content failed in an earlier run (without it, the old reason is given) */
+  retryFailed?: boolean;
 }
 
 /**
@@ -46,12 +48,26 @@ let pendingAnswer: ((known: boolean) => void) | null = null;
  */
 const lookup = openLookup((workerData as IngestWorkerData | null)?.warehouse ?? null);
 
-function openLookup(file: string | null): ((hash: string) => boolean) | null {
+interface Lookup {
+  known(hash: string): boolean;
+  /** why the same content failed in the last run that read it, if it did */
+  failedBefore(hash: string): string | null;
+}
+
+function openLookup(file: string | null): Lookup | null {
   if (!file) return null;
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true });
     const stmt = db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck();
-    return (hash) => stmt.get(hash) !== undefined;
+    const failed = db
+      .prepare(
+        "SELECT CASE WHEN status = 'failed' THEN reason END FROM run_files WHERE document_id = ? AND status IN ('failed', 'loaded') ORDER BY id DESC LIMIT 1",
+      )
+      .pluck();
+    return {
+      known: (hash) => stmt.get(hash) !== undefined,
+      failedBefore: (hash) => (failed.get(hash) as string | null | undefined) ?? null,
+    };
   } catch {
     return null;
   }
@@ -61,7 +77,7 @@ function openLookup(file: string | null): ((hash: string) => boolean) | null {
 function isKnown(id: number, hash: string): Promise<boolean> {
   if (lookup) {
     try {
-      return Promise.resolve(lookup(hash));
+      return Promise.resolve(lookup.known(hash));
     } catch {
       // a locked or vanished file: the writer can still answer
     }
@@ -70,6 +86,16 @@ function isKnown(id: number, hash: string): Promise<boolean> {
     pendingAnswer = resolve;
     port.postMessage({ id, ask: hash });
   });
+}
+
+function failedBefore(hash: string): string | null {
+  try {
+    const reason = lookup?.failedBefore(hash) ?? null;
+    // a reason that is itself "not read again" keeps the first reason, once
+    return reason?.replace(/^failed in an earlier run, not read again \(--retry-failed to retry\): /, '') ?? null;
+  } catch {
+    return null;
+  }
 }
 
 async function run(id: number, job: IngestJob): Promise<IngestJobResult> {
@@ -84,6 +110,12 @@ async function run(id: number, job: IngestJob): Promise<IngestJobResult> {
         .digest('hex');
       // Skipped before parsing: a re-run over a loaded archive costs one read and one hash per file.
       if (await isKnown(id, documentId)) return { status: 'known', documentId };
+      // A file that failed (a scan OCR could not read, a damaged file) fails the same way again: say why
+      // without reading it, unless asked to retry.
+      const before = job.retryFailed ? null : failedBefore(documentId);
+      if (before !== null) {
+        return { status: 'failed', stage: 'read', reason: `failed in an earlier run, not read again (--retry-failed to retry): ${before}`, documentId };
+      }
     }
     return { status: 'extracted', bytes: serialize(await processFile(job.file, catalog, limits)) };
   } catch (err) {

@@ -55,6 +55,8 @@ export interface IngestOptions {
   exclude?: readonly string[];
   /** reader threads; default: the number of cores */
   workers?: number;
+  /** read again the files whose content failed in an earlier run (default: report the old reason, unread) */
+  retryFailed?: boolean;
   /**
    * HOOK for cross-document checks: runs after a document is loaded, with what the load wrote, and returns
    * how many extra mismatches it recorded (they are added to the summary). A throw fails nothing already
@@ -160,7 +162,7 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
             ? Promise.resolve({ walkError: entry.error })
             : 'skip' in entry
               ? Promise.resolve({ note: entry.skip })
-              : pool.run({ file: entry.file, limits }),
+              : pool.run({ file: entry.file, limits, ...(options.retryFailed ? { retryFailed: true } : {}) }),
         settled: false,
       };
       void slot.outcome.then(() => (slot.settled = true));

@@ -14,6 +14,7 @@ interface IngestFlags {
   workerMemory?: string;
   ocr: OcrMode;
   exclude: string[];
+  retryFailed?: boolean;
 }
 
 /** `--exclude` may be given many times: each adds a glob. */
@@ -62,6 +63,7 @@ export function registerIngest(program: Command, setExit: (code: number) => void
         .choices(OCR_MODES)
         .default('auto'),
     )
+    .option('--retry-failed', 'read again the files that failed in an earlier run (without it their old reason is reported and they are not read)')
     .option('--worker-memory <MB>', 'fail a file whose reading needs more memory than this per worker (default 256)')
     .option(
       '--exclude <glob>',
@@ -137,6 +139,7 @@ export function registerIngest(program: Command, setExit: (code: number) => void
           ...(workers !== undefined ? { workers } : {}),
           ...(flags.exclude.length > 0 ? { exclude: flags.exclude } : {}),
           ...(workerMemoryMb !== undefined ? { workerMemoryMb } : {}),
+          ...(flags.retryFailed ? { retryFailed: true } : {}),
           onFile: (e, done) => progress.update(e, done),
           // Checks against the documents already in the warehouse (same indicator, year and kind stated
           // differently; reviewers' decisions carried to a superseding version) run after each load.

@@ -104,6 +104,23 @@ describe('baocao ingest of a folder with good and hostile files', () => {
     const facts = await baocao(['facts', '--db', db, '--json', '--limit', '0']);
     const ids = (JSON.parse(facts.stdout) as { id: string; documentId: string }[]).map((f) => `${f.documentId}:${f.id}`);
     expect(new Set(ids).size).toBe(ids.length);
+    // the files that failed are not read again: their old reason is given, and the run still exits 1
+    expect(res.code).toBe(1);
+    const failed = new Map(summary.failed.map((f) => [f.file.split('/').at(-1)!, f.reason]));
+    expect(failed.get('truncated.pdf')).toMatch(/^failed in an earlier run, not read again \(--retry-failed to retry\): .*PDF/i);
+  }, 180_000);
+
+  it('reads the failed files again with --retry-failed', async () => {
+    const res = await baocao(['ingest', archive, '--db', db, '--json', '--retry-failed']);
+    expect(res.code).toBe(1);
+    const summary = JSON.parse(res.stdout) as Summary;
+    const failed = new Map(summary.failed.map((f) => [f.file.split('/').at(-1)!, f.reason]));
+    expect(failed.get('truncated.pdf')).toMatch(bad.get('truncated.pdf')!);
+    expect(failed.get('truncated.pdf')).not.toMatch(/earlier run/);
+    // and the run after it keeps the first reason, once
+    const again = JSON.parse((await baocao(['ingest', archive, '--db', db, '--json'])).stdout) as Summary;
+    const reason = again.failed.find((f) => f.file.endsWith('truncated.pdf'))!.reason;
+    expect(reason.match(/earlier run/g)).toHaveLength(1);
   }, 180_000);
 
   it('answers --help on every command and exits 2 on bad usage', async () => {
