@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Block, ReadMessage } from '../schema/document.ts';
 import { numberToSuperscript } from './clean-text.ts';
-import { LOW_CONFIDENCE, type OcrSpan } from './ocr-spans.ts';
+import { LOW_CONFIDENCE, type OcrSpan, ocrListeners } from './ocr-spans.ts';
 import { ReadError } from './reader.ts';
 
 /**
@@ -300,19 +300,21 @@ export interface OcrResult {
   pages: number;
   words: number;
   lowConfidenceWords: number;
+  /** pages OCR could not read, each with why */
+  failed: string[];
 }
 
 /**
  * OCRs the given pages (1-based) of a PDF, one page at a time so memory stays one page image. A page
- * that fails is reported and skipped; when none can be read the file is refused with the reason.
+ * that fails is reported and skipped (the caller refuses a file left with no text, with the reason).
  */
 export async function ocrPdfPages(file: string, pages: readonly number[], firstIndex: number, opts: Partial<OcrOptions> = {}): Promise<OcrResult> {
   const o = { ...DEFAULT_OCR, ...opts };
   const missing = await ocrUnavailable(o.lang);
   if (missing) throw new ReadError(file, `no text layer: needs OCR, and ${missing}`);
   const dir = await mkdtemp(join(tmpdir(), 'baocao-ocr-'));
-  const result: OcrResult = { blocks: [], messages: [], pages: 0, words: 0, lowConfidenceWords: 0 };
-  const failed: string[] = [];
+  const result: OcrResult = { blocks: [], messages: [], pages: 0, words: 0, lowConfidenceWords: 0, failed: [] };
+  const failed = result.failed;
   const state: PageState = { nextFootnote: 1 };
   try {
     for (const p of pages) {
@@ -328,6 +330,7 @@ export async function ocrPdfPages(file: string, pages: readonly number[], firstI
         result.words += words.length;
         result.lowConfidenceWords += words.filter((w) => w.conf < LOW_CONFIDENCE).length;
         result.blocks.push(...blocksOfPage(words, p, o.dpi, firstIndex + result.blocks.length, state));
+        for (const listen of ocrListeners) listen({ file, page: p, done: result.pages, total: pages.length });
       } catch (err) {
         failed.push(`page ${p}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
       }
@@ -335,7 +338,6 @@ export async function ocrPdfPages(file: string, pages: readonly number[], firstI
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-  if (result.pages === 0 && pages.length > 0) throw new ReadError(file, `no text layer, and OCR failed: ${failed[0]}`);
   if (failed.length) {
     result.messages.push({
       type: 'warning',

@@ -50,3 +50,12 @@ export function ocrOf(spans: readonly OcrSpan[], start: number, end: number): { 
   if (confidence === Number.POSITIVE_INFINITY) return null;
   return { confidence: Math.max(0, Math.min(100, Math.round(confidence * 10) / 10)), box };
 }
+
+/** A page done: OCR takes seconds a page, so whoever waits on a read hears of each one. */
+export interface OcrProgress {
+  file: string;
+  page: number;
+  done: number;
+  total: number;
+}
+export const ocrListeners = new Set<(p: OcrProgress) => void>();

@@ -89,7 +89,9 @@ export const readPdf: Reader = async (ctx: ReadContext): Promise<DocumentModel> 
     messages.push(...ocr.messages);
     const textPages = pages.filter((pg) => !scanned.includes(pg.number));
     const blocks = mergeByPage(layoutDocument(textPages, messages), ocr.blocks);
-    if (blocks.length === 0) throw new ReadError(ctx.file, 'no text layer, and OCR found no text');
+    if (blocks.length === 0) {
+      throw new ReadError(ctx.file, ocr.failed[0] ? `no text layer, and OCR failed: ${ocr.failed[0]}` : 'no text layer, and OCR found no text');
+    }
     // the text pages' marks are linked by layout; OCR pages' marks are left to the footnotes stage
     return { file: ctx.file, sha256: ctx.sha256, format: 'pdf', pages: pages.length, blocks, footnotesLinked: textPages.length > 0, messages };
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { DocumentModel, Format } from '../schema/document.ts';
+import { ocrListeners } from './ocr-spans.ts';
 import { DEFAULT_LIMITS, oneLine, type ReadContext, ReadError, type Reader, type ReadLimits } from './reader.ts';
 import { EXTENSION_FORMATS, sniffFormat } from './sniff.ts';
 import { inspectZip, verifyZipSizes, ZipRefused } from './zip-guard.ts';
@@ -116,13 +117,25 @@ export async function readDocument(file: string, limits: Partial<ReadLimits> = {
  */
 async function withTimeout<T>(file: string, ms: number, run: () => Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
+  let reject: (err: ReadError) => void = () => undefined;
+  const arm = () => {
+    clearTimeout(timer);
     timer = setTimeout(() => reject(new ReadError(file, `reading took longer than ${ms} ms: stopped`)), ms + 1000);
     timer.unref();
+  };
+  const timeout = new Promise<never>((_, r) => {
+    reject = r;
   });
+  arm();
+  // OCR reads a page in seconds and a scan may have hundreds: the limit runs again from each page read
+  const listener = (p: { file: string }) => {
+    if (p.file === file) arm();
+  };
+  ocrListeners.add(listener);
   try {
     return await Promise.race([run(), timeout]);
   } finally {
     clearTimeout(timer);
+    ocrListeners.delete(listener);
   }
 }

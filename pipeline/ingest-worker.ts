@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { ocrListeners } from '../extractors/ocr-spans.ts';
 import { DEFAULT_LIMITS, oneLine, ReadError, type ReadLimits } from '../extractors/reader.ts';
 import { processFile } from './runner.ts';
 import { loadCatalog } from './stages/catalog.ts';
@@ -117,7 +118,16 @@ async function run(id: number, job: IngestJob): Promise<IngestJobResult> {
         return { status: 'failed', stage: 'read', reason: `failed in an earlier run, not read again (--retry-failed to retry): ${before}`, documentId };
       }
     }
-    return { status: 'extracted', bytes: serialize(await processFile(job.file, catalog, limits)) };
+    // each OCR page read is told to the pool: it restarts the job's clock, and the progress line shows it
+    const onPage = (p: { file: string; done: number; total: number }) => {
+      if (p.file === job.file) port.postMessage({ id, progress: { ocrPages: p.done, ocrTotal: p.total } });
+    };
+    ocrListeners.add(onPage);
+    try {
+      return { status: 'extracted', bytes: serialize(await processFile(job.file, catalog, limits)) };
+    } finally {
+      ocrListeners.delete(onPage);
+    }
   } catch (err) {
     if (err instanceof ReadError) return { status: 'failed', stage: 'read', reason: err.reason, documentId };
     return { status: 'failed', stage: 'extract', reason: `extract: ${oneLine(err)}`, documentId };

@@ -57,6 +57,8 @@ export interface IngestOptions {
   workers?: number;
   /** read again the files whose content failed in an earlier run (default: report the old reason, unread) */
   retryFailed?: boolean;
+  /** told of each page OCR reads, for the progress line (OCR takes seconds a page) */
+  onOcrPage?: (file: string, done: number, total: number) => void;
   /**
    * HOOK for cross-document checks: runs after a document is loaded, with what the load wrote, and returns
    * how many extra mismatches it recorded (they are added to the summary). A throw fails nothing already
@@ -139,6 +141,10 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
     answer: known,
     resourceLimits: workerHeapLimits(workerMemoryMb),
     workerData: { warehouse: wh.sqlite.memory ? null : wh.sqlite.name } satisfies IngestWorkerData,
+    onProgress: (job, progress) => {
+      const p = progress as { ocrPages?: number; ocrTotal?: number };
+      if (p.ocrPages !== undefined) options.onOcrPage?.((job as IngestJob).file, p.ocrPages, p.ocrTotal ?? p.ocrPages);
+    },
   });
   const stopping = () => options.shouldStop?.() === true || options.signal?.aborted === true;
 

@@ -14,6 +14,7 @@ import { oneLine } from '../extractors/reader.ts';
  *   worker → pool  { ready: true }                         once its modules are loaded
  *   pool → worker  { id, job }       a worker may hold its next job too, and runs them in order
  *   worker → pool  { id, ask }      pool → worker { id, answer }   (answered synchronously by `answer`)
+ *   worker → pool  { id, progress }  the job goes on (an OCR page read): its time limit runs again from now
  *   worker → pool  { id, result }  or  { id, error }
  */
 export interface PoolOptions<Ask, Answer> {
@@ -24,6 +25,8 @@ export interface PoolOptions<Ask, Answer> {
   workerData?: unknown;
   resourceLimits?: ResourceLimits;
   answer?: (ask: Ask) => Answer;
+  /** told of a job's progress; the job's time limit then runs again from now */
+  onProgress?: (job: unknown, progress: unknown) => void;
 }
 
 export type PoolOutcome<R> = { ok: true; result: R; ms: number } | { ok: false; reason: string; cause: 'error' | 'timeout' | 'crash' | 'closed'; ms: number };
@@ -136,6 +139,12 @@ export class WorkerPool<J, R, Ask = unknown, Answer = unknown> {
       slot.worker.postMessage({ id: task.id, answer });
       return;
     }
+    if ('progress' in msg) {
+      clearTimeout(task.timer);
+      task.timer = setTimeout(() => this.onTimeout(slot), this.options.timeoutMs);
+      this.options.onProgress?.(task.job, msg.progress);
+      return;
+    }
     if ('result' in msg) this.settle(slot, { ok: true, result: msg.result });
     else this.settle(slot, { ok: false, reason: msg.error, cause: 'error' });
     this.dispatch();
@@ -220,7 +229,12 @@ export class WorkerPool<J, R, Ask = unknown, Answer = unknown> {
   }
 }
 
-type WorkerMessage<R, Ask> = { ready: true } | { id: number; ask: Ask } | { id: number; result: R } | { id: number; error: string };
+type WorkerMessage<R, Ask> =
+  | { ready: true }
+  | { id: number; ask: Ask }
+  | { id: number; progress: unknown }
+  | { id: number; result: R }
+  | { id: number; error: string };
 
 function describeCrash(err: Error): string {
   const code = (err as NodeJS.ErrnoException).code;

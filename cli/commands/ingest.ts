@@ -141,6 +141,8 @@ export function registerIngest(program: Command, setExit: (code: number) => void
           ...(workerMemoryMb !== undefined ? { workerMemoryMb } : {}),
           ...(flags.retryFailed ? { retryFailed: true } : {}),
           onFile: (e, done) => progress.update(e, done),
+          // OCR takes seconds a page: each page read is shown, so a long scan is seen to move
+          onOcrPage: (file, done, total) => progress.note(`OCR ${file}: page ${done} of ${total} read`),
           // Checks against the documents already in the warehouse (same indicator, year and kind stated
           // differently; reviewers' decisions carried to a superseding version) run after each load.
           afterLoad: async (id, written) => (await import('../../pipeline/cross-checks.ts')).checkAcrossDocuments(wh, id, written),

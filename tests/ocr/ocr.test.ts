@@ -126,6 +126,31 @@ describe.skipIf(missing !== null)('scans made from documents whose facts are kno
   }, 600_000);
 });
 
+describe.skipIf(missing !== null)('OCR in a bulk load', () => {
+  it('tells each page read and loads the scan beside the text files', async () => {
+    const { mkdtempSync, copyFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { ingest } = await import('../../pipeline/ingest.ts');
+    const { openWarehouse } = await import('../../store/warehouse.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'baocao-ocr-ingest-'));
+    const { mkdirSync } = await import('node:fs');
+    const archive = join(dir, 'archive');
+    mkdirSync(archive);
+    copyFileSync(join(SCANS, 'mixed-text-and-scan.pdf'), join(archive, 'mixed.pdf'));
+    copyFileSync(fileURLToPath(new URL('../../seeds/001_5b44daab30250fa8.txt', import.meta.url)), join(archive, 'call.txt'));
+    const wh = await openWarehouse(join(dir, 'w.sqlite'));
+    try {
+      const pages: [string, number, number][] = [];
+      const summary = await ingest(wh, [archive], { workers: 2, onOcrPage: (file, done, total) => pages.push([file.split('/').at(-1)!, done, total]) });
+      expect(summary.failed).toEqual([]);
+      expect(summary.loaded).toBe(2);
+      expect(pages).toEqual([['mixed.pdf', 1, 1]]);
+    } finally {
+      await wh.close();
+    }
+  }, 600_000);
+});
+
 /**
  * The real scan of the corpus, scored against labels made by reading its page images (tests/ocr/labels).
  * Needs Tesseract with the Vietnamese model and pdftoppm: `.ci/run` installs them; elsewhere the test
