@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { deserialize } from 'node:v8';
 import { DEFAULT_LIMITS, type ReadLimits } from '../extractors/reader.ts';
 import type { LoadInput, WrittenDocument } from '../schema/load-input.ts';
@@ -151,7 +152,9 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
   // finished documents wait here while the writer is busy: room enough that workers rarely idle on it
   const window = workers * 8;
   const queue: Slot[] = [];
-  const walker = walkFiles(paths, options.exclude ? { exclude: options.exclude } : {})[Symbol.asyncIterator]();
+  // a warehouse kept inside the archive it loads is not read as one of its reports
+  const db = wh.sqlite.memory ? [] : [resolve(wh.sqlite.name)].flatMap((f) => [f, `${f}-wal`, `${f}-shm`, `${f}-journal`]);
+  const walker = walkFiles(paths, { ...(options.exclude ? { exclude: options.exclude } : {}), own: db })[Symbol.asyncIterator]();
   let walked = false;
   const refill = async () => {
     while (!walked && queue.length < window && !stopping()) {

@@ -10,7 +10,11 @@ export type WalkEntry = { file: string } | { file: string; error: string } | { f
 export interface WalkOptions {
   /** globs (`*.tmp`, `drafts/**`, `**\/old/*.pdf`): matching files and folders are not walked */
   exclude?: readonly string[];
+  /** absolute paths never read as reports: the warehouse being loaded and its journal files */
+  own?: readonly string[];
 }
+
+const OWN_REASON = 'the warehouse being loaded (or its journal): not a report';
 
 /**
  * Lists the files under the given paths, in a stable order, following no links out of the folders
@@ -21,8 +25,13 @@ export interface WalkOptions {
  */
 export async function* walkFiles(paths: readonly string[], options: WalkOptions = {}): AsyncGenerator<WalkEntry> {
   const exclude = (options.exclude ?? []).map(globMatcher);
+  const own = new Set(options.own ?? []);
   for (const p of paths) {
     const abs = resolve(p);
+    if (own.has(abs)) {
+      yield { file: p, skip: OWN_REASON };
+      continue;
+    }
     const info = await lstat(abs).catch(() => null);
     if (!info) {
       yield { file: p, error: 'no such file or folder' };
@@ -38,11 +47,18 @@ export async function* walkFiles(paths: readonly string[], options: WalkOptions 
     }
     if (!info.isDirectory()) continue;
     const root = await realpath(abs);
-    yield* walkDir(abs, root, p, '', exclude);
+    yield* walkDir(abs, root, p, '', exclude, own);
   }
 }
 
-async function* walkDir(dir: string, root: string, shown: string, rel: string, exclude: readonly Matcher[]): AsyncGenerator<WalkEntry> {
+async function* walkDir(
+  dir: string,
+  root: string,
+  shown: string,
+  rel: string,
+  exclude: readonly Matcher[],
+  own: ReadonlySet<string>,
+): AsyncGenerator<WalkEntry> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => null);
   if (!entries) {
     yield { file: shown, error: 'folder cannot be read' };
@@ -55,6 +71,10 @@ async function* walkDir(dir: string, root: string, shown: string, rel: string, e
     const display = join(shown, relative(dir, full));
     const relPath = rel === '' ? e.name : `${rel}/${e.name}`;
     if (exclude.some((m) => m(relPath, display))) continue;
+    if (own.has(full)) {
+      yield { file: display, skip: OWN_REASON };
+      continue;
+    }
     if (e.isSymbolicLink()) {
       const target = await realpath(full).catch(() => null);
       if (!target || !(target === root || target.startsWith(root + sep))) continue;
@@ -62,7 +82,7 @@ async function* walkDir(dir: string, root: string, shown: string, rel: string, e
       if (info?.isFile()) yield await fileEntry(display, target);
       continue;
     }
-    if (e.isDirectory()) yield* walkDir(full, root, display, relPath, exclude);
+    if (e.isDirectory()) yield* walkDir(full, root, display, relPath, exclude, own);
     else if (e.isFile()) yield await fileEntry(display, full);
   }
 }

@@ -106,3 +106,25 @@ describe('the folder walk', () => {
     expect(bad.code).toBe(2);
   }, 60_000);
 });
+
+describe('a warehouse kept inside the archive it loads', () => {
+  it('is passed over with its journal files, never read as a report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baocao-own-'));
+    try {
+      writeFileSync(join(dir, 'bc.txt'), readFileSync(SEED, 'utf8'));
+      const wh = await openWarehouse(join(dir, 'kho.sqlite'));
+      try {
+        const summary = await ingest(wh, [dir], { workers: 1 });
+        expect(summary.loaded).toBe(1);
+        expect(summary.failed).toEqual([]);
+        const own = summary.notReports.filter((n) => n.file.includes('kho.sqlite'));
+        expect(own.length).toBeGreaterThanOrEqual(1);
+        expect(own.every((n) => /warehouse being loaded/.test(n.reason))).toBe(true);
+      } finally {
+        await wh.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
