@@ -27,6 +27,7 @@ main { max-width: 62rem; margin: 0 auto; padding: 1rem; }
 .card[data-status="accepted"] { border-left-color: #3a3; opacity: .75; }
 .card[data-status="corrected"] { border-left-color: #36c; opacity: .75; }
 .card[data-status="rejected"] { border-left-color: #888; opacity: .75; }
+.scan { margin: .5rem 0; } .scan img { max-width: 100%; border: 1px solid #bbb; background: #fff; } .scan figcaption { font-size: .85rem; color: #555; }
 .meta { font-size: 12px; color: #666; }
 .type { font-weight: 600; text-transform: uppercase; font-size: 11px; letter-spacing: .05em; background: #eee; padding: .1em .4em; border-radius: 3px; }
 .sentence { background: #fbfaf4; border: 1px solid #eee; padding: .4rem .6rem; margin: .4rem 0; border-radius: 4px; }
@@ -65,6 +66,7 @@ function renderCard(m: MismatchView, index: number): string {
 <p class="message">${esc(m.message)}</p>
 ${renderSentences(m)}
 ${renderArithmetic(m)}
+${renderScans(m)}
 <ul class="facts">${m.facts.map((f) => `<li>${esc(f.indicator)}: <b>${esc(f.raw.trim())}</b>${f.correctedValue !== null ? ` → sửa thành <b class="corrected">${esc(fmt(f.correctedValue))}</b>` : ''} <span class="meta">(${esc(f.kind)}, ${esc(whenOf(f))}, ${esc(statusWord(f.status))})</span></li>`).join('')}</ul>
 <div class="controls">
 <button type="button" data-action="accept" title="a">Chấp nhận</button>
@@ -208,4 +210,15 @@ const SCRIPT = String.raw`
 /** The period in the report's words (`quý I/2026`), so a reviewer sees a quarter is not the year. */
 function whenOf(f: ReviewedFact): string {
   return f.period !== null ? periodWords(f.period) : f.year === null ? '—' : String(f.year);
+}
+
+/** For numbers read by OCR: the region of the scan they came from, and how sure OCR was, so the digits can be read off the page. */
+function renderScans(m: MismatchView): string {
+  return m.facts
+    .filter((f) => f.source.ocr && f.source.page !== undefined)
+    .map(
+      (f) =>
+        `<figure class="scan"><img src="/crop/${esc(m.id)}/${esc(f.id)}.png" alt="${esc(`bản quét trang ${f.source.page}: ${f.raw.trim()}`)}" loading="lazy"><figcaption>Bản quét, trang ${f.source.page}: OCR đọc «${esc(f.raw.trim())}», độ tin cậy ${esc(formatVi(f.source.ocr!.confidence, 1))}%</figcaption></figure>`,
+    )
+    .join('');
 }

@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { formatVi } from '../extractors/vn-number.ts';
-import { decide, listMismatches, type MismatchView, ReviewError } from '../store/reviews.ts';
+import { decide, getMismatch, listMismatches, type MismatchView, ReviewError } from '../store/reviews.ts';
 import type { Warehouse } from '../store/warehouse.ts';
+import { CropError, cropPage } from './page-crop.ts';
 import { renderReviewPage } from './review-page.ts';
 
 /**
@@ -57,6 +58,21 @@ async function handle(wh: Warehouse, options: ServeOptions, req: IncomingMessage
   if (req.method === 'GET' && url.pathname === '/api/mismatches') {
     const status = url.searchParams.get('status') ?? 'open';
     return send(res, 200, listMismatches(wh, { ...(status !== 'all' && { status }) }));
+  }
+  // the scan region a number read by OCR came from, rendered from the document's file
+  const crop = /^\/crop\/([0-9a-f]{4,32})\/([0-9a-f]{4,64})\.png$/.exec(url.pathname);
+  if (req.method === 'GET' && crop) {
+    const view = getMismatch(wh, crop[1]!);
+    const fact = view.facts.find((f) => f.id === crop[2]);
+    if (!fact?.source.ocr || fact.source.page === undefined) return send(res, 404, { error: 'no scan region for that fact' });
+    try {
+      const png = await cropPage({ file: view.file, page: fact.source.page, box: fact.source.ocr.box });
+      res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'max-age=3600' });
+      res.end(png);
+    } catch (err) {
+      send(res, err instanceof CropError ? 404 : 500, { error: err instanceof Error ? err.message : String(err) });
+    }
+    return;
   }
   const decision = /^\/api\/mismatches\/([0-9a-f]{4,32})\/decision$/.exec(url.pathname);
   if (req.method === 'POST' && decision) {

@@ -96,10 +96,19 @@ export function registerReview(program: Command, _setExit: (code: number) => voi
 
   common(review.command('show').description('Show one mismatch: its sentence with the numbers marked, its arithmetic and decisions.'))
     .argument('<id>', 'mismatch id or a unique prefix of it')
-    .action(async (id: string, o: Common) => {
+    .option('--image <file.png>', 'for a number read by OCR: write the region of the scan it came from to this PNG')
+    .action(async (id: string, o: Common & { image?: string }) => {
       await withStore(o.db, async (wh, store) => {
         const m = store.getMismatch(wh, id);
         process.stdout.write(o.json ? `${JSON.stringify(m, null, 2)}\n` : showText(m));
+        if (o.image) {
+          const f = m.facts.find((x) => x.source.ocr && x.source.page !== undefined);
+          if (!f) throw new UsageError(`--image: no fact of mismatch ${m.id.slice(0, 12)} was read by OCR`);
+          const { cropPage } = await import('../../output/page-crop.ts');
+          const { writeFile } = await import('node:fs/promises');
+          await writeFile(o.image, await cropPage({ file: m.file, page: f.source.page!, box: f.source.ocr!.box }));
+          process.stderr.write(`scan region of page ${f.source.page} written to ${o.image}\n`);
+        }
       });
     });
 
@@ -167,6 +176,11 @@ function showText(m: import('../../store/reviews.ts').MismatchView): string {
       `- ${f.id.slice(0, 12)} ${f.indicator}: ${f.raw.trim()} (${f.kind}, ${f.period !== null ? periodWords(f.period) : (f.year ?? '—')}, ${f.status})${f.correctedValue !== null ? ` corrected to ${f.correctedValue}` : ''}`,
     );
     lines.push(`  ${marked}`);
+    const ocr = f.source.ocr;
+    if (ocr) {
+      const box = ocr.box.map((n) => Math.round(n)).join(', ');
+      lines.push(`  read by OCR, confidence ${ocr.confidence}%, page ${f.source.page ?? '—'}, box ${box} pt (--image FILE.png writes that region)`);
+    }
   }
   if (m.expected !== null || m.found !== null) {
     lines.push('', `expected ${m.expected ?? '—'}  found ${m.found ?? '—'}  difference ${m.difference ?? '—'}  tolerance ±${m.tolerance ?? '—'}`);

@@ -151,6 +151,45 @@ describe.skipIf(missing !== null)('OCR in a bulk load', () => {
   }, 600_000);
 });
 
+describe.skipIf(missing !== null)('a reviewer of numbers read by OCR', () => {
+  it('sees the region of the scan each came from, on the page and from review show --image', async () => {
+    const { mkdtempSync, readFileSync: read } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { runCli } = await import('../ingest/helpers.ts');
+    const { openWarehouse } = await import('../../store/warehouse.ts');
+    const { listMismatches } = await import('../../store/reviews.ts');
+    const { startReviewServer } = await import('../../output/review-server.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'baocao-ocr-review-'));
+    const db = join(dir, 'w.sqlite');
+    const scan = join(SCANS, 'agriculture-2023-scan-200dpi.pdf');
+    expect((await runCli(['ingest', scan, '--db', db])).code).toBe(0);
+    const wh = await openWarehouse(db);
+    try {
+      const withScan = listMismatches(wh, {}).find((m) => m.facts.some((f) => f.source.ocr));
+      expect(withScan).toBeDefined();
+      const fact = withScan!.facts.find((f) => f.source.ocr)!;
+      const png = join(dir, 'region.png');
+      const shown = await runCli(['review', 'show', withScan!.id, '--db', db, '--image', png]);
+      expect(shown.code, shown.stderr).toBe(0);
+      expect(shown.stdout).toMatch(/read by OCR, confidence [\d.]+%, page \d+, box/);
+      expect(read(png).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      const server = await startReviewServer(wh, { reviewer: 'lan', status: 'all' });
+      try {
+        const page = await (await fetch(server.url)).text();
+        expect(page).toContain(`/crop/${withScan!.id}/${fact.id}.png`);
+        const img = await fetch(new URL(`/crop/${withScan!.id}/${fact.id}.png`, server.url));
+        expect(img.headers.get('content-type')).toBe('image/png');
+        expect(Buffer.from(await img.arrayBuffer()).length).toBeGreaterThan(500);
+        expect((await fetch(new URL(`/crop/${withScan!.id}/${'0'.repeat(12)}.png`, server.url))).status).toBe(404);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await wh.close();
+    }
+  }, 600_000);
+});
+
 /**
  * The real scan of the corpus, scored against labels made by reading its page images (tests/ocr/labels).
  * Needs Tesseract with the Vietnamese model and pdftoppm: `.ci/run` installs them; elsewhere the test
