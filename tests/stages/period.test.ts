@@ -135,7 +135,7 @@ describe('extract: every number gets its period from its words, its heading, its
       'I. KẾT QUẢ',
       'Từ đầu năm 2026 đến nay, tiếp nhận 1.200 hồ sơ; trong tháng, tiếp nhận 450 hồ sơ.',
       [
-        [1200, 'actual', 2026, '2026-01/2026-03'],
+        [1200, 'cumulative', 2026, '2026-01/2026-03'],
         [450, 'actual', 2026, '2026-M03'],
       ],
     ],
