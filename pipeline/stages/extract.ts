@@ -28,6 +28,7 @@ import {
   LABEL_TRAILER_LONGEST,
   LABEL_TRAILERS,
   LIST_ITEM,
+  LIST_MARKER,
   MEASURE_WORDS,
   MONEY_OF_PREVIOUS,
   MONEY_WORDS,
@@ -359,8 +360,23 @@ function bareIsFact(q: Quantity, all: readonly Quantity[], st: TextStructure): b
   if (partner && !isBare(partner)) return true;
   const before = st.lower.slice(Math.max(0, q.start - 24), q.start);
   if (AGAINST_PLAN.test(st.lower.slice(q.end, q.end + 40)) && REACHED_BEFORE.test(before)) return true;
+  if (partner && sharedCountOf(q, partner, all, st) !== null) return true;
   const clauseStart = lastAtOrBefore(st.clauseStarts, q.start);
   return !q.ratio && q.value <= 100 && /\bty le\b/.test(fold(st.text.slice(clauseStart, q.start)));
+}
+
+/** Right after an `a/b` pair: its share stated (`12/20 (đạt tỷ lệ 60%)`, `, đạt 60%`). */
+const SHARE_STATED_AFTER = /^[\s*⁰¹²³⁴⁵⁶⁷⁸⁹]*[(,]?\s*\*?\s*(?:đạt|chiếm)\s+(?:tỷ lệ\s+)?\d/u;
+
+/**
+ * A bare `a/b` pair with its share stated, after a pair of counts in the same block, counts the same
+ * thing (`… 1.702/2.031 hồ sơ (đạt 83,8%). Trong đó, cơ quan: 310/402 (đạt 77,1%)`): that pair's quantity.
+ */
+function sharedCountOf(q: Quantity, partner: Quantity, all: readonly Quantity[], st: TextStructure): Quantity | null {
+  const right = q.ratio?.position === 1 ? q : partner;
+  const left = right === q ? partner : q;
+  if (!isBare(left) || !isBare(right) || !SHARE_STATED_AFTER.test(st.lower.slice(right.end, right.end + 40))) return null;
+  return all.findLast((o) => o.end <= left.start && o.ratio !== null && o.unit?.startsWith('count:') === true) ?? null;
 }
 
 /** The last `năm 2023` of a clause that is not the year compared against (`so với năm 2022`). */
@@ -648,9 +664,14 @@ function inferUnit(run: BlockRun, at: Spot, reading: RelationReading): UnitReadi
   const inferred = [...reading.inferred];
   if (unit === null && unitText === null) {
     const partner = at.ratioPair.find((o) => o !== q);
+    const shared = partner && !partner.unit ? sharedCountOf(q, partner, quantitiesOf(run.block), run.st) : null;
     if (partner?.unit) {
       unit = partner.unit;
       unitText = partner.unitText;
+    } else if (shared) {
+      unit = shared.unit;
+      unitText = null;
+      inferred.push(`unit ${shared.unit} inferred: a part of the pair of counts before it`);
     } else if (/\bty le\b/.test(fold(run.block.text.slice(clauseStart, q.start))) && q.value <= 100 && !q.ratio) {
       unit = 'percent';
       inferred.push('unit % inferred: the indicator is a rate (tỷ lệ)');
@@ -763,8 +784,10 @@ function runningTotal(run: BlockRun, at: Spot, period: string | null): boolean {
     }
   }
   if (!best) {
-    // a register's records counted with no period stated: its content to date
-    return period === null && reportWithinYear(run.periods) && REGISTER_WORK.test(scope) && !NOT_DONE.test(lastPiece(at.clauseBefore));
+    // a register's records counted with no period stated: its content to date (within the list item, for a list)
+    let item = 0;
+    for (const m of scope.matchAll(LIST_MARKER)) item = m.index;
+    return period === null && reportWithinYear(run.periods) && REGISTER_WORK.test(scope.slice(item)) && !NOT_DONE.test(lastPiece(at.clauseBefore));
   }
   const after = scope.slice(best.end);
   if (BOUNDED_PERIOD.test(after)) return false;

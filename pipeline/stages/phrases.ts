@@ -69,7 +69,7 @@ export const BOUNDED_PERIOD = re(`${B}(?:trong|của)\\s+(?:tháng|quý|kỳ)${E
 /** The perfective `đã` that makes `đến nay` a running total. */
 export const DONE = re(`${B}đã${E}`);
 /** In the number's own clause after a weak cue: in progress or left over, not yet done (`đang triển khai 4`, `còn 12`). */
-export const NOT_DONE = re(`${B}(?:đang|còn|chưa)${E}`);
+export const NOT_DONE = re(`${B}(?:đang|còn|chưa|sẽ|thời gian tới|sắp tới)${E}`);
 
 /** `đạt tỷ lệ 95%`, `chiếm tỷ lệ 4%`: a portion whose rate is not named, so the portion of the count before it. */
 export const SHARE_BEFORE = re(`${B}(?:đạt|chiếm|bằng)\\s+(?:tỷ lệ|tỉ lệ)\\s*(?:là\\s*|khoảng\\s*)?$`);

@@ -173,6 +173,26 @@ export const CONVENTION_CASES: readonly GrammarCase[] = [
   { source: 'conventions', text: 'ga\u0302\u0300n 7.120 nghi\u0300n be\u0323\u0302nh nha\u0302n', expected: [{ value: 7120, unit: 'count:bệnh nhân', multiplier: 3, qualifier: 'nearly' }] },
   { source: 'conventions', text: '17 trie\u0323\u0302u vie\u0302n', expected: [{ value: 17, unit: 'count:viên', multiplier: 6, raw: '17 triệu viên' }] },
   { source: 'conventions', text: '47,85ta\u0323/ha', expected: [{ value: 47.85, unit: 'quintal_per_ha', multiplier: 0, raw: '47,85tạ/ha' }] },
+  // counted nouns the vocabulary does not list, read by their shape (invented sentences)
+  { source: 'conventions', text: 'đã đăng ký 6.120 tàu cá, 940 xe khách', note: 'two syllables up to punctuation', expected: [{ value: 6120, unit: 'count:tàu cá', raw: '6.120 tàu cá' }, { value: 940, unit: 'count:xe khách' }] },
+  { source: 'conventions', text: 'cấp 3.410 tài khoản cho hộ kinh doanh', note: 'a preposition closes the noun', expected: [{ value: 3410, unit: 'count:tài khoản', raw: '3.410 tài khoản' }] },
+  { source: 'conventions', text: 'có 2.118 hội viên hội phụ nữ', note: 'two syllables at most', expected: [{ value: 2118, unit: 'count:hội viên' }] },
+  { source: 'conventions', text: '31 nhiệm vụ đã hoàn thành', expected: [{ value: 31, unit: 'count:nhiệm vụ', raw: '31 nhiệm vụ' }] },
+  { source: 'conventions', text: '2 triệu tài khoản', note: 'after a scale word', expected: [{ value: 2, unit: 'count:tài khoản', multiplier: 6 }] },
+  { source: 'conventions', text: '1.202/1.340 tờ khai', expected: [{ value: 1202, unit: 'count:tờ khai', ratio: 0 }, { value: 1340, unit: 'count:tờ khai', ratio: 1 }] },
+  { source: 'conventions', text: 'gồm 7 loại giấy tờ có thể thay thế', note: 'a classifier takes the noun after it', expected: [{ value: 7, unit: 'count:loại giấy tờ', raw: '7 loại giấy tờ' }] },
+  { source: 'conventions', text: 'đăng 35 bài viết trên cổng thông tin', expected: [{ value: 35, unit: 'count:bài viết' }] },
+  { source: 'conventions', text: 'còn 4.400 thửa đất chưa đo đạc', expected: [{ value: 4400, unit: 'count:thửa đất' }] },
+  { source: 'conventions', text: 'kết nối 81 điểm cầu cấp huyện', note: '`cấp` closes the noun', expected: [{ value: 81, unit: 'count:điểm cầu' }] },
+  { source: 'conventions', text: 'tổ chức 12 lượt kiểm tra', note: '`lượt` counts the visits themselves (GLOSSARY)', expected: [{ value: 12, unit: 'count:lượt', raw: '12 lượt' }] },
+  { source: 'conventions', text: 'đạt 8,5 điểm chuẩn', note: 'a score is no count of things: the classifier stays alone', expected: [{ value: 8.5, unit: 'count:điểm', raw: '8,5 điểm' }] },
+  { source: 'conventions', text: 'gồm 410 đăng ký mới', note: 'a verb names no counted noun', expected: [{ value: 410, unit: null }] },
+  { source: 'conventions', text: 'Ban Chỉ đạo 12 tỉnh tổ chức hội nghị', note: 'a second syllable that opens a known word is not the noun’s', expected: [{ value: 12, unit: 'count:tỉnh', raw: '12 tỉnh' }] },
+  { source: 'conventions', text: 'tầm nhìn năm 2035 tỉnh đạt chuẩn', note: 'a bare year takes no noun', expected: NONE },
+  { source: 'conventions', text: 'phong trào “3 sạch” ở nông thôn', note: 'a number in quotes names a campaign', expected: [{ value: 3, unit: null }] },
+  { source: 'conventions', text: 'Cục C07 phê duyệt', note: 'a number glued to a letter', expected: NONE },
+  { source: 'conventions', text: 'phủ sóng 4G, 5G', note: 'network generations, not grams', expected: [{ value: 4, unit: null }, { value: 5, unit: null }] },
+  { source: 'conventions', text: 'thực hiện *1.250* *lượt tra cứu', note: 'emphasis closed on the number, opened on its unit', open: ['anomalies'], expected: [{ value: 1250, unit: 'count:lượt' }] },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -446,7 +466,7 @@ export const SEED000_CASES: readonly GrammarCase[] = [
   { source: 'seed000:253', text: 'đồng thời mở 03 lớp tập huấn bồi dưỡng kiến thức về dân tộc', expected: [{ value: 3, unit: 'count:lớp', multiplier: 0 }] },
   { source: 'seed000:253', text: 'Tổ chức thăm hỏi người có uy tín và các hộ đồng bào dân tộc thiểu số nghèo trong dịp tết nguyên đán với số tiền 144 triệu đồng.', expected: [{ value: 144, unit: 'VND', multiplier: 6 }] },
   { source: 'seed000:253', text: 'Tăng cường thực hiện việc giảm thiểu tình trạng tảo hôn và hôn nhân cận huyết thống theo Chỉ thị số 09-CT/TU ngày 06/4/2022 của Ban Thường vụ Tỉnh ủy.', expected: NONE },
-  { source: 'seed000:253', text: 'tổ chức tuyên truyền phổ biến pháp luật về tín ngưỡng, tôn giáo tại 11 điểm nhóm trên địa bàn các xã', expected: [{ value: 11, unit: 'count:điểm', multiplier: 0 }] },
+  { source: 'seed000:253', text: 'tổ chức tuyên truyền phổ biến pháp luật về tín ngưỡng, tôn giáo tại 11 điểm nhóm trên địa bàn các xã', note: 'a classifier and the noun after it, or the classifier alone', expected: [{ value: 11, unit: ['count:điểm nhóm', 'count:điểm'], multiplier: 0 }] },
 
   // 3 government, inspection, justice
   { source: 'seed000:259', text: 'Thực hiện tốt công tác quản lý nhà nước về tổ chức bộ máy, biên chế theo đúng quy định (*hiện nay toàn huyện có 12 cơ quan chuyên môn, 06 đơn vị sự*', expected: [{ value: 12, unit: 'count:cơ quan', multiplier: 0 }, { value: 6, unit: 'count:đơn vị', multiplier: 0 }] },
