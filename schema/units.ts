@@ -263,6 +263,8 @@ export const CLASSIFIERS: ReadonlySet<string> = new Set([
   'gian',
   'lô',
   'khối',
+  'cuộc',
+  'phiếu',
 ]);
 
 /**

@@ -48,6 +48,8 @@ import {
   SHARE_BASE_AFTER,
   SHARE_BEFORE,
   SPENT_WORDS,
+  TARGET_BEFORE,
+  TARGET_STATED_AFTER,
   TASKS_AHEAD,
   UNIT_MEASURE,
   YEAR_IN_TEXT,
@@ -99,7 +101,7 @@ const PREVIOUS_TAIL =
   /^[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*(?:\([^)]*\))?\s*(?:(?:so với\s+)?(?:cùng kỳ|kế hoạch|kh|năm trước|năm \d{4}|dự toán)(?:\s+(?:năm trước|giao|huyện giao|tỉnh giao))*)?\s*(?:và\s+)?/u;
 /** Right after an `a/b` pair: `, đạt 99,83% so với kế hoạch` makes it actual against plan. */
 const PAIR_AGAINST_PLAN =
-  /^[⁰¹²³⁴⁵⁶⁷⁸⁹\s,]*(?:[^\d,;.()]{0,40}?(?:đạt|vượt|bằng)\s*[\d.,]*\s*%?\s*)?(?:so với\s+)?(?:chỉ tiêu\s+)?(?:kế hoạch|kh(?![\p{L}])|chỉ tiêu)/u;
+  /^[⁰¹²³⁴⁵⁶⁷⁸⁹\s,]*(?:[^\d,;.()]{0,40}?(?:đạt|vượt|bằng)\s*[\d.,]*\s*%?\s*)?(?:so với\s+)?(?:chỉ tiêu\s+)?(?:kế hoạch|kh(?![\p{L}])|chỉ tiêu)|^[^\d,;.()]{0,30}?(?:đề ra|được giao)(?![\p{L}])/u;
 const INDICATOR_HEAD = /^(?:tỷ lệ|tổng|số|giá trị|doanh thu|thu|chi|kim ngạch|sản lượng|diện tích|năng suất|mức|tốc độ)(?![\p{L}])/iu;
 const RELATION_VERB_AT_END =
   /\s*(?:vượt\s+(?:chỉ tiêu\s+)?(?:kế hoạch|kh)(?:\s+giao)?|(?:tăng|giảm|vượt|chiếm|bằng|đạt)(?:\s+(?:thêm|khoảng|trên|hơn|mức))?)\s*$/iu;
@@ -453,7 +455,7 @@ interface RelationReading {
 /** Relation kinds and missing units, from the words around the number. */
 function readRelation(q: Quantity, prev: Quantity | undefined, pre: string, post: string): RelationReading {
   const r: RelationReading = { unit: q.unit, unitText: q.unitText, kind: null, sign: 1, inferred: [] };
-  const againstPlan = AGAINST_PLAN.test(post);
+  const againstPlan = AGAINST_PLAN.test(post) && !TARGET_STATED_AFTER.test(post);
   if (isBare(q) && againstPlan && REACHED_BEFORE.test(pre)) {
     r.unit = 'percent';
     r.inferred.push('unit % inferred: a share of plan written without %');
@@ -613,6 +615,8 @@ function spotOf(run: BlockRun, i: number): Spot {
 function readKind(run: BlockRun, at: Spot): RelationReading {
   const { q, prev, pre } = at;
   const reading = readRelation(q, prev, pre, at.after);
+  // a target named right before the number is a plan, whatever follows it (`chỉ tiêu là 80% kế hoạch năm`)
+  if (!isBare(q) && TARGET_BEFORE.test(pre)) reading.kind = 'plan';
   const prevMade = run.made.at(-1);
   if (
     reading.kind === null &&
@@ -792,6 +796,8 @@ function runningTotal(run: BlockRun, at: Spot, period: string | null): boolean {
   const after = scope.slice(best.end);
   if (BOUNDED_PERIOD.test(after)) return false;
   const yearly = !reportWithinYear(run.periods) && (period === null || /^\d{4}$/.test(period));
+  // `tính đến ngày …, cấp xã có 120/124 xã …`: what a place has at the date is a stock
+  if (/(?<![\p{L}])(?:hiện\s+)?có\s*$/u.test(lastPiece(at.clauseBefore))) return false;
   if (best.cue === 'strong') return !(yearly && /^từ đầu năm/u.test(best.m[0]));
   if (yearly) return false;
   if (best.cue === 'since') {

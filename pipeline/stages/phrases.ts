@@ -15,7 +15,10 @@ const E = '(?![\\p{L}])';
 const re = (s: string) => new RegExp(s, 'u');
 
 /** Text right after a percent that names the plan it is measured against. */
-export const AGAINST_PLAN = re(`^\\s*\\)?\\s*\\(?\\*?\\s*(?:so với\\s+|của\\s+)?(?:kế hoạch|kh${E}|chỉ tiêu|dự toán|nghị quyết|mục tiêu)`);
+export const AGAINST_PLAN = re(`^\\s*\\)?\\s*\\(?\\*?\\s*(?:so với\\s+|của\\s+|theo\\s+)?(?:kế hoạch|kh${E}|chỉ tiêu|dự toán|nghị quyết|mục tiêu)`);
+
+/** `71% (chỉ tiêu đề ra là 80%)`: a parenthesis that states the target beside a result, not the base of a share. */
+export const TARGET_STATED_AFTER = re(`^[\\s*]*\\(\\s*\\*?\\s*(?:chỉ tiêu|mục tiêu|kế hoạch)[^)]*?(?:${B}là|:)`);
 
 /** Relation cues read from the words just before a number. */
 export const RELATION_BEFORE: ReadonlyArray<{ re: RegExp; relation: 'over_plan' | 'change' | 'share'; sign?: -1 }> = [
@@ -80,6 +83,14 @@ export const RATE_NAMED = re(`${B}(?:tỷ lệ|tỉ lệ)${E}`);
 /** `… 13 triệu đồng (đạt 8,4%)`: a bare share after an amount, of the plan or estimate (GLOSSARY, share of plan). */
 export const REACHED_IN_PARENS = re(`\\(\\s*\\*?\\s*đạt\\s*$`);
 export const CLOSES_PARENS = re(`^[\\s*]*\\)`);
+
+/**
+ * A target stated right before the number (eval convention 4): `chỉ tiêu đề ra là tối thiểu 80%`,
+ * `phấn đấu đạt 50%`, `sẽ hoàn thành 100%`. Not `vượt chỉ tiêu 5%` (by how much it was passed).
+ */
+export const TARGET_BEFORE = re(
+  `(?<![\\p{L}]|vượt\\s)(?:(?:chỉ tiêu|mục tiêu)(?:[\\s*]+(?:đề ra|được giao|giao|là|đạt|tối thiểu|tối đa|ít nhất|trên|từ))*|phấn đấu(?:[\\s*]+(?:đạt|tối thiểu|trên|từ))*|sẽ\\s+(?:hoàn thành|đạt))[\\s*]*$`,
+);
 
 /** A list of tasks ahead (`Các nhiệm vụ trọng tâm trong thời gian tới: …`): what follows is planned. */
 export const TASKS_AHEAD = re(`${B}(?:thời gian|tháng|quý|năm)\\s+(?:tới|sắp tới)\\s*:`);

@@ -59,6 +59,27 @@ describe('extract: kinds from the wording around a number', () => {
         [402, 'actual'],
       ],
     ],
+    [
+      'up to a date: what a place has then is a stock',
+      MONTHLY,
+      ['Tính đến ngày 20/5/2027, cấp xã có 118/124 xã đạt chuẩn.'],
+      [
+        [118, 'actual'],
+        [124, 'actual'],
+      ],
+    ],
+    [
+      'a target before the number',
+      MONTHLY,
+      ['Tỷ lệ hồ sơ trực tuyến đạt 71% (chỉ tiêu đề ra là tối thiểu 80%); đã triển khai 12/15 nhiệm vụ đề ra (đạt 80% theo kế hoạch).'],
+      [
+        [71, 'actual'],
+        [80, 'plan'],
+        [12, 'actual'],
+        [15, 'plan'],
+        [80, 'share_of_plan'],
+      ],
+    ],
     ['since a date', MONTHLY, ['Từ ngày 01/7/2026 đến nay, đã cấp 5.300 hồ sơ.'], [[5300, 'cumulative']]],
     ['since the first of the month reported on: that month’s flow', MONTHLY, ['Từ ngày 01/5/2027 đến nay, tiếp nhận 870 hồ sơ.'], [[870, 'actual']]],
     ['`đến nay` with `đã`', MONTHLY, ['Đến nay, đã đăng tải 48 tin bài.'], [[48, 'cumulative']]],
