@@ -171,16 +171,28 @@ function openNoun(text: string, start: number): number {
   const first = syllableAt(text, start);
   if (!first) return start;
   if (CLASSIFIERS.has(first) && text[start + first.length] === ' ') {
-    const end = nounSyllables(text, start + first.length + 1, 2);
+    const end = classified(text, start + first.length + 1);
     if (end > start + first.length + 1) return end;
   }
   return nounSyllables(text, start, 2);
 }
 
+/**
+ * The noun a classifier takes: two syllables where the noun phrase ends after them (`loại giấy tờ có …`,
+ * `cuốn sổ tay,`), else one (`bài viết tuyên truyền` is `bài viết`): the classifier already names the kind.
+ */
+function classified(text: string, from: number): number {
+  const two = nounSyllables(text, from, 2);
+  const one = nounSyllables(text, from, 1);
+  if (two === one || text[two] !== ' ') return two;
+  const next = syllableAt(text, two + 1);
+  return next === null || !nounWord(next) ? two : one;
+}
+
 /** A known noun that is a classifier takes the noun after it (`thửa` → `thửa đất`, `bài` → `bài viết`). */
 function withClassified(text: string, start: number, end: number): number {
   if (!CLASSIFIERS.has(text.slice(start, end).toLowerCase()) || text[end] !== ' ') return end;
-  const more = nounSyllables(text, end + 1, 2);
+  const more = classified(text, end + 1);
   return more > end + 1 ? more : end;
 }
 

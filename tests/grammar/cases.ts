@@ -182,6 +182,7 @@ export const CONVENTION_CASES: readonly GrammarCase[] = [
   { source: 'conventions', text: '1.202/1.340 tờ khai', expected: [{ value: 1202, unit: 'count:tờ khai', ratio: 0 }, { value: 1340, unit: 'count:tờ khai', ratio: 1 }] },
   { source: 'conventions', text: 'gồm 7 loại giấy tờ có thể thay thế', note: 'a classifier takes the noun after it', expected: [{ value: 7, unit: 'count:loại giấy tờ', raw: '7 loại giấy tờ' }] },
   { source: 'conventions', text: 'đăng 35 bài viết trên cổng thông tin', expected: [{ value: 35, unit: 'count:bài viết' }] },
+  { source: 'conventions', text: 'đăng 12 bài viết tuyên truyền và 3 cuốn sổ tay', note: 'two syllables after a classifier only where the noun phrase ends there', expected: [{ value: 12, unit: 'count:bài viết' }, { value: 3, unit: 'count:cuốn sổ tay' }] },
   { source: 'conventions', text: 'còn 4.400 thửa đất chưa đo đạc', expected: [{ value: 4400, unit: 'count:thửa đất' }] },
   { source: 'conventions', text: 'kết nối 81 điểm cầu cấp huyện', note: '`cấp` closes the noun', expected: [{ value: 81, unit: 'count:điểm cầu' }] },
   { source: 'conventions', text: 'phát 900 phiếu khảo sát, tổ chức 6 cuộc đối thoại với', note: '`phiếu`, `cuộc` are classifiers', expected: [{ value: 900, unit: 'count:phiếu khảo sát' }, { value: 6, unit: 'count:cuộc đối thoại' }] },
