@@ -1,5 +1,5 @@
 import type { Anomaly, Qualifier, Quantity } from '../schema/quantity.ts';
-import { COUNT_NOUNS, countUnit, SCALE_WORDS, UNIT_FORMS, type UnitCode } from '../schema/units.ts';
+import { CLASSIFIERS, COUNT_NOUNS, countUnit, NOT_NOUN_PHRASES, NOT_NOUN_WORDS, SCALE_WORDS, UNIT_FORMS, type UnitCode } from '../schema/units.ts';
 import { cleanText, isSuperscriptDigit, superscriptToNumber } from './clean-text.ts';
 import { type ParsedNumber, parseVietnameseNumber, scaleExactly } from './vn-number.ts';
 
@@ -125,9 +125,84 @@ function skipSpace(text: string, pos: number, max = 1): number {
   return p;
 }
 
-/** Scale words, then a unit form or a counted noun, after a number ending at `pos`. */
-function readUnit(text: string, lower: string, pos: number, decimals = 0): UnitMatch {
-  let p = skipSpace(text, pos);
+/** One lower-case syllable at `pos` (letters only, ending at a space, punctuation or the end), or null. */
+const SYLLABLE = /\p{Ll}+(?=[\s,;.:()/*"”“'…!?⁰¹²³⁴⁵⁶⁷⁸⁹-]|$)/uy;
+
+function syllableAt(text: string, pos: number): string | null {
+  SYLLABLE.lastIndex = pos;
+  return SYLLABLE.exec(text)?.[0] ?? null;
+}
+
+/** Two-syllable words the vocabulary knows: a noun reading does not cut one in half. */
+const KNOWN_PAIRS: ReadonlySet<string> = new Set([...COUNT_NOUNS, ...NOT_NOUN_PHRASES].filter((w) => w.split(' ').length === 2));
+
+/** Whether a word (one syllable, or two when `next` is given) can be part of a counted noun. */
+function nounWord(word: string, next?: string): boolean {
+  return !NOT_NOUN_WORDS.has(word) && !(next !== undefined && NOT_NOUN_PHRASES.has(`${word} ${next}`)) && !UNIT_FORMS[word] && !SCALE_WORDS[word];
+}
+
+/**
+ * Up to `max` syllables of a noun from `pos` (`tàu cá`, `tài khoản`), stopping before a function word, a
+ * verb that follows a count, punctuation or a capital; the end of what was read, or `pos` for none.
+ */
+function nounSyllables(text: string, pos: number, max: number): number {
+  let end = pos;
+  for (let k = 0; k < max; k++) {
+    const at = k === 0 ? pos : end + 1;
+    if (k > 0 && text[end] !== ' ') break;
+    const w = syllableAt(text, at);
+    if (!w) break;
+    const after = text[at + w.length] === ' ' ? syllableAt(text, at + w.length + 1) : null;
+    if (!nounWord(w, after ?? undefined)) break;
+    // `57 tỉnh tổ chức …`: a second syllable that opens a known word of two is not this noun's
+    if (k > 0 && after !== null && KNOWN_PAIRS.has(`${w} ${after}`)) break;
+    end = at + w.length;
+  }
+  return end;
+}
+
+/**
+ * A counted noun the vocabulary does not list, read by its shape: one or two lower-case syllables after
+ * the number (`8.000 tàu cá`, `56 hội viên`), or a classifier and the noun after it (`15 loại giấy tờ`).
+ * Only after a whole number and a space (the caller's): what is counted is counted whole, and a letter
+ * glued to a number (`3G`) is no noun.
+ */
+function openNoun(text: string, start: number): number {
+  const first = syllableAt(text, start);
+  if (!first) return start;
+  if (CLASSIFIERS.has(first) && text[start + first.length] === ' ') {
+    const end = classified(text, start + first.length + 1);
+    if (end > start + first.length + 1) return end;
+  }
+  return nounSyllables(text, start, 2);
+}
+
+/**
+ * The noun a classifier takes: two syllables where the noun phrase ends after them (`loại giấy tờ có …`,
+ * `cuốn sổ tay,`), else one (`bài viết tuyên truyền` is `bài viết`): the classifier already names the kind.
+ */
+function classified(text: string, from: number): number {
+  const two = nounSyllables(text, from, 2);
+  const one = nounSyllables(text, from, 1);
+  if (two === one || text[two] !== ' ') return two;
+  const next = syllableAt(text, two + 1);
+  return next === null || !nounWord(next) ? two : one;
+}
+
+/** A known noun that is a classifier takes the noun after it (`thửa` → `thửa đất`, `bài` → `bài viết`). */
+function withClassified(text: string, start: number, end: number): number {
+  if (!CLASSIFIERS.has(text.slice(start, end).toLowerCase()) || text[end] !== ' ') return end;
+  const more = classified(text, end + 1);
+  return more > end + 1 ? more : end;
+}
+
+/**
+ * Scale words, then a unit form or a counted noun, after a number ending at `pos`. With `open`, a counted
+ * noun the vocabulary does not list is read by its shape (`openNoun`).
+ */
+function readUnit(text: string, lower: string, pos: number, decimals = 0, open = false): UnitMatch {
+  // `*12.300* *lượt`: an emphasis closed on the number and opened again on its unit
+  let p = text.startsWith('* *', pos) && LETTER.test(text[pos + 3] ?? '') ? pos + 3 : skipSpace(text, pos);
   let multiplier = 0;
   let unitStart = -1;
   let scaleEnd = -1;
@@ -139,7 +214,8 @@ function readUnit(text: string, lower: string, pos: number, decimals = 0): UnitM
     scaleEnd = p + scale.length;
     p = skipSpace(text, scaleEnd);
   }
-  const form = matchFrom(text, lower, p, FORMS);
+  // `3G, 4G, 5G` are network generations: grams are written `g`
+  const form = text[p] === 'G' && !WORD_CHAR.test(text[p + 1] ?? '') ? null : matchFrom(text, lower, p, FORMS);
   let unit: UnitCode | null = null;
   let end = -1;
   if (form) {
@@ -154,9 +230,16 @@ function readUnit(text: string, lower: string, pos: number, decimals = 0): UnitM
     const noun = matchFrom(text, lower, p, NOUNS);
     // `101,1 Kế hoạch giao` is a share with its % left out, not 101.1 plans: plans and targets are counted whole.
     if (noun && (decimals === 0 || !WHOLE_ONLY_NOUNS.has(noun))) {
-      unit = countUnit(noun);
+      end = open && decimals === 0 ? withClassified(text, p, p + noun.length) : p + noun.length;
+      unit = countUnit(lower.slice(p, end));
       if (unitStart < 0) unitStart = p;
-      end = p + noun.length;
+    } else if (!noun && open && decimals === 0) {
+      const nounEnd = p > pos ? openNoun(text, p) : p;
+      if (nounEnd > p) {
+        unit = countUnit(lower.slice(p, nounEnd));
+        if (unitStart < 0) unitStart = p;
+        end = nounEnd;
+      }
     }
   }
   if (unit === null) {
@@ -238,6 +321,16 @@ function tokens(text: string, lower: string, excluded: Span[]): Token[] {
     out.push(split ?? tok);
   }
   return out;
+}
+
+/**
+ * Whether a noun the vocabulary does not list may be read after this number: not a bare four-digit year
+ * (`năm 2026 tỉnh …`) and not a number in quotes, which names something (`“5 rõ”`).
+ */
+function opensNoun(text: string, tok: Token): boolean {
+  if (/^\d{4}$/.test(text.slice(tok.start, tok.end)) || gluedToWord(text, tok.start)) return false;
+  const before = text[tok.start - 1];
+  return before !== '"' && before !== '“' && before !== "'" && before !== '‘';
 }
 
 function gluedToWord(text: string, start: number): boolean {
@@ -322,12 +415,12 @@ export function findQuantities(input: string): Quantity[] {
   let group = 0;
   for (let i = 0; i < toks.length; i++) {
     const tok = toks[i]!;
-    const unit = readUnit(text, lower, tok.end, tok.parsed.decimals);
+    const unit = readUnit(text, lower, tok.end, tok.parsed.decimals, opensNoun(text, tok));
     const next = toks[i + 1];
     const slashNext = next && /^\s?\/\s?$/.test(text.slice(tok.end, next.start)) && unit.unit === null && unit.unitText === null;
     const slashAfterUnit = next && unit.unit !== null && /^\/\s?$/.test(text.slice(unit.end, next.start));
     if (next && (slashNext || slashAfterUnit)) {
-      const nextUnit = readUnit(text, lower, next.end, next.parsed.decimals);
+      const nextUnit = readUnit(text, lower, next.end, next.parsed.decimals, opensNoun(text, next));
       const left = unit.unit !== null || unit.unitText !== null ? unit : { ...nextUnit, end: tok.end };
       const right = nextUnit.unit !== null || nextUnit.unitText !== null ? nextUnit : { ...unit, end: next.end };
       const leftEnd = unit.unit !== null || unit.unitText !== null ? unit.end : tok.end;

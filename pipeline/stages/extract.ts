@@ -12,26 +12,45 @@ import { type DocumentPeriods, documentPeriods, headingPeriodReader, lastPeriodI
 import {
   ACTUAL_WORDS,
   AGAINST_PLAN,
+  ALLOCATED,
+  ANNOUNCES_PARTS,
   AVERAGE_BEFORE,
+  BOUNDED_PERIOD,
+  BUDGET_WORDS,
+  CLOSES_PARENS,
   COMPARED_BEFORE,
   CUMULATIVE_CUE,
+  DONE,
   ESTIMATE_CUE,
   GENERIC_WORDS,
   ITEMIZING_START,
   LABEL_LEADERS,
   LABEL_TRAILER_LONGEST,
   LABEL_TRAILERS,
+  LIST_ITEM,
+  LIST_MARKER,
   MEASURE_WORDS,
   MONEY_OF_PREVIOUS,
   MONEY_WORDS,
+  NOT_DONE,
   OVER_BEFORE,
   OVER_PLAN_BEFORE,
   PLAN_CUE,
   POST_LABEL_STOP,
   PREVIOUS_BEFORE,
+  RATE_NAMED,
   REACHED_BEFORE,
+  REACHED_IN_PARENS,
+  REGISTER_WORK,
   RELATION_BEFORE,
+  RUNNING_TOTAL_CUES,
   SHARE_AFTER_RATIO,
+  SHARE_BASE_AFTER,
+  SHARE_BEFORE,
+  SPENT_WORDS,
+  TARGET_BEFORE,
+  TARGET_STATED_AFTER,
+  TASKS_AHEAD,
   UNIT_MEASURE,
   YEAR_IN_TEXT,
 } from './phrases.ts';
@@ -82,7 +101,7 @@ const PREVIOUS_TAIL =
   /^[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*(?:\([^)]*\))?\s*(?:(?:so với\s+)?(?:cùng kỳ|kế hoạch|kh|năm trước|năm \d{4}|dự toán)(?:\s+(?:năm trước|giao|huyện giao|tỉnh giao))*)?\s*(?:và\s+)?/u;
 /** Right after an `a/b` pair: `, đạt 99,83% so với kế hoạch` makes it actual against plan. */
 const PAIR_AGAINST_PLAN =
-  /^[⁰¹²³⁴⁵⁶⁷⁸⁹\s,]*(?:[^\d,;.()]{0,40}?(?:đạt|vượt|bằng)\s*[\d.,]*\s*%?\s*)?(?:so với\s+)?(?:chỉ tiêu\s+)?(?:kế hoạch|kh(?![\p{L}])|chỉ tiêu)/u;
+  /^[⁰¹²³⁴⁵⁶⁷⁸⁹\s,]*(?:[^\d,;.()]{0,40}?(?:đạt|vượt|bằng)\s*[\d.,]*\s*%?\s*)?(?:so với\s+)?(?:chỉ tiêu\s+)?(?:kế hoạch|kh(?![\p{L}])|chỉ tiêu)|^[^\d,;.()]{0,30}?(?:đề ra|được giao)(?![\p{L}])/u;
 const INDICATOR_HEAD = /^(?:tỷ lệ|tổng|số|giá trị|doanh thu|thu|chi|kim ngạch|sản lượng|diện tích|năng suất|mức|tốc độ)(?![\p{L}])/iu;
 const RELATION_VERB_AT_END =
   /\s*(?:vượt\s+(?:chỉ tiêu\s+)?(?:kế hoạch|kh)(?:\s+giao)?|(?:tăng|giảm|vượt|chiếm|bằng|đạt)(?:\s+(?:thêm|khoảng|trên|hơn|mức))?)\s*$/iu;
@@ -343,8 +362,23 @@ function bareIsFact(q: Quantity, all: readonly Quantity[], st: TextStructure): b
   if (partner && !isBare(partner)) return true;
   const before = st.lower.slice(Math.max(0, q.start - 24), q.start);
   if (AGAINST_PLAN.test(st.lower.slice(q.end, q.end + 40)) && REACHED_BEFORE.test(before)) return true;
+  if (partner && sharedCountOf(q, partner, all, st) !== null) return true;
   const clauseStart = lastAtOrBefore(st.clauseStarts, q.start);
   return !q.ratio && q.value <= 100 && /\bty le\b/.test(fold(st.text.slice(clauseStart, q.start)));
+}
+
+/** Right after an `a/b` pair: its share stated (`12/20 (đạt tỷ lệ 60%)`, `, đạt 60%`). */
+const SHARE_STATED_AFTER = /^[\s*⁰¹²³⁴⁵⁶⁷⁸⁹]*[(,]?\s*\*?\s*(?:đạt|chiếm)\s+(?:tỷ lệ\s+)?\d/u;
+
+/**
+ * A bare `a/b` pair with its share stated, after a pair of counts in the same block, counts the same
+ * thing (`… 1.702/2.031 hồ sơ (đạt 83,8%). Trong đó, cơ quan: 310/402 (đạt 77,1%)`): that pair's quantity.
+ */
+function sharedCountOf(q: Quantity, partner: Quantity, all: readonly Quantity[], st: TextStructure): Quantity | null {
+  const right = q.ratio?.position === 1 ? q : partner;
+  const left = right === q ? partner : q;
+  if (!isBare(left) || !isBare(right) || !SHARE_STATED_AFTER.test(st.lower.slice(right.end, right.end + 40))) return null;
+  return all.findLast((o) => o.end <= left.start && o.ratio !== null && o.unit?.startsWith('count:') === true) ?? null;
 }
 
 /** The last `năm 2023` of a clause that is not the year compared against (`so với năm 2022`). */
@@ -386,6 +420,16 @@ interface Context {
   /** the document's date and its title's period, for the wording that leaves them out */
   periods: DocumentPeriods;
   headingPeriod: (heading: string) => string | null;
+  /** the kind a block's last figure had when the block ended by announcing its parts (`… là 300 triệu đồng. Trong đó:`), for the list items after it */
+  listKind: { kind: Kind; bullet: string } | null;
+}
+
+/** Kinds a list of parts takes from the total that announces it: the items of a plan are planned, of a running total running. */
+const CARRIED_KINDS: ReadonlySet<Kind> = new Set<Kind>(['plan', 'cumulative', 'estimate']);
+
+/** The mark a list item opens with (`+`, `-`, `•`), which says its level; null for a block that is no item. */
+function bulletOf(text: string): string | null {
+  return LIST_ITEM.exec(text)?.[1] ?? null;
 }
 
 /** Footnote marks written on words rather than glued to a number. */
@@ -411,7 +455,7 @@ interface RelationReading {
 /** Relation kinds and missing units, from the words around the number. */
 function readRelation(q: Quantity, prev: Quantity | undefined, pre: string, post: string): RelationReading {
   const r: RelationReading = { unit: q.unit, unitText: q.unitText, kind: null, sign: 1, inferred: [] };
-  const againstPlan = AGAINST_PLAN.test(post);
+  const againstPlan = AGAINST_PLAN.test(post) && !TARGET_STATED_AFTER.test(post);
   if (isBare(q) && againstPlan && REACHED_BEFORE.test(pre)) {
     r.unit = 'percent';
     r.inferred.push('unit % inferred: a share of plan written without %');
@@ -505,6 +549,8 @@ interface BlockRun {
   /** for a footnote body: the number its mark hangs on, and what that number is about */
   anchor: Candidate | null;
   anchorSubject: string | null;
+  /** for a list item under a block that announced its parts: that block's kind (plan, cumulative…) */
+  carried: Kind | null;
   state: BlockState;
   made: Candidate[];
   byQuantity: Map<Quantity, Candidate>;
@@ -569,6 +615,8 @@ function spotOf(run: BlockRun, i: number): Spot {
 function readKind(run: BlockRun, at: Spot): RelationReading {
   const { q, prev, pre } = at;
   const reading = readRelation(q, prev, pre, at.after);
+  // a target named right before the number is a plan, whatever follows it (`chỉ tiêu là 80% kế hoạch năm`)
+  if (!isBare(q) && TARGET_BEFORE.test(pre)) reading.kind = 'plan';
   const prevMade = run.made.at(-1);
   if (
     reading.kind === null &&
@@ -583,7 +631,24 @@ function readKind(run: BlockRun, at: Spot): RelationReading {
     reading.kind = reading.unit === 'percent' ? 'growth' : 'change';
     reading.sign = Math.sign(prevMade.value) || 1;
   }
+  if (reading.kind === null && reading.unit === 'percent') reading.kind = portionKind(run, at);
   return reading;
+}
+
+/**
+ * A percent that is a portion (tests/eval/README.md convention 4): `đạt tỷ lệ 95%` after a count, whose
+ * rate is not named, or `75% trên tổng chi phí`, whose whole is named after it, is a share; a bare
+ * `(đạt 8,4%)` on an amount of money is its share of the plan. A named rate (`tỷ lệ … đạt 94%`) is none.
+ */
+function portionKind(run: BlockRun, at: Spot): Kind | null {
+  const { q, prev, pre } = at;
+  if (SHARE_BEFORE.test(pre)) return 'share';
+  if (SHARE_BASE_AFTER.test(at.after) && !RATE_NAMED.test(at.clauseBefore)) return 'share';
+  if (prev && (prev.unit === 'VND' || prev.unit === 'USD') && CLOSES_PARENS.test(at.after)) {
+    const between = run.st.lower.slice(prev.end, q.start);
+    if (REACHED_IN_PARENS.test(between) && /^[\s*⁰¹²³⁴⁵⁶⁷⁸⁹]*\(\s*\*?\s*đạt\s*$/u.test(between)) return 'share_of_plan';
+  }
+  return null;
 }
 
 interface UnitReading {
@@ -603,9 +668,14 @@ function inferUnit(run: BlockRun, at: Spot, reading: RelationReading): UnitReadi
   const inferred = [...reading.inferred];
   if (unit === null && unitText === null) {
     const partner = at.ratioPair.find((o) => o !== q);
+    const shared = partner && !partner.unit ? sharedCountOf(q, partner, quantitiesOf(run.block), run.st) : null;
     if (partner?.unit) {
       unit = partner.unit;
       unitText = partner.unitText;
+    } else if (shared) {
+      unit = shared.unit;
+      unitText = null;
+      inferred.push(`unit ${shared.unit} inferred: a part of the pair of counts before it`);
     } else if (/\bty le\b/.test(fold(run.block.text.slice(clauseStart, q.start))) && q.value <= 100 && !q.ratio) {
       unit = 'percent';
       inferred.push('unit % inferred: the indicator is a rate (tỷ lệ)');
@@ -637,7 +707,7 @@ interface Period {
 }
 
 /** The year (stated in the clause, else the section's) and, where no relation was read, the kind from the cues before the number. */
-function periodOf(run: BlockRun, at: Spot, stated: Kind | null): Period {
+function periodOf(run: BlockRun, at: Spot, stated: Kind | null, unit: UnitCode | null): Period {
   const { q, ratioPair, clauseStart, pre } = at;
   const { st, section } = run;
   let period = periodFromWording(run, at);
@@ -648,10 +718,12 @@ function periodOf(run: BlockRun, at: Spot, stated: Kind | null): Period {
     if (q.ratio?.position === 1 && pairIsPlan) kind = 'plan';
     else if (section.mode === 'plan') kind = 'plan';
     else if (PLAN_CUE.test(pre) && !ACTUAL_WORDS.test(pre)) kind = 'plan';
+    else if (plannedByWording(run, at, unit)) kind = 'plan';
     else if (CUMULATIVE_CUE.test(st.lower.slice(Math.max(clauseStart, st.text.lastIndexOf(',', q.start - 1) + 1), q.start))) kind = 'cumulative';
     else if (ESTIMATE_CUE.test(st.lower.slice(Math.max(at.prevEnd, clauseStart), q.start))) kind = 'estimate';
     else if (AVERAGE_BEFORE.test(pre)) kind = 'average';
-    else kind = 'actual';
+    else if (unit !== 'percent' && runningTotal(run, at, period)) kind = 'cumulative';
+    else kind = run.carried ?? 'actual';
   }
   if (period === null) {
     // the section's year (its heading's, else the document's report or plan year), or the period the title names
@@ -661,6 +733,95 @@ function periodOf(run: BlockRun, at: Spot, stated: Kind | null): Period {
   }
   if (kind === 'previous' && period !== null) period = previousPeriod(period);
   return { kind, year: period === null ? null : yearOfPeriod(period), period, pairIsPlan };
+}
+
+/** Whether the report is about less than a whole year (a month's, a quarter's report), so its year is not over. */
+function reportWithinYear(periods: DocumentPeriods): boolean {
+  // the title's period is only ever one shorter than a year; a title that names only a year is a yearly report's
+  return periods.titlePeriod !== null || (periods.titleYear === null && periods.ref.month !== null && periods.ref.month < 12);
+}
+
+/** The month the report is about (`tháng 3/2026` in its title), else the month of its date. */
+function reportMonth(periods: DocumentPeriods): { year: number; month: number } | null {
+  const m = periods.titlePeriod !== null ? /^(\d{4})-M(\d{2})$/.exec(periods.titlePeriod) : null;
+  if (m) return { year: Number(m[1]), month: Number(m[2]) };
+  const { ref } = periods;
+  return ref.year !== null && ref.month !== null ? { year: ref.year, month: ref.month } : null;
+}
+
+/**
+ * Where the words that can govern a number start: its sentence, or the sentence before when its own
+ * opens by itemizing that one (`… 120 hồ sơ. Trong đó, A: 12/20 …`).
+ */
+function governingStart(run: BlockRun, at: Spot): number {
+  const { st } = run;
+  const start = at.sentenceStart;
+  if (start > 0 && /^[\s*(]*(?:trong đó|cụ thể|bao gồm|gồm)(?![\p{L}])/u.test(st.lower.slice(start, start + 24))) {
+    return lastAtOrBefore(st.sentenceStarts, start - 1);
+  }
+  return start;
+}
+
+/** The words before a number since the last comma, semicolon or parenthesis: what its own verb says. */
+function lastPiece(clauseBefore: string): string {
+  const cut = Math.max(clauseBefore.lastIndexOf(','), clauseBefore.lastIndexOf(';'), clauseBefore.lastIndexOf('('));
+  return clauseBefore.slice(cut + 1);
+}
+
+/**
+ * A count or amount that runs from a point to now (GLOSSARY `cumulative`; the cues in RUNNING_TOTAL_CUES),
+ * over the whole sentence the cue opens. Not the whole of an `a/b` pair (a stock: `đạt 12/20 hồ sơ`),
+ * nor anything after a shorter period named later, nor where the period is the report's whole year
+ * (`từ đầu năm` in a yearly report is that year's flow).
+ */
+function runningTotal(run: BlockRun, at: Spot, period: string | null): boolean {
+  const { q } = at;
+  if (q.ratio?.position === 1) return false;
+  const from = governingStart(run, at);
+  const scope = run.st.lower.slice(from, q.start);
+  let best: { cue: 'strong' | 'since' | 'now'; end: number; m: RegExpExecArray } | null = null;
+  const rank = { strong: 3, since: 2, now: 1 } as const;
+  for (const { cue, re } of RUNNING_TOTAL_CUES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(scope); m; m = re.exec(scope)) {
+      if (!best || rank[cue] > rank[best.cue]) best = { cue, end: m.index + m[0].length, m };
+    }
+  }
+  if (!best) {
+    // a register's records counted with no period stated: its content to date (within the list item, for a list)
+    let item = 0;
+    for (const m of scope.matchAll(LIST_MARKER)) item = m.index;
+    return period === null && reportWithinYear(run.periods) && REGISTER_WORK.test(scope.slice(item)) && !NOT_DONE.test(lastPiece(at.clauseBefore));
+  }
+  const after = scope.slice(best.end);
+  if (BOUNDED_PERIOD.test(after)) return false;
+  const yearly = !reportWithinYear(run.periods) && (period === null || /^\d{4}$/.test(period));
+  // `tính đến ngày …, cấp xã có 120/124 xã …`: what a place has at the date is a stock
+  if (/(?<![\p{L}])(?:hiện\s+)?có\s*$/u.test(lastPiece(at.clauseBefore))) return false;
+  if (best.cue === 'strong') return !(yearly && /^từ đầu năm/u.test(best.m[0]));
+  if (yearly) return false;
+  if (best.cue === 'since') {
+    const month = reportMonth(run.periods);
+    // from the first of the month reported on: that month's flow
+    return !(month && Number(best.m[1]) === 1 && Number(best.m[2]) === month.month && Number(best.m[3]) === month.year);
+  }
+  return DONE.test(after) && !NOT_DONE.test(lastPiece(at.clauseBefore));
+}
+
+/**
+ * A planned figure the words around it say is one: a list of tasks ahead; an amount allocated (`giao`);
+ * an amount of a budget head for the report's own year, in a report written before that year is over,
+ * with no word of spending it (`Kinh phí chi đầu tư năm 2026 là …`).
+ */
+function plannedByWording(run: BlockRun, at: Spot, unit: UnitCode | null): boolean {
+  const { st } = run;
+  const { q, clauseBefore } = at;
+  if (TASKS_AHEAD.test(st.lower.slice(0, q.start))) return true;
+  if (unit !== 'VND' && unit !== 'USD') return false;
+  if (SPENT_WORDS.test(clauseBefore)) return false;
+  if (ALLOCATED.test(clauseBefore)) return true;
+  const year = lastYearIn(clauseBefore);
+  return year !== null && year === run.periods.ref.year && reportWithinYear(run.periods) && BUDGET_WORDS.test(clauseBefore);
 }
 
 /**
@@ -903,7 +1064,7 @@ function candidateAt(run: BlockRun, i: number): Candidate | null {
   // Bare numbers are facts only where the wording says what they are.
   const unit = inferUnit(run, at, reading);
   if (!unit) return null;
-  const period = periodOf(run, at, reading.kind);
+  const period = periodOf(run, at, reading.kind, unit.unit);
   const isRelation = RELATION_KINDS.has(period.kind);
   const from = labelStartOf(run, at);
   const kind = restatedKind(at, period.kind, from);
@@ -969,6 +1130,7 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
     inFootnote,
     anchor,
     anchorSubject,
+    carried: ctx.listKind && bulletOf(block.text) !== null && bulletOf(block.text) !== ctx.listKind.bullet ? ctx.listKind.kind : null,
     state: { subject: anchorSubject, subjectFromTopic: false, rich: new Map(), sentence: 0 },
     made: [],
     byQuantity: new Map(),
@@ -988,6 +1150,10 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
   }
 
   attachWordMarks(run, ctx);
+  const last = made.at(-1);
+  const bullet = bulletOf(block.text);
+  if (ANNOUNCES_PARTS.test(block.text) && last && CARRIED_KINDS.has(last.kind)) ctx.listKind = { kind: last.kind, bullet: bullet ?? '' };
+  else if (ctx.listKind && (bullet === null || bullet === ctx.listKind.bullet)) ctx.listKind = null;
   for (const c of made) for (const n of c.footnotes) if (!ctx.anchors.has(n)) ctx.anchors.set(n, c);
   out.push(...made);
 }
@@ -1124,9 +1290,11 @@ export function extract(doc: DocumentModel, file: DocumentFile): Extraction {
     sections: { next: new Map() },
     periods,
     headingPeriod: headingPeriodReader(periods.ref),
+    listKind: null,
   };
   const out: Candidate[] = [];
   for (const b of doc.blocks) if (b.kind === 'paragraph') extractBlock(b, ctx, out);
+  ctx.listKind = null;
   for (const b of doc.blocks) if (b.kind === 'footnote') extractBlock(b, ctx, out);
   if (ctx.bare > 0) {
     file.message(`${ctx.bare} bare numbers (no unit, no plan or rate wording) were not taken as facts`, { stage: 'extract', ruleId: 'extract:bare-numbers' });

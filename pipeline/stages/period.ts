@@ -207,8 +207,12 @@ export function documentPeriods(meta: DocumentMetadata, opening: readonly string
   const firstYear = titled.find((p) => granularityOf(p) === 'year');
   const titleYear = firstYear === undefined ? null : Number(firstYear);
   let ref: Reference;
-  if (dated) ref = { year: Number(dated[1]), month: num(dated[2]) ?? meta.month, period: titlePeriod };
-  else if (titlePeriod) ref = { year: yearOfPeriod(titlePeriod), month: lastMonthOf(titlePeriod), period: titlePeriod };
+  if (dated) {
+    // a report on March written in April: `đến nay`, `trong tháng` run to the month it reports on
+    const month = num(dated[2]) ?? meta.month;
+    const reported = titlePeriod !== null && yearOfPeriod(titlePeriod) === Number(dated[1]) ? lastMonthOf(titlePeriod) : null;
+    ref = { year: Number(dated[1]), month: reported !== null && month !== null && reported < month ? reported : month, period: titlePeriod };
+  } else if (titlePeriod) ref = { year: yearOfPeriod(titlePeriod), month: lastMonthOf(titlePeriod), period: titlePeriod };
   else ref = { year: meta.reportYear ?? titleYear, month: null, period: null };
   return { ref, titlePeriod, titleYear };
 }

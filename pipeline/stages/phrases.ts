@@ -15,7 +15,10 @@ const E = '(?![\\p{L}])';
 const re = (s: string) => new RegExp(s, 'u');
 
 /** Text right after a percent that names the plan it is measured against. */
-export const AGAINST_PLAN = re(`^\\s*\\)?\\s*\\(?\\*?\\s*(?:so với\\s+|của\\s+)?(?:kế hoạch|kh${E}|chỉ tiêu|dự toán|nghị quyết|mục tiêu)`);
+export const AGAINST_PLAN = re(`^\\s*\\)?\\s*\\(?\\*?\\s*(?:so với\\s+|của\\s+|theo\\s+)?(?:kế hoạch|kh${E}|chỉ tiêu|dự toán|nghị quyết|mục tiêu)`);
+
+/** `71% (chỉ tiêu đề ra là 80%)`: a parenthesis that states the target beside a result, not the base of a share. */
+export const TARGET_STATED_AFTER = re(`^[\\s*]*\\(\\s*\\*?\\s*(?:chỉ tiêu|mục tiêu|kế hoạch)[^)]*?(?:${B}là|:)`);
 
 /** Relation cues read from the words just before a number. */
 export const RELATION_BEFORE: ReadonlyArray<{ re: RegExp; relation: 'over_plan' | 'change' | 'share'; sign?: -1 }> = [
@@ -41,6 +44,67 @@ export const PREVIOUS_BEFORE = re(`(?:cùng kỳ|năm trước)(?:\\s+năm\\s+(?
 /** Cues anywhere earlier in the clause. */
 export const ESTIMATE_CUE = re(`${B}(?:ước|dự ước|dự kiến)${E}`);
 export const CUMULATIVE_CUE = re(`${B}(?:lũy kế|luỹ kế|đến hết năm|tính đến|đến thời điểm|nâng tổng số)${E}`);
+/**
+ * Running totals (GLOSSARY: `cumulative`). `strong` cues make every count or amount after them in the
+ * sentence a running total (`Từ đầu năm đến nay, tiếp nhận A hồ sơ, đã giải quyết B hồ sơ …`); `since`
+ * is `từ ngày d/m/y đến nay`, a running total unless it starts on the first of the month reported on (then
+ * it is that month's flow); `now` (`đến nay`) only where `đã` follows it (`Đến nay, đã cấp …`): without it
+ * the sentence states a stock (`Đến nay, tổng số thủ tục là …`).
+ */
+export const RUNNING_TOTAL_CUES: ReadonlyArray<{ cue: 'strong' | 'since' | 'now'; re: RegExp }> = [
+  {
+    cue: 'strong',
+    re: new RegExp(
+      `${B}(?:từ đầu năm|lũy kế|luỹ kế|đến hết năm|nâng tổng số|tính\\s+(?:đến|tới)|(?:đến|tới)\\s+(?:hết\\s+)?ngày\\s+\\d|(?:đến|tới)\\s+thời điểm)${E}`,
+      'gu',
+    ),
+  },
+  { cue: 'since', re: new RegExp(`${B}từ\\s+ngày\\s+(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})\\s+(?:đến|tới)\\s+nay${E}`, 'gu') },
+  { cue: 'now', re: new RegExp(`${B}(?:đến|tới)\\s+nay${E}`, 'gu') },
+];
+/**
+ * Work on a register's records (`cập nhật`, `làm sạch`, `xác thực` … data): with no period stated, what a
+ * report before the year's end counts so is the register's content to date, a running total.
+ */
+export const REGISTER_WORK = re(`${B}(?:cập nhật|làm sạch|xác thực|số hóa|số hoá|thu thập|tạo lập|đồng bộ|làm giàu)${E}`);
+/** What ends a running total's reach: a shorter period named after it (`…, trong tháng tiếp nhận …`). */
+export const BOUNDED_PERIOD = re(`${B}(?:trong|của)\\s+(?:tháng|quý|kỳ)${E}|${B}(?:tháng|quý)\\s+(?:\\d|i|v)`);
+/** The perfective `đã` that makes `đến nay` a running total. */
+export const DONE = re(`${B}đã${E}`);
+/** In the number's own clause after a weak cue: in progress or left over, not yet done (`đang triển khai 4`, `còn 12`). */
+export const NOT_DONE = re(`${B}(?:đang|còn|chưa|sẽ|thời gian tới|sắp tới)${E}`);
+
+/** `đạt tỷ lệ 95%`, `chiếm tỷ lệ 4%`: a portion whose rate is not named, so the portion of the count before it. */
+export const SHARE_BEFORE = re(`${B}(?:đạt|chiếm|bằng)\\s+(?:tỷ lệ|tỉ lệ)\\s*(?:là\\s*|khoảng\\s*)?$`);
+/** `đạt 75% trên tổng chi phí`: the whole it is a portion of, named after the percent. */
+export const SHARE_BASE_AFTER = re(`^[\\s*)]*(?:trên|so với)\\s+(?:tổng|toàn bộ)${E}`);
+/** A rate named before the number (`tỷ lệ hộ nghèo là 5%`): its value, not a portion of a count. */
+export const RATE_NAMED = re(`${B}(?:tỷ lệ|tỉ lệ)${E}`);
+/** `… 13 triệu đồng (đạt 8,4%)`: a bare share after an amount, of the plan or estimate (GLOSSARY, share of plan). */
+export const REACHED_IN_PARENS = re(`\\(\\s*\\*?\\s*đạt\\s*$`);
+export const CLOSES_PARENS = re(`^[\\s*]*\\)`);
+
+/**
+ * A target stated right before the number (eval convention 4): `chỉ tiêu đề ra là tối thiểu 80%`,
+ * `phấn đấu đạt 50%`, `sẽ hoàn thành 100%`. Not `vượt chỉ tiêu 5%` (by how much it was passed).
+ */
+export const TARGET_BEFORE = re(
+  `(?<![\\p{L}]|vượt\\s)(?:(?:chỉ tiêu|mục tiêu)(?:[\\s*]+(?:đề ra|được giao|giao|là|đạt|tối thiểu|tối đa|ít nhất|trên|từ))*|phấn đấu(?:[\\s*]+(?:đạt|tối thiểu|trên|từ))*|sẽ\\s+(?:hoàn thành|đạt))[\\s*]*$`,
+);
+
+/** A list of tasks ahead (`Các nhiệm vụ trọng tâm trong thời gian tới: …`): what follows is planned. */
+export const TASKS_AHEAD = re(`${B}(?:thời gian|tháng|quý|năm)\\s+(?:tới|sắp tới)\\s*:`);
+/** `kinh phí … năm 2026 giao …`: an amount given (allocated), not spent. Not `bàn giao` (handed over) or `giao dịch`. */
+export const ALLOCATED = re(`(?<![\\p{L}]|bàn\\s)giao(?!\\s*(?:dịch|thông|lưu|tiếp|thương|diện|ban|hàng|kết|quyền|nhận|ước|đất))${E}`);
+/** Money words of a budget line (`kinh phí`, `vốn`, `chi …`, `dự toán`). */
+export const BUDGET_WORDS = re(`${B}(?:kinh phí|vốn|chi|dự toán|ngân sách)${E}`);
+/** Words that make an amount spent or moved rather than budgeted. */
+export const SPENT_WORDS = re(`${B}(?:đã|giải ngân|thực hiện|chuyển nguồn|phân bổ|thanh toán|chi trả|ước|thu được|hoàn thành)${E}`);
+/** A clause that announces its parts, ending a block whose next blocks are the items (`… là 300 triệu đồng. Trong đó:`). */
+export const ANNOUNCES_PARTS = /(?:trong đó|bao gồm|gồm|cụ thể)\s*:?\s*$/iu;
+/** A block that is an item of a list (`+ Chi …`, `- …`, `• …`). */
+export const LIST_ITEM = /^\s*([-+•])/u;
+
 export const AVERAGE_BEFORE = re(`${B}(?:bình quân|trung bình)(?:\\s+(?:năm|tháng|mỗi năm|hằng năm|hàng năm))?\\s*(?:đạt\\s*|là\\s*|khoảng\\s*)?$`);
 export const PLAN_CUE = re(
   `${B}(?:kế hoạch|kh|chỉ tiêu|dự toán|phấn đấu|mục tiêu)(?:\\s+(?:vốn|giao|được giao|trong|năm|\\d{4}|tỉnh|huyện))*\\s*(?:là|:|đạt)?\\s*$`,

@@ -126,6 +126,7 @@ function periodsOf(head: string[], heading: string, sentence: string) {
 
 const MONTHLY = ['Hà Nam, ngày 25 tháng 3 năm 2026', 'BÁO CÁO', 'Kết quả công tác chuyển đổi số tháng 3/2026'];
 const UNDATED_MONTHLY = ['BÁO CÁO', 'Kết quả công tác chuyển đổi số tháng 3/2026'];
+const MONTHLY_WRITTEN_LATER = ['Hà Nam, ngày 02 tháng 4 năm 2026', 'BÁO CÁO', 'Kết quả công tác chuyển đổi số tháng 3/2026'];
 const YEARLY = ['Hà Nam, ngày 10 tháng 12 năm 2025', 'BÁO CÁO', 'Tình hình thực hiện năm 2025 và kế hoạch năm 2026'];
 
 describe('extract: every number gets its period from its words, its heading, its title or its date', () => {
@@ -135,11 +136,22 @@ describe('extract: every number gets its period from its words, its heading, its
       'I. KẾT QUẢ',
       'Từ đầu năm 2026 đến nay, tiếp nhận 1.200 hồ sơ; trong tháng, tiếp nhận 450 hồ sơ.',
       [
-        [1200, 'actual', 2026, '2026-01/2026-03'],
+        [1200, 'cumulative', 2026, '2026-01/2026-03'],
         [450, 'actual', 2026, '2026-M03'],
       ],
     ],
     [UNDATED_MONTHLY, 'I. KẾT QUẢ', 'Trong quý, toàn tỉnh phát sinh 12.000 hồ sơ.', [[12000, 'actual', 2026, '2026-Q1']]],
+    // a report on March dated in April: the wording that leaves out the month means the month reported on
+    [
+      MONTHLY_WRITTEN_LATER,
+      'I. KẾT QUẢ',
+      'Từ đầu năm 2026 đến nay, tiếp nhận 1.200 hồ sơ; trong tháng, tiếp nhận 450 hồ sơ; trong quý, tiếp nhận 1.200 hồ sơ.',
+      [
+        [1200, 'cumulative', 2026, '2026-01/2026-03'],
+        [450, 'actual', 2026, '2026-M03'],
+        [1200, 'actual', 2026, '2026-Q1'],
+      ],
+    ],
     // no wording: the period the title names
     [UNDATED_MONTHLY, 'I. KẾT QUẢ', 'Toàn tỉnh tiếp nhận 300 hồ sơ.', [[300, 'actual', 2026, '2026-M03']]],
     // a heading's period reaches every number under it
