@@ -146,5 +146,7 @@ export function workbookToDocument(ctx: ReadContext, workbook: PlainWorkbook, fo
     }
   }
   if (blocks.length === 0) throw new ReadError(ctx.file, 'empty workbook: no cell holds a value');
-  return { file: ctx.file, sha256: ctx.sha256, format, blocks, footnotesLinked: false, messages };
+  // A sheet has no page breaks that cut paragraphs nor footnote areas: the footnotes stage, which rejoins
+  // lines that go on in lower case, would glue a header row (`quý III`) onto the row above it.
+  return { file: ctx.file, sha256: ctx.sha256, format, blocks, footnotesLinked: true, messages };
 }
