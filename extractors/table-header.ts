@@ -139,6 +139,8 @@ export function isHeaderMeaning(m: HeaderMeaning): boolean {
 
 /** Words of a header that date a column without naming a kind or a year: `năm`, `cả năm`, `quý IV`. */
 const PERIOD_WORDS = /^(nam|ca nam|ca|quy\s*[ivx\d]+|\d+\s*thang.*|thang\s*\d+.*|nua (dau |cuoi )?nam)$/;
+/** Words of a comparison split over header rows (`so với`, `năm trước`): its kind, not its subject. */
+const COMPARISON_WORDS = /\b(so voi|so sanh|cung ky|nam truoc|ky truoc)\b/;
 /** A unit written alone in a header: `(%)`, `(Tỷ đồng)`. */
 const UNIT_ONLY = /^\(.*\)$|^%$/;
 
@@ -192,7 +194,9 @@ export function readColumn(texts: string[]): ColumnMeaning {
       kind = m.kind;
       hasKind = true;
     }
-    if (m.year !== undefined) {
+    // `Năm 2024 so với` over `năm 2023 (%)`: the lower year is the base of the comparison, not its period
+    const base = i > 0 && /\bso (voi|sanh voi)\s*$/.test(fold(parts[i - 1]!)) && hasYear;
+    if (m.year !== undefined && !base) {
       year = m.year;
       years = m.years ?? null;
       hasYear = true;
@@ -206,10 +210,19 @@ export function readColumn(texts: string[]): ColumnMeaning {
     const f = fold(text);
     // what the column is about: an entity (no meaning at all) or a measure or structure, without its unit
     const bare = text.replace(UNIT_IN_HEADER, '').trim();
-    if (bare && /\p{L}/u.test(bare) && !PERIOD_WORDS.test(f) && !UNIT_ONLY.test(text.trim())) {
+    if (bare && /\p{L}/u.test(bare) && !PERIOD_WORDS.test(f) && !COMPARISON_WORDS.test(f) && !UNIT_ONLY.test(text.trim())) {
       if (m.measure || m.kind === 'share' || !isHeaderMeaning(m)) subject.push(bare);
     }
   });
+  if ((!hasKind || kind === null) && parts.length > 1) {
+    // a comparison written over several rows (`Năm 2024` / `so với` / `năm trước`) reads as one
+    const whole = fold(parts.join(' '));
+    const found = KIND_PATTERNS.find(([re]) => re.test(whole));
+    if (found) {
+      kind = found[1];
+      hasKind = true;
+    }
+  }
   const subYear = meanings.some((m) => m.subYear);
   // A column headed by one year (`Năm 2023`, `2021`) holds that year's figures; a measure column (a rank,
   // a score, an index) without a period word, the table's period's. A span of years with no kind word
@@ -262,16 +275,27 @@ export interface HeaderBand {
 export function findHeaderBands(rows: GridRow[]): HeaderBand[] {
   const bands: HeaderBand[] = [];
   let current: HeaderBand | null = null;
+  let firstValueCol = Infinity;
   let prev = -1;
   for (const row of rows) {
     const data = hasData(row);
     const score = data ? 0 : headerCells(row);
     const contiguous = current !== null && row.row === prev + 1 && row.row - current.first < MAX_BAND;
-    if (current && contiguous && score >= 1) current.last = row.row;
+    // A header's words split over rows (`Số` / `doanh` / `nghiệp` / `(DN)`) sit over the value columns
+    // only; a row with a label left of them is the table's first row of labels.
+    const overValues = row.cells.length > 0 && row.cells.every((c) => c.col >= firstValueCol && c.text.length <= MAX_HEADER_LENGTH);
+    if (current && contiguous && (score >= 1 || (!data && overValues))) current.last = row.row;
     else if (score >= 2) {
       current = { first: row.row, last: row.row };
       bands.push(current);
+      firstValueCol = Infinity;
     } else current = null;
+    if (current?.last === row.row) {
+      for (const c of row.cells) {
+        const m = readHeaderCell(c.value !== null && isYearNumber(c.value) ? String(c.value) : c.text);
+        if (m.role === undefined && isHeaderMeaning(m)) firstValueCol = Math.min(firstValueCol, c.col);
+      }
+    }
     prev = row.row;
   }
   return bands;

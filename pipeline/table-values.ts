@@ -224,7 +224,8 @@ function titleOf(lines: string[]): Title {
     if (unitText === null) {
       const u = UNIT_LINE.exec(line);
       const candidate = u ? u[1]!.replace(/^\(|\)$/g, '').trim() : line.replace(/^\((.*)\)$/, '$1').trim();
-      if (candidate.length <= 20 && readUnit(candidate).unit !== null) {
+      const several = candidate.split(';').map((u) => u.trim());
+      if (candidate.length <= 40 && several.every((u) => u.length <= 20 && readUnit(u).unit !== null)) {
         unitText = candidate;
         continue;
       }
@@ -237,6 +238,21 @@ function titleOf(lines: string[]): Title {
     }
   }
   return { year: year === -1 ? null : year, unitText };
+}
+
+/** Values of a table whose unit line names a quantity's unit and a money's (`Nghìn tấn; Triệu USD`). */
+const VALUE_WORDS = /\b(tri gia|gia tri|kim ngach|von)\b/;
+
+/** The unit of the title line a column takes: of several, the money one for a column of values, else the other. */
+function titleUnit(unitText: string | null, subject: readonly string[]): string | null {
+  if (unitText === null || !/;/.test(unitText)) return unitText;
+  const units = unitText
+    .split(';')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  const money = (u: string) => readUnit(u).unit === 'VND' || readUnit(u).unit === 'USD';
+  const ofValue = subject.some((t) => VALUE_WORDS.test(fold(t)));
+  return units.find((u) => money(u) === ofValue) ?? null;
 }
 
 /** Written units the grammar does not read as one: a ratio of counted nouns, an age. */
@@ -407,7 +423,7 @@ function readTable(table: Table, header: Row[], body: Row[], title: Title, file:
       const written = meaning.kind === 'share' || meaning.kind === 'share_of_plan' || meaning.kind === 'growth' ? '%' : null;
       const cellPercent = /%$/.test(text) ? '%' : null;
       const measureUnit = meaning.measure === 'score' ? 'điểm' : meaning.measure === 'percent' ? '%' : null;
-      const chosen = written ?? meaning.unitText ?? cellPercent ?? measureUnit ?? unitText ?? rowUnit ?? title.unitText;
+      const chosen = written ?? meaning.unitText ?? cellPercent ?? measureUnit ?? unitText ?? rowUnit ?? titleUnit(title.unitText, meaning.subject);
       const read = meaning.measure === 'rank' ? { unit: 'rank' as UnitCode, multiplier: 0 } : readUnit(chosen);
       const year = meaning.year ?? title.year;
       const base: TableValue = {

@@ -365,6 +365,48 @@ describe('a statistics sheet: title, unit line, periods in a header split over r
   });
 });
 
+describe('a sheet whose header words run over several rows', () => {
+  it('joins the rows over the value columns to the header, and a comparison split over rows keeps its kind and year', () => {
+    const doc = sheetDoc([
+      [['A1', '3. Hàng hóa thử']],
+      [['C2', 'Nghìn tấn; Triệu USD']],
+      [
+        ['C3', 'Sơ bộ năm 2022'],
+        ['D3', 'Sơ bộ năm 2022'],
+        ['E3', 'Năm 2022'],
+      ],
+      [
+        ['C4', 'Lượng'],
+        ['D4', 'Trị giá'],
+        ['E4', 'so với'],
+      ],
+      [
+        ['C5', 'hàng'],
+        ['D5', 'hàng'],
+        ['E5', 'năm trước (%)'],
+      ],
+      [
+        ['A6', 'TỔNG SỐ'],
+        ['C6', 410.5],
+        ['D6', 2250.75],
+        ['E6', 104.2],
+      ],
+      [
+        ['A7', 'Hàng thử'],
+        ['C7', 20],
+        ['D7', 150],
+        ['E7', 98.1],
+      ],
+    ]);
+    const values = tableValues(doc, new DocumentFile(doc.file));
+    expect(values.filter((v) => v.label === 'TỔNG SỐ').map((v) => [v.cell, v.unit, v.multiplier, v.kind, v.year, v.columnSubject.join(' ')])).toEqual([
+      ['C6', 'tonne', 3, 'actual', 2022, 'Lượng hàng'],
+      ['D6', 'USD', 6, 'actual', 2022, 'Trị giá hàng'],
+      ['E6', 'percent', 0, 'growth', 2022, ''],
+    ]);
+  });
+});
+
 describe('units as tables write them', () => {
   it.each([
     ['Nghìn ha', 'ha', 3],

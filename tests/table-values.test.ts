@@ -72,6 +72,8 @@ describe('header patterns', () => {
     [['Ước TH 6 tháng đầu năm 2022'], 'estimate', 2022, 'S1'],
     [['TH 9 tháng 2022'], 'actual', 2022, '01-09'],
     [['Thực hiện tháng 5/2022'], 'actual', 2022, 'M05'],
+    [['Năm 2022 so với', 'năm 2021 (%)'], 'growth', 2022, null],
+    [['Năm 2022', 'so với', 'năm trước', '(%)'], 'growth', 2022, null],
   ] as const)('%j is of kind %s, year %s, part %s', (texts, kind, year, part) => {
     expect(readColumn([...texts])).toMatchObject({ role: 'value', kind, year, part });
   });
