@@ -32,7 +32,7 @@ const KIND_PATTERNS: ReadonlyArray<readonly [RegExp, ValueKind | null]> = [
   [/\bcung ky\b|\btang truong\b|\btoc do (tang|phat trien)\b|\bbq|\bbinh quan\b|\bso voi (nam|cung)\b/, 'growth'],
   [/\b(19|20)\d\d\s*\/\s*(th|uoc|uth)?\s*(19|20)\d\d\b|\b(19|20)\d\d\s*so voi\b/, 'growth'],
   [/\bso sanh\b|^%$|^\(%\)$/, null],
-  // a running total and a structure before the period words they carry (`Cộng dồn cả năm 2024`)
+  // a running total and a structure before the period words they carry (`Cộng dồn cả năm 2031`)
   [/\bcong don\b|\bluy ke\b/, 'cumulative'],
   [/\bco cau\b/, 'share'],
   [/\buoc\b|\buth\b|\bdu uoc\b/, 'estimate'],
@@ -194,7 +194,7 @@ export function readColumn(texts: string[]): ColumnMeaning {
       kind = m.kind;
       hasKind = true;
     }
-    // `Năm 2024 so với` over `năm 2023 (%)`: the lower year is the base of the comparison, not its period
+    // `Năm 2031 so với` over `năm 2030 (%)`: the lower year is the base of the comparison, not its period
     const base = i > 0 && /\bso (voi|sanh voi)\s*$/.test(fold(parts[i - 1]!)) && hasYear;
     if (m.year !== undefined && !base) {
       year = m.year;
@@ -215,7 +215,7 @@ export function readColumn(texts: string[]): ColumnMeaning {
     }
   });
   if ((!hasKind || kind === null) && parts.length > 1) {
-    // a comparison written over several rows (`Năm 2024` / `so với` / `năm trước`) reads as one
+    // a comparison written over several rows (`Năm 2031` / `so với` / `kỳ trước`) reads as one
     const whole = fold(parts.join(' '));
     const found = KIND_PATTERNS.find(([re]) => re.test(whole));
     if (found) {
@@ -226,7 +226,7 @@ export function readColumn(texts: string[]): ColumnMeaning {
   const subYear = meanings.some((m) => m.subYear);
   // A column headed by one year (`Năm 2023`, `2021`) holds that year's figures; a measure column (a rank,
   // a score, an index) without a period word, the table's period's. A span of years with no kind word
-  // (`Chênh lệch 2020-2015`) says nothing of what its numbers are.
+  // (`Chênh lệch 2031-2027`) says nothing of what its numbers are.
   if (!hasKind && (year !== null || (!hasYear && measure !== null))) kind = 'actual';
   const valued = hasKind || hasYear || measure !== null;
   return { role: valued ? 'value' : 'other', kind, year, years, subYear, part, measure, subject: valued ? subject : [], unitText, header };
@@ -281,7 +281,7 @@ export function findHeaderBands(rows: GridRow[]): HeaderBand[] {
     const data = hasData(row);
     const score = data ? 0 : headerCells(row);
     const contiguous = current !== null && row.row === prev + 1 && row.row - current.first < MAX_BAND;
-    // A header's words split over rows (`Số` / `doanh` / `nghiệp` / `(DN)`) sit over the value columns
+    // A header's words split over rows (`Số` / `hợp tác` / `xã` / `(HTX)`) sit over the value columns
     // only; a row with a label left of them is the table's first row of labels.
     const overValues = row.cells.length > 0 && row.cells.every((c) => c.col >= firstValueCol && c.text.length <= MAX_HEADER_LENGTH);
     if (current && contiguous && (score >= 1 || (!data && overValues))) current.last = row.row;

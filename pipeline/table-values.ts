@@ -240,7 +240,7 @@ function titleOf(lines: string[]): Title {
   return { year: year === -1 ? null : year, unitText };
 }
 
-/** Values of a table whose unit line names a quantity's unit and a money's (`Nghìn tấn; Triệu USD`). */
+/** Values of a table whose unit line names a quantity's unit and a money's (`Tấn; Nghìn USD`). */
 const VALUE_WORDS = /\b(tri gia|gia tri|kim ngach|von)\b/;
 
 /** The unit of the title line a column takes: of several, the money one for a column of values, else the other. */
@@ -276,7 +276,7 @@ export function readUnit(unitText: string | null): { unit: UnitCode | null; mult
   return { unit: null, multiplier: 0 };
 }
 
-/** A unit at the end of a row label: `Diện tích (Nghìn ha)`, `Tỷ lệ hộ nghèo (%)`. */
+/** A unit at the end of a row label: `Diện tích gieo (ha)`, `Tỷ lệ che phủ (%)`. */
 const LABEL_UNIT = /\s*\(([^()]{1,30})\)\s*$/;
 const A_OVER_B = /^([\d.,]+)\s*\/\s*([\d.,]+)$/;
 const SUMMARY_AVERAGE = /\b(trung binh|binh quan)\b/;
@@ -365,7 +365,7 @@ function readTable(table: Table, header: Row[], body: Row[], title: Title, file:
       while (stack.length > 0 && stack[stack.length - 1]!.label === pending.label) stack.pop();
       label = `${pending.label} ${label}`;
     }
-    // A row with no mark and no values heads the unmarked rows below it (`Lúa cả năm` over `Diện tích`).
+    // A row with no mark and no values heads the unmarked rows below it (`Cây thử` over `Diện tích`).
     const level = marked === LEAF && !hasValues ? GROUP : marked;
     let rowUnit: string | null = null;
     const lu = LABEL_UNIT.exec(label);

@@ -29,7 +29,7 @@ export const CANONICAL_UNITS = {
   day: 'time',
   month: 'time',
   year: 'time',
-  /** a place in a ranking (`Thứ hạng`, `xếp thứ 12/63`): an order, not a quantity */
+  /** a place in a ranking (`Thứ hạng`, `xếp thứ 7/41`): an order, not a quantity */
   rank: 'order',
 } as const;
 

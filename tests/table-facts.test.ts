@@ -369,7 +369,7 @@ describe('a sheet whose header words run over several rows', () => {
   it('joins the rows over the value columns to the header, and a comparison split over rows keeps its kind and year', () => {
     const doc = sheetDoc([
       [['A1', '3. Hàng hóa thử']],
-      [['C2', 'Nghìn tấn; Triệu USD']],
+      [['C2', 'Tấn; Nghìn USD']],
       [
         ['C3', 'Sơ bộ năm 2022'],
         ['D3', 'Sơ bộ năm 2022'],
@@ -400,8 +400,8 @@ describe('a sheet whose header words run over several rows', () => {
     ]);
     const values = tableValues(doc, new DocumentFile(doc.file));
     expect(values.filter((v) => v.label === 'TỔNG SỐ').map((v) => [v.cell, v.unit, v.multiplier, v.kind, v.year, v.columnSubject.join(' ')])).toEqual([
-      ['C6', 'tonne', 3, 'actual', 2022, 'Lượng hàng'],
-      ['D6', 'USD', 6, 'actual', 2022, 'Trị giá hàng'],
+      ['C6', 'tonne', 0, 'actual', 2022, 'Lượng hàng'],
+      ['D6', 'USD', 3, 'actual', 2022, 'Trị giá hàng'],
       ['E6', 'percent', 0, 'growth', 2022, ''],
     ]);
   });

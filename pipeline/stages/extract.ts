@@ -5,7 +5,7 @@ import type { Block, DocumentMetadata, DocumentModel } from '../../schema/docume
 import { type Kind, RELATION_KINDS } from '../../schema/fact.ts';
 import { yearOfPeriod, yearPeriod } from '../../schema/period.ts';
 import type { Quantity } from '../../schema/quantity.ts';
-import { countUnit, type UnitCode } from '../../schema/units.ts';
+import type { UnitCode } from '../../schema/units.ts';
 import { type DocumentFile, placeOfBlock } from '../file.ts';
 import { readUnit, tableValues } from '../table-values.ts';
 import { type DocumentPeriods, documentPeriods, headingPeriodReader, lastPeriodIn, lastSubOrMultiYearIn, previousPeriod } from './period.ts';
@@ -37,6 +37,7 @@ import {
 } from './phrases.ts';
 import { BEFORE_LENGTH, type BlockReading, type Extracted, type RatioPair } from './reading.ts';
 import { sectionOf } from './segment.ts';
+import { rankWholeUnit } from './table-facts.ts';
 import { breakdownsOf, lastAtOrBefore, nextAfter, partGroupsOf, structureOf, superscriptRuns, type TextStructure } from './text-structure.ts';
 
 /**
@@ -1022,19 +1023,6 @@ function unitOfColumn(unitText: string | null): { unit: UnitCode | null; multipl
   return readUnit(unitText);
 }
 
-/**
- * What a rank is out of (`12/63`): places of the kind the ranked columns are. That kind is known where one
- * of the columns is the document's own area (`tỉnh Lâm Đồng` makes its sibling columns `tỉnh`); else
- * the whole is not a fact.
- */
-function rankWholeUnit(entities: readonly string[], meta: DocumentMetadata): { unit: UnitCode; multiplier: number } | null {
-  const { area, province } = meta;
-  if (!area || !province || !entities.some((e) => fold(e) === fold(province))) return null;
-  const at = fold(area).indexOf(fold(province));
-  const level = at > 0 ? area.slice(0, at).trim().toLowerCase() : '';
-  return level ? { unit: countUnit(level), multiplier: 0 } : null;
-}
-
 function decimalsOf(value: number): number {
   const s = String(value);
   return s.includes('e') ? 0 : (s.split('.')[1]?.length ?? 0);
@@ -1070,7 +1058,7 @@ function extractTables(doc: DocumentModel, meta: DocumentMetadata, out: Candidat
     const multiplier = relation ? 0 : col.multiplier;
     const parent = tv.labelPath.at(-1);
     const rowLabel = isMeasureOnly(tv.label) && parent ? joinLabel(parent, tv.label) : tv.label;
-    // the columns' entity and measure (`Đắk Nông`, `Điểm số`) name what the value is of, beside its row
+    // the columns' entity and measure (`Tỉnh Mây`, `Điểm số`) name what the value is of, beside its row
     const label = [rowLabel, ...tv.columnSubject, ...(tv.whole && tv.measure !== 'rank' ? ['tối đa'] : [])].join(' ');
     const kind = tv.average && tv.kind === 'actual' ? 'average' : tv.kind;
     const decimals = decimalsOf(tv.value);
