@@ -40,6 +40,8 @@ const KIND_PATTERNS: ReadonlyArray<readonly [RegExp, ValueKind | null]> = [
   [/\bso bo\b/, 'actual'],
   [/\bkh\b|\bke hoach\b|\bkhnq\b|\bdu toan\b|\bnghi quyet\b|\bnq\b|\bmuc tieu\b/, 'plan'],
   [/\bth\b|\bth(?=\d)|\bthuc hien\b/, 'actual'],
+  // the one value column of a statistics form: the figures of the report's period
+  [/^(so lieu|ket qua|ket qua thong ke)$/, 'actual'],
 ];
 
 /** Headers for less than a year: their values are not a year's figure, but one of its part's. */

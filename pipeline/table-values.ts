@@ -3,7 +3,7 @@ import { findQuantities } from '../extractors/quantity-grammar.ts';
 import { type ColumnMeaning, findHeaderBands, type GridRow, type Measure, periodOfPart, readColumn, type ValueKind } from '../extractors/table-header.ts';
 import { parseVietnameseNumber } from '../extractors/vn-number.ts';
 import type { Block, DocumentModel } from '../schema/document.ts';
-import type { UnitCode } from '../schema/units.ts';
+import { countUnit, type UnitCode } from '../schema/units.ts';
 import { type DocumentFile, placeOfBlock } from './file.ts';
 
 /**
@@ -115,6 +115,17 @@ function columnName(col: number): string {
   return s;
 }
 
+/** A Word cell's text without the marks of its italic or bold runs (`*1.234*`, `Chỉ tiêu *(ghi chú)*`). */
+function unemphasized(text: string): string {
+  return text.replace(/\*+([^*]+?)\*+/g, '$1').trim();
+}
+
+/** Words a unit column writes for what is counted: a few words, not `Số lượng` (a number of anything). */
+const COUNTED_NOUN = /^(?!số(?:\s|$))\p{L}+(?:,?\s\p{L}+){0,3}$/iu;
+
+/** A unit cell that is a legend of codes (`Có = 1; Không = 0`): the row's number is a code, not a quantity. */
+const CODE_LEGEND = /=\s*\d/;
+
 /** Lines above a table in a text document looked at for its title: a caption is short and close. */
 const TITLE_LINES = 8;
 
@@ -160,7 +171,7 @@ function tablesOf(blocks: Block[]): Table[] {
     lastIndex = block.index;
     const rowNum = text.rows.length + 1;
     const byCol = new Map<number, CellAt>();
-    for (const [i, c] of block.cells.entries()) byCol.set(i + 1, { text: c.text, value: null, ref: `${columnName(i + 1)}${rowNum}` });
+    for (const [i, c] of block.cells.entries()) byCol.set(i + 1, { text: unemphasized(c.text), value: null, ref: `${columnName(i + 1)}${rowNum}` });
     // the band finder tells data rows by their numbers: a text cell's number counts as one
     const grid: GridRow = { row: rowNum, cells: [...byCol].map(([col, c]) => ({ col, text: c.text, value: parseCellNumber(c.text) })) };
     text.rows.push({ block, grid, byCol });
@@ -388,6 +399,7 @@ function readTable(table: Table, header: Row[], body: Row[], title: Title, file:
     else rowUnit = carried;
 
     let unitText = unitCol !== undefined ? (r.byCol.get(unitCol)?.text.trim() ?? null) : null;
+    if (unitText && CODE_LEGEND.test(unitText)) continue;
     if (unitText && DITTO.test(unitText)) unitText = lastUnit;
     if (unitText) lastUnit = unitText;
     // a label written across the label columns and the first value columns: a summary row
@@ -424,7 +436,9 @@ function readTable(table: Table, header: Row[], body: Row[], title: Title, file:
       const cellPercent = /%$/.test(text) ? '%' : null;
       const measureUnit = meaning.measure === 'score' ? 'điểm' : meaning.measure === 'percent' ? '%' : null;
       const chosen = written ?? meaning.unitText ?? cellPercent ?? measureUnit ?? unitText ?? rowUnit ?? titleUnit(title.unitText, meaning.subject);
-      const read = meaning.measure === 'rank' ? { unit: 'rank' as UnitCode, multiplier: 0 } : readUnit(chosen);
+      let read = meaning.measure === 'rank' ? { unit: 'rank' as UnitCode, multiplier: 0 } : readUnit(chosen);
+      // a unit column names what its rows count, in words the grammar may not know (`Sáng kiến`)
+      if (read.unit === null && chosen !== null && chosen === unitText && COUNTED_NOUN.test(chosen)) read = { unit: countUnit(chosen), multiplier: 0 };
       const year = meaning.year ?? title.year;
       const base: TableValue = {
         sheet,

@@ -159,6 +159,27 @@ describe('a table of a text document: units as rows, measures as columns', () =>
   });
 });
 
+describe('a statistics form of a text document: one column of figures, units in words', () => {
+  it('reads the `Số liệu` column as the figures of the period, in the units the unit column writes', () => {
+    const doc = wordDoc([
+      'Biểu thống kê năm 2022',
+      ['STT', 'Chỉ tiêu thống kê', 'Kết quả thống kê', 'Kết quả thống kê', 'Ghi chú'],
+      ['STT', 'Chỉ tiêu thống kê', 'Đơn vị tính', 'Số liệu', 'Ghi chú'],
+      ['1.', 'Số sáng kiến đã công nhận', 'Sáng kiến', '14', ''],
+      ['2.', 'Tỷ lệ hồ sơ đúng hạn', '%', '97,5', ''],
+      ['*2.1.*', '*Số hồ sơ đã giải quyết*', '*Hồ sơ*', '*1.250*', ''],
+      ['3.', 'Có tổ chức đối thoại', 'Có = 1; Không = 0', '1', ''],
+    ]);
+    const file = new DocumentFile(doc.file);
+    expect(tableValues(doc, file).map((v) => [v.label, v.labelPath.join(' > '), v.unit, v.kind, v.year, v.value])).toEqual([
+      ['Số sáng kiến đã công nhận', '', 'count:sáng kiến', 'actual', 2022, 14],
+      ['Tỷ lệ hồ sơ đúng hạn', '', 'percent', 'actual', 2022, 97.5],
+      ['Số hồ sơ đã giải quyết', 'Tỷ lệ hồ sơ đúng hạn', 'count:hồ sơ', 'actual', 2022, 1250],
+    ]);
+    expect(file.messages).toEqual([]);
+  });
+});
+
 describe('a table of a text document: entities as columns, scores out of a maximum', () => {
   const doc = wordDoc([
     '1. Kết quả năm 2022',
