@@ -59,6 +59,8 @@ const LEVELS: ReadonlyArray<readonly [RegExp, number]> = [
   [/^[-–—]$/, 5],
   [/^\+$/, 6],
 ];
+/** The level of a table's outermost bullet mark: under every numbered level. */
+const BULLET_LEVEL = 5;
 /** A row with no mark sits under the last marked row. */
 const LEAF = 99;
 /** An unmarked row with no values: a heading of the unmarked rows under it. */
@@ -346,7 +348,16 @@ function readTable(table: Table, header: Row[], body: Row[], title: Title, file:
   }
 
   const out: TableValue[] = [];
-  const stack: { level: number; label: string }[] = [];
+  const stack: { level: number; label: string; unit: string | null }[] = [];
+  // Bullets (`-`, `+`, `*`) nest in the order a table first uses them: one writes `+` over `-`, another `-`
+  // over `+`; a label in capitals is a heading, above the same bullet in ordinary case.
+  const bullets: string[] = [];
+  const bulletLevel = (mark: string, label: string): number => {
+    const caps = /\p{Lu}{2}/u.test(label) && label === label.toUpperCase();
+    const key = (/^[-–—]$/.test(mark) ? '-' : mark === '•' ? '*' : mark) + (caps ? '^' : '');
+    if (!bullets.includes(key)) bullets.push(key);
+    return BULLET_LEVEL + bullets.indexOf(key) / 2;
+  };
   let lastUnit: string | null = null;
   let carried: string | null = null;
   let pending: { label: string; level: number } | null = null;
@@ -370,7 +381,7 @@ function readTable(table: Table, header: Row[], body: Row[], title: Title, file:
     const m = LABEL_MARK.exec(labelText);
     let label = (m ? labelText.slice(m[0].length) : labelText).trim() || labelText.trim();
     const stt = sttCol !== undefined ? r.byCol.get(sttCol)?.text.trim() : undefined;
-    const marked = stt ? levelOf(stt) : m ? levelOf(m[1] ?? m[2]!) : LEAF;
+    const marked = stt ? levelOf(stt) : m?.[2] ? bulletLevel(m[2], label) : m ? levelOf(m[1]!) : LEAF;
     // A label split over two rows: the second goes on in lower case, under a row with no values.
     if (pending && !m && !stt && /^\p{Ll}/u.test(label)) {
       while (stack.length > 0 && stack[stack.length - 1]!.label === pending.label) stack.pop();
@@ -386,7 +397,8 @@ function readTable(table: Table, header: Row[], body: Row[], title: Title, file:
     }
     while (stack.length > 0 && stack[stack.length - 1]!.level >= level) stack.pop();
     const labelPath = stack.map((s) => s.label);
-    stack.push({ level, label });
+    const entry = { level, label, unit: null as string | null };
+    stack.push(entry);
     pending = hasValues ? null : { label, level };
     if (!hasValues) {
       // a numbered heading starts another group; its rows' units are their own
@@ -401,7 +413,13 @@ function readTable(table: Table, header: Row[], body: Row[], title: Title, file:
     let unitText = unitCol !== undefined ? (r.byCol.get(unitCol)?.text.trim() ?? null) : null;
     if (unitText && CODE_LEGEND.test(unitText)) continue;
     if (unitText && DITTO.test(unitText)) unitText = lastUnit;
+    // a part left blank in the unit column is counted in its parent's unit, but a rate's parts are not rates
+    if (unitCol !== undefined && !unitText) {
+      const inherited = stack.findLast((s) => s !== entry && s.unit !== null)?.unit ?? null;
+      unitText = inherited !== null && readUnit(inherited).unit !== 'percent' ? inherited : null;
+    }
     if (unitText) lastUnit = unitText;
+    entry.unit = unitText;
     // a label written across the label columns and the first value columns: a summary row
     const spread = [...r.byCol.values()].filter((c) => c.text.trim() === labelText!.trim()).length;
     const average = spread > 1 && SUMMARY_AVERAGE.test(fold(label));

@@ -180,6 +180,143 @@ describe('a statistics form of a text document: one column of figures, units in 
   });
 });
 
+describe('bullet marks nest in the order the table first uses them', () => {
+  it.each([
+    ['+', '-'],
+    ['-', '+'],
+  ])('%s over %s', (outer, inner) => {
+    const doc = sheetDoc([
+      [
+        ['A1', 'Chỉ tiêu'],
+        ['B1', 'TH 2021'],
+        ['C1', 'KH 2022'],
+      ],
+      [
+        ['A2', '1. Tổng thử'],
+        ['B2', 10],
+        ['C2', 11],
+      ],
+      [
+        ['A3', `${outer} Nhóm một`],
+        ['B3', 6],
+        ['C3', 7],
+      ],
+      [
+        ['A4', `${inner} Phần a`],
+        ['B4', 4],
+        ['C4', 4],
+      ],
+      [
+        ['A5', `${outer} Nhóm hai`],
+        ['B5', 4],
+        ['C5', 4],
+      ],
+    ]);
+    const paths = tableValues(doc, new DocumentFile(doc.file)).filter((v) => v.cell.startsWith('B'));
+    expect(paths.map((v) => [v.label, v.labelPath.join(' > ')])).toEqual([
+      ['Tổng thử', ''],
+      ['Nhóm một', 'Tổng thử'],
+      ['Phần a', 'Tổng thử > Nhóm một'],
+      ['Nhóm hai', 'Tổng thử'],
+    ]);
+  });
+});
+
+describe('bullet marks in capitals head the same bullet in ordinary case', () => {
+  it('nests `- NHÓM` > `+ PHẦN` > `- Mục`', () => {
+    const doc = sheetDoc([
+      [
+        ['A1', 'STT'],
+        ['B1', 'Chỉ tiêu'],
+        ['C1', 'ĐVT'],
+        ['D1', 'TH 2021'],
+      ],
+      [
+        ['A2', '1'],
+        ['B2', 'Tổng thử'],
+        ['C2', 'Tỷ đồng'],
+        ['D2', 10],
+      ],
+      [
+        ['B3', '- NHÓM MỘT'],
+        ['C3', 'Tỷ đồng'],
+        ['D3', 6],
+      ],
+      [
+        ['B4', '+ PHẦN A'],
+        ['C4', 'Tỷ đồng'],
+        ['D4', 4],
+      ],
+      [
+        ['B5', '- Mục thử'],
+        ['D5', 1],
+      ],
+      [
+        ['B6', '+ PHẦN B'],
+        ['C6', 'Tỷ đồng'],
+        ['D6', 2],
+      ],
+    ]);
+    const values = tableValues(doc, new DocumentFile(doc.file));
+    expect(values.map((v) => [v.label, v.labelPath.join(' > '), v.unit])).toEqual([
+      ['Tổng thử', '', 'VND'],
+      ['NHÓM MỘT', 'Tổng thử', 'VND'],
+      ['PHẦN A', 'Tổng thử > NHÓM MỘT', 'VND'],
+      ['Mục thử', 'Tổng thử > NHÓM MỘT > PHẦN A', 'VND'],
+      ['PHẦN B', 'Tổng thử > NHÓM MỘT', 'VND'],
+    ]);
+  });
+});
+
+describe('a unit column left blank in the parts of a row', () => {
+  it("gives the parts their parent's unit, but not a rate's", () => {
+    const doc = sheetDoc([
+      [
+        ['A1', 'STT'],
+        ['B1', 'Chỉ tiêu'],
+        ['C1', 'ĐVT'],
+        ['D1', 'TH 2021'],
+        ['E1', 'KH 2022'],
+      ],
+      [
+        ['A2', '1'],
+        ['B2', 'Giá trị thử'],
+        ['C2', 'Triệu đồng'],
+        ['D2', 500],
+        ['E2', 550],
+      ],
+      [
+        ['B3', '- Phần một'],
+        ['D3', 200],
+        ['E3', 220],
+      ],
+      [
+        ['A4', '2'],
+        ['B4', 'Tỷ lệ thử'],
+        ['C4', '%'],
+        ['D4', 40],
+        ['E4', 45],
+      ],
+      [
+        ['B5', '- Số hộ thử'],
+        ['D5', 12],
+        ['E5', 13],
+      ],
+    ]);
+    const values = tableValues(doc, new DocumentFile(doc.file));
+    expect(values.map((v) => [v.cell, v.unit, v.multiplier])).toEqual([
+      ['D2', 'VND', 6],
+      ['E2', 'VND', 6],
+      ['D3', 'VND', 6],
+      ['E3', 'VND', 6],
+      ['D4', 'percent', 0],
+      ['E4', 'percent', 0],
+      ['D5', null, 0],
+      ['E5', null, 0],
+    ]);
+  });
+});
+
 describe('a table of a text document: entities as columns, scores out of a maximum', () => {
   const doc = wordDoc([
     '1. Kết quả năm 2022',
