@@ -33,17 +33,18 @@ interface LabelledFact extends GoldFact {
 
 /**
  * Today's levels, per document, as floors: a change that lowers one fails here. Raise them as the
- * extraction improves. The decision of index scores (its tables read as no facts yet) has none.
+ * extraction improves.
  */
 const FLOORS: Record<string, { recall: number; precision: number; period: number }> = {
   'lamdong_bc_de_an_06_2026-03.docx': { recall: 0.33, precision: 0.44, period: 0.7 },
   'lamdong_bc_de_an_06_2025-11-20.doc': { recall: 0.3, precision: 0.37, period: 0.88 },
-  'lamdong_bc_cac_chi_so_2025-11-06.docx': { recall: 0.09, precision: 0.37, period: 0.12 },
+  'lamdong_bc_cac_chi_so_2025-11-06.docx': { recall: 0.84, precision: 0.83, period: 0.89 },
   'lamdong_bc_cac_chi_so_2025-11-06.pdf': { recall: 0.25, precision: 0.53, period: 0.78 },
-  'gso_bieu_so_lieu_2024-12.xlsx': { recall: 0.07, precision: 0.21, period: 0.95 },
+  'gso_bieu_so_lieu_2024-12.xlsx': { recall: 0.99, precision: 0.99, period: 0.99 },
+  'lamdong_qd_cong_bo_chi_so_cchc_2025.docx': { recall: 0.99, precision: 0.99, period: 0.99 },
 };
-/** All documents together: facts matched, a floor for the one document that has no floor of its own too. */
-const TOTAL_MATCHED_FLOOR = 230;
+/** All documents together: facts matched. */
+const TOTAL_MATCHED_FLOOR = 1330;
 let totalMatched = 0;
 
 const corpusBySha = new Map<string, string>();
