@@ -112,7 +112,12 @@ async function parseXlsx() {
       });
     });
     const merges = Object.values(ws._merges ?? {}).map((m) => [m.model.top, m.model.left, m.model.bottom, m.model.right]);
-    sheets.push({ name: String(ws.name), cells, merges });
+    // Columns the author hid (helper formulas, working figures): not part of the table a reader sees.
+    const hidden = [];
+    (ws.columns ?? []).forEach((column, i) => {
+      if (column?.hidden) hidden.push(i + 1);
+    });
+    sheets.push({ name: String(ws.name), cells, merges, hidden });
   }
   return { sheets, warnings: [] };
 }

@@ -14,6 +14,8 @@ export interface PlainSheet {
   cells: PlainCell[];
   /** merged ranges, 1-based and inclusive: top, left, bottom, right */
   merges: [number, number, number, number][];
+  /** columns hidden in the sheet, 1-based (read from .xlsx only) */
+  hidden?: number[];
 }
 export interface PlainWorkbook {
   sheets: PlainSheet[];
@@ -123,7 +125,8 @@ function checkWorkbook(v: unknown): PlainWorkbook | null {
       const [t, l, b, r] = m as number[];
       if (b! >= t! && r! >= l!) merges.push([t!, l!, b!, r!]);
     }
-    sheets.push({ name: s.name, cells, merges });
+    const hidden = Array.isArray(s.hidden) ? s.hidden.filter(posInt) : [];
+    sheets.push({ name: s.name, cells, merges, ...(hidden.length > 0 ? { hidden } : {}) });
   }
   const warnings = Array.isArray(v.warnings) ? v.warnings.filter((w): w is string => typeof w === 'string').map((w) => w.slice(0, 300)) : [];
   return { sheets, warnings };

@@ -74,7 +74,15 @@ function decodeLegacy(wb: PlainWorkbook, messages: ReadMessage[]): PlainWorkbook
 
 function sheetRows(sheet: PlainSheet, file: string, messages: ReadMessage[]): Map<number, Map<number, Cell>> {
   const rows = new Map<number, Map<number, Cell>>();
+  const hidden = new Set(sheet.hidden ?? []);
+  let skipped = 0;
+  const skippedCols = new Set<number>();
   for (const [row, col, kind, value, text] of sheet.cells) {
+    if (hidden.has(col)) {
+      skipped++;
+      skippedCols.add(col);
+      continue;
+    }
     if (kind === 'f') {
       messages.push({
         type: 'warning',
@@ -90,6 +98,16 @@ function sheetRows(sheet: PlainSheet, file: string, messages: ReadMessage[]): Ma
     let r = rows.get(row);
     if (!r) rows.set(row, (r = new Map()));
     r.set(col, { text: t, value: kind === 'n' ? value : null });
+  }
+  if (skipped > 0) {
+    const names = [...skippedCols].sort((a, b) => a - b).map(columnName);
+    messages.push({
+      type: 'info',
+      message: `${file}: sheet ${JSON.stringify(sheet.name)}: ${skipped} cells of hidden columns ${names.join(', ')} left out`,
+      stage: 'read',
+      ruleId: 'read:hidden-columns',
+      place: { sheet: sheet.name },
+    });
   }
   return rows;
 }
@@ -146,5 +164,7 @@ export function workbookToDocument(ctx: ReadContext, workbook: PlainWorkbook, fo
     }
   }
   if (blocks.length === 0) throw new ReadError(ctx.file, 'empty workbook: no cell holds a value');
-  return { file: ctx.file, sha256: ctx.sha256, format, blocks, footnotesLinked: false, messages };
+  // A sheet has no page breaks that cut paragraphs nor footnote areas: the footnotes stage, which rejoins
+  // lines that go on in lower case, would glue a header row (`quý III`) onto the row above it.
+  return { file: ctx.file, sha256: ctx.sha256, format, blocks, footnotesLinked: true, messages };
 }

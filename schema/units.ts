@@ -29,6 +29,8 @@ export const CANONICAL_UNITS = {
   day: 'time',
   month: 'time',
   year: 'time',
+  /** a place in a ranking (`Thứ hạng`, `xếp thứ 7/41`): an order, not a quantity */
+  rank: 'order',
 } as const;
 
 export type CanonicalUnit = keyof typeof CANONICAL_UNITS;

@@ -31,6 +31,11 @@ describe('header patterns', () => {
     ['So sánh (%)', null, undefined],
     ['Năm 2015', undefined, 2015],
     ['2021', undefined, 2021],
+    ['Cộng dồn cả năm 2022', 'cumulative', 2022],
+    ['Lũy kế 9 tháng', 'cumulative', undefined],
+    ['Cơ cấu (%)', 'share', undefined],
+    ['Sơ bộ quý II năm 2021', 'actual', 2021],
+    ['Thứ hạng', undefined, undefined],
   ] as const)('%j → %s, %s', (text, kind, year) => {
     const m = readHeaderCell(text);
     expect(m.kind).toBe(kind);
@@ -47,12 +52,50 @@ describe('header patterns', () => {
     expect(readHeaderCell(text).role).toBe(role);
   });
 
+  it.each([
+    ['Thứ hạng', 'rank'],
+    ['Xếp hạng', 'rank'],
+    ['Điểm số', 'score'],
+    ['Điểm chuẩn tối đa', 'score'],
+    ['Chỉ số chung', 'percent'],
+    ['Tỷ lệ', 'percent'],
+    ['Xếp loại', undefined],
+    ['Chỉ số giá tiêu dùng', undefined],
+  ] as const)('%j measures %s', (text, measure) => {
+    expect(readHeaderCell(text).measure).toBe(measure);
+  });
+
+  it.each([
+    [['Sơ bộ', 'quý II', 'năm', '2021'], 'actual', 2021, 'Q2'],
+    [['Ước tính', 'quý IV', 'năm', '2021'], 'estimate', 2021, 'Q4'],
+    [['Cộng dồn', 'cả năm', '2021'], 'cumulative', 2021, null],
+    [['Ước TH 6 tháng đầu năm 2022'], 'estimate', 2022, 'S1'],
+    [['TH 9 tháng 2022'], 'actual', 2022, '01-09'],
+    [['Thực hiện tháng 5/2022'], 'actual', 2022, 'M05'],
+    [['Năm 2022 so với', 'năm 2021 (%)'], 'growth', 2022, null],
+    [['Năm 2022', 'so với', 'năm trước', '(%)'], 'growth', 2022, null],
+  ] as const)('%j is of kind %s, year %s, part %s', (texts, kind, year, part) => {
+    expect(readColumn([...texts])).toMatchObject({ role: 'value', kind, year, part });
+  });
+
+  it('a year alone is that year actual; a span of years without a kind word is left unknown', () => {
+    expect(readColumn(['Năm 2019'])).toMatchObject({ role: 'value', kind: 'actual', year: 2019 });
+    expect(readColumn(['Chênh lệch 2019-2016'])).toMatchObject({ kind: null, year: null });
+    expect(readColumn(['So sánh (%)'])).toMatchObject({ kind: null });
+  });
+
+  it('a column of entities keeps the entity and the measure as its subject, not its period words', () => {
+    expect(readColumn(['Tỉnh Mây', 'Điểm số'])).toMatchObject({ role: 'value', kind: 'actual', measure: 'score', subject: ['Tỉnh Mây', 'Điểm số'] });
+    expect(readColumn(['Cơ cấu (%)', 'Quý I', 'năm', '2021'])).toMatchObject({ kind: 'share', part: 'Q1', subject: ['Cơ cấu'], unitText: '%' });
+    expect(readColumn(['Năm 2021']).subject).toEqual([]);
+  });
+
   it('sub-headers refine the header above them', () => {
     expect(readColumn(['Thực hiện 2023', 'KH'])).toMatchObject({ role: 'value', kind: 'plan', year: 2023 });
     expect(readColumn(['Thực hiện 2023', 'Ước TH'])).toMatchObject({ kind: 'estimate', year: 2023 });
     expect(readColumn(['KH', '2021'])).toMatchObject({ kind: 'plan', year: 2021 });
     expect(readColumn(['So sánh (%)', 'TH 2023/KH 2023'])).toMatchObject({ kind: 'share_of_plan', year: 2023 });
-    expect(readColumn(['Năm 2018', 'ƯTH 6 tháng đầu năm'])).toMatchObject({ kind: 'estimate', subYear: true });
+    expect(readColumn(['Năm 2018', 'ƯTH 6 tháng đầu năm'])).toMatchObject({ kind: 'estimate', year: 2018, subYear: true, part: 'S1' });
     expect(readColumn(['Chỉ tiêu', 'Chỉ tiêu']).role).toBe('label');
   });
 });
@@ -84,7 +127,7 @@ describe('appendix.xlsx', () => {
       ['D6', 'Tổng sản lượng lương thực có hạt', 'Kinh tế', 'Tấn', 2023, 'plan', 8300],
       ['E6', 'Tổng sản lượng lương thực có hạt', 'Kinh tế', 'Tấn', 2023, 'estimate', 8396.5],
       ['F6', 'Tổng sản lượng lương thực có hạt', 'Kinh tế', 'Tấn', 2024, 'plan', 8450],
-      ['G6', 'Tổng sản lượng lương thực có hạt', 'Kinh tế', 'Tấn', 2023, 'share_of_plan', 101.16],
+      ['G6', 'Tổng sản lượng lương thực có hạt', 'Kinh tế', '%', 2023, 'share_of_plan', 101.16],
       ['D7', 'Thóc', 'Kinh tế > Tổng sản lượng lương thực có hạt', 'Tấn', 2023, 'plan', 6100],
       ['E7', 'Thóc', 'Kinh tế > Tổng sản lượng lương thực có hạt', 'Tấn', 2023, 'estimate', 6207.4],
       ['F7', 'Thóc', 'Kinh tế > Tổng sản lượng lương thực có hạt', 'Tấn', 2024, 'plan', 6200],
@@ -141,7 +184,8 @@ describe.skipIf(!existsSync(CORPUS))('Đạ Huoai tables (columns KH, TH 2015…
       (v) => v.cell.endsWith('5') && v.cell.length === 2 && v.label === 'TỔNG GIÁ TRỊ SX (GIÁ 2010)',
     );
     expect(row.map((v) => [v.year, v.kind])).toEqual([
-      [2015, null],
+      // a column headed by its year alone holds that year's figures
+      [2015, 'actual'],
       [2016, 'actual'],
       [2017, 'actual'],
       [2018, 'actual'],

@@ -1,13 +1,13 @@
 import { fold, isSpaceCode, isSuperscriptCode, superscriptToNumber } from '../../extractors/clean-text.ts';
 import { memoByString } from '../../extractors/memo.ts';
-import { findQuantities, quantitiesOf } from '../../extractors/quantity-grammar.ts';
+import { quantitiesOf } from '../../extractors/quantity-grammar.ts';
 import type { Block, DocumentMetadata, DocumentModel } from '../../schema/document.ts';
 import { type Kind, RELATION_KINDS } from '../../schema/fact.ts';
 import { yearOfPeriod, yearPeriod } from '../../schema/period.ts';
 import type { Quantity } from '../../schema/quantity.ts';
 import type { UnitCode } from '../../schema/units.ts';
 import { type DocumentFile, placeOfBlock } from '../file.ts';
-import { tableValues } from '../table-values.ts';
+import { readUnit, tableValues } from '../table-values.ts';
 import { type DocumentPeriods, documentPeriods, headingPeriodReader, lastPeriodIn, lastSubOrMultiYearIn, previousPeriod } from './period.ts';
 import {
   ACTUAL_WORDS,
@@ -56,6 +56,7 @@ import {
 } from './phrases.ts';
 import { BEFORE_LENGTH, type BlockReading, type Extracted, type RatioPair } from './reading.ts';
 import { sectionOf } from './segment.ts';
+import { rankWholeUnit } from './table-facts.ts';
 import { breakdownsOf, lastAtOrBefore, nextAfter, partGroupsOf, structureOf, superscriptRuns, type TextStructure } from './text-structure.ts';
 
 /**
@@ -1185,10 +1186,7 @@ function attachWordMarks(run: BlockRun, ctx: Context): void {
 
 /** The unit a table's `ĐVT` column names (`Tỷ đồng`, `Tấn`, `%`), read by the same grammar as the text. */
 function unitOfColumn(unitText: string | null): { unit: UnitCode | null; multiplier: number } {
-  if (!unitText) return { unit: null, multiplier: 0 };
-  const q = findQuantities(`1 ${unitText}`)[0];
-  if (q?.start !== 0) return { unit: null, multiplier: 0 };
-  return { unit: q.unit, multiplier: q.multiplier };
+  return readUnit(unitText);
 }
 
 function decimalsOf(value: number): number {
@@ -1214,12 +1212,21 @@ function extractTables(doc: DocumentModel, meta: DocumentMetadata, out: Candidat
     let blockReading = readings.get(block.index);
     // A cell's number spans its whole row: a row holds no breakdown or `a/b` pair of its facts.
     if (!blockReading) readings.set(block.index, (blockReading = { index: block.index, breakdowns: [], pairs: [], partGroups: [], itemizing: false }));
-    const col = unitOfColumn(tv.unitText);
+    const col =
+      tv.whole && tv.measure === 'rank'
+        ? rankWholeUnit(tv.columnEntities, meta)
+        : tv.unit !== null
+          ? { unit: tv.unit, multiplier: tv.multiplier }
+          : unitOfColumn(tv.unitText);
+    if (col === null) continue;
     const relation = tv.kind === 'share_of_plan' || tv.kind === 'growth';
     const unit = relation ? 'percent' : col.unit;
     const multiplier = relation ? 0 : col.multiplier;
     const parent = tv.labelPath.at(-1);
-    const label = isMeasureOnly(tv.label) && parent ? joinLabel(parent, tv.label) : tv.label;
+    const rowLabel = isMeasureOnly(tv.label) && parent ? joinLabel(parent, tv.label) : tv.label;
+    // the columns' entity and measure (`Tỉnh Mây`, `Điểm số`) name what the value is of, beside its row
+    const label = [rowLabel, ...tv.columnSubject, ...(tv.whole && tv.measure !== 'rank' ? ['tối đa'] : [])].join(' ');
+    const kind = tv.average && tv.kind === 'actual' ? 'average' : tv.kind;
     const decimals = decimalsOf(tv.value);
     // a column of a span of years (`2016-2020`) is about that span; another about its year, else the document's
     const year = tv.years !== null ? yearOfPeriod(tv.years) : (tv.year ?? (tv.kind === 'plan' ? meta.planYear : meta.reportYear));
@@ -1239,18 +1246,18 @@ function extractTables(doc: DocumentModel, meta: DocumentMetadata, out: Candidat
       anomalies: [],
     };
     out.push({
-      key: `${block.index}:${tv.cell}`,
+      key: `${block.index}:${tv.cell}${tv.whole ? '/' : ''}`,
       block,
       quantity,
       value: tv.value,
       unit,
       unitText: quantity.unitText,
       label,
-      catalogLabel: label,
+      catalogLabel: rowLabel,
       subject: label,
-      kind: tv.kind,
+      kind,
       year,
-      period: tv.years ?? (year === null ? null : yearPeriod(year)),
+      period: tv.period ?? tv.years ?? (year === null ? null : yearPeriod(year)),
       relatesTo: null,
       footnotes: [],
       inFootnote: null,

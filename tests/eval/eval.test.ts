@@ -33,20 +33,18 @@ interface LabelledFact extends GoldFact {
 
 /**
  * Today's levels, per document, as floors: a change that lowers one fails here. Raise them as the
- * extraction improves. The decision of index scores (its tables read as no facts yet) has none.
+ * extraction improves.
  */
 const FLOORS: Record<string, { recall: number; precision: number; period: number }> = {
   'lamdong_bc_de_an_06_2026-03.docx': { recall: 0.89, precision: 0.91, period: 0.88 },
   'lamdong_bc_de_an_06_2025-11-20.doc': { recall: 0.72, precision: 0.66, period: 0.94 },
-  'lamdong_bc_cac_chi_so_2025-11-06.docx': { recall: 0.18, precision: 0.63, period: 0.37 },
-  // period is the share of matched facts: the facts matched since (84 -> 122) mostly carry the section's
-  // year where the labels want the report's month, so the share fell (0.786 -> 0.697) while facts with the
-  // right period rose (66 -> 85)
+  'lamdong_bc_cac_chi_so_2025-11-06.docx': { recall: 0.93, precision: 0.89, period: 0.87 },
   'lamdong_bc_cac_chi_so_2025-11-06.pdf': { recall: 0.37, precision: 0.73, period: 0.69 },
-  'gso_bieu_so_lieu_2024-12.xlsx': { recall: 0.07, precision: 0.21, period: 0.95 },
+  'gso_bieu_so_lieu_2024-12.xlsx': { recall: 0.99, precision: 0.99, period: 0.99 },
+  'lamdong_qd_cong_bo_chi_so_cchc_2025.docx': { recall: 0.99, precision: 0.99, period: 0.99 },
 };
-/** All documents together: facts matched, a floor for the one document that has no floor of its own too. */
-const TOTAL_MATCHED_FLOOR = 440;
+/** All documents together: facts matched. */
+const TOTAL_MATCHED_FLOOR = 1540;
 let totalMatched = 0;
 
 const corpusBySha = new Map<string, string>();
