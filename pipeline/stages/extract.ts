@@ -8,6 +8,7 @@ import type { Quantity } from '../../schema/quantity.ts';
 import type { UnitCode } from '../../schema/units.ts';
 import { type DocumentFile, placeOfBlock } from '../file.ts';
 import { tableValues } from '../table-values.ts';
+import { clauseSubject, isFragment, phraseBefore, tidyLabel } from './label.ts';
 import { type DocumentPeriods, documentPeriods, headingPeriodReader, lastPeriodIn, lastSubOrMultiYearIn, previousPeriod } from './period.ts';
 import {
   ACTUAL_WORDS,
@@ -187,7 +188,36 @@ export function trimLabel(raw: string): string {
     s = s.slice(0, m.index);
     if (twin !== null) twin = twin.slice(0, m.index);
   }
-  return lastWords(clean(s), MAX_LABEL_WORDS);
+  return headOfLong(clean(s));
+}
+
+/**
+ * A long label's words to keep: from its last comma whose words open like an indicator (`…, tỷ lệ hồ sơ
+ * đúng hạn`), else its head: a subject comes first and what qualifies it after.
+ */
+export function headOfLong(s: string): string {
+  if (countWords(s) <= MAX_LABEL_WORDS) return s;
+  for (let at = s.lastIndexOf(', '); at > 0; at = s.lastIndexOf(', ', at - 1)) {
+    const rest = s.slice(at + 2);
+    if (INDICATOR_HEAD.test(rest)) return firstWords(rest, MAX_LABEL_WORDS);
+  }
+  return firstWords(s, MAX_LABEL_WORDS);
+}
+
+function countWords(s: string): number {
+  let n = s === '' ? 0 : 1;
+  for (let at = s.indexOf(' '); at >= 0; at = s.indexOf(' ', at + 1)) n++;
+  return n;
+}
+
+/** The first `n` words of a text whose words are split by single spaces (`split(' ').slice(0, n).join(' ')`). */
+export function firstWords(s: string, n: number): string {
+  let at = -1;
+  for (let k = 0; k < n; k++) {
+    at = s.indexOf(' ', at + 1);
+    if (at < 0) return s;
+  }
+  return s.slice(0, at);
 }
 
 /** Labels and their pieces repeat across a document: fold each once. */
@@ -275,9 +305,10 @@ const COUNTED_PHRASE_WORDS = new Set(['được', 'đi', 'và', 'tại', 'ở', 
 
 /** The noun phrase right after a number that names what it counts (`754,2ha chè`, `20.000 chậu địa lan`). */
 function postLabel(st: TextStructure, from: number, limit: number, counted: boolean): { text: string; end: number } {
-  if (st.text[from] !== ' ') return { text: '', end: from };
+  if (st.text[from] !== ' ' && st.text[from] !== '*') return { text: '', end: from };
   const out: string[] = [];
-  const re = /\s*([^\s,;.():=*"“”]+)/uy;
+  // `*` marks emphasis in the reader's text, between the words of one phrase too
+  const re = /[\s*]*([^\s,;.():=*"“”]+)/uy;
   re.lastIndex = from;
   // What is counted is often a long phrase (`100 lao động đi làm việc theo hợp đồng ở nước ngoài`).
   let end = from;
@@ -291,7 +322,7 @@ function postLabel(st: TextStructure, from: number, limit: number, counted: bool
       const rest = /^,([^,;.()\d]{1,40})(?=[,;.)]|$)/u.exec(st.text.slice(at, limit));
       const listOfNouns = rest?.[1] !== undefined && rest[1].trim().split(/\s+/).length <= 5;
       // `tỷ lệ thôn, bản có đường…`: a rate's subject is often a list.
-      if (listOfNouns || (!counted && /^,\s*[^\s\d,;.()]/u.test(st.text.slice(at, limit)))) {
+      if (listOfNouns || (rate && /^,\s*[^\s\d,;.()]/u.test(st.text.slice(at, limit)))) {
         re.lastIndex = at + 1;
         m = re.exec(st.text);
       } else {
@@ -303,8 +334,10 @@ function postLabel(st: TextStructure, from: number, limit: number, counted: bool
     const lower = word.toLowerCase();
     // `04 xã đạt chuẩn nông thôn mới`: here `đạt` names what is counted, it is not a result verb.
     const meetsStandard = lower === 'đạt' && /^\s*(?:chuẩn|tiêu chuẩn|danh hiệu|tiêu chí)/u.test(st.lower.slice(re.lastIndex));
+    // `hồ sơ cấp trên ứng dụng A`: where it was done; `trên tổng số …` opens the base of a share instead
+    const where = counted && lower === 'trên' && !/^\s*(?:tổng|số|\d)/u.test(st.lower.slice(re.lastIndex));
     const passive =
-      (counted && COUNTED_PHRASE_WORDS.has(lower)) || (lower === 'trong' && /^\s*dịp/u.test(st.lower.slice(re.lastIndex))) || (lower === 'có' && rate);
+      where || (counted && COUNTED_PHRASE_WORDS.has(lower)) || (lower === 'trong' && /^\s*dịp/u.test(st.lower.slice(re.lastIndex))) || (lower === 'có' && rate);
     if (/\d/.test(word) || (POST_LABEL_STOP.test(lower) && !meetsStandard && !passive)) break;
     out.push(word);
     if (out.length === 2) rate = /^tỷ lệ/iu.test(out.join(' '));
@@ -751,16 +784,20 @@ function namingOf(run: BlockRun, at: Spot, from: LabelStart, unit: UnitCode | nu
     state.rich.clear();
   }
   // `Số học sinh tốt nghiệp THCS …: 864/1506 học sinh`: a long name before a colon is the label itself.
-  const local = trimLabel(raw.slice(found.localOffset)) || (found.subject === null && found.before ? trimLabel(found.before) : '');
+  const named = tidyLabel(trimLabel(raw.slice(found.localOffset)) || (found.subject === null && found.before ? trimLabel(found.before) : ''));
+  // what a cut beside the number leaves (`trên tổng chi phí`, `Theo đó`) names nothing; a measure word (`Tổng số`) does
+  const local = isFragment(named) && !isMeasureOnly(named) ? '' : named;
+  // `100% hồ sơ quá hạn đều được xử lý`: a rate that opens its clause is the share of what follows it doing what follows
   const counted = unit?.startsWith('count:') ?? false;
+  const opensClause = unit === 'percent' && !isRelation && local === '';
   let post = '';
   let tail = at.markEnd;
   if (q.ratio?.position === 0 && ratioPair[1]) {
     const right = ratioPair[1];
     const nextAfterPair = run.qs.find((o) => o.start > right.end);
-    post = postLabel(st, right.end, nextAfterPair && nextAfterPair.start < clauseEnd ? nextAfterPair.start : clauseEnd, counted).text;
+    post = postLabel(st, right.end, nextAfterPair && nextAfterPair.start < clauseEnd ? nextAfterPair.start : clauseEnd, counted || opensClause).text;
   } else {
-    const after = postLabel(st, at.markEnd, at.postEnd, counted);
+    const after = postLabel(st, at.markEnd, at.postEnd, counted || opensClause);
     post = after.text;
     tail = after.end;
   }
@@ -808,7 +845,16 @@ function labelOf(run: BlockRun, at: Spot, from: LabelStart, naming: Naming, unit
   if (run.inFootnote !== null && anchorSubject && !containsContent(label, anchorSubject) && !state.subjectFromTopic) {
     label = joinLabel(anchorSubject, label);
   }
-  if (!isRelation && subject) setRich(state.rich, depth, subject);
+  label = tidyLabel(label);
+  if (!isRelation && (label === '' || isFragment(label))) {
+    // the words beside the number name nothing: the phrase a parenthesis glosses, else the clause's subject
+    const subjectNamed = subjectOfClause(run, at);
+    if (subjectNamed) {
+      label = joinLabel(subjectNamed, label);
+      subject = subjectNamed;
+    }
+  }
+  if (!isRelation && subject && !isFragment(subject)) setRich(state.rich, depth, subject);
   const moneyOf = unit === 'VND' || unit === 'USD' ? MONEY_OF_PREVIOUS.exec(block.text.slice(prev?.end ?? clauseStart, q.start).toLowerCase()) : null;
   if (moneyOf?.[1] && prevCand && !RELATION_KINDS.has(prevCand.kind) && prev!.end > clauseStart && !isRelation) {
     // `58 đối tượng … với số tiền 893,144 triệu đồng`: the amount of the item counted before it.
@@ -825,6 +871,32 @@ function labelOf(run: BlockRun, at: Spot, from: LabelStart, naming: Naming, unit
     label = `${label} (${measure})`;
   }
   return { label, catalogLabel, subject };
+}
+
+/**
+ * What the clause says the number is about when the words beside it say nothing: inside a parenthesis
+ * of its own, the phrase the parenthesis glosses (`… số lượng biên chế (…/…)`); else the subject the
+ * clause or list item opens with.
+ */
+function subjectOfClause(run: BlockRun, at: Spot): string {
+  const { q, clauseStart } = at;
+  const { st } = run;
+  const text = st.text;
+  const depth = st.depth[q.start]!;
+  if (depth > 0) {
+    const paren = text.lastIndexOf('(', q.start);
+    const gloss = paren > clauseStart ? phraseBefore(text.slice(clauseStart, paren)) : '';
+    if (gloss) return gloss;
+  }
+  const itemStart = lastAtOrBefore(st.listClauseStarts, q.start);
+  // a number in a parenthesis is about the clause around it: its subject is before the parenthesis
+  let end = q.start;
+  if (depth > 0) {
+    let k = q.start;
+    while (k > itemStart && st.depth[k - 1]! >= depth) k--;
+    end = Math.max(itemStart, k - 1);
+  }
+  return clauseSubject(text.slice(itemStart, end));
 }
 
 interface Target extends Label {

@@ -7,11 +7,14 @@ import { readDocument } from '../../extractors/read.ts';
 import { ReadError } from '../../extractors/reader.ts';
 import { processFile } from '../../pipeline/runner.ts';
 import { loadCatalog } from '../../pipeline/stages/catalog.ts';
+import { saysSomething } from '../../pipeline/stages/label.ts';
 import { allowConsole } from '../console-guard.ts';
 
 /** Real documents from public archives: read from ../shared/corpus, never copied into the project. */
 const corpus = fileURLToPath(new URL('../../../shared/corpus/real/', import.meta.url));
 const present = existsSync(corpus);
+/** Share of the text documents' facts whose label has two content words or more, today. */
+const LABELLED_FLOOR = 0.68;
 const files = present ? readdirSync(corpus).filter((f) => !f.endsWith('.md')) : [];
 
 describe.skipIf(!present)('the real corpus', () => {
@@ -114,5 +117,32 @@ describe.skipIf(!present)('the real corpus', () => {
     process.stdout.write(`${report.join('\n')}\nperiods, text documents: ${withPeriod}/${facts} (${((100 * withPeriod) / facts).toFixed(1)}%)\n`);
     expect(facts).toBeGreaterThan(500);
     expect(withPeriod / facts).toBeGreaterThanOrEqual(0.95);
+  }, 300_000);
+
+  it('gives the facts of the text documents labels that say what they count, not fragments', async () => {
+    // Printed on purpose: `npm test` shows how well the real documents' facts are labelled.
+    allowConsole();
+    const catalog = loadCatalog();
+    let facts = 0;
+    let labelled = 0;
+    const report: string[] = [];
+    for (const name of files) {
+      let input: Awaited<ReturnType<typeof processFile>>;
+      try {
+        input = await processFile(join(corpus, name), catalog, { timeoutMs: 120_000 });
+      } catch (err) {
+        expect(err, name).toBeInstanceOf(ReadError);
+        continue;
+      }
+      if (!['docx', 'pdf', 'doc'].includes(input.document.format) || input.facts.length === 0) continue;
+      const good = input.facts.filter((f) => saysSomething(f.indicator)).length;
+      report.push(`${name}: ${good}/${input.facts.length} facts labelled with two content words or more (${((100 * good) / input.facts.length).toFixed(1)}%)`);
+      facts += input.facts.length;
+      labelled += good;
+    }
+    process.stdout.write(`${report.join('\n')}\nlabels, text documents: ${labelled}/${facts} (${((100 * labelled) / facts).toFixed(1)}%)\n`);
+    expect(facts).toBeGreaterThan(500);
+    // today's level: raise it as labels improve
+    expect(labelled / facts).toBeGreaterThanOrEqual(LABELLED_FLOOR);
   }, 300_000);
 });
