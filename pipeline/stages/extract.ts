@@ -8,7 +8,7 @@ import type { Quantity } from '../../schema/quantity.ts';
 import type { UnitCode } from '../../schema/units.ts';
 import { type DocumentFile, placeOfBlock } from '../file.ts';
 import { tableValues } from '../table-values.ts';
-import { clauseSubject, isFragment, phraseBefore, tidyLabel } from './label.ts';
+import { baseAfter, clauseSubject, isFragment, phraseBefore, tidyLabel } from './label.ts';
 import { type DocumentPeriods, documentPeriods, headingPeriodReader, lastPeriodIn, lastSubOrMultiYearIn, previousPeriod } from './period.ts';
 import {
   ACTUAL_WORDS,
@@ -304,23 +304,35 @@ function joinLabel(...parts: (string | null | undefined)[]): string {
 const COUNTED_PHRASE_WORDS = new Set(['được', 'đi', 'và', 'tại', 'ở', 'theo', 'trong', 'đang', 'đã', 'chưa', 'có', 'nhưng', 'đến']);
 
 /** The noun phrase right after a number that names what it counts (`754,2ha chè`, `20.000 chậu địa lan`). */
-function postLabel(st: TextStructure, from: number, limit: number, counted: boolean): { text: string; end: number } {
+function postLabel(st: TextStructure, from: number, limit: number, counted: boolean, listRuns = false): { text: string; end: number } {
   if (st.text[from] !== ' ' && st.text[from] !== '*') return { text: '', end: from };
   const out: string[] = [];
   // `*` marks emphasis in the reader's text, between the words of one phrase too
-  const re = /[\s*]*([^\s,;.():=*"“”]+)/uy;
+  // `/` joins a phrase to the whole it is counted against (`120 hồ sơ trực tuyến/300 hồ sơ`)
+  const re = /[\s*]*([^\s,;.():=*"“”/]+)/uy;
   re.lastIndex = from;
   // What is counted is often a long phrase (`100 lao động đi làm việc theo hợp đồng ở nước ngoài`).
   let end = from;
   // whether the words so far read `tỷ lệ …`: words hold no spaces, so the first two settle it
   let rate = false;
-  while (out.length < (counted || rate ? 14 : 6)) {
+  while (out.length < (counted || rate ? 16 : 6)) {
     const at = re.lastIndex;
     let m = re.exec(st.text);
-    if ((counted || rate) && !m && st.text[at] === ',' && out.length > 0) {
+    if (counted && !m && out.length > 0) {
+      // `12 giấy phép (ký hiệu GP-01) đã được thu hồi`: what is counted goes on past a parenthesis that names it
+      const open = /^[\s*]*\(/u.exec(st.text.slice(at, limit));
+      const close = open ? st.text.indexOf(')', at + open[0].length) : -1;
+      if (open && close > 0 && close < limit && !st.text.slice(at + open[0].length, close).includes('(')) {
+        re.lastIndex = close + 1;
+        m = re.exec(st.text);
+      }
+    }
+    if ((counted || rate || listRuns) && !m && st.text[at] === ',' && out.length > 0) {
       // `1.118 người đi làm công ty, doanh nghiệp trong nước`: a short list of nouns runs on past a comma.
-      const rest = /^,([^,;.()\d]{1,40})(?=[,;.)]|$)/u.exec(st.text.slice(at, limit));
-      const listOfNouns = rest?.[1] !== undefined && rest[1].trim().split(/\s+/).length <= 5;
+      const rest = /^,([^,;.()\d]{1,40})(?=[,;.)\d]|$)/u.exec(st.text.slice(at, limit));
+      const first = rest?.[1]?.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+      const listOfNouns =
+        rest?.[1] !== undefined && rest[1].trim().split(/\s+/).length <= 5 && !POST_LABEL_STOP.test(first) && !COUNTED_PHRASE_WORDS.has(first);
       // `tỷ lệ thôn, bản có đường…`: a rate's subject is often a list.
       if (listOfNouns || (rate && /^,\s*[^\s\d,;.()]/u.test(st.text.slice(at, limit)))) {
         re.lastIndex = at + 1;
@@ -784,12 +796,13 @@ function namingOf(run: BlockRun, at: Spot, from: LabelStart, unit: UnitCode | nu
     state.rich.clear();
   }
   // `Số học sinh tốt nghiệp THCS …: 864/1506 học sinh`: a long name before a colon is the label itself.
-  const named = tidyLabel(trimLabel(raw.slice(found.localOffset)) || (found.subject === null && found.before ? trimLabel(found.before) : ''));
+  const own = tidyLabel(trimLabel(raw.slice(found.localOffset)));
+  const named = own || (found.subject === null && found.before ? tidyLabel(trimLabel(found.before)) : '');
   // what a cut beside the number leaves (`trên tổng chi phí`, `Theo đó`) names nothing; a measure word (`Tổng số`) does
   const local = isFragment(named) && !isMeasureOnly(named) ? '' : named;
   // `100% hồ sơ quá hạn đều được xử lý`: a rate that opens its clause is the share of what follows it doing what follows
   const counted = unit?.startsWith('count:') ?? false;
-  const opensClause = unit === 'percent' && !isRelation && local === '';
+  const opensClause = unit === 'percent' && !isRelation && (own === '' || (isFragment(own) && !isMeasureOnly(own)));
   let post = '';
   let tail = at.markEnd;
   if (q.ratio?.position === 0 && ratioPair[1]) {
@@ -797,7 +810,7 @@ function namingOf(run: BlockRun, at: Spot, from: LabelStart, unit: UnitCode | nu
     const nextAfterPair = run.qs.find((o) => o.start > right.end);
     post = postLabel(st, right.end, nextAfterPair && nextAfterPair.start < clauseEnd ? nextAfterPair.start : clauseEnd, counted || opensClause).text;
   } else {
-    const after = postLabel(st, at.markEnd, at.postEnd, counted || opensClause);
+    const after = postLabel(st, at.markEnd, at.postEnd, counted || opensClause, unit === 'percent' && !isRelation);
     post = after.text;
     tail = after.end;
   }
@@ -959,6 +972,11 @@ function targetOf(run: BlockRun, at: Spot, from: LabelStart, naming: Naming, own
   }
   if (!label) label = run.state.subject ?? block.headingPath?.at(-1) ?? '';
   if (!catalogLabel) catalogLabel = label;
+  if (isRelation) {
+    // `bằng 98% dự toán cấp trên, bằng 91% dự toán địa phương`: the shares of one figure differ by their base
+    const base = baseAfter(st.text.slice(at.markEnd, at.clauseEnd));
+    if (base && !contains(label, base)) label = `${label} – ${base}`;
+  }
   return { label, catalogLabel, subject, relatesTo, year, period: periodOf };
 }
 

@@ -105,6 +105,12 @@ const TRAILING_DANGLE = new RegExp(
   'iu',
 );
 
+/** A date a figure runs to, closing a label (`Tổng thu đến ngày 05/6/2030`): the period says it. */
+const TRAILING_DATE = new RegExp(
+  `\\s*${L}(?:tính\\s+)?(?:đến|tới)\\s+(?:hết\\s+)?(?:ngày\\s+\\d{1,2}\\s*[/.-]\\s*\\d{1,2}(?:\\s*[/.-]\\s*\\d{2,4})?|nay|thời điểm báo cáo)\\s*$`,
+  'iu',
+);
+
 /** A label that opens on the base of a share (`trên tổng …`, `so với …`): it names the whole, not the number. */
 const NAMES_A_BASE = new RegExp(`^(?:trên|so với|bằng|/)${R}`, 'iu');
 
@@ -126,7 +132,7 @@ export function tidyLabel(label: string): string {
   let s = label.trim();
   for (let guard = 0; guard < 6; guard++) {
     const before = s;
-    s = s.replace(OPENING_ADVERBIAL, '').replace(LEADING_DANGLE, '').replace(TRAILING_DANGLE, '').trim();
+    s = s.replace(OPENING_ADVERBIAL, '').replace(LEADING_DANGLE, '').replace(TRAILING_DATE, '').replace(TRAILING_DANGLE, '').trim();
     if (s === before) break;
   }
   return s.replace(/^[\s,;:.–-]+|[\s,;:(–-]+$/gu, '');
@@ -191,4 +197,22 @@ export function phraseBefore(text: string): string {
   const last = tidyLabel((parts.at(-1) ?? '').replace(/[*_]/g, '').replace(/\s+/g, ' ').trim());
   if (isFragment(last) || contentWords(last).length < 2) return '';
   return headWords(last, 10);
+}
+
+/** What a share of plan or a comparison is measured against, right after its number (`bằng 91% dự toán …`). */
+const BASE_AFTER = new RegExp(`^[\\s*)⁰¹²³⁴⁵⁶⁷⁸⁹]*(?:so với\\s+|của\\s+)?((?:kế hoạch|dự toán|chỉ tiêu|mục tiêu|nghị quyết)${R}[^,;.()\\d]{0,60})`, 'iu');
+/** Words that leave a plan as plain as it was (`kế hoạch giao`, `chỉ tiêu đề ra`). */
+const PLAIN_PLAN = new Set(['ke', 'hoach', 'du', 'chi', 'tieu', 'muc', 'nghi', 'quyet', 'giao', 'ra', 'duoc']);
+
+/**
+ * The base a relation is measured against when the report says which one (`dự toán cấp trên`, `chỉ
+ * tiêu phấn đấu`), so two shares of one figure read apart; '' for a plain plan or none.
+ */
+export function baseAfter(after: string): string {
+  const m = BASE_AFTER.exec(after);
+  if (!m?.[1]) return '';
+  const words = m[1].replace(/\s+/g, ' ').trim();
+  const verb = words.search(new RegExp(`\\s${L}(?:tăng|giảm|đạt|bằng|vượt|chiếm)${R}`, 'iu'));
+  const phrase = headWords(tidyLabel(verb > 0 ? words.slice(0, verb) : words), 6);
+  return contentWords(phrase).some((w) => !PLAIN_PLAN.has(w)) ? phrase : '';
 }

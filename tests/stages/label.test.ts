@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentFile } from '../../pipeline/file.ts';
 import { extract } from '../../pipeline/stages/extract.ts';
-import { clauseSubject, contentWords, headWords, isFragment, phraseBefore, saysSomething, tidyLabel } from '../../pipeline/stages/label.ts';
+import { baseAfter, clauseSubject, contentWords, headWords, isFragment, phraseBefore, saysSomething, tidyLabel } from '../../pipeline/stages/label.ts';
 import { segment } from '../../pipeline/stages/segment.ts';
 import type { DocumentModel } from '../../schema/document.ts';
 
@@ -13,6 +13,8 @@ describe('label rules', () => {
     ['Tính đến ngày 12/9/2030, toàn tỉnh đã cấp giấy phép', 'đã cấp giấy phép'],
     ['Theo đó, giấy phép bay', 'giấy phép bay'],
     ['quý, cấp mới', 'cấp mới'],
+    ['Tổng chi đầu tư đến ngày 14/6/2030', 'Tổng chi đầu tư'],
+    ['số hộ dùng nước sạch tính đến nay', 'số hộ dùng nước sạch'],
     ['chứng nhận lưu hành và', 'chứng nhận lưu hành'],
     ['và bản đồ số của', 'bản đồ số'],
     ['ngân sách cấp trên', 'ngân sách cấp trên'],
@@ -69,6 +71,16 @@ describe('label rules', () => {
   });
 
   it.each([
+    [' dự toán cấp trên, bằng 90%', 'dự toán cấp trên'],
+    ['* so với chỉ tiêu phấn đấu tăng 12%', 'chỉ tiêu phấn đấu'],
+    [' kế hoạch giao', ''],
+    [' so với chỉ tiêu đề ra.', ''],
+    [' so với cùng kỳ', ''],
+  ])('baseAfter(%j) = %j', (after, expected) => {
+    expect(baseAfter(after)).toBe(expected);
+  });
+
+  it.each([
     ['trạm bơm', true],
     ['– tấn', false],
     ['10,00 8,16', false],
@@ -99,6 +111,12 @@ function labels(sentence: string): { value: number; label: string }[] {
 
 describe('labels a reader would write, from the sentence', () => {
   it.each([
+    // two shares of one figure read apart by the base the report names
+    [
+      'Tổng chi thường xuyên đến ngày 14/6/2030 đạt 812,4 tỷ đồng, bằng 61,2% dự toán cấp trên, bằng 58,7% dự toán huyện giao.',
+      58.7,
+      ['tong chi thuong xuyen', 'du toan huyen giao'],
+    ],
     // a pair in a parenthesis after a share: the clause's subject, not the base of the share before it
     [
       '(4) Trong tháng, kiểm định xe cơ giới tại các trạm đăng kiểm đạt 61,5% trên tổng số xe và đạt 47% trên tổng lượt kiểm định (3.120/6.640 lượt).',
