@@ -8,7 +8,7 @@ import type { Quantity } from '../../schema/quantity.ts';
 import type { UnitCode } from '../../schema/units.ts';
 import { type DocumentFile, placeOfBlock } from '../file.ts';
 import { tableValues } from '../table-values.ts';
-import { baseAfter, clauseSubject, isFragment, phraseBefore, tidyLabel } from './label.ts';
+import { baseAfter, clauseSubject, headWords, isFragment, phraseBefore, tidyLabel } from './label.ts';
 import { type DocumentPeriods, documentPeriods, headingPeriodReader, lastPeriodIn, lastSubOrMultiYearIn, previousPeriod } from './period.ts';
 import {
   ACTUAL_WORDS,
@@ -350,7 +350,9 @@ function postLabel(st: TextStructure, from: number, limit: number, counted: bool
     const where = counted && lower === 'trên' && !/^\s*(?:tổng|số|\d)/u.test(st.lower.slice(re.lastIndex));
     const passive =
       where || (counted && COUNTED_PHRASE_WORDS.has(lower)) || (lower === 'trong' && /^\s*dịp/u.test(st.lower.slice(re.lastIndex))) || (lower === 'có' && rate);
-    if (/\d/.test(word) || (POST_LABEL_STOP.test(lower) && !meetsStandard && !passive)) break;
+    // `…, trong đó …` opens the parts: what is counted ends before it
+    const partsOpen = lower === 'trong' && /^\s*đó(?![\p{L}])/u.test(st.lower.slice(re.lastIndex));
+    if (/\d/.test(word) || partsOpen || (POST_LABEL_STOP.test(lower) && !meetsStandard && !passive)) break;
     out.push(word);
     if (out.length === 2) rate = /^tỷ lệ/iu.test(out.join(' '));
     end = re.lastIndex;
@@ -883,7 +885,29 @@ function labelOf(run: BlockRun, at: Spot, from: LabelStart, naming: Naming, unit
   if (measure && label && !DIMENSION_WORDS.some((w) => spaced.includes(` ${w} `))) {
     label = `${label} (${measure})`;
   }
+  const whole = isRelation || !label || !noun ? null : wholeNamed(run, at, label, unit!);
+  // `120 hồ sơ A, trong đó: 90 hồ sơ đã xong`: a part that repeats the whole's noun is that whole's part
+  if (whole) label = `${whole} – ${label}`;
   return { label, catalogLabel, subject };
+}
+
+/**
+ * For a count among the parts after `trong đó`/`gồm`, the phrase of its whole's subject that holds the
+ * same counted noun (the words that say which whole), when its own label lacks them; else null.
+ */
+function wholeNamed(run: BlockRun, at: Spot, label: string, unit: UnitCode): string | null {
+  const { q } = at;
+  const { st } = run;
+  const depth = st.depth[q.start]!;
+  const scope = run.reading.breakdowns.findLast((b) => b.at < q.start && q.start < b.end && b.depth === depth);
+  if (!scope) return null;
+  const total = run.made.findLast(
+    (c) => c.quantity.start >= scope.totalFrom && c.quantity.end <= scope.totalTo && st.depth[c.quantity.start] === depth && !RELATION_KINDS.has(c.kind),
+  );
+  if (!total?.subject || total.unit !== unit) return null;
+  const noun = unit.slice(6);
+  const part = total.subject.split(' – ').find((p) => contains(p, noun));
+  return part && !containsContent(label, part) ? headWords(part, 10) : null;
 }
 
 /**
