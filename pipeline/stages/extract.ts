@@ -8,7 +8,7 @@ import type { Quantity } from '../../schema/quantity.ts';
 import type { UnitCode } from '../../schema/units.ts';
 import { type DocumentFile, placeOfBlock } from '../file.ts';
 import { tableValues } from '../table-values.ts';
-import { baseAfter, clauseSubject, headWords, isFragment, phraseBefore, tidyLabel } from './label.ts';
+import { baseAfter, clauseSubject, headWords, isFragment, leadInAfter, phraseBefore, saysSomething, tidyLabel } from './label.ts';
 import { type DocumentPeriods, documentPeriods, headingPeriodReader, lastPeriodIn, lastSubOrMultiYearIn, previousPeriod } from './period.ts';
 import {
   ACTUAL_WORDS,
@@ -362,6 +362,10 @@ function postLabel(st: TextStructure, from: number, limit: number, counted: bool
   return { text: out.join(' '), end };
 }
 
+const TOPIC_LEAD = /^(?:(?:đối với|về|việc|tiếp tục)\s+)+/iu;
+/** A lead-in longer than this before its colon is a sentence of its own, not a topic. */
+const TOPIC_MAX_WORDS = 12;
+
 /** `Trong đó: Cây lúa: Diện tích` → subject `Cây lúa`, label starts after the last colon. */
 function topicIn(raw: string): { subject: string | null; localOffset: number; before: string } {
   const colon = raw.lastIndexOf(':');
@@ -369,10 +373,11 @@ function topicIn(raw: string): { subject: string | null; localOffset: number; be
   const parts = raw.slice(0, colon).split(':');
   const before = parts.at(-1) ?? '';
   for (let i = parts.length - 1; i >= 0; i--) {
-    const p = trimLabel(parts[i]!);
+    // `Đối với …:`, `Về …:` only say that a topic follows
+    const p = trimLabel(parts[i]!).replace(TOPIC_LEAD, '');
     // `… dự toán HĐND huyện giao trong đó: Thu …`: a clause that ends by announcing a breakdown names no subject.
     if (i === parts.length - 1 && /(?:trong đó|gồm|cụ thể|như sau|bao gồm)\s*$/iu.test(parts[i]!.trim())) break;
-    if (p && p.split(' ').length <= 8 && !/^(?:trong đó|trong|cụ thể|gồm)$/iu.test(p)) {
+    if (p && p.split(' ').length <= TOPIC_MAX_WORDS && !/^(?:trong đó|trong|cụ thể|gồm)$/iu.test(p)) {
       return { subject: p, localOffset: colon + 1, before };
     }
   }
@@ -433,6 +438,8 @@ interface Context {
   /** the document's date and its title's period, for the wording that leaves them out */
   periods: DocumentPeriods;
   headingPeriod: (heading: string) => string | null;
+  /** the subject of the lead-in sentence the bullets being read are under (`Kết quả … như sau:`) */
+  leadIn: string | null;
 }
 
 /** Footnote marks written on words rather than glued to a number. */
@@ -556,6 +563,8 @@ interface BlockRun {
   made: Candidate[];
   byQuantity: Map<Quantity, Candidate>;
   reading: BlockReading;
+  /** the subject of the lead-in sentence this bullet is under, if any */
+  leadIn: string | null;
 }
 
 /** Where one number sits: its neighbours, its clause and sentence, and the (lower-cased) words either side. */
@@ -861,13 +870,19 @@ function labelOf(run: BlockRun, at: Spot, from: LabelStart, naming: Naming, unit
     label = joinLabel(anchorSubject, label);
   }
   label = tidyLabel(label);
-  if (!isRelation && (label === '' || isFragment(label))) {
+  const glossed = !isRelation && !post && isMeasureOnly(local) && depth > 0 && !from.parenRightAfter;
+  if (!isRelation && (label === '' || isFragment(label) || glossed)) {
     // the words beside the number name nothing: the phrase a parenthesis glosses, else the clause's subject
     const subjectNamed = subjectOfClause(run, at);
     if (subjectNamed) {
       label = joinLabel(subjectNamed, label);
       subject = subjectNamed;
     }
+  }
+  if (!isRelation && run.leadIn && !saysSomething(label)) {
+    // `- Đợt đầu: 40 lượt` under `Kết quả kiểm định như sau:`: the item says which, the lead-in what
+    label = joinLabel(run.leadIn, label);
+    subject = run.leadIn;
   }
   if (!isRelation && subject && !isFragment(subject)) setRich(state.rich, depth, subject);
   const moneyOf = unit === 'VND' || unit === 'USD' ? MONEY_OF_PREVIOUS.exec(block.text.slice(prev?.end ?? clauseStart, q.start).toLowerCase()) : null;
@@ -994,7 +1009,7 @@ function targetOf(run: BlockRun, at: Spot, from: LabelStart, naming: Naming, own
       catalogLabel = left.catalogLabel;
     }
   }
-  if (!label) label = run.state.subject ?? block.headingPath?.at(-1) ?? '';
+  if (!label) label = run.state.subject ?? run.leadIn ?? block.headingPath?.at(-1) ?? '';
   if (!catalogLabel) catalogLabel = label;
   if (isRelation) {
     // `bằng 98% dự toán cấp trên, bằng 91% dự toán địa phương`: the shares of one figure differ by their base
@@ -1087,6 +1102,7 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
     made: [],
     byQuantity: new Map(),
     reading: readBlock(block, st, all),
+    leadIn: ctx.leadIn,
   };
   const topic = TOPIC_AT_START.exec(block.text);
   if (topic?.[1]) {
@@ -1235,12 +1251,18 @@ export function extract(doc: DocumentModel, file: DocumentFile): Extraction {
     bare: 0,
     anchors: new Map(),
     anchorText: new Map(),
+    leadIn: null,
     sections: { next: new Map() },
     periods,
     headingPeriod: headingPeriodReader(periods.ref),
   };
   const out: Candidate[] = [];
-  for (const b of doc.blocks) if (b.kind === 'paragraph') extractBlock(b, ctx, out);
+  for (const b of doc.blocks) {
+    if (b.kind === 'footnote') continue;
+    if (b.kind === 'paragraph') extractBlock(b, ctx, out);
+    ctx.leadIn = b.kind === 'paragraph' ? leadInAfter(b.text, ctx.leadIn) : null;
+  }
+  ctx.leadIn = null;
   for (const b of doc.blocks) if (b.kind === 'footnote') extractBlock(b, ctx, out);
   if (ctx.bare > 0) {
     file.message(`${ctx.bare} bare numbers (no unit, no plan or rate wording) were not taken as facts`, { stage: 'extract', ruleId: 'extract:bare-numbers' });

@@ -216,3 +216,32 @@ export function baseAfter(after: string): string {
   const phrase = headWords(tidyLabel(verb > 0 ? words.slice(0, verb) : words), 6);
   return contentWords(phrase).some((w) => !PLAIN_PLAN.has(w)) ? phrase : '';
 }
+
+/** Syllables of a lead-in that say a list follows, not what it lists. Folded. */
+const LEAD_GENERIC = new Set(['ket', 'qua', 'hinh', 'cong', 'tac', 'thuc', 'noi', 'dung', 'cu', 'the', 'chu', 'yeu']);
+
+/** A block that is an item under the one before: a bullet or a list marker. */
+const ITEM_BLOCK = /^[\s*_]*(?:[-+•–]|\(?(?:\d{1,2}|[a-zđ])\))/iu;
+/** How a lead-in announces its list: `…, cụ thể như sau:`, `… gồm:`. */
+const ANNOUNCES = new RegExp(`[\\s,]*(?:${L}(?:cụ thể|như sau|sau đây|bao gồm|gồm|trong đó|gồm có)${R}[\\s,]*)+$`, 'iu');
+
+/**
+ * What a paragraph leaves for the bullets under it: a lead-in sentence that ends with a colon gives its
+ * subject (`Kết quả tiêm phòng như sau:` → `Kết quả tiêm phòng`); a bullet keeps the one it is under;
+ * any other paragraph ends the list. Null when there is none, or it names nothing.
+ */
+export function leadInAfter(text: string, previous: string | null): string | null {
+  const t = text.trim();
+  if (t.endsWith(':')) {
+    const sentence =
+      t
+        .slice(0, -1)
+        .split(/[.;]\s/u)
+        .at(-1) ?? '';
+    const subject = clauseSubject(`${sentence.replace(ANNOUNCES, '')} `);
+    // `Kết quả:`, `Tình hình thực hiện:` announce a list without saying of what
+    const says = contentWords(subject).filter((w) => !LEAD_GENERIC.has(w)).length >= 2;
+    return says ? headWords(subject, 10) : previous;
+  }
+  return ITEM_BLOCK.test(t) ? previous : null;
+}

@@ -90,7 +90,7 @@ describe('label rules', () => {
   });
 });
 
-function labels(sentence: string): { value: number; label: string }[] {
+function labels(sentence: string, ...more: string[]): { value: number; label: string }[] {
   const d: DocumentModel = {
     file: 't.txt',
     sha256: 'd'.repeat(64),
@@ -101,6 +101,7 @@ function labels(sentence: string): { value: number; label: string }[] {
       { index: 2, kind: 'paragraph', text: 'Kết quả thực hiện năm 2030' },
       { index: 3, kind: 'paragraph', text: 'I. KẾT QUẢ THỰC HIỆN' },
       { index: 4, kind: 'paragraph', text: sentence },
+      ...more.map((text, i) => ({ index: 5 + i, kind: 'paragraph' as const, text })),
     ],
     footnotesLinked: true,
     messages: [],
@@ -163,3 +164,26 @@ const contentWordsAll = (s: string) =>
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
     .join(' ');
+
+describe('labels inherited from a lead-in sentence by the bullets under it', () => {
+  it.each([
+    [
+      ['Kết quả kiểm định phương tiện thủy nội địa, cụ thể như sau:', '- Đợt đầu: 214 lượt.', '- Đợt sau: 187 lượt.'],
+      187,
+      ['kiem dinh phuong tien thuy noi dia'],
+    ],
+    [['Tình hình cấp phép khai thác nước ngầm gồm:', '+ Cấp mới: 12 giấy phép.'], 12, ['cap phep khai thac nuoc ngam']],
+  ])('%j', (blocks, value, wanted) => {
+    const got = labels(blocks[0]!, ...blocks.slice(1)).find((c) => c.value === value);
+    expect(got).toBeDefined();
+    const have = ` ${contentWordsAll(got!.label)} `;
+    for (const w of wanted) expect(have, got!.label).toContain(` ${w} `);
+  });
+
+  it('a paragraph that is no bullet ends the list', () => {
+    const got = labels('Kết quả kiểm định phương tiện thủy nội địa như sau:', 'Nhìn chung công tác được duy trì.', '- Đợt đầu: 214 lượt.').find(
+      (c) => c.value === 214,
+    );
+    expect(got?.label).not.toMatch(/kiểm định/u);
+  });
+});
