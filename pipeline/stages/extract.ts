@@ -879,6 +879,17 @@ function labelOf(run: BlockRun, at: Spot, from: LabelStart, naming: Naming, unit
       subject = subjectNamed;
     }
   }
+  if (
+    !isRelation &&
+    BARE_MEASURE.test(label) &&
+    prevCand?.subject &&
+    saysSomething(prevCand.subject) &&
+    prev!.start >= at.sentenceStart &&
+    !RELATION_KINDS.has(prevCand.kind)
+  ) {
+    // `… 4.100 hồ sơ, tỷ lệ 97%`: a bare measure after a figure of its sentence is that figure's
+    label = joinLabel(label, prevCand.subject);
+  }
   if (!isRelation && run.leadIn && !saysSomething(label)) {
     // `- Đợt đầu: 40 lượt` under `Kết quả kiểm định như sau:`: the item says which, the lead-in what
     label = joinLabel(run.leadIn, label);
@@ -950,6 +961,9 @@ function subjectOfClause(run: BlockRun, at: Spot): string {
   }
   return clauseSubject(text.slice(itemStart, end));
 }
+
+/** A measure that says of what only with the figure before it (`…, tỷ lệ 97%`). */
+const BARE_MEASURE = /^(?:tỷ lệ|tỉ lệ|mức|tốc độ|số lượng|tổng số|bình quân)$/iu;
 
 interface Target extends Label {
   relatesTo: string | null;

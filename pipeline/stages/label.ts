@@ -101,7 +101,7 @@ const LEADING_DANGLE = new RegExp(
 
 /** Words a label does not end with: a conjunction, preposition or aspect word whose phrase was cut off. */
 const TRAILING_DANGLE = new RegExp(
-  `[\\s,:;–-]*${L}(?:và|hoặc|hay|của|các|những|(?<!cấp\\s)trên|(?<!cấp\\s)dưới|với|cho|tại|ở|về|đối với|là|thì|mà|để|bị|được|đã|đang|sẽ|đều|hiện|chỉ|theo|từ|đến|trong|khoảng|gần|hơn|tổng|đạt|bằng|chiếm)\\s*$`,
+  `[\\s,:;–-]*${L}(?:và|hoặc|hay|của|các|những|(?<!cấp\\s)trên|(?<!cấp\\s)dưới|với|cho|tại|ở|về|đối với|là|thì|mà|để|bị|được|đã|đang|sẽ|đều|(?<!(?:chứng|địa)\\s)chỉ|theo|từ|đến|trong|khoảng|gần|hơn|tổng|đạt|bằng|chiếm)\\s*$`,
   'iu',
 );
 

@@ -14,6 +14,8 @@ describe('label rules', () => {
     ['Theo đó, giấy phép bay', 'giấy phép bay'],
     ['quý, cấp mới', 'cấp mới'],
     ['Tổng chi đầu tư đến ngày 14/6/2030', 'Tổng chi đầu tư'],
+    ['mô hình đã thực hiện', 'mô hình đã thực hiện'],
+    ['cấp lại chứng chỉ', 'cấp lại chứng chỉ'],
     ['số hộ dùng nước sạch tính đến nay', 'số hộ dùng nước sạch'],
     ['chứng nhận lưu hành và', 'chứng nhận lưu hành'],
     ['và bản đồ số của', 'bản đồ số'],
@@ -126,6 +128,8 @@ describe('labels a reader would write, from the sentence', () => {
     ],
     // what is counted ends before `trong đó`
     ['Kiểm tra 45 cơ sở sơ chế, trong đó xử lý vi phạm 9 cơ sở.', 45, ['co so so che']],
+    // a bare measure after a figure of its sentence is that figure's
+    ['Số hồ sơ cấp xã đã giải quyết 4.120 hồ sơ, tỷ lệ 96,5%.', 96.5, ['ty le', 'ho so cap xa']],
     // a pair in a parenthesis after a share: the clause's subject, not the base of the share before it
     [
       '(4) Trong tháng, kiểm định xe cơ giới tại các trạm đăng kiểm đạt 61,5% trên tổng số xe và đạt 47% trên tổng lượt kiểm định (3.120/6.640 lượt).',
