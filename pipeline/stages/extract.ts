@@ -826,8 +826,13 @@ function namingOf(run: BlockRun, at: Spot, from: LabelStart, unit: UnitCode | nu
     tail = after.end;
   }
   if (post && counted && !isRelation) post = `${unit!.slice(6)} ${post}`;
-  return { local, post, tail };
+  // `10 hồ sơ A và 12 hồ sơ B`: the words before an item of a list are the item before's, not its own
+  const sibling = post !== '' && !isRelation && at.prev !== undefined && at.prev.end > at.clauseStart && SIBLING_BEFORE.test(raw);
+  return { local: sibling && !isMeasureOnly(local) ? '' : local, post, tail };
 }
+
+/** What ends the words before the next item of a list: `và`, `hoặc`, a comma. */
+const SIBLING_BEFORE = /(?:(?<![\p{L}])(?:và|hoặc)|,)[\s*]*$/u;
 
 interface Label {
   label: string;
