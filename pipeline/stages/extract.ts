@@ -8,7 +8,7 @@ import type { Quantity } from '../../schema/quantity.ts';
 import type { UnitCode } from '../../schema/units.ts';
 import { type DocumentFile, placeOfBlock } from '../file.ts';
 import { tableValues } from '../table-values.ts';
-import { baseAfter, clauseSubject, headWords, isFragment, leadInAfter, phraseBefore, saysSomething, tidyLabel } from './label.ts';
+import { baseAfter, clauseSubject, headingLabel, headWords, isFragment, leadInAfter, phraseBefore, saysSomething, tidyLabel } from './label.ts';
 import { type DocumentPeriods, documentPeriods, headingPeriodReader, lastPeriodIn, lastSubOrMultiYearIn, previousPeriod } from './period.ts';
 import {
   ACTUAL_WORDS,
@@ -1028,7 +1028,8 @@ function targetOf(run: BlockRun, at: Spot, from: LabelStart, naming: Naming, own
       catalogLabel = left.catalogLabel;
     }
   }
-  if (!label) label = run.state.subject ?? run.leadIn ?? block.headingPath?.at(-1) ?? '';
+  const heading = block.headingPath?.at(-1);
+  if (!label) label = run.state.subject ?? run.leadIn ?? (heading ? headingLabel(heading) : '');
   if (!catalogLabel) catalogLabel = label;
   if (isRelation) {
     // `bằng 98% dự toán cấp trên, bằng 91% dự toán địa phương`: the shares of one figure differ by their base

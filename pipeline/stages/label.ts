@@ -245,3 +245,21 @@ export function leadInAfter(text: string, previous: string | null): string | nul
   }
   return ITEM_BLOCK.test(t) ? previous : null;
 }
+
+/** A heading's numbering: `2.`, `II.`, `1.2.`, `a)`. */
+const HEADING_NUMBER = /^[\s*_]*(?:(?:[ivxlc]+|\d+)(?:\.\d+)*[.)]|[a-zđ]\))\s*/iu;
+
+/** A heading as the label of a figure whose words name nothing: without its numbering, colon and closing aside, short. */
+export function headingLabel(heading: string): string {
+  const s = heading
+    .replace(HEADING_NUMBER, '')
+    .replace(/\s*\([^()]*\)\s*:?\s*$/u, '')
+    .replace(/[\s:]+$/u, '')
+    .trim();
+  if (s === '') return heading.trim();
+  // a long heading lists its topics: the first one, or its words up to a comma
+  const first = s.split(/\s*;\s*/u)[0]!;
+  const head = headWords(first, 12);
+  const comma = head.lastIndexOf(',');
+  return head !== first && comma > 0 ? head.slice(0, comma) : head;
+}

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentFile } from '../../pipeline/file.ts';
 import { extract } from '../../pipeline/stages/extract.ts';
-import { baseAfter, clauseSubject, contentWords, headWords, isFragment, phraseBefore, saysSomething, tidyLabel } from '../../pipeline/stages/label.ts';
+import {
+  baseAfter,
+  clauseSubject,
+  contentWords,
+  headingLabel,
+  headWords,
+  isFragment,
+  phraseBefore,
+  saysSomething,
+  tidyLabel,
+} from '../../pipeline/stages/label.ts';
 import { segment } from '../../pipeline/stages/segment.ts';
 import type { DocumentModel } from '../../schema/document.ts';
 
@@ -80,6 +90,14 @@ describe('label rules', () => {
     [' so với cùng kỳ', ''],
   ])('baseAfter(%j) = %j', (after, expected) => {
     expect(baseAfter(after)).toBe(expected);
+  });
+
+  it.each([
+    ['2. Kết quả kiểm định phương tiện thủy (phần thứ hai):', 'Kết quả kiểm định phương tiện thủy'],
+    ['II. Phát triển thủy lợi; nước sạch nông thôn', 'Phát triển thủy lợi'],
+    ['a) Đánh giá qua khảo sát ý kiến hộ dân, tổ chức tại các bến thủy nội địa trên tuyến sông', 'Đánh giá qua khảo sát ý kiến hộ dân'],
+  ])('headingLabel(%j) = %j', (heading, expected) => {
+    expect(headingLabel(heading)).toBe(expected);
   });
 
   it.each([
