@@ -8,6 +8,7 @@ import type { Quantity } from '../../schema/quantity.ts';
 import type { UnitCode } from '../../schema/units.ts';
 import { type DocumentFile, placeOfBlock } from '../file.ts';
 import { readUnit, tableValues } from '../table-values.ts';
+import { baseAfter, clauseSubject, headingLabel, headWords, isFragment, leadInAfter, phraseBefore, saysSomething, tidyLabel } from './label.ts';
 import { type DocumentPeriods, documentPeriods, headingPeriodReader, lastPeriodIn, lastSubOrMultiYearIn, previousPeriod } from './period.ts';
 import {
   ACTUAL_WORDS,
@@ -207,7 +208,36 @@ export function trimLabel(raw: string): string {
     s = s.slice(0, m.index);
     if (twin !== null) twin = twin.slice(0, m.index);
   }
-  return lastWords(clean(s), MAX_LABEL_WORDS);
+  return headOfLong(clean(s));
+}
+
+/**
+ * A long label's words to keep: from its last comma whose words open like an indicator (`…, tỷ lệ hồ sơ
+ * đúng hạn`), else its head: a subject comes first and what qualifies it after.
+ */
+export function headOfLong(s: string): string {
+  if (countWords(s) <= MAX_LABEL_WORDS) return s;
+  for (let at = s.lastIndexOf(', '); at > 0; at = s.lastIndexOf(', ', at - 1)) {
+    const rest = s.slice(at + 2);
+    if (INDICATOR_HEAD.test(rest)) return firstWords(rest, MAX_LABEL_WORDS);
+  }
+  return firstWords(s, MAX_LABEL_WORDS);
+}
+
+function countWords(s: string): number {
+  let n = s === '' ? 0 : 1;
+  for (let at = s.indexOf(' '); at >= 0; at = s.indexOf(' ', at + 1)) n++;
+  return n;
+}
+
+/** The first `n` words of a text whose words are split by single spaces (`split(' ').slice(0, n).join(' ')`). */
+export function firstWords(s: string, n: number): string {
+  let at = -1;
+  for (let k = 0; k < n; k++) {
+    at = s.indexOf(' ', at + 1);
+    if (at < 0) return s;
+  }
+  return s.slice(0, at);
 }
 
 /** Labels and their pieces repeat across a document: fold each once. */
@@ -294,24 +324,37 @@ function joinLabel(...parts: (string | null | undefined)[]): string {
 const COUNTED_PHRASE_WORDS = new Set(['được', 'đi', 'và', 'tại', 'ở', 'theo', 'trong', 'đang', 'đã', 'chưa', 'có', 'nhưng', 'đến']);
 
 /** The noun phrase right after a number that names what it counts (`754,2ha chè`, `20.000 chậu địa lan`). */
-function postLabel(st: TextStructure, from: number, limit: number, counted: boolean): { text: string; end: number } {
-  if (st.text[from] !== ' ') return { text: '', end: from };
+function postLabel(st: TextStructure, from: number, limit: number, counted: boolean, listRuns = false): { text: string; end: number } {
+  if (st.text[from] !== ' ' && st.text[from] !== '*') return { text: '', end: from };
   const out: string[] = [];
-  const re = /\s*([^\s,;.():=*"“”]+)/uy;
+  // `*` marks emphasis in the reader's text, between the words of one phrase too
+  // `/` joins a phrase to the whole it is counted against (`120 hồ sơ trực tuyến/300 hồ sơ`)
+  const re = /[\s*]*([^\s,;.():=*"“”/]+)/uy;
   re.lastIndex = from;
   // What is counted is often a long phrase (`100 lao động đi làm việc theo hợp đồng ở nước ngoài`).
   let end = from;
   // whether the words so far read `tỷ lệ …`: words hold no spaces, so the first two settle it
   let rate = false;
-  while (out.length < (counted || rate ? 14 : 6)) {
+  while (out.length < (counted || rate ? 16 : 6)) {
     const at = re.lastIndex;
     let m = re.exec(st.text);
-    if ((counted || rate) && !m && st.text[at] === ',' && out.length > 0) {
+    if (counted && !m && out.length > 0) {
+      // `12 giấy phép (ký hiệu GP-01) đã được thu hồi`: what is counted goes on past a parenthesis that names it
+      const open = /^[\s*]*\(/u.exec(st.text.slice(at, limit));
+      const close = open ? st.text.indexOf(')', at + open[0].length) : -1;
+      if (open && close > 0 && close < limit && !st.text.slice(at + open[0].length, close).includes('(')) {
+        re.lastIndex = close + 1;
+        m = re.exec(st.text);
+      }
+    }
+    if ((counted || rate || listRuns) && !m && st.text[at] === ',' && out.length > 0) {
       // `1.118 người đi làm công ty, doanh nghiệp trong nước`: a short list of nouns runs on past a comma.
-      const rest = /^,([^,;.()\d]{1,40})(?=[,;.)]|$)/u.exec(st.text.slice(at, limit));
-      const listOfNouns = rest?.[1] !== undefined && rest[1].trim().split(/\s+/).length <= 5;
+      const rest = /^,([^,;.()\d]{1,40})(?=[,;.)\d]|$)/u.exec(st.text.slice(at, limit));
+      const first = rest?.[1]?.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+      const listOfNouns =
+        rest?.[1] !== undefined && rest[1].trim().split(/\s+/).length <= 5 && !POST_LABEL_STOP.test(first) && !COUNTED_PHRASE_WORDS.has(first);
       // `tỷ lệ thôn, bản có đường…`: a rate's subject is often a list.
-      if (listOfNouns || (!counted && /^,\s*[^\s\d,;.()]/u.test(st.text.slice(at, limit)))) {
+      if (listOfNouns || (rate && /^,\s*[^\s\d,;.()]/u.test(st.text.slice(at, limit)))) {
         re.lastIndex = at + 1;
         m = re.exec(st.text);
       } else {
@@ -323,9 +366,13 @@ function postLabel(st: TextStructure, from: number, limit: number, counted: bool
     const lower = word.toLowerCase();
     // `04 xã đạt chuẩn nông thôn mới`: here `đạt` names what is counted, it is not a result verb.
     const meetsStandard = lower === 'đạt' && /^\s*(?:chuẩn|tiêu chuẩn|danh hiệu|tiêu chí)/u.test(st.lower.slice(re.lastIndex));
+    // `hồ sơ cấp trên ứng dụng A`: where it was done; `trên tổng số …` opens the base of a share instead
+    const where = counted && lower === 'trên' && !/^\s*(?:tổng|số|\d)/u.test(st.lower.slice(re.lastIndex));
     const passive =
-      (counted && COUNTED_PHRASE_WORDS.has(lower)) || (lower === 'trong' && /^\s*dịp/u.test(st.lower.slice(re.lastIndex))) || (lower === 'có' && rate);
-    if (/\d/.test(word) || (POST_LABEL_STOP.test(lower) && !meetsStandard && !passive)) break;
+      where || (counted && COUNTED_PHRASE_WORDS.has(lower)) || (lower === 'trong' && /^\s*dịp/u.test(st.lower.slice(re.lastIndex))) || (lower === 'có' && rate);
+    // `…, trong đó …` opens the parts: what is counted ends before it
+    const partsOpen = lower === 'trong' && /^\s*đó(?![\p{L}])/u.test(st.lower.slice(re.lastIndex));
+    if (/\d/.test(word) || partsOpen || (POST_LABEL_STOP.test(lower) && !meetsStandard && !passive)) break;
     out.push(word);
     if (out.length === 2) rate = /^tỷ lệ/iu.test(out.join(' '));
     end = re.lastIndex;
@@ -335,6 +382,10 @@ function postLabel(st: TextStructure, from: number, limit: number, counted: bool
   return { text: out.join(' '), end };
 }
 
+const TOPIC_LEAD = /^(?:(?:đối với|về|việc|tiếp tục)\s+)+/iu;
+/** A lead-in longer than this before its colon is a sentence of its own, not a topic. */
+const TOPIC_MAX_WORDS = 12;
+
 /** `Trong đó: Cây lúa: Diện tích` → subject `Cây lúa`, label starts after the last colon. */
 function topicIn(raw: string): { subject: string | null; localOffset: number; before: string } {
   const colon = raw.lastIndexOf(':');
@@ -342,10 +393,11 @@ function topicIn(raw: string): { subject: string | null; localOffset: number; be
   const parts = raw.slice(0, colon).split(':');
   const before = parts.at(-1) ?? '';
   for (let i = parts.length - 1; i >= 0; i--) {
-    const p = trimLabel(parts[i]!);
+    // `Đối với …:`, `Về …:` only say that a topic follows
+    const p = trimLabel(parts[i]!).replace(TOPIC_LEAD, '');
     // `… dự toán HĐND huyện giao trong đó: Thu …`: a clause that ends by announcing a breakdown names no subject.
     if (i === parts.length - 1 && /(?:trong đó|gồm|cụ thể|như sau|bao gồm)\s*$/iu.test(parts[i]!.trim())) break;
-    if (p && p.split(' ').length <= 8 && !/^(?:trong đó|trong|cụ thể|gồm)$/iu.test(p)) {
+    if (p && p.split(' ').length <= TOPIC_MAX_WORDS && !/^(?:trong đó|trong|cụ thể|gồm)$/iu.test(p)) {
       return { subject: p, localOffset: colon + 1, before };
     }
   }
@@ -423,6 +475,8 @@ interface Context {
   headingPeriod: (heading: string) => string | null;
   /** the kind a block's last figure had when the block ended by announcing its parts (`… là 300 triệu đồng. Trong đó:`), for the list items after it */
   listKind: { kind: Kind; bullet: string } | null;
+  /** the subject of the lead-in sentence the bullets being read are under (`Kết quả … như sau:`) */
+  leadIn: string | null;
 }
 
 /** Kinds a list of parts takes from the total that announces it: the items of a plan are planned, of a running total running. */
@@ -556,6 +610,8 @@ interface BlockRun {
   made: Candidate[];
   byQuantity: Map<Quantity, Candidate>;
   reading: BlockReading;
+  /** the subject of the lead-in sentence this bullet is under, if any */
+  leadIn: string | null;
 }
 
 /** Where one number sits: its neighbours, its clause and sentence, and the (lower-cased) words either side. */
@@ -913,22 +969,32 @@ function namingOf(run: BlockRun, at: Spot, from: LabelStart, unit: UnitCode | nu
     state.rich.clear();
   }
   // `Số học sinh tốt nghiệp THCS …: 864/1506 học sinh`: a long name before a colon is the label itself.
-  const local = trimLabel(raw.slice(found.localOffset)) || (found.subject === null && found.before ? trimLabel(found.before) : '');
+  const own = tidyLabel(trimLabel(raw.slice(found.localOffset)));
+  const named = own || (found.subject === null && found.before ? tidyLabel(trimLabel(found.before)) : '');
+  // what a cut beside the number leaves (`trên tổng chi phí`, `Theo đó`) names nothing; a measure word (`Tổng số`) does
+  const local = isFragment(named) && !isMeasureOnly(named) ? '' : named;
+  // `100% hồ sơ quá hạn đều được xử lý`: a rate that opens its clause is the share of what follows it doing what follows
   const counted = unit?.startsWith('count:') ?? false;
+  const opensClause = unit === 'percent' && !isRelation && (own === '' || (isFragment(own) && !isMeasureOnly(own)));
   let post = '';
   let tail = at.markEnd;
   if (q.ratio?.position === 0 && ratioPair[1]) {
     const right = ratioPair[1];
     const nextAfterPair = run.qs.find((o) => o.start > right.end);
-    post = postLabel(st, right.end, nextAfterPair && nextAfterPair.start < clauseEnd ? nextAfterPair.start : clauseEnd, counted).text;
+    post = postLabel(st, right.end, nextAfterPair && nextAfterPair.start < clauseEnd ? nextAfterPair.start : clauseEnd, counted || opensClause).text;
   } else {
-    const after = postLabel(st, at.markEnd, at.postEnd, counted);
+    const after = postLabel(st, at.markEnd, at.postEnd, counted || opensClause, unit === 'percent' && !isRelation);
     post = after.text;
     tail = after.end;
   }
   if (post && counted && !isRelation) post = `${unit!.slice(6)} ${post}`;
-  return { local, post, tail };
+  // `10 hồ sơ A và 12 hồ sơ B`: the words before an item of a list are the item before's, not its own
+  const sibling = post !== '' && !isRelation && at.prev !== undefined && at.prev.end > at.clauseStart && SIBLING_BEFORE.test(raw);
+  return { local: sibling && !isMeasureOnly(local) ? '' : local, post, tail };
 }
+
+/** What ends the words before the next item of a list: `và`, `hoặc`, a comma. */
+const SIBLING_BEFORE = /(?:(?<![\p{L}])(?:và|hoặc)|,)[\s*]*$/u;
 
 interface Label {
   label: string;
@@ -970,7 +1036,33 @@ function labelOf(run: BlockRun, at: Spot, from: LabelStart, naming: Naming, unit
   if (run.inFootnote !== null && anchorSubject && !containsContent(label, anchorSubject) && !state.subjectFromTopic) {
     label = joinLabel(anchorSubject, label);
   }
-  if (!isRelation && subject) setRich(state.rich, depth, subject);
+  label = tidyLabel(label);
+  const glossed = !isRelation && !post && isMeasureOnly(local) && depth > 0 && !from.parenRightAfter;
+  if (!isRelation && (label === '' || isFragment(label) || glossed)) {
+    // the words beside the number name nothing: the phrase a parenthesis glosses, else the clause's subject
+    const subjectNamed = subjectOfClause(run, at);
+    if (subjectNamed) {
+      label = joinLabel(subjectNamed, label);
+      subject = subjectNamed;
+    }
+  }
+  if (
+    !isRelation &&
+    BARE_MEASURE.test(label) &&
+    prevCand?.subject &&
+    saysSomething(prevCand.subject) &&
+    prev!.start >= at.sentenceStart &&
+    !RELATION_KINDS.has(prevCand.kind)
+  ) {
+    // `… 4.100 hồ sơ, tỷ lệ 97%`: a bare measure after a figure of its sentence is that figure's
+    label = joinLabel(label, prevCand.subject);
+  }
+  if (!isRelation && run.leadIn && !saysSomething(label)) {
+    // `- Đợt đầu: 40 lượt` under `Kết quả kiểm định như sau:`: the item says which, the lead-in what
+    label = joinLabel(run.leadIn, label);
+    subject = run.leadIn;
+  }
+  if (!isRelation && subject && !isFragment(subject)) setRich(state.rich, depth, subject);
   const moneyOf = unit === 'VND' || unit === 'USD' ? MONEY_OF_PREVIOUS.exec(block.text.slice(prev?.end ?? clauseStart, q.start).toLowerCase()) : null;
   if (moneyOf?.[1] && prevCand && !RELATION_KINDS.has(prevCand.kind) && prev!.end > clauseStart && !isRelation) {
     // `58 đối tượng … với số tiền 893,144 triệu đồng`: the amount of the item counted before it.
@@ -986,8 +1078,59 @@ function labelOf(run: BlockRun, at: Spot, from: LabelStart, naming: Naming, unit
   if (measure && label && !DIMENSION_WORDS.some((w) => spaced.includes(` ${w} `))) {
     label = `${label} (${measure})`;
   }
+  const whole = isRelation || !label || !noun ? null : wholeNamed(run, at, label, unit!);
+  // `120 hồ sơ A, trong đó: 90 hồ sơ đã xong`: a part that repeats the whole's noun is that whole's part
+  if (whole) label = `${whole} – ${label}`;
   return { label, catalogLabel, subject };
 }
+
+/**
+ * For a count among the parts after `trong đó`/`gồm`, the phrase of its whole's subject that holds the
+ * same counted noun (the words that say which whole), when its own label lacks them; else null.
+ */
+function wholeNamed(run: BlockRun, at: Spot, label: string, unit: UnitCode): string | null {
+  const { q } = at;
+  const { st } = run;
+  const depth = st.depth[q.start]!;
+  const scope = run.reading.breakdowns.findLast((b) => b.at < q.start && q.start < b.end && b.depth === depth);
+  if (!scope) return null;
+  const total = run.made.findLast(
+    (c) => c.quantity.start >= scope.totalFrom && c.quantity.end <= scope.totalTo && st.depth[c.quantity.start] === depth && !RELATION_KINDS.has(c.kind),
+  );
+  if (!total?.subject || total.unit !== unit) return null;
+  const noun = unit.slice(6);
+  const part = total.subject.split(' – ').find((p) => contains(p, noun));
+  return part && !containsContent(label, part) ? headWords(part, 10) : null;
+}
+
+/**
+ * What the clause says the number is about when the words beside it say nothing: inside a parenthesis
+ * of its own, the phrase the parenthesis glosses (`… số lượng biên chế (…/…)`); else the subject the
+ * clause or list item opens with.
+ */
+function subjectOfClause(run: BlockRun, at: Spot): string {
+  const { q, clauseStart } = at;
+  const { st } = run;
+  const text = st.text;
+  const depth = st.depth[q.start]!;
+  if (depth > 0) {
+    const paren = text.lastIndexOf('(', q.start);
+    const gloss = paren > clauseStart ? phraseBefore(text.slice(clauseStart, paren)) : '';
+    if (gloss) return gloss;
+  }
+  const itemStart = lastAtOrBefore(st.listClauseStarts, q.start);
+  // a number in a parenthesis is about the clause around it: its subject is before the parenthesis
+  let end = q.start;
+  if (depth > 0) {
+    let k = q.start;
+    while (k > itemStart && st.depth[k - 1]! >= depth) k--;
+    end = Math.max(itemStart, k - 1);
+  }
+  return clauseSubject(text.slice(itemStart, end));
+}
+
+/** A measure that says of what only with the figure before it (`…, tỷ lệ 97%`). */
+const BARE_MEASURE = /^(?:tỷ lệ|tỉ lệ|mức|tốc độ|số lượng|tổng số|bình quân)$/iu;
 
 interface Target extends Label {
   relatesTo: string | null;
@@ -1047,8 +1190,14 @@ function targetOf(run: BlockRun, at: Spot, from: LabelStart, naming: Naming, own
       catalogLabel = left.catalogLabel;
     }
   }
-  if (!label) label = run.state.subject ?? block.headingPath?.at(-1) ?? '';
+  const heading = block.headingPath?.at(-1);
+  if (!label) label = run.state.subject ?? run.leadIn ?? (heading ? headingLabel(heading) : '');
   if (!catalogLabel) catalogLabel = label;
+  if (isRelation) {
+    // `bằng 98% dự toán cấp trên, bằng 91% dự toán địa phương`: the shares of one figure differ by their base
+    const base = baseAfter(st.text.slice(at.markEnd, at.clauseEnd));
+    if (base && !contains(label, base)) label = `${label} – ${base}`;
+  }
   return { label, catalogLabel, subject, relatesTo, year, period: periodOf };
 }
 
@@ -1136,6 +1285,7 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
     made: [],
     byQuantity: new Map(),
     reading: readBlock(block, st, all),
+    leadIn: ctx.leadIn,
   };
   const topic = TOPIC_AT_START.exec(block.text);
   if (topic?.[1]) {
@@ -1294,14 +1444,20 @@ export function extract(doc: DocumentModel, file: DocumentFile): Extraction {
     bare: 0,
     anchors: new Map(),
     anchorText: new Map(),
+    leadIn: null,
     sections: { next: new Map() },
     periods,
     headingPeriod: headingPeriodReader(periods.ref),
     listKind: null,
   };
   const out: Candidate[] = [];
-  for (const b of doc.blocks) if (b.kind === 'paragraph') extractBlock(b, ctx, out);
+  for (const b of doc.blocks) {
+    if (b.kind === 'footnote') continue;
+    if (b.kind === 'paragraph') extractBlock(b, ctx, out);
+    ctx.leadIn = b.kind === 'paragraph' ? leadInAfter(b.text, ctx.leadIn) : null;
+  }
   ctx.listKind = null;
+  ctx.leadIn = null;
   for (const b of doc.blocks) if (b.kind === 'footnote') extractBlock(b, ctx, out);
   if (ctx.bare > 0) {
     file.message(`${ctx.bare} bare numbers (no unit, no plan or rate wording) were not taken as facts`, { stage: 'extract', ruleId: 'extract:bare-numbers' });

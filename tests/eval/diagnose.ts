@@ -2,12 +2,15 @@
  * Prints, for each labelled document (or the one named), why each expected fact was missed: the
  * extracted facts of the same value and what differs (unit, multiplier, year, kind), or "no fact of that
  * value". A tool for working on the extraction, not a test: run with
- *   node bin/run-ts.js tests/eval/diagnose.ts [NAME-SUBSTRING] [--extras]
+ *   node bin/run-ts.js tests/eval/diagnose.ts [NAME-SUBSTRING] [--extras] [--labels]
+ * `--labels` prints, instead of the misses, every matched fact whose label lacks a word of the expected
+ * indicator: the words expected, the words missing, and our label.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fold } from '../../extractors/clean-text.ts';
 import { readDocument } from '../../extractors/read.ts';
 import { processDocument } from '../../pipeline/runner.ts';
 import { loadCatalog } from '../../pipeline/stages/catalog.ts';
@@ -18,12 +21,19 @@ const CORPUS = fileURLToPath(new URL('../../../shared/corpus/real/', import.meta
 const args = process.argv.slice(2);
 const only = args.find((a) => !a.startsWith('--'));
 const showExtras = args.includes('--extras');
+const showLabels = args.includes('--labels');
+/** with `--labels`, the sentence around each wrong label too */
+const showText = args.includes('--text');
 
 const bySha = new Map<string, string>();
 for (const name of readdirSync(CORPUS)) {
   const path = join(CORPUS, name);
   bySha.set(createHash('sha256').update(readFileSync(path)).digest('hex'), path);
 }
+const wordsOf = (s: string) =>
+  fold(s)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
 for (const n of readdirSync(HERE).filter((x) => x.endsWith('.expected.jsonl'))) {
@@ -36,6 +46,17 @@ for (const n of readdirSync(HERE).filter((x) => x.endsWith('.expected.jsonl'))) 
   const { facts } = processDocument(read, loadCatalog());
   const gold = readGold(join(HERE, n));
   const s = score(gold, facts);
+  if (showLabels) {
+    const pct = ((100 * (s.matched - s.wrongLabel.length)) / Math.max(1, s.matched)).toFixed(1);
+    console.log(`\n## ${scope.file}: label ${pct}% (${s.matched - s.wrongLabel.length}/${s.matched} matched facts)`);
+    for (const { gold: g, got } of s.wrongLabel) {
+      const have = new Set(wordsOf(got.indicator));
+      const missing = wordsOf(g.indicator).filter((w) => !have.has(w));
+      console.log(`  ${g.raw} [${g.unit}] expected "${g.indicator}" (missing: ${missing.join(' ')})\n      ours "${got.indicator}"`);
+      if (showText) console.log(`      in "${got.source.text.slice(Math.max(0, (got.source.textStart ?? 0) - 240), (got.source.textEnd ?? 0) + 60)}"`);
+    }
+    continue;
+  }
   const reasons = new Map<string, number>();
   const lines: string[] = [];
   for (const g of s.misses) {

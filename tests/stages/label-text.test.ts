@@ -77,7 +77,15 @@ describe('label text clean-up', () => {
         if (/^\s*(?:trên|dưới)\s*$/u.test(m[0]) && /cấp\s*$/iu.test(t.slice(0, m.index))) break;
         t = t.slice(0, m.index);
       }
-      return cleanByRegex(t).split(' ').slice(-20).join(' ');
+      const ws = cleanByRegex(t).split(' ');
+      if (ws.length <= 20) return ws.join(' ');
+      const text = ws.join(' ');
+      const cut = [...text.matchAll(/, /g)]
+        .reverse()
+        .find((m) =>
+          /^(?:tỷ lệ|tổng|số|giá trị|doanh thu|thu|chi|kim ngạch|sản lượng|diện tích|năng suất|mức|tốc độ)(?![\p{L}])/iu.test(text.slice(m.index + 2)),
+        );
+      return (cut ? text.slice(cut.index + 2) : text).split(' ').slice(0, 20).join(' ');
     };
     const pieces = [
       'Trong đó',
