@@ -300,7 +300,8 @@ function finishLine(line: Line): void {
         piece = '';
       }
     } else if (isMark) {
-      for (const d of it.str.match(/\d+/g) ?? []) line.marks.push(Number(d));
+      // `m²`, `m³` are a unit's exponent, not a call.
+      for (const d of it.str.match(/\d+/g) ?? []) if (!(/m$/.test(text) && (d === '2' || d === '3'))) line.marks.push(Number(d));
     }
     if (prev && text && piece) {
       const gap = it.x - (prev.x + prev.w);
@@ -365,6 +366,8 @@ function layoutDocument(pages: RawPage[], messages: DocumentModel['messages']): 
       ruleId: 'read:running-lines-dropped',
       message: `${dropped} running header, footer or page-number lines dropped`,
     });
+
+  takeEndnotes(laid, notes);
 
   const flowParas = joinParagraphs(
     laid.map((l) => ({ page: l.page, lines: l.flow })),
@@ -486,6 +489,65 @@ function splitFootnotes(lines: Line[], bodySize: number, state: NoteState): { fl
   const from = state.last ? 0 : firstMark;
   const area = new Set(run.slice(from));
   return { flow: lines.filter((l) => !area.has(l)), notes: byY.filter((l) => area.has(l)) };
+}
+
+/**
+ * Endnotes, whatever their size: after the text's last mark, a run of lines to the document's end whose
+ * first lines number the bodies in sequence (from the next number due) up to the highest mark, every
+ * number called by a mark before the run, each number at the first one's left edge or left of it.
+ * That evidence holds for a list of notes at the end of an HTML page printed as it is, in the body's
+ * own size, where the footnote area's smaller size is missing.
+ */
+function takeEndnotes(laid: PageLines[], state: NoteState): void {
+  const flow = laid.flatMap((l) => l.flow.map((line) => ({ line, at: l })));
+  const called = new Set<number>();
+  let lastCall = -1;
+  flow.forEach(({ line }, i) => {
+    for (const m of line.marks) called.add(m);
+    if (line.marks.length > 0) lastCall = i;
+  });
+  if (called.size === 0) return;
+  const highest = Math.max(...called);
+  const first = state.number + 1;
+  for (let n = first; n <= highest; n++) if (!called.has(n)) return;
+  const startOf = (line: Line): { n: number; cut: number } | undefined => {
+    if (line.mark !== undefined) return { n: line.mark, cut: 0 };
+    const m = line.widestGap > 2.5 ? null : NOTE_NUMBER.exec(line.text);
+    return m ? { n: Number(m[1]), cut: m[0].length } : undefined;
+  };
+  for (let i = lastCall + 1; i < flow.length; i++) {
+    const s = startOf(flow[i]!.line);
+    if (s?.n !== first) continue;
+    const left = flow[i]!.line.x0;
+    const starts = new Map([[i, s]]);
+    let number = first;
+    for (let j = i + 1; j < flow.length; j++) {
+      const line = flow[j]!.line;
+      const t = startOf(line);
+      if (t?.n === number + 1 && line.x0 <= left + 0.5 * line.size) {
+        starts.set(j, t);
+        number = t.n;
+      }
+    }
+    if (number !== highest) continue;
+    const taken = new Set(flow.slice(i).map((f) => f.line));
+    for (const [j, t] of starts) {
+      const line = flow[j]!.line;
+      if (t.cut > 0) {
+        line.textX = line.x0 + ((line.x1 - line.x0) * t.cut) / line.text.length;
+        line.text = line.text.slice(t.cut);
+      }
+      line.mark = t.n;
+    }
+    for (const l of laid) {
+      const moved = l.flow.filter((line) => taken.has(line));
+      if (moved.length === 0) continue;
+      l.flow = l.flow.filter((line) => !taken.has(line));
+      l.notes = [...l.notes, ...moved];
+    }
+    state.number = number;
+    return;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
