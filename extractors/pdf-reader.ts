@@ -4,6 +4,7 @@ import type { Block, DocumentModel } from '../schema/document.ts';
 import { cleanText, numberToSuperscript, protectMarks } from './clean-text.ts';
 import { importKeepingNatives } from './keep-natives.mjs';
 import { toUnicodeAll } from './legacy-encoding.ts';
+import { type OperatorList, type Ops, placeStamps, stampItems } from './pdf-stamps.ts';
 import type { ReadContext, Reader } from './reader.ts';
 import { oneLine, ReadError } from './reader.ts';
 
@@ -69,12 +70,19 @@ export const readPdf: Reader = async (ctx: ReadContext): Promise<DocumentModel> 
       try {
         const page = await doc.getPage(p);
         const content = await page.getTextContent({ includeMarkedContent: false });
+        let items = toItems(content.items);
+        // Only a page with a widget that draws itself pays for the operator list.
+        const annotations = (await page.getAnnotations()) as { subtype?: string; hasAppearance?: boolean }[];
+        if (annotations.some((a) => a.subtype === 'Widget' && a.hasAppearance)) {
+          const list = await page.getOperatorList({ annotationMode: pdfjs.annotationModeEnable });
+          items = placeStamps(items, stampItems(list, pdfjs.ops));
+        }
         pages.push({
           number: p,
           width: page.view[2]! - page.view[0]!,
           height: page.view[3]! - page.view[1]!,
           bottom: page.view[1]!,
-          items: toItems(content.items),
+          items,
         });
         page.cleanup();
       } catch (err) {
@@ -114,6 +122,8 @@ interface PdfTextItem {
 interface PdfPage {
   view: number[];
   getTextContent(opts: { includeMarkedContent: boolean }): Promise<{ items: unknown[] }>;
+  getAnnotations(): Promise<unknown[]>;
+  getOperatorList(opts: { annotationMode: number }): Promise<OperatorList>;
   cleanup(): void;
 }
 interface PdfDocument {
@@ -127,6 +137,9 @@ interface PdfLoadingTask {
 interface Pdfjs {
   getDocument(params: Record<string, unknown>): PdfLoadingTask;
   assets: { cMapUrl: string; standardFontDataUrl: string };
+  ops: Ops;
+  /** `AnnotationMode.ENABLE`: annotations' appearances in the operator list, forms' too */
+  annotationModeEnable: number;
 }
 
 let pdfjsPromise: Promise<Pdfjs> | undefined;
@@ -141,10 +154,15 @@ function loadPdfjs(): Promise<Pdfjs> {
       const workerBundle = 'pdfjs-dist/legacy/build/pdf.worker.mjs'; // no type declarations: imported for effect
       await import(workerBundle);
       return main;
-    })) as unknown as Omit<Pdfjs, 'assets'>;
+    })) as unknown as Pick<Pdfjs, 'getDocument'> & { OPS: Ops; AnnotationMode: { ENABLE: number } };
     const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
     // Local files only: a PDF naming a CJK CMap or a standard font must never make pdf.js reach the network.
-    return { getDocument: mod.getDocument.bind(mod), assets: { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` } };
+    return {
+      getDocument: mod.getDocument.bind(mod),
+      assets: { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` },
+      ops: mod.OPS,
+      annotationModeEnable: mod.AnnotationMode.ENABLE,
+    };
   })();
   return pdfjsPromise;
 }

@@ -260,6 +260,37 @@ describe('readPdf finds footnote bodies from evidence, not from one renderer', (
   });
 });
 
+describe('readPdf reads the text an e-signature stamps into a widget', () => {
+  // A signing tool fills the header's blanks with the appearance of a signature field, outside the page's
+  // own content: the number between `So:` and `/BC-UBND`, the day between `ngay` and `thang`.
+  const stamped = (withWidgets: boolean) => {
+    const page = [at(100, 705, 12, 'So:'), at(160, 705, 12, '/BC-UBND'), at(300, 705, 12, 'Ha Noi, ngay'), at(400, 705, 12, 'thang 11 nam 2025')].join('\n');
+    const ap = (text: string) => `BT /F1 12 Tf 2 5 Td (${text}) Tj ET`;
+    const widget = (rect: string, ref: number) => `<< /Type /Annot /Subtype /Widget /FT /Sig /T (Sig${ref}) /F 4 /Rect [${rect}] /AP << /N ${ref} 0 R >> >>`;
+    const form = (ops: string, w: number) =>
+      `<< /Type /XObject /Subtype /Form /BBox [0 0 ${w} 20] /Resources << /Font << /F1 3 0 R >> >> /Length ${ops.length} >>\nstream\n${ops}\nendstream`;
+    return buildPdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [4 0 R] /Count 1 >>',
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R${withWidgets ? ' /Annots [6 0 R 7 0 R]' : ''} >>`,
+      `<< /Length ${page.length} >>\nstream\n${page}\nendstream`,
+      widget('140 700 200 720', 8),
+      widget('372 700 398 720', 9),
+      form(ap('45'), 60),
+      form(ap('07'), 26),
+    ]);
+  };
+
+  it.each([
+    { widgets: true, lines: ['So: 45 /BC-UBND', 'Ha Noi, ngay 07 thang 11 nam 2025'] },
+    { widgets: false, lines: ['So: /BC-UBND', 'Ha Noi, ngay thang 11 nam 2025'] },
+  ])('widgets on the page: $widgets', async ({ widgets, lines }) => {
+    const doc = await readPdf(ctxOf('signed.pdf', stamped(widgets)));
+    expect(doc.blocks.map((b) => b.text)).toEqual(lines);
+  });
+});
+
 describe('readPdf agrees with readDocx on renderings by other tool chains', () => {
   // tests/fixtures/renderings/make.ts: the same DOCX content laid out by LibreOffice, Chromium and WeasyPrint.
   const RENDERINGS = join(ROOT, 'tests/fixtures/renderings');
