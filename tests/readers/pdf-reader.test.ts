@@ -241,6 +241,18 @@ describe('readPdf finds footnote bodies from evidence, not from one renderer', (
     expect(notesOf(doc.blocks)).toEqual([]);
   });
 
+  // Endnotes in the body's own size (12 pt): only their place after the last mark and their numbers tell.
+  it.each([
+    { name: 'called by the marks, in sequence', marks: ['1', '2'], notes: [1, 2] },
+    { name: 'a list no mark calls', marks: [], notes: [] },
+    { name: 'a list that stops short of the highest mark', marks: ['1', '3'], notes: [] },
+  ])('endnotes in the text’s own size: $name', async ({ marks, notes }) => {
+    const end = [at(72, 600, 12, '1. Trong do lua xuan 1.204ha.'), at(72, 586, 12, '2. Trong do ngo dong 930ha.')];
+    const doc = await readPdf(ctxOf('endnotes.pdf', pagesPdf([[...bodyWith(...marks), ...end].join('\n')])));
+    expect(notesOf(doc.blocks).map((b) => b.footnote)).toEqual(notes);
+    if (notes.length > 0) expect(notesOf(doc.blocks)[1]!.text).toBe('Trong do ngo dong 930ha.');
+  });
+
   it('a body that hangs (its number out to the left) is one footnote', async () => {
     const foot = [
       at(72, 120, 9, '1. Trong do lua dong xuan gieo cay 754,8ha dat 102,3% ke hoach, tang 16,8ha so voi cung ky nam truoc; lua mua'),
