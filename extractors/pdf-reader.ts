@@ -480,7 +480,8 @@ function splitFootnotes(lines: Line[], bodySize: number, state: NoteState): { fl
   if (lines.length === 0) return { flow: lines, notes: [] };
   const byY = [...lines].sort((a, b) => b.y - a.y);
   let start = byY.length;
-  while (start > 0 && byY[start - 1]!.size <= 0.88 * bodySize) start--;
+  // A point under the text is enough (11 pt under 12): the body and its number are the evidence, not the size.
+  while (start > 0 && byY[start - 1]!.size <= 0.93 * bodySize) start--;
   for (const l of byY.slice(0, start)) for (const m of l.marks) state.marks.add(m);
   const run = byY.slice(start);
   let number = state.number;

@@ -234,6 +234,22 @@ describe('readPdf finds footnote bodies from evidence, not from one renderer', (
     expect(doc.blocks[0]!.text).toContain(`31.204,6 tan${marks.length > 0 ? '¹' : ''}, tang`);
   });
 
+  // Word's 12/10, LibreOffice's 12/10, Vietnamese reports' 14/12 and 13/11, Google Docs' 11/10: a
+  // footnote may be only a point smaller than the text.
+  // A second page calls a mark after the first page's body, so that body is no endnote.
+  it.each([9, 10, 11])('a body with a raised number in %i pt under 12 pt text', async (size) => {
+    const foot = (n: number, text: string) => `BT /F1 ${size * 0.6} Tf 72 124 Td (${n}) Tj /F1 ${size} Tf 6 -4 Td (${text}) Tj ET`;
+    const pages = [
+      [...BODY, foot(1, 'Trong do lua xuan 1.204ha.')],
+      [...bodyWith('2'), foot(2, 'Ngo dong uoc 930ha.')],
+    ];
+    const doc = await readPdf(ctxOf('raised.pdf', pagesPdf(pages.map((p) => p.join('\n')))));
+    expect(notesOf(doc.blocks).map((b) => [b.footnote, b.text])).toEqual([
+      [1, 'Trong do lua xuan 1.204ha.'],
+      [2, 'Ngo dong uoc 930ha.'],
+    ]);
+  });
+
   it('a numbered table row at the foot is no footnote body: it has columns', async () => {
     const row = 'BT /F1 9 Tf 72 120 Td (1) Tj 35 0 Td (Dien tich lua) Tj 85 0 Td (1.204) Tj ET';
     const doc = await readPdf(ctxOf('table.pdf', pagesPdf([[...BODY, row].join('\n')])));
