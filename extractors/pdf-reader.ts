@@ -4,6 +4,7 @@ import type { Block, DocumentModel } from '../schema/document.ts';
 import { cleanText, numberToSuperscript, protectMarks } from './clean-text.ts';
 import { importKeepingNatives } from './keep-natives.mjs';
 import { toUnicodeAll } from './legacy-encoding.ts';
+import { type OperatorList, type Ops, placeStamps, stampItems } from './pdf-stamps.ts';
 import type { ReadContext, Reader } from './reader.ts';
 import { oneLine, ReadError } from './reader.ts';
 
@@ -14,9 +15,15 @@ import { oneLine, ReadError } from './reader.ts';
  * What it yields, matching the text and DOCX readers:
  * - paragraphs rebuilt from lines (a line continues the paragraph above when that one was full to the right
  *   margin and this one is not indented), across page breaks too; one block per paragraph, with its page;
- * - footnote marks in Unicode superscript digits where they sat; the footnote area at each page's foot
- *   (lines in a smaller font starting with a small raised number) as `footnote` blocks after the flow;
- * - running headers, footers and page numbers dropped; NFC text with odd spaces made plain.
+ * - footnote marks in Unicode superscript digits where they sat, told from a number's own digits by
+ *   size and rise against their own line (`8.396,5ha` then a small raised `1`);
+ * - the footnote area at each page's foot as `footnote` blocks after the flow: lines in a smaller font
+ *   from the first that starts a body, with a small raised number or with a plain number that follows
+ *   the numbering and that a mark called (so endnotes after the text are found too);
+ * - running headers and footers (the same line at the same height on two pages or more) and page
+ *   numbers dropped; NFC text with odd spaces made plain.
+ * All of it from evidence any renderer leaves (sizes, rises, sequence, repetition, the step between
+ * lines), none from one renderer's fonts or coordinates: tests/fixtures/renderings has three.
  * Italic and bold are not recovered: pdf.js gives no font style without a costly operator-list pass.
  */
 export const readPdf: Reader = async (ctx: ReadContext): Promise<DocumentModel> => {
@@ -63,12 +70,19 @@ export const readPdf: Reader = async (ctx: ReadContext): Promise<DocumentModel> 
       try {
         const page = await doc.getPage(p);
         const content = await page.getTextContent({ includeMarkedContent: false });
+        let items = toItems(content.items);
+        // Only a page with a widget that draws itself pays for the operator list.
+        const annotations = (await page.getAnnotations()) as { subtype?: string; hasAppearance?: boolean }[];
+        if (annotations.some((a) => a.subtype === 'Widget' && a.hasAppearance)) {
+          const list = await page.getOperatorList({ annotationMode: pdfjs.annotationModeEnable });
+          items = placeStamps(items, stampItems(list, pdfjs.ops));
+        }
         pages.push({
           number: p,
           width: page.view[2]! - page.view[0]!,
           height: page.view[3]! - page.view[1]!,
           bottom: page.view[1]!,
-          items: toItems(content.items),
+          items,
         });
         page.cleanup();
       } catch (err) {
@@ -123,6 +137,8 @@ interface PdfTextItem {
 interface PdfPage {
   view: number[];
   getTextContent(opts: { includeMarkedContent: boolean }): Promise<{ items: unknown[] }>;
+  getAnnotations(): Promise<unknown[]>;
+  getOperatorList(opts: { annotationMode: number }): Promise<OperatorList>;
   cleanup(): void;
 }
 interface PdfDocument {
@@ -136,6 +152,9 @@ interface PdfLoadingTask {
 interface Pdfjs {
   getDocument(params: Record<string, unknown>): PdfLoadingTask;
   assets: { cMapUrl: string; standardFontDataUrl: string };
+  ops: Ops;
+  /** `AnnotationMode.ENABLE`: annotations' appearances in the operator list, forms' too */
+  annotationModeEnable: number;
 }
 
 let pdfjsPromise: Promise<Pdfjs> | undefined;
@@ -150,10 +169,15 @@ function loadPdfjs(): Promise<Pdfjs> {
       const workerBundle = 'pdfjs-dist/legacy/build/pdf.worker.mjs'; // no type declarations: imported for effect
       await import(workerBundle);
       return main;
-    })) as unknown as Omit<Pdfjs, 'assets'>;
+    })) as unknown as Pick<Pdfjs, 'getDocument'> & { OPS: Ops; AnnotationMode: { ENABLE: number } };
     const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
     // Local files only: a PDF naming a CJK CMap or a standard font must never make pdf.js reach the network.
-    return { getDocument: mod.getDocument.bind(mod), assets: { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` } };
+    return {
+      getDocument: mod.getDocument.bind(mod),
+      assets: { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` },
+      ops: mod.OPS,
+      annotationModeEnable: mod.AnnotationMode.ENABLE,
+    };
   })();
   return pdfjsPromise;
 }
@@ -203,8 +227,14 @@ interface Line {
   x0: number;
   x1: number;
   text: string;
-  /** the number of a footnote whose body starts this line (a small raised number first) */
+  /** the number of a footnote whose body starts this line (a small raised number, or a number in sequence, first) */
   mark?: number;
+  /** the footnote marks (small raised numbers) inside the line's text */
+  marks: number[];
+  /** where the text after a footnote body's number begins: a hanging body's next lines start there */
+  textX: number;
+  /** the widest blank between two of the line's items, relative to its size: a table row has columns */
+  widestGap: number;
   page: number;
 }
 
@@ -263,7 +293,7 @@ function groupLines(items: Item[], page: number): Line[] {
         continue;
       }
     }
-    cur = { items: [it], y: it.y, size: it.size, x0: it.x, x1: it.x + it.w, text: '', page };
+    cur = { items: [it], y: it.y, size: it.size, x0: it.x, x1: it.x + it.w, text: '', marks: [], textX: it.x, widestGap: 0, page };
     lines.push(cur);
   }
   for (const line of lines) finishLine(line);
@@ -302,12 +332,17 @@ function finishLine(line: Line): void {
         line.mark = Number(n[0]);
         piece = '';
       }
+    } else if (isMark) {
+      // `m²`, `m³` are a unit's exponent, not a call.
+      for (const d of it.str.match(/\d+/g) ?? []) if (!(/m$/.test(text) && (d === '2' || d === '3'))) line.marks.push(Number(d));
     }
     if (prev && text && piece) {
       const gap = it.x - (prev.x + prev.w);
       const ref = Math.min(isMark ? line.size : it.size, prev.size);
       if (gap > 0.18 * ref && !/\s$/.test(text) && !/^\s/.test(piece) && !/^\p{M}/u.test(piece)) text += ' ';
+      line.widestGap = Math.max(line.widestGap, gap / line.size);
     }
+    if (piece && !text) line.textX = it.x;
     text += piece;
     prev = it;
     if (piece) first = false;
@@ -344,7 +379,7 @@ function layoutDocument(pages: RawPage[], messages: DocumentModel['messages']): 
   const repeated = runningLines(pages, pageLines);
 
   const laid: PageLines[] = [];
-  let lastNote: Line | undefined;
+  const notes: NoteState = { last: undefined, number: 0, marks: new Set(), raised: false };
   let dropped = 0;
   for (let i = 0; i < pages.length; i++) {
     const pg = pages[i]!;
@@ -352,10 +387,10 @@ function layoutDocument(pages: RawPage[], messages: DocumentModel['messages']): 
     const before = lines.length;
     lines = lines.filter((l) => !repeated.has(l) && !isPageNumber(l, lines, pg));
     dropped += before - lines.length;
-    const { flow, notes } = splitFootnotes(lines, bodySize, lastNote);
-    if (notes.length > 0) lastNote = notes.at(-1);
-    else if (flow.length > 0) lastNote = undefined;
-    laid.push({ page: pg, flow, notes });
+    const { flow, notes: area } = splitFootnotes(lines, bodySize, notes);
+    if (area.length > 0) notes.last = area.at(-1);
+    else if (flow.length > 0) notes.last = undefined;
+    laid.push({ page: pg, flow, notes: area });
   }
   if (dropped > 0)
     messages.push({
@@ -364,6 +399,8 @@ function layoutDocument(pages: RawPage[], messages: DocumentModel['messages']): 
       ruleId: 'read:running-lines-dropped',
       message: `${dropped} running header, footer or page-number lines dropped`,
     });
+
+  takeEndnotes(laid, notes);
 
   const flowParas = joinParagraphs(
     laid.map((l) => ({ page: l.page, lines: l.flow })),
@@ -400,45 +437,151 @@ function isPageNumber(line: Line, lines: Line[], pg: RawPage): boolean {
   return inMargin && (line.y > top + apart || line.y < low - apart);
 }
 
-/** Header/footer lines repeated at the same place on many pages (digits aside, as page numbers vary). */
+/**
+ * Header and footer lines: the same text (digits aside, as page numbers vary) at the same height near the
+ * top or bottom edge on at least two pages and half of them. Whatever made the PDF, a running line is one
+ * it drew again on each page; its font, size and place are its own.
+ */
 function runningLines(pages: RawPage[], pageLines: Line[][]): Set<Line> {
   const out = new Set<Line>();
-  if (pages.length < 3) return out;
-  const seen = new Map<string, Line[]>();
+  if (pages.length < 2) return out;
+  const seen = new Map<string, Line[][]>();
   pageLines.forEach((lines, i) => {
     const pg = pages[i]!;
     const byY = [...lines].sort((a, b) => b.y - a.y);
-    const ends = [...byY.slice(0, 2), ...byY.slice(-2)];
+    const ends = [...byY.slice(0, 3), ...byY.slice(-3)];
     for (const l of new Set(ends)) {
       const inMargin = l.y > pg.bottom + 0.85 * pg.height || l.y < pg.bottom + 0.15 * pg.height;
       if (!inMargin || l.text.length > 120) continue;
-      const key = `${l.text.replace(/\d+/g, '#')}@${Math.round(l.y / 6)}`;
-      seen.set(key, [...(seen.get(key) ?? []), l]);
+      const key = l.text.replace(/\d+/g, '#');
+      const groups = seen.get(key) ?? [];
+      const near = groups.find((g) => Math.abs(g[0]!.y - l.y) <= Math.max(2, 0.5 * l.size));
+      if (near) near.push(l);
+      else groups.push([l]);
+      seen.set(key, groups);
     }
   });
-  for (const ls of seen.values()) {
-    const onPages = new Set(ls.map((l) => l.page)).size;
-    if (onPages >= 3 && onPages >= 0.5 * pages.length) for (const l of ls) out.add(l);
-  }
+  for (const groups of seen.values())
+    for (const ls of groups) {
+      const onPages = new Set(ls.map((l) => l.page)).size;
+      if (onPages >= 2 && onPages >= 0.5 * pages.length) for (const l of ls) out.add(l);
+    }
   return out;
 }
 
+interface NoteState {
+  /** the last footnote line of the page before, when that page ended in its footnote area */
+  last: Line | undefined;
+  /** the number of the last footnote body found */
+  number: number;
+  /** the marks met in the flow so far */
+  marks: Set<number>;
+  /** whether a body so far began with a small raised number: a document numbers its bodies one way */
+  raised: boolean;
+}
+
+/** A footnote body's number on the baseline: `3. Text`, `3) Text`, `3 Text`, not `3.500 ha` or `3,5`. */
+const NOTE_NUMBER = /^(\d{1,3})(?:[.)]\s+|\s+)(?=\S)/u;
+
 /**
- * The footnote area is the run of smaller-font lines at the page's foot that holds a line starting with a
- * small raised number. Small lines above the first such line continue the previous page's last footnote.
+ * The footnote area is the run of smaller-font lines at the page's foot from the first line that starts a
+ * footnote body: with a small raised number, or with a plain number (`3.`) that continues the numbering
+ * (the last body's number plus one, or 1 where numbering restarts on a page) and that a mark in the text
+ * has called. The evidence is what any renderer leaves, size and sequence, not where one renderer puts
+ * things; it finds endnotes after the text's end the same way. Small lines above the first body continue
+ * the previous page's last footnote.
  */
-function splitFootnotes(lines: Line[], bodySize: number, lastNote: Line | undefined): { flow: Line[]; notes: Line[] } {
+function splitFootnotes(lines: Line[], bodySize: number, state: NoteState): { flow: Line[]; notes: Line[] } {
   if (lines.length === 0) return { flow: lines, notes: [] };
   const byY = [...lines].sort((a, b) => b.y - a.y);
   let start = byY.length;
-  while (start > 0 && byY[start - 1]!.size <= 0.88 * bodySize) start--;
+  // A point under the text is enough (11 pt under 12): the body and its number are the evidence, not the size.
+  while (start > 0 && byY[start - 1]!.size <= 0.93 * bodySize) start--;
+  for (const l of byY.slice(0, start)) for (const m of l.marks) state.marks.add(m);
   const run = byY.slice(start);
-  const firstMark = run.findIndex((l) => l.mark !== undefined);
+  let number = state.number;
+  let firstMark = -1;
+  run.forEach((l, i) => {
+    if (l.mark !== undefined) state.raised = true;
+    else {
+      // A plain number starts a body only in a document that has not numbered its bodies raised, in
+      // running text (a numbered table row at a page's foot has columns), and in sequence with a mark.
+      const m = state.raised || l.widestGap > 2.5 ? null : NOTE_NUMBER.exec(l.text);
+      const n = m ? Number(m[1]) : Number.NaN;
+      const inSequence = n === number + 1 || (n === 1 && firstMark < 0);
+      if (!m || !inSequence || !state.marks.has(n)) return;
+      l.mark = n;
+      l.textX = l.x0 + ((l.x1 - l.x0) * m[0].length) / l.text.length;
+      l.text = l.text.slice(m[0].length);
+    }
+    if (firstMark < 0) firstMark = i;
+    number = l.mark;
+  });
+  // Continuation lines alone are not enough: small lines at a page's foot may be a table or a caption.
   if (firstMark < 0) return { flow: lines, notes: [] };
-  const from = lastNote ? 0 : firstMark;
-  // A continuation needs the run's top to sit clearly below the body text, where a separator line goes.
+  state.number = number;
+  const from = state.last ? 0 : firstMark;
   const area = new Set(run.slice(from));
   return { flow: lines.filter((l) => !area.has(l)), notes: byY.filter((l) => area.has(l)) };
+}
+
+/**
+ * Endnotes, whatever their size: after the text's last mark, a run of lines to the document's end whose
+ * first lines number the bodies in sequence (from the next number due) up to the highest mark, every
+ * number called by a mark before the run, each number at the first one's left edge or left of it.
+ * That evidence holds for a list of notes at the end of an HTML page printed as it is, in the body's
+ * own size, where the footnote area's smaller size is missing.
+ */
+function takeEndnotes(laid: PageLines[], state: NoteState): void {
+  const flow = laid.flatMap((l) => l.flow.map((line) => ({ line, at: l })));
+  const called = new Set<number>();
+  let lastCall = -1;
+  flow.forEach(({ line }, i) => {
+    for (const m of line.marks) called.add(m);
+    if (line.marks.length > 0) lastCall = i;
+  });
+  if (called.size === 0) return;
+  const highest = Math.max(...called);
+  const first = state.number + 1;
+  for (let n = first; n <= highest; n++) if (!called.has(n)) return;
+  const startOf = (line: Line): { n: number; cut: number } | undefined => {
+    if (line.mark !== undefined) return { n: line.mark, cut: 0 };
+    const m = line.widestGap > 2.5 ? null : NOTE_NUMBER.exec(line.text);
+    return m ? { n: Number(m[1]), cut: m[0].length } : undefined;
+  };
+  for (let i = lastCall + 1; i < flow.length; i++) {
+    const s = startOf(flow[i]!.line);
+    if (s?.n !== first) continue;
+    const left = flow[i]!.line.x0;
+    const starts = new Map([[i, s]]);
+    let number = first;
+    for (let j = i + 1; j < flow.length; j++) {
+      const line = flow[j]!.line;
+      const t = startOf(line);
+      if (t?.n === number + 1 && line.x0 <= left + 0.5 * line.size) {
+        starts.set(j, t);
+        number = t.n;
+      }
+    }
+    if (number !== highest) continue;
+    const taken = new Set(flow.slice(i).map((f) => f.line));
+    for (const [j, t] of starts) {
+      const line = flow[j]!.line;
+      if (t.cut > 0) {
+        line.textX = line.x0 + ((line.x1 - line.x0) * t.cut) / line.text.length;
+        line.text = line.text.slice(t.cut);
+      }
+      line.mark = t.n;
+    }
+    for (const l of laid) {
+      const moved = l.flow.filter((line) => taken.has(line));
+      if (moved.length === 0) continue;
+      l.flow = l.flow.filter((line) => !taken.has(line));
+      l.notes = [...l.notes, ...moved];
+    }
+    state.number = number;
+    return;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -452,12 +595,40 @@ interface Para {
 
 const STARTS_ITEM = /^(?:[-–+•▪●]\s|(?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*)\.\s|[a-zđ]\)\s|\(\d+\)\s)/u;
 
+interface Margins {
+  left: number;
+  right: number;
+  /** the usual baseline step between two lines of a paragraph, by font size */
+  pitch: Map<number, number>;
+}
+
+/**
+ * The usual step from a line to the next in the same size: a low quantile of the steps seen, so the
+ * wider steps between paragraphs (where the document has them) do not count. Too few steps: none.
+ */
+function linePitch(pages: Line[][]): Map<number, number> {
+  const steps = new Map<number, number[]>();
+  for (const lines of pages)
+    for (let i = 1; i < lines.length; i++) {
+      const a = lines[i - 1]!;
+      const b = lines[i]!;
+      const dy = a.y - b.y;
+      if (Math.abs(a.size - b.size) > 0.05 * a.size || dy < 0.9 * b.size || dy > 2.2 * b.size) continue;
+      const key = Math.round(b.size * 2) / 2;
+      steps.set(key, [...(steps.get(key) ?? []), dy]);
+    }
+  const out = new Map<number, number>();
+  for (const [size, dys] of steps) if (dys.length >= 8) out.set(size, quantile(dys, 0.3));
+  return out;
+}
+
 function joinParagraphs(pages: { page: RawPage; lines: Line[] }[], notes: boolean): Para[] {
   // Margins per page width, from the lines in the page's most common size: a justified line ends at the
   // right margin, a paragraph's first line is indented from the left one.
-  const margins = new Map<number, { left: number; right: number }>();
+  const margins = new Map<number, Margins>();
   for (const w of new Set(pages.map((p) => Math.round(p.page.width)))) {
-    const ls = pages.filter((p) => Math.round(p.page.width) === w).flatMap((p) => p.lines);
+    const group = pages.filter((p) => Math.round(p.page.width) === w);
+    const ls = group.flatMap((p) => p.lines);
     const size = bodySizeOf([ls]);
     const main = ls.filter((l) => Math.abs(l.size - size) <= 0.1 * size);
     margins.set(w, {
@@ -469,25 +640,38 @@ function joinParagraphs(pages: { page: RawPage; lines: Line[] }[], notes: boolea
         main.map((l) => l.x1),
         0.95,
       ),
+      pitch: linePitch(group.map((p) => p.lines)),
     });
   }
   const paras: Para[] = [];
   let prev: Line | undefined;
   let prevPage: RawPage | undefined;
+  // A footnote body may hang: its number stands out to the left, its next lines start where its text did.
+  let hang: { start: Line; at?: number } | undefined;
   for (const { page, lines } of pages) {
     const m = margins.get(Math.round(page.width))!;
     for (const line of lines) {
       const newNote = notes && line.mark !== undefined;
-      if (prev && prevPage && !newNote && continues(prev, line, m, prevPage !== page)) {
+      const hangs =
+        hang !== undefined &&
+        (hang.at === undefined
+          ? line.x0 > hang.start.x0 + 0.2 * line.size && line.x0 <= hang.start.textX + 0.6 * line.size
+          : Math.abs(line.x0 - hang.at) <= 0.3 * line.size);
+      if (prev && prevPage && !newNote && continues(prev, line, m, prevPage !== page, hangs)) {
+        if (hangs && hang) hang.at ??= line.x0;
         const last = paras[paras.length - 1]!;
-        // A line broken after a hyphen inside a token (`2021-` / `2025`) rejoins without a space.
-        last.text += (/[\p{L}\d]-$/u.test(last.text) ? '' : ' ') + line.text;
+        // A line broken after a hyphen or a slash inside a token (`2021-` / `2025`, `bản/` / `12 người`)
+        // rejoins without a space: renderers break there, writers do not end a line so.
+        last.text += (/[\p{L}\d][-/]$/u.test(last.text) ? '' : ' ') + line.text;
       } else if (notes && line.mark === undefined && paras.length === 0) {
         // A footnote continued from before the first page read: nothing to attach it to.
         continue;
       } else {
         const p: Para = { text: line.text, page: page.number };
         if (notes) p.footnote = line.mark ?? paras.at(-1)?.footnote ?? 0;
+        // A body's later paragraph set at its hang keeps it, so its own next lines join it.
+        if (newNote) hang = { start: line };
+        else if (!hangs) hang = undefined;
         paras.push(p);
       }
       prev = line;
@@ -497,23 +681,32 @@ function joinParagraphs(pages: { page: RawPage; lines: Line[] }[], notes: boolea
   return paras.filter((p) => !notes || (p.footnote ?? 0) > 0);
 }
 
-function continues(a: Line, b: Line, m: { left: number; right: number }, pageBreak: boolean): boolean {
+function continues(a: Line, b: Line, m: Margins, pageBreak: boolean, hangs = false): boolean {
   if (Math.abs(a.size - b.size) > 0.15 * Math.max(a.size, b.size)) return false;
   const size = b.size;
   if (!pageBreak) {
     const dy = a.y - b.y;
     if (dy <= 0 || dy > 2.2 * size) return false;
+    // Space between paragraphs: a step clearly wider than the lines' usual one is a paragraph's end,
+    // whatever the renderer (a document set without such space simply never shows one).
+    const pitch = m.pitch.get(Math.round(size * 2) / 2);
+    if (pitch !== undefined && dy > pitch + 0.25 * size) return false;
   }
-  const indented = b.x0 > m.left + 0.8 * size;
-  // Centered title lines wrap without reaching the margin: both centered, same size, no closing stop.
-  const centered = (l: Line, minGap: number) => l.x0 - m.left > minGap && Math.abs(l.x0 - m.left - (m.right - l.x1)) < 1.5 * l.size;
-  if (!pageBreak && centered(a, 0.3 * a.size) && centered(b, 2 * b.size) && !/[.:;!?]$/.test(a.text)) return true;
-  if (indented) return false;
-  if (STARTS_ITEM.test(b.text) && /[.:;!?]$/.test(a.text)) return false;
+  const indented = b.x0 > m.left + 0.8 * size && !hangs;
   // Did the first word of b fail to fit at the end of a? Then a was wrapped, not ended.
   const firstWord = b.text.split(' ')[0] ?? '';
   const perChar = (b.x1 - b.x0) / Math.max(1, b.text.length);
-  return a.x1 + 0.25 * size + firstWord.length * perChar >= m.right - 0.5 * size;
+  const wordWidth = 0.25 * size + firstWord.length * perChar;
+  // Centered title lines wrap without reaching the margin: both centered, same size, no closing stop;
+  // a first line that fills the width between the margins (b's first word would not fit) wrapped too.
+  const centered = (l: Line, minGap: number) => l.x0 - m.left > minGap && Math.abs(l.x0 - m.left - (m.right - l.x1)) < 1.5 * l.size;
+  if (!pageBreak && centered(b, 2 * b.size) && !/[.:;!?]$/.test(a.text)) {
+    if (centered(a, 0.3 * a.size)) return true;
+    if (centered(a, -0.5 * a.size) && a.x1 - a.x0 + wordWidth >= m.right - m.left - size) return true;
+  }
+  if (indented) return false;
+  if (STARTS_ITEM.test(b.text) && /[.:;!?]$/.test(a.text)) return false;
+  return a.x1 + wordWidth >= m.right - 0.5 * size;
 }
 
 function quantile(xs: number[], q: number): number {

@@ -195,6 +195,161 @@ describe('readPdf on hand-made text', () => {
   });
 });
 
+/** A PDF of Helvetica pages, each given as its content stream. */
+function pagesPdf(pages: string[]): Uint8Array {
+  const objs = ['<< /Type /Catalog /Pages 2 0 R >>', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'];
+  const kids: string[] = [];
+  for (const ops of pages) {
+    kids.push(`${objs.length + 1} 0 R`);
+    objs.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${objs.length + 2} 0 R >>`);
+    objs.push(`<< /Length ${ops.length} >>\nstream\n${ops}\nendstream`);
+  }
+  objs[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages.length} >>`;
+  return buildPdf(objs);
+}
+
+const at = (x: number, y: number, size: number, text: string) => `BT /F1 ${size} Tf ${x} ${y} Td (${text}) Tj ET`;
+/** Lines of body text, the first full to the margin, the second with a small raised mark (text rise). */
+const bodyWith = (...marks: string[]) => [
+  at(72, 700, 12, 'Tong dien tich gieo trong cay luong thuc co hat uoc dat 7.512,4ha, dat 100,2% ke'),
+  `BT /F1 12 Tf 72 686 Td (hoach, san luong 31.204,6 tan) Tj /F1 7 Tf 4 Ts (${marks[0] ?? ''}) Tj 0 Ts /F1 12 Tf (, tang 2,1% so voi nam truoc.) Tj ET`,
+  `BT /F1 12 Tf 100 672 Td (Dien tich ngo xuan he uoc dat 2.915ha) Tj /F1 7 Tf 4 Ts (${marks[1] ?? ''}) Tj 0 Ts /F1 12 Tf (, dat 99,4% ke hoach.) Tj ET`,
+];
+const BODY = bodyWith('1');
+
+describe('readPdf finds footnote bodies from evidence, not from one renderer', () => {
+  // Each case: the marks in the text, the small line at the page's foot (9 pt), and what the reader makes of it.
+  it.each([
+    { name: 'a plain number and a stop, called by a mark', marks: ['1'], foot: '1. Trong do lua xuan 1.204ha.', note: 1, text: 'Trong do lua xuan 1.204ha.' },
+    { name: 'a plain number and a space', marks: ['1'], foot: '1 Trong do lua xuan 1.204ha.', note: 1, text: 'Trong do lua xuan 1.204ha.' },
+    { name: 'a number no mark called', marks: [], foot: '1. Trong do lua xuan 1.204ha.', note: undefined, text: '1. Trong do lua xuan 1.204ha.' },
+    { name: 'a number out of sequence', marks: ['1', '2'], foot: '2. Trong do lua xuan 1.204ha.', note: undefined, text: '2. Trong do lua xuan 1.204ha.' },
+    { name: 'a number that is a quantity', marks: ['1'], foot: '1.204ha lua xuan.', note: undefined, text: '1.204ha lua xuan.' },
+  ])('$name', async ({ marks, foot, note, text }) => {
+    const ops = [...bodyWith(...marks), at(72, 120, 9, foot)].join('\n');
+    const doc = await readPdf(ctxOf('notes.pdf', pagesPdf([ops])));
+    const block = doc.blocks.find((b) => b.text === text);
+    expect(block?.kind).toBe(note === undefined ? 'paragraph' : 'footnote');
+    expect(block?.footnote).toBe(note);
+    expect(doc.blocks[0]!.text).toContain(`31.204,6 tan${marks.length > 0 ? '¹' : ''}, tang`);
+  });
+
+  // Word's 12/10, LibreOffice's 12/10, Vietnamese reports' 14/12 and 13/11, Google Docs' 11/10: a
+  // footnote may be only a point smaller than the text.
+  // A second page calls a mark after the first page's body, so that body is no endnote.
+  it.each([9, 10, 11])('a body with a raised number in %i pt under 12 pt text', async (size) => {
+    const foot = (n: number, text: string) => `BT /F1 ${size * 0.6} Tf 72 124 Td (${n}) Tj /F1 ${size} Tf 6 -4 Td (${text}) Tj ET`;
+    const pages = [
+      [...BODY, foot(1, 'Trong do lua xuan 1.204ha.')],
+      [...bodyWith('2'), foot(2, 'Ngo dong uoc 930ha.')],
+    ];
+    const doc = await readPdf(ctxOf('raised.pdf', pagesPdf(pages.map((p) => p.join('\n')))));
+    expect(notesOf(doc.blocks).map((b) => [b.footnote, b.text])).toEqual([
+      [1, 'Trong do lua xuan 1.204ha.'],
+      [2, 'Ngo dong uoc 930ha.'],
+    ]);
+  });
+
+  it('a numbered table row at the foot is no footnote body: it has columns', async () => {
+    const row = 'BT /F1 9 Tf 72 120 Td (1) Tj 35 0 Td (Dien tich lua) Tj 85 0 Td (1.204) Tj ET';
+    const doc = await readPdf(ctxOf('table.pdf', pagesPdf([[...BODY, row].join('\n')])));
+    expect(doc.blocks.map((b) => b.text)).toContain('1 Dien tich lua 1.204');
+    expect(notesOf(doc.blocks)).toEqual([]);
+  });
+
+  // Endnotes in the body's own size (12 pt): only their place after the last mark and their numbers tell.
+  it.each([
+    { name: 'called by the marks, in sequence', marks: ['1', '2'], notes: [1, 2] },
+    { name: 'a list no mark calls', marks: [], notes: [] },
+    { name: 'a list that stops short of the highest mark', marks: ['1', '3'], notes: [] },
+  ])('endnotes in the text’s own size: $name', async ({ marks, notes }) => {
+    const end = [at(72, 600, 12, '1. Trong do lua xuan 1.204ha.'), at(72, 586, 12, '2. Trong do ngo dong 930ha.')];
+    const doc = await readPdf(ctxOf('endnotes.pdf', pagesPdf([[...bodyWith(...marks), ...end].join('\n')])));
+    expect(notesOf(doc.blocks).map((b) => b.footnote)).toEqual(notes);
+    if (notes.length > 0) expect(notesOf(doc.blocks)[1]!.text).toBe('Trong do ngo dong 930ha.');
+  });
+
+  it('a body that hangs (its number out to the left) is one footnote', async () => {
+    const foot = [
+      at(72, 120, 9, '1. Trong do lua dong xuan gieo cay 754,8ha dat 102,3% ke hoach, tang 16,8ha so voi cung ky nam truoc; lua mua'),
+      at(84, 109, 9, 'gieo cay 3.743,5ha dat 99,8% ke hoach.'),
+    ];
+    const doc = await readPdf(ctxOf('hang.pdf', pagesPdf([[...BODY, ...foot].join('\n')])));
+    expect(notesOf(doc.blocks).map((b) => [b.footnote, b.text])).toEqual([
+      [1, 'Trong do lua dong xuan gieo cay 754,8ha dat 102,3% ke hoach, tang 16,8ha so voi cung ky nam truoc; lua mua gieo cay 3.743,5ha dat 99,8% ke hoach.'],
+    ]);
+  });
+
+  it('a header repeated on both pages of a two-page report is dropped', async () => {
+    const header = (n: number) => `${at(200, 800, 8, 'Bao cao thu nghiem - ban in thu')}\n${at(500, 40, 8, `Trang ${n}/2`)}`;
+    const doc = await readPdf(ctxOf('two.pdf', pagesPdf([`${header(1)}\n${BODY.join('\n')}`, `${header(2)}\n${at(72, 700, 12, 'Ket qua khac.')}`])));
+    expect(doc.blocks.map((b) => b.text)).not.toContain('Bao cao thu nghiem - ban in thu');
+    expect(doc.messages).toEqual([dropped(4)]);
+  });
+});
+
+describe('readPdf reads the text an e-signature stamps into a widget', () => {
+  // A signing tool fills the header's blanks with the appearance of a signature field, outside the page's
+  // own content: the number between `So:` and `/BC-UBND`, the day between `ngay` and `thang`.
+  const stamped = (withWidgets: boolean) => {
+    const page = [at(100, 705, 12, 'So:'), at(160, 705, 12, '/BC-UBND'), at(300, 705, 12, 'Ha Noi, ngay'), at(400, 705, 12, 'thang 11 nam 2025')].join('\n');
+    const ap = (text: string) => `BT /F1 12 Tf 2 5 Td (${text}) Tj ET`;
+    const widget = (rect: string, ref: number) => `<< /Type /Annot /Subtype /Widget /FT /Sig /T (Sig${ref}) /F 4 /Rect [${rect}] /AP << /N ${ref} 0 R >> >>`;
+    const form = (ops: string, w: number) =>
+      `<< /Type /XObject /Subtype /Form /BBox [0 0 ${w} 20] /Resources << /Font << /F1 3 0 R >> >> /Length ${ops.length} >>\nstream\n${ops}\nendstream`;
+    return buildPdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [4 0 R] /Count 1 >>',
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R${withWidgets ? ' /Annots [6 0 R 7 0 R]' : ''} >>`,
+      `<< /Length ${page.length} >>\nstream\n${page}\nendstream`,
+      widget('140 700 200 720', 8),
+      widget('372 700 398 720', 9),
+      form(ap('45'), 60),
+      form(ap('07'), 26),
+    ]);
+  };
+
+  it.each([
+    { widgets: true, lines: ['So: 45 /BC-UBND', 'Ha Noi, ngay 07 thang 11 nam 2025'] },
+    { widgets: false, lines: ['So: /BC-UBND', 'Ha Noi, ngay thang 11 nam 2025'] },
+  ])('widgets on the page: $widgets', async ({ widgets, lines }) => {
+    const doc = await readPdf(ctxOf('signed.pdf', stamped(widgets)));
+    expect(doc.blocks.map((b) => b.text)).toEqual(lines);
+  });
+});
+
+describe('readPdf agrees with readDocx on renderings by other tool chains', () => {
+  // tests/fixtures/renderings/make.ts: the same DOCX content laid out by LibreOffice, Chromium and WeasyPrint.
+  const RENDERINGS = join(ROOT, 'tests/fixtures/renderings');
+  const key = (b: Block) => `${b.kind}|${b.footnote ?? ''}|${plain(b.text)}`;
+  const read = async (name: string, chain: string) => ({
+    pdf: await readPdf(ctxOf(join(RENDERINGS, `${name}.${chain}.pdf`))),
+    docx: await readDocx({ ...ctxOf(join(RENDERED, `${name}.docx`)), format: 'docx' }),
+  });
+  const NAMES = ['agriculture-2023', '000_35c0ecef09102edc', '001_5b44daab30250fa8'];
+
+  it.each(NAMES.flatMap((name) => ['libreoffice', 'chromium', 'weasyprint'].map((chain) => ({ name, chain }))))(
+    '$name through $chain: block for block',
+    async ({ name, chain }) => {
+      const { pdf, docx } = await read(name, chain);
+      expect(pdf.messages.map((m) => m.ruleId)).toEqual(['read:running-lines-dropped']);
+      expect(pdf.blocks.map(key).sort()).toEqual(docx.blocks.map(key).sort());
+    },
+  );
+
+  // Ragged-right text: whether a line was full is judged from the next word's width, a guess that may
+  // miss by a hair, so one block in a hundred may be split; the footnotes must all be there.
+  it.each(NAMES)('%s through chromium-plain (endnotes in the text’s own size)', async (name) => {
+    const { pdf, docx } = await read(name, 'chromium-plain');
+    expect(pdf.messages).toEqual([]);
+    const got = new Set(pdf.blocks.map(key));
+    const same = docx.blocks.filter((b) => got.has(key(b))).length;
+    expect(same / docx.blocks.length).toBeGreaterThanOrEqual(0.99);
+    expect(new Set(notesOf(pdf.blocks).map((b) => b.footnote))).toEqual(new Set(notesOf(docx.blocks).map((b) => b.footnote)));
+  });
+});
+
 /** What each real PDF reads as: pages, footnotes (each with its mark in the text) and the reader's messages. */
 const REAL_PDFS: Record<string, { pages: number; footnotes: number; messages: ReadMessage[] }> = {
   'lamdong_bc329_cchc_nam2025_signed.pdf': { pages: 35, footnotes: 17, messages: [dropped(32)] },

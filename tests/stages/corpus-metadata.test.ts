@@ -24,12 +24,6 @@ interface Expected {
   place: string | null;
   /** the province the warehouse files the document under (seeds/areas.json) */
   province: string | null;
-  /**
-   * What the document's header says that our PDF reader does not see: the signed PDFs carry their number
-   * and day in the e-signature's widget (its appearance stream, which pdftotext draws and pdf.js's
-   * getTextContent leaves out). Until the reader reads it, the number must be empty, never a wrong one.
-   */
-  stamped?: { number: string; day: number };
 }
 
 /**
@@ -39,22 +33,22 @@ interface Expected {
  * working file is headed `TỔNG CỤC THỐNG KÊ / CỤC THỐNG KÊ TỈNH LÂM ĐỒNG` beside the motto.
  */
 const EXPECTED: Record<string, Expected> = {
+  // The signed PDFs carry their number and day in the e-signature's widget (its appearance stream, which
+  // getTextContent leaves out and the reader reads from the operator list): a number and a full date.
   'lamdong_bc329_cchc_nam2025_signed.pdf': {
-    number: null,
+    number: '329/BC-UBND',
     issuer: 'UBND tỉnh Lâm Đồng',
-    date: '2025-12',
+    date: '2025-12-19',
     place: 'Lâm Đồng',
     province: 'Lâm Đồng',
-    stamped: { number: '329/BC-UBND', day: 19 },
   },
   'lamdong_bc_cchc_nam2025.docx': { number: null, issuer: 'UBND tỉnh Lâm Đồng', date: '2025-12', place: 'Lâm Đồng', province: 'Lâm Đồng' },
   'lamdong_bc_cac_chi_so_2025-11-06.pdf': {
-    number: null,
+    number: '184/BC-SNV',
     issuer: 'Sở nội vụ tỉnh Lâm Đồng',
-    date: '2025-11',
+    date: '2025-11-06',
     place: 'Lâm Đồng',
     province: 'Lâm Đồng',
-    stamped: { number: '184/BC-SNV', day: 6 },
   },
   'lamdong_bc_cac_chi_so_2025-11-06.docx': { number: null, issuer: 'Sở nội vụ tỉnh Lâm Đồng', date: '2025-11', place: 'Lâm Đồng', province: 'Lâm Đồng' },
   'lamdong_bc_de_an_06_2025-11-20.doc': {
@@ -72,12 +66,11 @@ const EXPECTED: Record<string, Expected> = {
     province: 'Lâm Đồng',
   },
   'lamdong_bc_tham_dinh_chi_so_cchc_2025.pdf': {
-    number: null,
+    number: '36/BC-HĐTĐ',
     issuer: 'Hội đồng thẩm định, đánh giá chỉ số cải cách hành chính tỉnh Lâm Đồng',
-    date: '2026-02',
+    date: '2026-02-02',
     place: 'Lâm Đồng',
     province: 'Lâm Đồng',
-    stamped: { number: '36/BC-HĐTĐ', day: 2 },
   },
   'lamdong_qd_cong_bo_chi_so_cchc_2025.docx': { number: null, issuer: 'UBND tỉnh Lâm Đồng', date: '2026-02', place: 'Lâm Đồng', province: 'Lâm Đồng' },
   'dahuoai_so_lieu_2015-2025_cuc_thong_ke.xls': { number: null, issuer: 'Cục thống kê tỉnh Lâm Đồng', date: null, place: null, province: 'Lâm Đồng' },
@@ -137,10 +130,12 @@ describe.skipIf(!present)('metadata of the real corpus', () => {
     }
     for (const pair of [...stems.values()].filter((p) => p.length === 2 && p.every((n) => existsSync(join(corpus, n))))) {
       const [a, b] = await Promise.all(pair.map((n) => metadataOf(n)));
-      expect({ issuer: a!.meta.issuer, province: a!.province, date: a!.meta.date }, pair.join(' / ')).toEqual({
+      // The same month: the DOCX twin is the unsigned draft, its day left blank.
+      const month = (d: string | null | undefined) => d?.slice(0, 7) ?? null;
+      expect({ issuer: a!.meta.issuer, province: a!.province, month: month(a!.meta.date) }, pair.join(' / ')).toEqual({
         issuer: b!.meta.issuer,
         province: b!.province,
-        date: b!.meta.date,
+        month: month(b!.meta.date),
       });
     }
   }, 120_000);
