@@ -97,8 +97,13 @@ export const readPdf: Reader = async (ctx: ReadContext): Promise<DocumentModel> 
   // pages with no text layer are scans: OCR reads them (all pages with --ocr always), the rest as text
   const mode = ctx.limits.ocr;
   const scanned = mode === 'always' ? pages.map((pg) => pg.number) : pages.filter((pg) => pg.items.length === 0).map((pg) => pg.number);
-  if (mode !== 'never' && scanned.length > 0) {
-    const { ocrPdfPages, mergeByPage } = await import('./ocr-reader.ts');
+  const ocrModule = mode !== 'never' && scanned.length > 0 ? await import('./ocr-reader.ts') : null;
+  // without Tesseract a PDF with text pages is read as before (its empty pages said in a warning below);
+  // one with none fails with what to install
+  const missing = ocrModule ? await ocrModule.ocrUnavailable() : null;
+  const textLeft = pages.some((pg) => !scanned.includes(pg.number));
+  if (ocrModule && (missing === null || !textLeft)) {
+    const { ocrPdfPages, mergeByPage } = ocrModule;
     const ocr = await ocrPdfPages(ctx.file, scanned, 0, { timeoutMs: ctx.limits.timeoutMs });
     messages.push(...ocr.messages);
     const textPages = pages.filter((pg) => !scanned.includes(pg.number));
@@ -117,7 +122,7 @@ export const readPdf: Reader = async (ctx: ReadContext): Promise<DocumentModel> 
       type: 'warning',
       stage: 'read',
       ruleId: 'read:no-text-layer',
-      message: `${empty.length} of ${pages.length} pages have no text layer (needs OCR): ${compactRanges(empty)}`,
+      message: `${empty.length} of ${pages.length} pages have no text layer (needs OCR${missing ? `: ${missing}` : ''}): ${compactRanges(empty)}`,
     });
   }
 
