@@ -1,4 +1,4 @@
-import type { DocumentModel, Format } from '../schema/document.ts';
+import type { DocumentModel, Format, OcrMode } from '../schema/document.ts';
 
 /** Limits that keep one hostile or huge file from hanging or exhausting a bulk run. */
 export interface ReadLimits {
@@ -13,8 +13,7 @@ export interface ReadLimits {
   ocr: OcrMode;
 }
 
-export const OCR_MODES = ['auto', 'always', 'never'] as const;
-export type OcrMode = (typeof OCR_MODES)[number];
+export { OCR_MODES, type OcrMode } from '../schema/document.ts';
 
 export const DEFAULT_LIMITS: ReadLimits = {
   maxBytes: 64 * 1024 * 1024,

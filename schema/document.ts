@@ -4,6 +4,10 @@ import { Diagnostic } from './diagnostic.ts';
 export const Format = z.enum(['text', 'docx', 'pdf', 'xlsx', 'xls', 'doc']);
 export type Format = z.infer<typeof Format>;
 
+/** How a PDF's pages with no text layer are read: OCR them (auto), OCR every page (always), or not (never). */
+export const OCR_MODES = ['auto', 'always', 'never'] as const;
+export type OcrMode = (typeof OCR_MODES)[number];
+
 export const BlockKind = z.enum(['heading', 'paragraph', 'table-row', 'footnote']);
 
 export const Block = z.object({

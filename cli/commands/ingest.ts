@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { type Command, Option } from 'commander';
-import { OCR_MODES, type OcrMode } from '../../extractors/reader.ts';
+import { OCR_MODES, type OcrMode } from '../../schema/document.ts';
 import { defaultDb, EXIT, UsageError } from '../usage.ts';
 
 interface IngestFlags {
