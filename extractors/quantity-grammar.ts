@@ -404,7 +404,16 @@ export function quantitiesOf(block: { readonly text: string }): readonly Quantit
  * Finds the quantities of a text in order. `a/b` forms give two quantities sharing a ratio group
  * and a unit; bare numbers come back with a null unit for later stages to judge.
  */
-export function findQuantities(input: string): Quantity[] {
+export interface FindOptions {
+  /**
+   * read counted nouns the vocabulary does not list by their shape (`8 tàu cá`); off where the words
+   * after a number are no running text (a table's heading cell read for its unit)
+   */
+  openNouns?: boolean;
+}
+
+export function findQuantities(input: string, options: FindOptions = {}): Quantity[] {
+  const openNouns = options.openNouns ?? true;
   const text = NOT_ALREADY_CLEAN.test(input) ? cleanText(input) : input;
   // no digit, no number token: nothing to find
   if (!HAS_DIGIT.test(text)) return [];
@@ -415,12 +424,12 @@ export function findQuantities(input: string): Quantity[] {
   let group = 0;
   for (let i = 0; i < toks.length; i++) {
     const tok = toks[i]!;
-    const unit = readUnit(text, lower, tok.end, tok.parsed.decimals, opensNoun(text, tok));
+    const unit = readUnit(text, lower, tok.end, tok.parsed.decimals, openNouns && opensNoun(text, tok));
     const next = toks[i + 1];
     const slashNext = next && /^\s?\/\s?$/.test(text.slice(tok.end, next.start)) && unit.unit === null && unit.unitText === null;
     const slashAfterUnit = next && unit.unit !== null && /^\/\s?$/.test(text.slice(unit.end, next.start));
     if (next && (slashNext || slashAfterUnit)) {
-      const nextUnit = readUnit(text, lower, next.end, next.parsed.decimals, opensNoun(text, next));
+      const nextUnit = readUnit(text, lower, next.end, next.parsed.decimals, openNouns && opensNoun(text, next));
       const left = unit.unit !== null || unit.unitText !== null ? unit : { ...nextUnit, end: tok.end };
       const right = nextUnit.unit !== null || nextUnit.unitText !== null ? nextUnit : { ...unit, end: next.end };
       const leftEnd = unit.unit !== null || unit.unitText !== null ? unit.end : tok.end;

@@ -281,7 +281,8 @@ export function readUnit(unitText: string | null): { unit: UnitCode | null; mult
   const f = fold(text);
   if (f === 'tuoi' || f === 'nam tuoi') return { unit: 'year', multiplier: 0 };
   const bare = text.replace(/^số\s+/iu, '');
-  const q = findQuantities(`1 ${bare}`)[0];
+  // a heading's words are a unit only if the vocabulary knows them: `hàng` under `Lượng` is no counted noun
+  const q = findQuantities(`1 ${bare}`, { openNouns: false })[0];
   if (q?.start === 0 && q.unit !== null && q.end >= bare.length + 2) return { unit: q.unit, multiplier: q.multiplier };
   const ratio = RATIO_UNIT.exec(text);
   if (ratio) return { unit: `count:${`${ratio[1]!.trim()}/${ratio[2]!.trim()}`.toLowerCase()}`, multiplier: 0 };
