@@ -391,6 +391,8 @@ function machine() {
 /** The OCR part alone: its figures replace the `ocr` entry of the results already written. */
 async function onlyOcr(dir: string): Promise<void> {
   const ocr = await ocrSection(dir);
+  // skipped (flag, or the tools missing): the figures already written stay
+  if (!ocr) return;
   const file = join(ROOT, 'bench/results.json');
   let results: Record<string, unknown> = {};
   try {
