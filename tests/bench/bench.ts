@@ -12,11 +12,15 @@
  * - the writer alone (decode, load, cross-document checks) in one thread, and from it and the pipeline's
  *   one-thread time the ceilings any ingest of these files could reach on this machine (see `ceilings`);
  * - peak memory on a 200- and a 1,000-document archive;
- * - the query benchmark (tests/bench/query-bench.ts).
+ * - the query benchmark (tests/bench/query-bench.ts);
+ * - OCR (tests/bench/ocr-bench.ts): pages/s through baocao against bare pdftoppm + tesseract on the same
+ *   pages, and text documents/s of an ingest beside scans against the same documents alone.
  *
  * Prints figures and ratios against the targets and writes bench/results.json.
  *
- *   node bin/run-ts.js tests/bench/bench.ts [--small N] [--large N] [--skip-query] [--keep]
+ *   node bin/run-ts.js tests/bench/bench.ts [--small N] [--large N] [--skip-query] [--skip-ocr] [--only-ocr] [--keep]
+ *
+ * `--only-ocr` runs the OCR part alone and puts its figures into the bench/results.json already there.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +38,7 @@ import { CommitGroup } from '../../store/commit-group.ts';
 import { DocumentWriter, loadDocument } from '../../store/documents.ts';
 import { openWarehouse } from '../../store/warehouse.ts';
 import { type ArchiveFile, generateArchive } from '../archive/generate.ts';
+import { type OcrBench, runOcrBench } from './ocr-bench.ts';
 import { runQueryBench } from './query-bench.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -348,11 +353,65 @@ function ceilings(P: number, W: number, rawSeconds: number, cores: number) {
   };
 }
 
+/* ---------- OCR ---------- */
+
+/** Text and DOCX documents ingested beside the scans, and the scans (copies of the 2-page fixture). */
+const OCR_TEXT_DOCS = num('--ocr-text', 80);
+const OCR_SCANS = num('--ocr-scans', 2);
+
+async function ocrSection(dir: string): Promise<OcrBench | null> {
+  if (args.includes('--skip-ocr')) {
+    log('OCR benchmark skipped (--skip-ocr)');
+    return null;
+  }
+  return runOcrBench({ log, dir, rounds: E2E_ROUNDS, textDocs: OCR_TEXT_DOCS, scans: OCR_SCANS, workers: CORES });
+}
+
+function ocrLines(ocr: OcrBench | null): string[] {
+  if (!ocr) return ['OCR: not measured'];
+  const { pages, textBesideScans: t, ratios } = ocr;
+  return [
+    `OCR, 1 thread: baocao ${pages.baocaoPagesPerSecond} pages/s, bare pdftoppm + tesseract ${pages.bareToolsPagesPerSecond} pages/s (rounds: ${pages.roundRatios.join(', ')}); CPU s a page ${pages.baocaoCpuSecondsPerPage} against ${pages.bareToolsCpuSecondsPerPage} (rounds: ${pages.roundCpuRatios.join(', ')})`,
+    `text beside ${t.scans} scans, ${t.workers} workers: ${t.mixed.textDocsPerSecond} docs/s against ${t.alone.textDocsPerSecond} docs/s alone and ${t.oneWorker.textDocsPerSecond} docs/s alone with 1 worker (${t.textDocs} documents; longest wait between text documents ${t.mixed.longestTextGapSeconds} s, ${t.mixed.stalledSeconds} s of such waits in all; rounds: ${t.roundRatios.join(', ')})`,
+    ...Object.entries(ratios).map(([k, v]) => `ratio ${k}: ${v}`),
+    ...Object.entries(ocr.targets).map(([k, ok]) => `${ok ? 'MET   ' : 'MISSED'} ${k}`),
+  ];
+}
+
+function machine() {
+  return {
+    cpus: CORES,
+    model: cpus()[0]?.model ?? 'unknown',
+    memoryGb: round(totalmem() / 2 ** 30, 1),
+    node: process.version,
+    platform: process.platform,
+  };
+}
+
+/** The OCR part alone: its figures replace the `ocr` entry of the results already written. */
+async function onlyOcr(dir: string): Promise<void> {
+  const ocr = await ocrSection(dir);
+  // skipped (flag, or the tools missing): the figures already written stay
+  if (!ocr) return;
+  const file = join(ROOT, 'bench/results.json');
+  let results: Record<string, unknown> = {};
+  try {
+    results = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    // no earlier run: the file holds the OCR figures alone
+  }
+  results.ocr = { at: new Date().toISOString(), machine: machine(), ...ocr };
+  mkdirSync(join(ROOT, 'bench'), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`${['', ...ocrLines(ocr), 'written to bench/results.json (ocr)'].join('\n')}\n`);
+}
+
 /* ---------- main ---------- */
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'baocao-bench-'));
   try {
+    if (args.includes('--only-ocr')) return await onlyOcr(dir);
     const small = join(dir, `archive-${SMALL}`);
     const large = join(dir, `archive-${LARGE}`);
     log(`generating archives of ${SMALL} and ${LARGE} documents in ${dir}`);
@@ -402,6 +461,7 @@ async function main(): Promise<void> {
       log('query benchmark');
       query = await runQueryBench({ log: (l) => log(`  ${l}`) });
     }
+    const ocr = await ocrSection(dir);
 
     const ratios = {
       endToEndVsRawReaders: round(all.docsPerSecond / raw.docsPerSecond),
@@ -438,13 +498,7 @@ async function main(): Promise<void> {
     };
     const results = {
       at: new Date().toISOString(),
-      machine: {
-        cpus: CORES,
-        model: cpus()[0]?.model ?? 'unknown',
-        memoryGb: round(totalmem() / 2 ** 30, 1),
-        node: process.version,
-        platform: process.platform,
-      },
+      machine: machine(),
       archive: { small: SMALL, large: LARGE, mix },
       rawReaders: raw,
       pipelineOneThread: pipeline,
@@ -456,6 +510,7 @@ async function main(): Promise<void> {
       ceilings: ceiling,
       targets,
       query,
+      ocr,
     };
     mkdirSync(join(ROOT, 'bench'), { recursive: true });
     writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -475,6 +530,7 @@ async function main(): Promise<void> {
       `ceilings from one-thread stage costs (pipeline ${ceiling.pipelineSeconds} s, writer ${ceiling.writerSeconds} s; perfect packing on ${CORES} cores, no overhead): ` +
         `end to end vs raw readers <= ${ceiling.endToEndVsRawReaders}, ${CORES} workers vs 1 <= ${ceiling.allCoresVs1Worker}`,
       ...Object.entries(targets).map(([k, ok]) => `${ok ? 'MET   ' : 'MISSED'} ${k}`),
+      ...ocrLines(ocr),
       'written to bench/results.json',
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
