@@ -52,7 +52,7 @@ interface VRow<L> {
 /** A gap wider than this (in font sizes) splits a line into pieces. */
 const PIECE_GAP = 0.8;
 /** A gap at least this wide (in font sizes) counts as a column gap. */
-const COLUMN_GAP = 1.2;
+const COLUMN_GAP = 0.9;
 
 const YEAR = /^\s*(19|20)\d\d\s*$/;
 const NUMERIC = /^[\s\d.,/%()+\-–]*\d[\s\d.,/%()+\-–]*$/;
@@ -112,13 +112,17 @@ function columnsOf(rows: VRow<TableLine>[], least?: number): [number, number][] 
   const cover = new Array<number>(hi - lo + 1).fill(0);
   for (const r of rows) for (const p of r.pieces) for (let x = Math.floor(p.x0); x <= Math.ceil(p.x1); x++) cover[x - lo]!++;
   const need = least ?? Math.max(2, Math.ceil(0.2 * rows.length));
+  const size = rows[0]?.size ?? 10;
   const cols: [number, number][] = [];
   let start = -1;
   for (let i = 0; i <= cover.length; i++) {
     const on = i < cover.length && cover[i]! >= need;
     if (on && start < 0) start = i;
     if (!on && start >= 0) {
-      cols.push([lo + start, lo + i - 1]);
+      // a gutter narrower than half a character is rounding, not a gutter
+      const last = cols.at(-1);
+      if (last && lo + start - last[1] < 0.5 * size) last[1] = lo + i - 1;
+      else cols.push([lo + start, lo + i - 1]);
       start = -1;
     }
   }
@@ -150,7 +154,7 @@ function crossesGutters(p: Piece, cols: [number, number][]): boolean {
   return cols.filter(([a, b]) => Math.min(b, p.x1) - Math.max(a, p.x0) > 0.3 * (b - a)).length >= 2;
 }
 
-const sameSize = (a: number, b: number) => Math.abs(a - b) <= 0.15 * Math.max(a, b);
+const sameSize = (a: number, b: number) => Math.abs(a - b) <= 0.1 * Math.max(a, b);
 
 function join(a: string, b: string): string {
   if (!a) return b;
@@ -179,32 +183,38 @@ function header<L extends TableLine>(band: VRow<L>[], cols: [number, number][]):
     const v = ys[c]!;
     return v.length > 0 && Math.abs((Math.max(...v) + Math.min(...v)) / 2 - mid) <= 0.6 * band[0]!.size && !v.includes(topY);
   };
+  // each column with headers under the top line (and none centred over the band, as a header beside
+  // the spans is) goes to the top line's piece over it or nearest it: a piece with two columns or more
+  // spans them
   const top = band.length >= 2 ? band[0]!.pieces : [];
-  const topCols = top.map((p) => columnsOfPiece(p, cols));
-  const taken = new Set(topCols.flat());
-  const spans = top.length >= 2 && topCols.flat().length < n;
+  const owner = new Map<number, number>();
+  for (let c = 0; c < n && top.length > 0; c++) {
+    if (!under(c) || centredOverBand(c)) continue;
+    const x = (cols[c]![0] + cols[c]![1]) / 2;
+    let best = 0;
+    top.forEach((p, i) => {
+      if (columnsOfPiece(p, cols).includes(c)) best = i;
+      else if (!columnsOfPiece(top[best]!, cols).includes(c) && Math.abs((p.x0 + p.x1) / 2 - x) < Math.abs((top[best]!.x0 + top[best]!.x1) / 2 - x)) best = i;
+    });
+    owner.set(c, best);
+  }
+  const spanning = new Set([...owner.values()].filter((i) => [...owner.values()].filter((j) => j === i).length >= 2));
+  for (const [c, i] of owner)
+    if (spanning.has(i)) {
+      upper[c] = top[i]!.text;
+      spanned.add(c);
+    }
   for (const r of band)
-    for (const p of r.pieces) {
+    r.pieces.forEach((p, i) => {
+      if (r === band[0] && spanning.has(i)) return;
       const cs = columnsOfPiece(p, cols);
-      const isTop = spans && r === band[0];
-      if (cs.length >= 2 || isTop) {
+      if (cs.length >= 2) {
         for (const c of cs) {
           upper[c] = join(upper[c]!, p.text);
           spanned.add(c);
         }
       } else for (const c of cs) lower[c] = join(lower[c]!, p.text);
-    }
-  if (spans)
-    for (let c = 0; c < n; c++) {
-      if (taken.has(c) || !under(c) || centredOverBand(c)) continue;
-      const x = (cols[c]![0] + cols[c]![1]) / 2;
-      let best = 0;
-      top.forEach((p, i) => {
-        if (Math.abs((p.x0 + p.x1) / 2 - x) < Math.abs((top[best]!.x0 + top[best]!.x1) / 2 - x)) best = i;
-      });
-      upper[c] = top[best]!.text;
-      spanned.add(c);
-    }
+    });
   if (spanned.size === 0) return [lower];
   return [upper.map((t, c) => (spanned.has(c) ? t : lower[c]!)), lower.map((t, c) => t || upper[c]!)];
 }
@@ -245,13 +255,20 @@ function tableOf<L extends TableLine>(run: VRow<L>[]): PdfTable<L> | undefined {
   // the seeds must fill three columns or more each, in three rows or more
   const filled = (r: VRow<L>) => new Set(r.pieces.flatMap((p) => columnsOfPiece(p, cols))).size;
   if (seeds.filter((r) => filled(r) >= 3 && !r.pieces.some((p) => crossesGutters(p, cols))).length < 3) return undefined;
-  // running text at either end is not the table's
   let a = 0;
   let b = run.length - 1;
-  const prose = (r: VRow<L>) => !isSeed(r) && r.pieces.some((p) => crossesGutters(p, cols) && p.x0 <= cols[0]![0] + 3 * r.size);
+  // a line of running text: from the left edge, across gutters, over much of the table's width
+  const width = cols.at(-1)![1] - cols[0]![0];
+  const prose = (r: VRow<L>) => !isSeed(r) && r.pieces.some((p) => crossesGutters(p, cols) && p.x0 <= cols[0]![0] + 3 * r.size && p.x1 - p.x0 > 0.4 * width);
   const outside = (r: VRow<L>) => r.pieces.some((p) => p.x1 < cols[0]![0] - r.size || p.x0 > cols.at(-1)![1] + r.size);
-  while (a <= b && (prose(run[a]!) || outside(run[a]!))) a++;
-  while (b >= a && (prose(run[b]!) || outside(run[b]!))) b--;
+  // running text inside the run parts it: the stretch between two such lines with most rows of columns
+  let best = 0;
+  for (let k = 0, from = 0; k <= run.length; k++) {
+    if (k < run.length && !prose(run[k]!) && !outside(run[k]!)) continue;
+    const n = run.slice(from, k).filter(isSeed).length;
+    if (n > best) [best, a, b] = [n, from, k - 1];
+    from = k + 1;
+  }
   const body = run.slice(a, b + 1);
   const inBody = body.filter(isSeed).length;
   if (inBody < 3) return undefined;
@@ -288,7 +305,21 @@ function tableOf<L extends TableLine>(run: VRow<L>[]): PdfTable<L> | undefined {
   }
   // above the first row: the part of it that mirrors what hangs below it (centred), the rest is header
   let reach = 0;
-  if (centred) for (const [k, o] of owner) if (o === first && k > first) reach = Math.max(reach, body[first]!.y - body[k]!.y);
+  // (how far the first row's cells reach above its middle line: a centred cell as far as below it, its
+  // lines a line's step apart)
+  if (centred)
+    for (let c = 0; c < cols.length; c++) {
+      const ks = body.map((r, k) => (r.pieces.some((p) => columnsOfPiece(p, cols).includes(c)) ? k : -1)).filter((k) => k >= 0);
+      const start = ks.find((k) => Math.abs(body[k]!.y - body[first]!.y) <= 0.75 * body[first]!.size);
+      if (start === undefined) continue;
+      const next = anchors[1] ?? body.length;
+      let down = start;
+      for (const k of ks) if (k > down && k < next && body[down]!.y - body[k]!.y <= 1.6 * body[k]!.size) down = k;
+      let up = start;
+      for (const k of [...ks].reverse()) if (k < up && body[k]!.y - body[up]!.y <= 1.6 * body[k]!.size) up = k;
+      // a centred cell reaches as far up as down
+      reach = Math.max(reach, Math.min(body[first]!.y - body[down]!.y, body[up]!.y - body[first]!.y));
+    }
   let headerEnd = first;
   for (let k = first - 1; k >= 0; k--) {
     if (!centred || body[k]!.y - body[first]!.y > reach + 0.5 * body[k]!.size) break;
