@@ -151,7 +151,12 @@ function columnsOfPiece(p: Piece, cols: [number, number][]): number[] {
 
 /** Whether a piece runs across a gutter far into a second column, as running text does. */
 function crossesGutters(p: Piece, cols: [number, number][]): boolean {
-  return cols.filter(([a, b]) => Math.min(b, p.x1) - Math.max(a, p.x0) > 0.3 * (b - a)).length >= 2;
+  return overlapped(p, cols) >= 2;
+}
+
+/** How many columns a piece covers a third of or more. */
+function overlapped(p: Piece, cols: [number, number][]): number {
+  return cols.filter(([a, b]) => Math.min(b, p.x1) - Math.max(a, p.x0) > 0.3 * (b - a)).length;
 }
 
 const sameSize = (a: number, b: number) => Math.abs(a - b) <= 0.1 * Math.max(a, b);
@@ -259,8 +264,10 @@ function tableOf<L extends TableLine>(run: VRow<L>[]): PdfTable<L> | undefined {
   let b = run.length - 1;
   // a line of running text: from the left edge, across gutters, over much of the table's width
   const width = cols.at(-1)![1] - cols[0]![0];
-  const prose = (r: VRow<L>) => !isSeed(r) && r.pieces.some((p) => crossesGutters(p, cols) && p.x0 <= cols[0]![0] + 3 * r.size && p.x1 - p.x0 > 0.4 * width);
-  const outside = (r: VRow<L>) => r.pieces.some((p) => p.x1 < cols[0]![0] - r.size || p.x0 > cols.at(-1)![1] + r.size);
+  const prose = (r: VRow<L>) =>
+    !isSeed(r) &&
+    r.pieces.some((p) => overlapped(p, cols) >= Math.max(3, Math.ceil(cols.length / 2)) && p.x0 <= cols[0]![0] + 3 * r.size && p.x1 - p.x0 > 0.4 * width);
+  const outside = (r: VRow<L>) => !isSeed(r) && r.pieces.every((p) => p.x1 < cols[0]![0] - r.size || p.x0 > cols.at(-1)![1] + r.size);
   // running text inside the run parts it: the stretch between two such lines with most rows of columns
   let best = 0;
   for (let k = 0, from = 0; k <= run.length; k++) {
@@ -276,6 +283,13 @@ function tableOf<L extends TableLine>(run: VRow<L>[]): PdfTable<L> | undefined {
   // justified text leaves inside one cell
   cols = columnsOf(body, Math.max(2, Math.ceil(0.2 * inBody)));
   if (cols.length < 3) return undefined;
+  // a column few rows fill (a header over notes seldom written) is still a column, a gutter away from the rest
+  for (const r of body)
+    for (const p of r.pieces) {
+      if (cols.some(([x, y]) => Math.min(y, p.x1) - Math.max(x, p.x0) > -r.size)) continue;
+      cols.push([p.x0, p.x1]);
+      cols.sort((u, v) => u[0] - v[0]);
+    }
 
   const n = cols.length;
   // the first line of figures, and the rows from there: lines filling half the columns

@@ -224,4 +224,36 @@ describe('findTables', () => {
     expect(table!.lines).toEqual(rows);
     expect(table!.rows).toHaveLength(4);
   });
+
+  it('keeps a column that only its header fills, a gutter away from the others', () => {
+    const lines = [
+      line(700, [
+        [60, 'Mục'],
+        [200, 'Số'],
+        [300, 'Tỷ'],
+        [420, 'Lời brin'],
+      ]),
+      line(686, [
+        [60, 'Hạt'],
+        [200, '5'],
+        [300, '6'],
+      ]),
+      line(672, [
+        [60, 'Lá'],
+        [200, '4'],
+        [300, '7'],
+      ]),
+      line(658, [
+        [60, 'Rễ'],
+        [200, '3'],
+        [300, '8'],
+      ]),
+    ];
+    expect(rowsOf(lines)[0]).toEqual([
+      ['Mục', 'Số', 'Tỷ', 'Lời brin'],
+      ['Hạt', '5', '6', ''],
+      ['Lá', '4', '7', ''],
+      ['Rễ', '3', '8', ''],
+    ]);
+  });
 });
