@@ -21,6 +21,8 @@ import { oneLine, ReadError } from './reader.ts';
  * - the footnote area at each page's foot as `footnote` blocks after the flow: lines in a smaller font
  *   from the first that starts a body, with a small raised number or with a plain number that follows
  *   the numbering and that a mark called (so endnotes after the text are found too);
+ * - tables (`pdf-tables.ts`: lines whose pieces stand in columns apart by gutters, with a header band
+ *   above the first figures) as one `table-row` block a row with its `cells`, as the Word reader emits;
  * - running headers and footers (the same line at the same height on two pages or more) and page
  *   numbers dropped; NFC text with odd spaces made plain.
  * All of it from evidence any renderer leaves (sizes, rises, sequence, repetition, the step between
