@@ -5,6 +5,7 @@ import { cleanText, numberToSuperscript, protectMarks } from './clean-text.ts';
 import { importKeepingNatives } from './keep-natives.mjs';
 import { toUnicodeAll } from './legacy-encoding.ts';
 import { type OperatorList, type Ops, placeStamps, stampItems } from './pdf-stamps.ts';
+import { findTables } from './pdf-tables.ts';
 import type { ReadContext, Reader } from './reader.ts';
 import { oneLine, ReadError } from './reader.ts';
 
@@ -20,6 +21,8 @@ import { oneLine, ReadError } from './reader.ts';
  * - the footnote area at each page's foot as `footnote` blocks after the flow: lines in a smaller font
  *   from the first that starts a body, with a small raised number or with a plain number that follows
  *   the numbering and that a mark called (so endnotes after the text are found too);
+ * - tables (`pdf-tables.ts`: lines whose pieces stand in columns apart by gutters, with a header band
+ *   above the first figures) as one `table-row` block a row with its `cells`, as the Word reader emits;
  * - running headers and footers (the same line at the same height on two pages or more) and page
  *   numbers dropped; NFC text with odd spaces made plain.
  * All of it from evidence any renderer leaves (sizes, rises, sequence, repetition, the step between
@@ -241,6 +244,8 @@ interface Line {
   /** the widest blank between two of the line's items, relative to its size: a table row has columns */
   widestGap: number;
   page: number;
+  /** a table row found by `findTables`: its cells, one a column (the line then stands for the row) */
+  cells?: string[];
 }
 
 function toItems(raw: unknown[]): Item[] {
@@ -395,7 +400,7 @@ function layoutDocument(pages: RawPage[], messages: DocumentModel['messages']): 
     const { flow, notes: area } = splitFootnotes(lines, bodySize, notes);
     if (area.length > 0) notes.last = area.at(-1);
     else if (flow.length > 0) notes.last = undefined;
-    laid.push({ page: pg, flow, notes: area });
+    laid.push({ page: pg, flow: withTables(flow), notes: area });
   }
   if (dropped > 0)
     messages.push({
@@ -416,18 +421,41 @@ function layoutDocument(pages: RawPage[], messages: DocumentModel['messages']): 
     true,
   );
 
-  const strings = [...flowParas, ...noteParas].map((p) => p.text);
+  const all = [...flowParas, ...noteParas];
+  const strings = all.flatMap((p) => [p.text, ...(p.cells ?? [])]);
   const parts = toUnicodeAll(strings, messages);
+  const tidy = (s: string) => cleanText(s).replace(/ {2,}/g, ' ').trim();
 
   const blocks: Block[] = [];
-  [...flowParas, ...noteParas].forEach((p, k) => {
-    const text = cleanText(parts[k]!).replace(/ {2,}/g, ' ').trim();
-    if (!text) return;
-    const block: Block = { index: blocks.length, kind: p.footnote !== undefined ? 'footnote' : 'paragraph', text, page: p.page };
+  let k = 0;
+  for (const p of all) {
+    const text = tidy(parts[k++]!);
+    const cells = p.cells?.map(() => ({ text: tidy(parts[k++]!) }));
+    if (!text) continue;
+    const kind = cells ? 'table-row' : p.footnote !== undefined ? 'footnote' : 'paragraph';
+    const block: Block = { index: blocks.length, kind, text, page: p.page };
+    if (cells) block.cells = cells;
     if (p.footnote !== undefined) block.footnote = p.footnote;
     blocks.push(block);
-  });
+  }
   return blocks;
+}
+
+/**
+ * The page's tables (`pdf-tables.ts`) in place of their lines: one line a row, carrying its cells, where
+ * the table's first line was.
+ */
+function withTables(flow: Line[]): Line[] {
+  const tables = findTables(flow);
+  if (tables.length === 0) return flow;
+  const taken = new Map<Line, Line[]>();
+  for (const t of tables) {
+    const first = flow.find((l) => t.lines.includes(l))!;
+    const rows = t.rows.map((cells): Line => ({ ...first, items: [], text: cells.join(' | '), marks: [], cells }));
+    for (const l of t.lines) taken.set(l, []);
+    taken.set(first, rows);
+  }
+  return flow.flatMap((l) => taken.get(l) ?? [l]);
 }
 
 /** A page number: a bare number (or `- 2 -`, `Trang 2`) on the page's top or bottom line, set apart. */
@@ -596,6 +624,7 @@ interface Para {
   text: string;
   page: number;
   footnote?: number;
+  cells?: string[];
 }
 
 const STARTS_ITEM = /^(?:[-–+•▪●]\s|(?:[IVXLC]+|[A-Z]|\d+(?:\.\d+)*)\.\s|[a-zđ]\)\s|\(\d+\)\s)/u;
@@ -656,6 +685,12 @@ function joinParagraphs(pages: { page: RawPage; lines: Line[] }[], notes: boolea
   for (const { page, lines } of pages) {
     const m = margins.get(Math.round(page.width))!;
     for (const line of lines) {
+      if (line.cells) {
+        paras.push({ text: line.text, page: page.number, cells: line.cells });
+        prev = undefined;
+        hang = undefined;
+        continue;
+      }
       const newNote = notes && line.mark !== undefined;
       const hangs =
         hang !== undefined &&
