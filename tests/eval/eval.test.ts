@@ -44,7 +44,7 @@ const FLOORS: Record<string, { recall: number; precision: number; period: number
   'lamdong_qd_cong_bo_chi_so_cchc_2025.docx': { recall: 0.99, precision: 0.99, period: 0.99 },
 };
 /** All documents together: facts matched. */
-const TOTAL_MATCHED_FLOOR = 1540;
+const TOTAL_MATCHED_FLOOR = 1710;
 let totalMatched = 0;
 
 const corpusBySha = new Map<string, string>();
