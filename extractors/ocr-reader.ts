@@ -227,6 +227,7 @@ const NUMBER_WITH_LETTERS = /^([(]?)([\dIlO|o]+(?:[.,][\dIlO|o]+)*)([)%.,;:]*)$/
  * Repairs of a line's words that OCR of a Vietnamese report needs, each only where it is unambiguous, and
  * each flagged by a confidence under LOW_CONFIDENCE where it is a guess, so the number goes to a reviewer:
  * - a number with a letter for a digit (`l4`, `2O24`) gets the digit, flagged;
+ * - a group of three digits after a short number and a space (`7 815 tài khoản`) is flagged as read;
  * - the unit after a number read with fewer diacritics than a unit or counted noun of the vocabulary
  *   (`hô sơ`, `triệu đông`, `ta/ha`, glued `52,37ta/ha`), when that form is the only one with its letters,
  *   gets that form: a noun of two syllables or one after a scale word silently, a lone syllable flagged
@@ -251,6 +252,13 @@ export function repairWords(words: readonly OcrWord[]): OcrWord[] {
     if (forms.length === 1 && forms[0]!.split(' ').length === 1 && fewerMarks(glued[2]!.toLowerCase(), forms[0]!)) {
       w.text = `${glued[1]}${forms[0]}${glued[3]}`;
       flag(w);
+    }
+  }
+  for (let i = 0; i + 1 < out.length; i++) {
+    // `7 815` with a unit after: a thousands dot read as a space, or two numbers; left as read, flagged
+    if (/^[(]?\d{1,3}$/.test(out[i]!.text) && /^\d{3}(?:[.,]\d{3})*[.,;:)]*$/.test(out[i + 1]!.text) && /^\p{L}/u.test(out[i + 2]?.text ?? '')) {
+      flag(out[i]!);
+      flag(out[i + 1]!);
     }
   }
   for (let i = 0; i < out.length; i++) {

@@ -83,6 +83,9 @@ describe('what OCR of a report gets wrong, repaired only where unambiguous', () 
     expect(texts(r)).toBe('từ đủ 14 tuổi năm 2024.');
     expect(flagged(r)).toEqual(['14', '2024.']);
     expect(texts(repairWords(line('Mục', 'I.', 'lo', 'O')))).toBe('Mục I. lo O');
+    const spaced = repairWords(line('cấp', '6', '815', 'tài', 'khoản'));
+    expect(texts(spaced)).toBe('cấp 6 815 tài khoản');
+    expect(flagged(spaced)).toEqual(['6', '815']);
   });
 
   it('finds the footnote area under the separator rule, and the mark glued in the flow', () => {
