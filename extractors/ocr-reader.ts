@@ -3,7 +3,8 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Block, ReadMessage } from '../schema/document.ts';
-import { numberToSuperscript } from './clean-text.ts';
+import { COUNT_NOUNS, SCALE_WORDS, UNIT_FORMS } from '../schema/units.ts';
+import { fold, numberToSuperscript } from './clean-text.ts';
 import { LOW_CONFIDENCE, type OcrSpan, ocrListeners } from './ocr-spans.ts';
 import { ReadError } from './reader.ts';
 
@@ -24,6 +25,8 @@ export interface OcrWord {
   block: number;
   par: number;
   line: number;
+  /** a blank word far wider than high: a drawn rule (a footnote separator, an underline), not text */
+  rule?: true;
 }
 
 export interface OcrOptions {
@@ -43,12 +46,17 @@ export function parseTsv(tsv: string): OcrWord[] {
     const f = row.split('\t');
     if (f.length < 12 || f[0] !== '5') continue;
     const text = (f[11] ?? '').trim();
-    if (!text) continue;
     const l = Number(f[6]);
     const t = Number(f[7]);
     const w = Number(f[8]);
     const h = Number(f[9]);
-    words.push({ text: text.normalize('NFC'), conf: Number(f[10]), box: [l, t, l + w, t + h], block: Number(f[2]), par: Number(f[3]), line: Number(f[4]) });
+    const at = { conf: Number(f[10]), box: [l, t, l + w, t + h] as OcrWord['box'], block: Number(f[2]), par: Number(f[3]), line: Number(f[4]) };
+    // Tesseract reports a drawn line as a blank word; kept apart, since a footnote separator is one
+    if (!text) {
+      if (w >= 15 * Math.max(1, h)) words.push({ text: '', ...at, rule: true });
+      continue;
+    }
+    words.push({ text: text.normalize('NFC'), ...at });
   }
   return words;
 }
@@ -141,20 +149,153 @@ function footnoteAreaStart(lines: readonly Line[], bodyHeight: number): number {
   return lines.length;
 }
 
-/** A line whose first word is a mark: small against the line and raised above its middle. */
-function opensWithMark(l: Line): boolean {
+/**
+ * A line whose first word is a mark: small against the line and raised, its foot well above the line's
+ * baseline (the median foot of the other words: accents make the line's top a poor guide).
+ */
+function opensWithMark(l: Line, underRule = false): boolean {
   const first = l.words[0];
-  if (!first || l.words.length < 2) return false;
+  // a dash or a bullet opening a list item is small and raised too
+  if (!first || l.words.length < 2 || /^[-–—+•·.,:;_~=]+$/.test(first.text)) return false;
   const h = first.box[3] - first.box[1];
-  return h < 0.65 * l.height && first.box[3] < l.top + 0.75 * l.height;
+  const feet = l.words
+    .slice(1)
+    .map((w) => w.box[3])
+    .sort((a, b) => a - b);
+  const baseline = feet[Math.floor(feet.length / 2)]!;
+  const raised = first.box[3] < baseline - 0.25 * l.height;
+  // under a separator rule a mark may be read larger (a quote, a letter): its foot must then be raised
+  if (underRule) return h < 0.8 * l.height && raised;
+  return h < 0.65 * l.height && (first.box[3] < l.top + 0.75 * l.height || raised);
+}
+
+/**
+ * The footnote area under a separator: Word draws a short rule at the text column's left margin above a
+ * page's footnotes, and Tesseract reports it as a blank word far wider than high. A rule in the page's
+ * lower part, starting at the margin, shorter than the column, with every line after it below it and a
+ * body opening with a mark among them, starts the area. Null when there is none.
+ */
+function separatorAreaStart(lines: readonly Line[], rules: readonly OcrWord[], bodyHeight: number): number | null {
+  const full = lines.filter((l) => l.words.length >= 3);
+  if (full.length === 0) return null;
+  const pageBottom = Math.max(...lines.map((l) => l.bottom));
+  const left = percentile(
+    full.map((l) => l.words[0]!.box[0]),
+    0.1,
+  );
+  const right = percentile(
+    full.map((l) => l.words.at(-1)!.box[2]),
+    0.9,
+  );
+  for (const r of rules) {
+    const [rl, rt, rr, rb] = r.box;
+    if (rt < 0.4 * pageBottom || Math.abs(rl - left) > 2 * bodyHeight || rr - rl > 0.6 * (right - left)) continue;
+    const start = lines.findIndex((l) => l.top >= rb);
+    if (start < 0 || lines.slice(start).some((l) => l.top < rb)) continue;
+    if (lines.slice(start).some((l) => opensWithMark(l, true))) return start;
+  }
+  return null;
+}
+
+/** The forms of the unit vocabulary by their fold, for the repair of units OCR read without a tone mark. */
+const BY_FOLD = (() => {
+  const m = new Map<string, string[]>();
+  for (const form of [...Object.keys(UNIT_FORMS), ...COUNT_NOUNS, ...Object.keys(SCALE_WORDS)]) {
+    if (!/\p{L}/u.test(form)) continue;
+    const key = fold(form);
+    const list = m.get(key) ?? [];
+    if (!list.includes(form)) list.push(form);
+    m.set(key, list);
+  }
+  return m;
+})();
+const LEXICON = new Set([...BY_FOLD.values()].flat());
+
+/** A syllable's diacritics (and `đ`'s stroke): what OCR drops, never adds. */
+const diacritics = (syllable: string): string[] => [...syllable.normalize('NFD')].filter((c) => /\p{M}/u.test(c) || c === 'đ');
+const fewerMarks = (read: string, form: string): boolean => {
+  const r = read.split(' ');
+  const f = form.split(' ');
+  return r.length === f.length && r.every((syl, i) => diacritics(syl).every((c) => diacritics(f[i]!).includes(c)));
+};
+
+/** A letter OCR reads for a digit inside a number: `l4`, `2O24`. */
+const DIGIT_FOR = { I: '1', l: '1', '|': '1', O: '0', o: '0' } as const;
+const NUMBER_WITH_LETTERS = /^([(]?)([\dIlO|o]+(?:[.,][\dIlO|o]+)*)([)%.,;:]*)$/;
+
+/**
+ * Repairs of a line's words that OCR of a Vietnamese report needs, each only where it is unambiguous, and
+ * each flagged by a confidence under LOW_CONFIDENCE where it is a guess, so the number goes to a reviewer:
+ * - a number with a letter for a digit (`l4`, `2O24`) gets the digit, flagged;
+ * - a group of three digits after a short number and a space (`7 815 tài khoản`) is flagged as read;
+ * - the unit after a number read with fewer diacritics than a unit or counted noun of the vocabulary
+ *   (`hô sơ`, `triệu đông`, `ta/ha`, glued `52,37ta/ha`), when that form is the only one with its letters,
+ *   gets that form: a noun of two syllables or one after a scale word silently, a lone syllable flagged
+ *   (`hô` may be `hồ`).
+ */
+export function repairWords(words: readonly OcrWord[]): OcrWord[] {
+  const out = words.map((w) => ({ ...w }));
+  const flag = (w: OcrWord) => {
+    w.conf = Math.min(w.conf, LOW_CONFIDENCE - 1);
+  };
+  for (const w of out) {
+    const m = NUMBER_WITH_LETTERS.exec(w.text);
+    if (!m || !/\d/.test(m[2]!) || !/[IlO|o]/.test(m[2]!)) continue;
+    w.text = `${m[1]}${m[2]!.replace(/[IlO|o]/g, (c) => DIGIT_FOR[c as keyof typeof DIGIT_FOR])}${m[3]}`;
+    flag(w);
+  }
+  for (const w of out) {
+    // a unit glued to its number (`52,37ta/ha`): repaired as one that follows it
+    const glued = /^([(]?\d+(?:[.,]\d+)*)(\p{L}[\p{L}/]*)([.,;:)]*)$/u.exec(w.text);
+    if (!glued || LEXICON.has(glued[2]!.toLowerCase())) continue;
+    const forms = BY_FOLD.get(fold(glued[2]!)) ?? [];
+    if (forms.length === 1 && forms[0]!.split(' ').length === 1 && fewerMarks(glued[2]!.toLowerCase(), forms[0]!)) {
+      w.text = `${glued[1]}${forms[0]}${glued[3]}`;
+      flag(w);
+    }
+  }
+  for (let i = 0; i + 1 < out.length; i++) {
+    // `7 815` with a unit after: a thousands dot read as a space, or two numbers; left as read, flagged
+    if (/^[(]?\d{1,3}$/.test(out[i]!.text) && /^\d{3}(?:[.,]\d{3})*[.,;:)]*$/.test(out[i + 1]!.text) && /^\p{L}/u.test(out[i + 2]?.text ?? '')) {
+      flag(out[i]!);
+      flag(out[i + 1]!);
+    }
+  }
+  for (let i = 0; i < out.length; i++) {
+    if (!/\d$/.test(out[i]!.text)) continue;
+    let j = i + 1;
+    let scaled = false;
+    while (j < out.length && out[j]!.text.toLowerCase() in SCALE_WORDS) {
+      j++;
+      scaled = true;
+    }
+    for (let n = Math.min(3, out.length - j); n >= 1; n--) {
+      const ws = out.slice(j, j + n);
+      const tail = /[.,;:)]*$/.exec(ws.at(-1)!.text)![0];
+      const sylls = ws.map((w, k) => (k === n - 1 ? w.text.slice(0, w.text.length - tail.length) : w.text).toLowerCase());
+      const phrase = sylls.join(' ');
+      if (LEXICON.has(phrase)) break;
+      const forms = (BY_FOLD.get(fold(phrase)) ?? []).filter((f) => f.split(' ').length === n);
+      const form = forms[0];
+      // a lone syllable only with marks dropped (`hô` for `hộ`, never `hồ`); a longer noun, or one after a
+      // scale word, also with a mark misread (`hỗ sơ`), its letters being the vocabulary's one form
+      if (forms.length !== 1 || !form || (n === 1 && !scaled && !fewerMarks(phrase, form))) continue;
+      form.split(' ').forEach((syl, k) => {
+        ws[k]!.text = k === n - 1 ? `${syl}${tail}` : syl;
+      });
+      if (n === 1 && !scaled) flag(ws[0]!);
+      break;
+    }
+  }
+  return out;
 }
 
 /**
  * A footnote mark glued to the word it follows: Tesseract reads a small raised numeral as a quote, a
- * caret or an asterisk (`4.623,3ha'`, `hoạch".`). Only such characters right after a letter, digit or
+ * caret, an exclamation mark or an asterisk (`4.623,3ha'`, `hoạch".`). Only such characters right after a letter, digit or
  * bracket and before closing punctuation count, and never a closing quote whose opening one is open.
  */
-const GLUED_MARK = /^(.*[\p{L}\p{N})])([\u0027\u0022\u2019\u201d\u02c6^*\u00b0\u00ae\u0060\u00b4\u00b9\u00b2\u00b3]+|\d{1,2})([.,;:)]*)$/u;
+const GLUED_MARK = /^(.*[\p{L}\p{N})])([\u0027\u0022\u2019\u201d\u02c6^*!\u00b0\u00ae\u0060\u00b4\u00b9\u00b2\u00b3]+|\d{1,2})([.,;:)]*)$/u;
 
 interface PageState {
   /** the number the next footnote body of the document gets (Word numbers them across pages) */
@@ -168,18 +309,25 @@ interface PageState {
  * them as it does for text. A line that splits into three or more cells holding a number is a table
  * row: its cells stay apart (` | `, as the other readers write rows), never merged into one sentence.
  */
-export function blocksOfPage(words: readonly OcrWord[], page: number, dpi: number, firstIndex: number, state: PageState = { nextFootnote: 1 }): Block[] {
+export function blocksOfPage(read: readonly OcrWord[], page: number, dpi: number, firstIndex: number, state: PageState = { nextFootnote: 1 }): Block[] {
   const toPt = (px: number) => Math.round((px * 72 * 100) / dpi) / 100;
   const blocks: Block[] = [];
-  const lines = linesOf(words);
+  const rules = read.filter((w) => w.rule);
+  // repaired over the page's words in reading order: a number may end a line and its unit open the next
+  const raw = linesOf(read.filter((w) => !w.rule));
+  const repaired = repairWords(raw.flatMap((l) => l.words));
+  let at = 0;
+  const lines = raw.map((l) => ({ ...l, words: repaired.slice(at, (at += l.words.length)) }));
   // the body's line height: a high percentile, since a long footnote area may hold more lines than the body
   const bodyHeight = percentile(
     lines.filter((l) => l.words.length >= 3).map((l) => l.height),
     0.7,
   );
-  const area = bodyHeight > 0 ? footnoteAreaStart(lines, bodyHeight) : lines.length;
+  const underRule = bodyHeight > 0 ? separatorAreaStart(lines, rules, bodyHeight) : null;
+  const area = underRule ?? (bodyHeight > 0 ? footnoteAreaStart(lines, bodyHeight) : lines.length);
+  const opensBody = (l: Line) => opensWithMark(l, underRule !== null);
   // the bodies in the area, numbered on from the page before; the marks in the flow take them in order
-  const bodies = lines.slice(area).filter(opensWithMark).length;
+  const bodies = lines.slice(area).filter(opensBody).length;
   const numbers = Array.from({ length: bodies }, (_, i) => state.nextFootnote + i);
   state.nextFootnote += bodies;
   const marked = marksOf(lines.slice(0, area), bodies);
@@ -192,9 +340,10 @@ export function blocksOfPage(words: readonly OcrWord[], page: number, dpi: numbe
   };
   let nextMark = 0;
   let nextBody = 0;
+  let prevLine: Line | null = null;
   lines.forEach((line, li) => {
     if (li >= area) {
-      if (opensWithMark(line)) {
+      if (opensBody(line)) {
         flush();
         para = { text: `${numberToSuperscript(numbers[nextBody++]!)} `, spans: [] };
         paraKey = `note${li}`;
@@ -203,9 +352,9 @@ export function blocksOfPage(words: readonly OcrWord[], page: number, dpi: numbe
       return;
     }
     const ws = line.words.map((w) => {
-      if (!marked.has(w)) return w;
-      const m = GLUED_MARK.exec(w.text)!;
-      return { ...w, text: `${m[1]}${numberToSuperscript(numbers[nextMark++]!)}${m[3]}` };
+      const parts = marked.get(w);
+      if (!parts) return w;
+      return { ...w, text: `${parts[0]}${numberToSuperscript(numbers[nextMark++]!)}${parts[1]}` };
     });
     const cells = cellsOf(ws, line.height);
     if (cells.length >= 3 && cells.some((c) => c.some((w) => HAS_DIGIT.test(w.text)))) {
@@ -220,15 +369,34 @@ export function blocksOfPage(words: readonly OcrWord[], page: number, dpi: numbe
       return;
     }
     const key = line.key.slice(0, line.key.lastIndexOf('.'));
-    if (para === null || key !== paraKey) {
+    if (para === null || key !== paraKey || startsParagraph(line, prevLine)) {
       flush();
       para = { text: '', spans: [] };
       paraKey = key;
     }
     build(ws, toPt, para, ' ');
+    prevLine = line;
   });
   flush();
   return blocks;
+}
+
+const isCaps = (l: Line): boolean => {
+  const letters = l.words
+    .map((w) => w.text)
+    .join('')
+    .replace(/[^\p{L}]/gu, '');
+  return letters.length >= 4 && letters === letters.toUpperCase();
+};
+
+/**
+ * Where Tesseract runs two paragraphs into one, a line still shows it starts one: it is indented past the
+ * line before (a first-line indent, a list item's dash), or a heading in capitals ends or starts there.
+ */
+function startsParagraph(line: Line, prev: Line | null): boolean {
+  if (!prev) return false;
+  if (line.words[0]!.box[0] - prev.words[0]!.box[0] > 1.5 * Math.max(line.height, prev.height)) return true;
+  return isCaps(prev) !== isCaps(line);
 }
 
 /**
@@ -236,26 +404,43 @@ export function blocksOfPage(words: readonly OcrWord[], page: number, dpi: numbe
  * kept only when there are exactly as many as the page has bodies (a closing quote of a title is also
  * a quote), after dropping quotes that close an opening one.
  */
-function marksOf(lines: readonly Line[], bodies: number): Set<OcrWord> {
-  if (bodies === 0) return new Set();
-  const found: OcrWord[] = [];
+function marksOf(lines: readonly Line[], bodies: number): Map<OcrWord, [string, string]> {
+  if (bodies === 0) return new Map();
+  const found = new Map<OcrWord, [string, string]>();
   let open = false;
+  // the paragraph's parentheses still open: a `)` glued to a word that closes none is a mark misread
+  let depth = 0;
+  let para = '';
   for (const l of lines) {
+    const key = l.key.slice(0, l.key.lastIndexOf('.'));
+    if (key !== para) {
+      para = key;
+      depth = 0;
+    }
     for (const w of l.words) {
       if (w.text.includes('\u201c')) open = true;
       const m = GLUED_MARK.exec(w.text);
       const closesQuote: boolean = open && m !== null && /[\u201d\u0022]/u.test(m[2]!);
       if (w.text.includes('\u201d')) open = false;
+      const opens = (w.text.match(/\(/g) ?? []).length;
+      const closes = (w.text.match(/\)/g) ?? []).length;
+      const stray = depth + opens === 0 ? STRAY_CLOSE.exec(w.text) : null;
+      depth = Math.max(0, depth + opens - closes);
       if (closesQuote) {
         open = false;
         continue;
       }
       // a number's own digits are not a mark: only digits glued to a letter are (`tấn12`)
-      if (m && (!/^\d+$/.test(m[2]!) || /\p{L}$/u.test(m[1]!))) found.push(w);
+      // and a lone letter before a mark is a word OCR could not read (`k"`), not a word with its mark
+      if (m && m[1]!.length >= 2 && (!/^\d+$/.test(m[2]!) || /\p{L}$/u.test(m[1]!))) found.set(w, [m[1]!, m[3]!]);
+      else if (stray) found.set(w, [stray[1]!, stray[2]!]);
     }
   }
-  return found.length === bodies ? new Set(found) : new Set();
+  return found.size === bodies ? found : new Map();
 }
+
+/** A closing parenthesis glued to a word (`dùng).`), which a raised `⁽⁴⁾` is often read as. */
+const STRAY_CLOSE = /^(.*\p{Ll}{2})\)([.,;:]*)$/u;
 
 function run(cmd: string, args: string[], timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -278,14 +278,21 @@ interface Token {
 const NUMBER_TOKEN = /\d+(?:[.,]\d+)*/g;
 const HAS_DIGIT = /\d/;
 
-/** `1601, 61 gam`: a decimal comma followed by a stray space. Read it, and say so. */
+/**
+ * `1601, 61 gam`: a decimal comma followed by a stray space; `45. 318 hồ sơ`: a thousands dot followed by
+ * one (OCR spaces separators). Read it when a unit follows, and say so. A space alone is no separator.
+ */
 function splitNumber(text: string, lower: string, tok: Token): Token | null {
-  if (tok.parsed.decimals > 0 || /^0\d/.test(text.slice(tok.start, tok.end))) return null;
-  const m = /^, (\d{1,3})(?![\d.,])/.exec(text.slice(tok.end));
+  const head = text.slice(tok.start, tok.end);
+  if (tok.parsed.decimals > 0 || /^0\d/.test(head)) return null;
+  const rest = text.slice(tok.end);
+  const decimal = /^, (\d{1,3})(?![\d.,])/.exec(rest);
+  const group = decimal || !/^\d{1,3}(?:\.\d{3})*$/.test(head) ? null : /^\. (\d{3})(?![\d,]|\.\d)/.exec(rest);
+  const m = decimal ?? group;
   if (!m?.[1]) return null;
   const afterDigits = tok.end + m[0].length;
   if (readUnit(text, lower, afterDigits).unit === null) return null;
-  const joined = `${text.slice(tok.start, tok.end)},${m[1]}`;
+  const joined = `${head}${decimal ? ',' : '.'}${m[1]}`;
   const parsed = parseVietnameseNumber(joined);
   if (!parsed) return null;
   return {

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { blocksOfPage, cellsOf, type OcrWord, ocrUnavailable, parseTsv } from '../../extractors/ocr-reader.ts';
+import { blocksOfPage, cellsOf, type OcrWord, ocrUnavailable, parseTsv, repairWords } from '../../extractors/ocr-reader.ts';
 import { anchoredSpans, LOW_CONFIDENCE, ocrOf } from '../../extractors/ocr-spans.ts';
 import { processFile } from '../../pipeline/runner.ts';
 import { loadCatalog } from '../../pipeline/stages/catalog.ts';
@@ -54,6 +54,57 @@ describe('Tesseract TSV into blocks', () => {
     const w = (left: number, right: number): OcrWord => ({ text: 'x', conf: 90, box: [left, 0, right, 40], block: 1, par: 1, line: 1 });
     expect(cellsOf([w(0, 50), w(65, 100), w(120, 160)], 40)).toHaveLength(1);
     expect(cellsOf([w(0, 50), w(300, 340)], 40)).toHaveLength(2);
+  });
+});
+
+describe('what OCR of a report gets wrong, repaired only where unambiguous', () => {
+  const line = (...texts: string[]): OcrWord[] => texts.map((text, i) => ({ text, conf: 95, box: [i * 100, 0, i * 100 + 80, 40], block: 1, par: 1, line: 1 }));
+  const texts = (ws: OcrWord[]) => ws.map((w) => w.text).join(' ');
+  const flagged = (ws: OcrWord[]) => ws.filter((w) => w.conf < LOW_CONFIDENCE).map((w) => w.text);
+
+  it('gives a unit read with a tone mark dropped or misread its one form, silently when it has two syllables', () => {
+    const r = repairWords(line('giải', 'quyết', '517.204', 'hô', 'SƠ,', 'và', '38.915', 'hỗ', 'sơ'));
+    expect(texts(r)).toBe('giải quyết 517.204 hồ sơ, và 38.915 hồ sơ');
+    expect(flagged(r)).toEqual([]);
+    expect(texts(repairWords(line('là', '204.375', 'triệu', 'đông.')))).toBe('là 204.375 triệu đồng.');
+  });
+
+  it('flags a lone syllable it repairs, and never changes a word that has marks the form lacks', () => {
+    const r = repairWords(line('có', '12', 'hô', 'và'));
+    expect(texts(r)).toBe('có 12 hộ và');
+    expect(flagged(r)).toEqual(['hộ']);
+    expect(texts(repairWords(line('có', '3', 'hồ', 'chứa')))).toBe('có 3 hồ chứa');
+    expect(texts(repairWords(line('đạt', '52,37ta/ha')))).toBe('đạt 52,37tạ/ha');
+    expect(flagged(repairWords(line('đạt', '52,37ta/ha')))).toEqual(['52,37tạ/ha']);
+  });
+
+  it('reads a letter inside a number as the digit it stands for, and flags it', () => {
+    const r = repairWords(line('từ', 'đủ', 'l4', 'tuổi', 'năm', '2O24.'));
+    expect(texts(r)).toBe('từ đủ 14 tuổi năm 2024.');
+    expect(flagged(r)).toEqual(['14', '2024.']);
+    expect(texts(repairWords(line('Mục', 'I.', 'lo', 'O')))).toBe('Mục I. lo O');
+    const spaced = repairWords(line('cấp', '6', '815', 'tài', 'khoản'));
+    expect(texts(spaced)).toBe('cấp 6 815 tài khoản');
+    expect(flagged(spaced)).toEqual(['6', '815']);
+  });
+
+  it('finds the footnote area under the separator rule, and the mark glued in the flow', () => {
+    const rows = [TSV_HEAD];
+    const w = (block: number, line: number, left: number, top: number, width: number, height: number, text: string): void => {
+      rows.push(['5', '1', block, 1, line, 1, left, top, width, height, 95, text].join('\t'));
+    };
+    for (let l = 0; l < 12; l++) {
+      const words = l === 11 ? ['đã', 'ban', 'hành', '07', 'văn', 'bản!', 'chỉ', 'đạo.'] : ['Toàn', 'tỉnh', 'đã', 'triển', 'khai', 'các', 'nhiệm', 'vụ'];
+      words.forEach((t, i) => {
+        w(1, l + 1, 300 + i * 200, 300 + l * 150, 150, 50, t);
+      });
+    }
+    w(2, 1, 300, 2600, 600, 8, ' ');
+    w(3, 1, 300, 2640, 10, 20, "'");
+    for (const [i, t] of ['Công', 'văn', 'số', '12/UBND', 'về', 'việc', 'triển', 'khai.'].entries()) w(3, 1, 330 + i * 150, 2640, 120, 38, t);
+    const blocks = blocksOfPage(parseTsv(rows.join('\n')), 1, 300, 0);
+    expect(blocks.at(-1)!.text).toBe('¹ Công văn số 12/UBND về việc triển khai.');
+    expect(blocks.some((b) => b.text.includes('văn bản¹ chỉ đạo.'))).toBe(true);
   });
 });
 
@@ -123,6 +174,51 @@ describe.skipIf(missing !== null)('scans made from documents whose facts are kno
     const off = await readDocument(join(SCANS, 'mixed-text-and-scan.pdf'), { ocr: 'never' });
     expect(off.blocks.map((b) => b.page)).toEqual([1]);
     expect(off.messages.map((m) => m.ruleId)).toContain('read:no-text-layer');
+  }, 600_000);
+});
+
+/**
+ * Held out from the tuning of the OCR reader: pages 3–5 of a seed's rendering scanned at 200 dpi
+ * (tests/fixtures/scans/make.ts), whose facts must agree with those of the seed's own text on those pages.
+ * The pages hold no report header, so what the header decides (the report's date, and with it each fact's
+ * year and kind) is not compared: the reading is, with its unit, scale and footnote.
+ */
+const HELD_OUT_PAGES = [3, 5] as const;
+describe.skipIf(missing !== null)('a held-out scan of a seed', () => {
+  it('yields the facts the seed text yields on its pages', async () => {
+    const { readDocument } = await import('../../extractors/read.ts');
+    const { foldText } = await import('../../extractors/clean-text.ts');
+    const seed = fileURLToPath(new URL('../../seeds/001_5b44daab30250fa8.txt', import.meta.url));
+    const rendering = fileURLToPath(new URL('../fixtures/rendered/001_5b44daab30250fa8.pdf', import.meta.url));
+    const catalog = loadCatalog();
+    const [scan, text, pdf] = await Promise.all([
+      processFile(join(SCANS, '001_5b44daab30250fa8-p3-5-scan-200dpi.pdf'), catalog, { timeoutMs: 600_000 }),
+      processFile(seed, catalog),
+      readDocument(rendering),
+    ]);
+    const squash = (s: string) => foldText(s).replace(/ /g, '');
+    const [first, last] = HELD_OUT_PAGES;
+    const pages = squash(
+      pdf.blocks
+        .filter((b) => (b.page ?? 0) >= first && (b.page ?? 0) <= last)
+        .map((b) => b.text)
+        .join(' '),
+    );
+    // the seed's facts whose words around the number are on the scanned pages
+    const around = (f: (typeof text.facts)[number]) => {
+      const at = f.source.textStart ?? f.source.text.indexOf(f.raw);
+      return squash(f.source.text.slice(Math.max(0, at - 12), at + f.raw.length + 12));
+    };
+    const asRead = <T extends { year: number | null; kind: string }>(f: T): T => ({ ...f, year: null, kind: 'actual' });
+    const expected: GoldFact[] = text.facts
+      .filter((f) => pages.includes(around(f)))
+      .map((f) => asRead({ ...f, footnotes: f.footnotes, inFootnote: f.inFootnote }));
+    const s = score(expected, scan.facts.map(asRead));
+    allowConsole();
+    process.stdout.write(`${describeScore('held-out seed scan (OCR) against its text', s).split('\n')[0]}\n`);
+    expect(expected.length).toBeGreaterThan(20);
+    expect(s.recall).toBeGreaterThanOrEqual(0.9);
+    expect(s.precision).toBeGreaterThanOrEqual(0.9);
   }, 600_000);
 });
 
@@ -234,8 +330,11 @@ describe.skipIf(missing !== null || !existsSync(CORPUS))('the real scan, read by
     const doubtful = new Set(input.mismatches.filter((m) => m.type === 'reading').flatMap((m) => m.factIds));
     const lowConfidence = input.facts.filter((f) => (f.source.ocr?.confidence ?? 100) < LOW_CONFIDENCE);
     expect(lowConfidence.every((f) => doubtful.has(f.id))).toBe(true);
-    // today's level; the issue's target is recall 0.85 and precision 0.9
-    expect(s.recall).toBeGreaterThanOrEqual(0.3);
-    expect(s.precision).toBeGreaterThanOrEqual(0.3);
+    // just below today's level; the issue's target is recall 0.85 and precision 0.9
+    expect(s.recall).toBeGreaterThanOrEqual(0.72);
+    expect(s.precision).toBeGreaterThanOrEqual(0.7);
+    // every footnote body is found under its separator rule; a mark is linked where the page's marks are all read
+    expect(input.footnotes).toHaveLength(8);
+    expect(s.footnoteLinks).toBeGreaterThanOrEqual(1);
   });
 });
