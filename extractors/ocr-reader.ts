@@ -20,6 +20,8 @@ export interface OcrWord {
   text: string;
   /** Tesseract's word confidence, 0–100 */
   conf: number;
+  /** what made the reading doubtful beyond its confidence: a repair made to it, or a shape left as read */
+  doubt?: string;
   /** left, top, right, bottom in pixels of the page image */
   box: [number, number, number, number];
   block: number;
@@ -120,7 +122,14 @@ function build(words: readonly OcrWord[], toPt: (px: number) => number, into: Bu
     sep = ' ';
     const start = into.text.length;
     into.text += w.text;
-    into.spans.push({ text: w.text, start, end: into.text.length, conf: w.conf, box: [toPt(w.box[0]), toPt(w.box[1]), toPt(w.box[2]), toPt(w.box[3])] });
+    into.spans.push({
+      text: w.text,
+      start,
+      end: into.text.length,
+      conf: w.conf,
+      box: [toPt(w.box[0]), toPt(w.box[1]), toPt(w.box[2]), toPt(w.box[3])],
+      ...(w.doubt ? { doubt: w.doubt } : {}),
+    });
   }
 }
 
@@ -225,24 +234,25 @@ const NUMBER_WITH_LETTERS = /^([(]?)([\dIlO|o]+(?:[.,][\dIlO|o]+)*)([)%.,;:]*)$/
 
 /**
  * Repairs of a line's words that OCR of a Vietnamese report needs, each only where it is unambiguous, and
- * each flagged by a confidence under LOW_CONFIDENCE where it is a guess, so the number goes to a reviewer:
- * - a number with a letter for a digit (`l4`, `2O24`) gets the digit, flagged;
- * - a group of three digits after a short number and a space (`7 815 tài khoản`) is flagged as read;
+ * each kept on the word as its `doubt` (what was read, what it became), so the number goes to a reviewer
+ * with the reason; Tesseract's own confidence is left as it said:
+ * - a number with a letter for a digit (`l4`, `2O24`) gets the digit;
+ * - a group of three digits after a short number and a space (`7 815 tài khoản`) is left as read;
  * - the unit after a number read with fewer diacritics than a unit or counted noun of the vocabulary
  *   (`hô sơ`, `triệu đông`, `ta/ha`, glued `52,37ta/ha`), when that form is the only one with its letters,
- *   gets that form: a noun of two syllables or one after a scale word silently, a lone syllable flagged
- *   (`hô` may be `hồ`).
+ *   gets that form.
  */
 export function repairWords(words: readonly OcrWord[]): OcrWord[] {
   const out = words.map((w) => ({ ...w }));
-  const flag = (w: OcrWord) => {
-    w.conf = Math.min(w.conf, LOW_CONFIDENCE - 1);
+  const flag = (w: OcrWord, why: string) => {
+    w.doubt = w.doubt ? `${w.doubt}; ${why}` : why;
   };
   for (const w of out) {
     const m = NUMBER_WITH_LETTERS.exec(w.text);
     if (!m || !/\d/.test(m[2]!) || !/[IlO|o]/.test(m[2]!)) continue;
+    const read = w.text;
     w.text = `${m[1]}${m[2]!.replace(/[IlO|o]/g, (c) => DIGIT_FOR[c as keyof typeof DIGIT_FOR])}${m[3]}`;
-    flag(w);
+    flag(w, `OCR đọc «${read}», chữ cái trong số được thay bằng chữ số`);
   }
   for (const w of out) {
     // a unit glued to its number (`52,37ta/ha`): repaired as one that follows it
@@ -250,15 +260,17 @@ export function repairWords(words: readonly OcrWord[]): OcrWord[] {
     if (!glued || LEXICON.has(glued[2]!.toLowerCase())) continue;
     const forms = BY_FOLD.get(fold(glued[2]!)) ?? [];
     if (forms.length === 1 && forms[0]!.split(' ').length === 1 && fewerMarks(glued[2]!.toLowerCase(), forms[0]!)) {
+      const read = w.text;
       w.text = `${glued[1]}${forms[0]}${glued[3]}`;
-      flag(w);
+      flag(w, `OCR đọc «${read}», đơn vị được sửa thành «${forms[0]}»`);
     }
   }
   for (let i = 0; i + 1 < out.length; i++) {
     // `7 815` with a unit after: a thousands dot read as a space, or two numbers; left as read, flagged
     if (/^[(]?\d{1,3}$/.test(out[i]!.text) && /^\d{3}(?:[.,]\d{3})*[.,;:)]*$/.test(out[i + 1]!.text) && /^\p{L}/u.test(out[i + 2]?.text ?? '')) {
-      flag(out[i]!);
-      flag(out[i + 1]!);
+      const why = `OCR đọc «${out[i]!.text} ${out[i + 1]!.text}»: có thể là dấu chấm phân nghìn bị đọc thành dấu cách, hoặc hai số`;
+      flag(out[i]!, why);
+      flag(out[i + 1]!, why);
     }
   }
   for (let i = 0; i < out.length; i++) {
@@ -280,10 +292,12 @@ export function repairWords(words: readonly OcrWord[]): OcrWord[] {
       // a lone syllable only with marks dropped (`hô` for `hộ`, never `hồ`); a longer noun, or one after a
       // scale word, also with a mark misread (`hỗ sơ`), its letters being the vocabulary's one form
       if (forms.length !== 1 || !form || (n === 1 && !scaled && !fewerMarks(phrase, form))) continue;
+      const read = ws.map((w) => w.text).join(' ');
       form.split(' ').forEach((syl, k) => {
         ws[k]!.text = k === n - 1 ? `${syl}${tail}` : syl;
       });
-      if (n === 1 && !scaled) flag(ws[0]!);
+      // every repair is said: the unit of the number is then OCR's reading corrected, not OCR's reading
+      for (const w of ws) flag(w, `OCR đọc «${read}», đơn vị được sửa thành «${form}»`);
       break;
     }
   }

@@ -10,6 +10,8 @@ export const LOW_CONFIDENCE = 80;
 /** Where a word of an OCR block sits in the block's text, with its confidence and box (PDF points, top-left origin). */
 export interface OcrSpan {
   text: string;
+  /** a repair made to the word, or a shape left as read (extractors/ocr-reader.ts repairWords) */
+  doubt?: string | undefined;
   start: number;
   end: number;
   conf: number;
@@ -36,9 +38,14 @@ export function anchoredSpans(block: Pick<Block, 'text' | 'ocr'>): OcrSpan[] {
 }
 
 /** How sure OCR was of the characters `start`–`end` of a block: the lowest confidence of the words there, and their box. */
-export function ocrOf(spans: readonly OcrSpan[], start: number, end: number): { confidence: number; box: [number, number, number, number] } | null {
+export function ocrOf(
+  spans: readonly OcrSpan[],
+  start: number,
+  end: number,
+): { confidence: number; box: [number, number, number, number]; doubt?: string } | null {
   let confidence = Number.POSITIVE_INFINITY;
   const box: [number, number, number, number] = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, 0, 0];
+  const doubts = new Set<string>();
   for (const s of spans) {
     if (s.end <= start || s.start >= end) continue;
     confidence = Math.min(confidence, s.conf);
@@ -46,9 +53,11 @@ export function ocrOf(spans: readonly OcrSpan[], start: number, end: number): { 
     box[1] = Math.min(box[1], s.box[1]);
     box[2] = Math.max(box[2], s.box[2]);
     box[3] = Math.max(box[3], s.box[3]);
+    if (s.doubt) doubts.add(s.doubt);
   }
   if (confidence === Number.POSITIVE_INFINITY) return null;
-  return { confidence: Math.max(0, Math.min(100, Math.round(confidence * 10) / 10)), box };
+  const c = Math.max(0, Math.min(100, Math.round(confidence * 10) / 10));
+  return doubts.size > 0 ? { confidence: c, box, doubt: [...doubts].join('; ') } : { confidence: c, box };
 }
 
 /** A page done: OCR takes seconds a page, so whoever waits on a read hears of each one. */

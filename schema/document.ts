@@ -42,6 +42,8 @@ export const Block = z.object({
           end: z.number().int().nonnegative(),
           conf: z.number(),
           box: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+          /** a repair OCR's reading got, or a shape left as read: said to the reviewer */
+          doubt: z.string().optional(),
         }),
       ),
     })

@@ -26,6 +26,8 @@ export const FactSource = Place.extend({
     .object({
       confidence: z.number().min(0).max(100),
       box: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+      /** what was repaired in OCR's reading of the number or its unit, or what is doubtful in it */
+      doubt: z.string().optional(),
     })
     .optional(),
 });
@@ -90,11 +92,21 @@ function keysInOrder(o: object, keys: readonly string[], optional: ReadonlySet<s
   return k === keys.length;
 }
 
+const OCR_OPTIONAL = new Set(['doubt']);
+
 function isOcrShape(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || !keysInOrder(v, ['confidence', 'box'], new Set())) return false;
+  if (typeof v !== 'object' || v === null || !keysInOrder(v, ['confidence', 'box', 'doubt'], OCR_OPTIONAL)) return false;
   const o = v as Record<string, unknown>;
   const c = o.confidence;
-  return isFiniteNumber(c) && c >= 0 && c <= 100 && Array.isArray(o.box) && o.box.length === 4 && allOf(o.box, isFiniteNumber);
+  return (
+    isFiniteNumber(c) &&
+    c >= 0 &&
+    c <= 100 &&
+    Array.isArray(o.box) &&
+    o.box.length === 4 &&
+    allOf(o.box, isFiniteNumber) &&
+    (!('doubt' in o) || isString(o.doubt))
+  );
 }
 
 function isSourceShape(s: unknown): boolean {

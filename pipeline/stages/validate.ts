@@ -68,17 +68,13 @@ export function validate({ doc, facts }: Normalization, file: DocumentFile, popu
     for (const a of reading.anomalies) {
       mismatches.push(readingMismatch(doc.sha256, fact, a.code, READING_PROBLEMS[a.code](vnNumber(fact.value))));
     }
-    // OCR was unsure of the number's characters: a reviewer reads them off the page image
+    // OCR was unsure of the number's characters, or its reading was repaired: a reviewer reads them off the page image
     const ocr = fact.source.ocr;
-    if (ocr && ocr.confidence < LOW_CONFIDENCE) {
+    if (ocr && (ocr.confidence < LOW_CONFIDENCE || ocr.doubt)) {
       const page = fact.source.page === undefined ? '' : ` trang ${fact.source.page}`;
+      const why = [ocr.confidence < LOW_CONFIDENCE ? `độ tin cậy ${vnNumber(ocr.confidence)}%` : null, ocr.doubt ?? null].filter(Boolean).join('; ');
       mismatches.push(
-        readingMismatch(
-          doc.sha256,
-          fact,
-          'ocr-low-confidence',
-          `đọc bằng OCR với độ tin cậy ${vnNumber(ocr.confidence)}%, tạm đọc là ${vnNumber(fact.value)}; cần đối chiếu ảnh${page} của bản quét`,
-        ),
+        readingMismatch(doc.sha256, fact, 'ocr-doubt', `đọc bằng OCR (${why}), tạm đọc là ${vnNumber(fact.value)}; cần đối chiếu ảnh${page} của bản quét`),
       );
     }
     // Nothing in the document (wording, headings, title, date) says the year: a reviewer must.
