@@ -95,7 +95,7 @@ const ORG_HEADS =
 const LEVEL_RE = LEVELS.map((l) => l.re).join('|');
 /** An uppercase word of a place name (not an organisation head), words split by spaces only: a line break ends the name. */
 const NAME_WORD = `(?!(?:${ORG_HEADS}|${LEVEL_RE})(?![\\p{L}\\p{M}]))[\\p{Lu}\\d][\\p{Lu}\\p{M}\\d'.-]*`;
-/** `TỈNH HÀ GIANG`, `HUYỆN PHONG THỔ` inside an issuer. */
+/** `TỈNH HÀ GIANG`, `HUYỆN BẢN XEO` inside an issuer. */
 const ADMIN_UNIT = new RegExp(
   `(?<![\\p{L}\\p{M}])(${LEVEL_RE})[ \\t]+([\\p{Lu}\\d][\\p{Lu}\\p{M}\\d'.-]*(?:[ \\t]+${NAME_WORD}){0,3})(?![\\p{L}\\p{M}])`,
   'gu',
