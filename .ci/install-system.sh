@@ -3,7 +3,9 @@
 # - Debian's Chromium for the HTML comparison and review page tests (playwright-core drives it; they skip
 #   when it is absent);
 # - Tesseract 5 with its Vietnamese model, and poppler's pdftoppm, for OCR of scanned PDFs
-#   (extractors/ocr-reader.ts; tests/ocr skips with the reason when they are absent).
+#   (extractors/ocr-reader.ts; tests/ocr skips with the reason when they are absent);
+# - LibreOffice Calc, headless, to open a CSV export as an analyst would and find no formula cell
+#   (tests/e2e/formula-injection.test.ts).
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
@@ -13,4 +15,9 @@ command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
 if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update && apt-get install -y "${missing[@]}"
+fi
+# Calc alone, without the recommended desktop packages it would otherwise pull (hundreds of MB)
+if ! command -v soffice >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update && apt-get install -y --no-install-recommends libreoffice-calc-nogui
 fi

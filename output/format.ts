@@ -15,10 +15,25 @@ export function shortId(documentId: string): string {
   return documentId.slice(0, 8);
 }
 
-/** RFC 4180 field: quoted when it holds a comma, quote, or line break. */
+/**
+ * Text a spreadsheet would take for a formula: `=`, `+`, `-`, `@`, a tab or a carriage return first,
+ * also after leading spaces (LibreOffice and Excel skip them), and the full-width signs some fonts and
+ * IMEs produce. A report's sentence such as `=HYPERLINK(…)` must reach the analyst as text, never run.
+ */
+const FORMULA_START = /^[\t\r]|^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * A text cell made inert as OWASP advises against CSV injection: a leading `'`, which spreadsheets take
+ * as "this is text". Numbers are written as numbers and never need it.
+ */
+export function inertText(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** RFC 4180 field: quoted when it holds a comma, quote, or line break; text that looks like a formula made inert. */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const s = String(value);
+  const s = typeof value === 'number' ? String(value) : inertText(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
