@@ -95,8 +95,36 @@ function plainValue(row, col, v) {
   return null;
 }
 
+/**
+ * exceljs makes a cell object for every cell a merge covers, before anything here sees them: one merge
+ * `A2:XFD1048575` in a 1 KB file is 17 billion cells, gigabytes and minutes. A merge wider than any
+ * table header is kept as its bounds only (the reader clips merges to the cells that exist); the
+ * others count against the workbook's cell limit like the cells they are.
+ */
+const MAX_MERGE_CELLS = 10_000;
+
+function boundMerges(ExcelJS) {
+  const proto = Object.getPrototypeOf(new ExcelJS.Workbook().addWorksheet('probe'));
+  const merge = proto._mergeCellsInternal;
+  if (typeof merge !== 'function') throw new Error('exceljs changed: cannot bound merged ranges');
+  const outsized = new WeakMap();
+  proto._mergeCellsInternal = function (d, ignoreStyle) {
+    const area = (d.bottom - d.top + 1) * (d.right - d.left + 1);
+    if (!(area >= 1 && area <= MAX_MERGE_CELLS)) {
+      const list = outsized.get(this) ?? [];
+      list.push([d.top, d.left, d.bottom, d.right]);
+      outsized.set(this, list);
+      return;
+    }
+    for (let i = 1; i < area; i++) countCell();
+    return merge.call(this, d, ignoreStyle);
+  };
+  return (ws) => outsized.get(ws) ?? [];
+}
+
 async function parseXlsx() {
   const ExcelJS = (await import('exceljs')).default;
+  const outsizedMerges = boundMerges(ExcelJS);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'hyperlinks', 'drawing', 'picture'] });
   const sheets = [];
@@ -112,6 +140,7 @@ async function parseXlsx() {
       });
     });
     const merges = Object.values(ws._merges ?? {}).map((m) => [m.model.top, m.model.left, m.model.bottom, m.model.right]);
+    merges.push(...outsizedMerges(ws));
     // Columns the author hid (helper formulas, working figures): not part of the table a reader sees.
     const hidden = [];
     (ws.columns ?? []).forEach((column, i) => {

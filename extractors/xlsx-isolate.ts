@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { isMainThread, resourceLimits as ownLimits, Worker } from 'node:worker_threads';
 import { oneLine, ReadError, type ReadLimits } from './reader.ts';
 
 /**
@@ -48,6 +48,21 @@ export function defaultHeapMb(limits: Pick<ReadLimits, 'maxInflatedBytes'>): num
   return Math.min(2048, Math.max(256, Math.ceil((3 * limits.maxInflatedBytes) / 2 ** 20)));
 }
 
+/**
+ * A reader running in a worker thread (ingest's, with `--worker-memory`) gives its parser no more heap
+ * than it has itself: the parser's own thread is where a hostile file spends memory, and a limit that
+ * stopped at the reader's thread would not hold.
+ */
+function inheritedHeapMb(): number {
+  const own = isMainThread ? undefined : ownLimits.maxOldGenerationSizeMb;
+  return own !== undefined && own > 0 ? own : Number.POSITIVE_INFINITY;
+}
+
+/** The parser thread's heap: what was asked, or the default, never more than the calling thread has. */
+export function parserHeapMb(limits: Pick<ReadLimits, 'maxInflatedBytes'>, options: Pick<IsolateOptions, 'heapMb'> = {}): number {
+  return Math.min(options.heapMb ?? defaultHeapMb(limits), inheritedHeapMb());
+}
+
 export async function runIsolated<J extends keyof Jobs>(
   job: J,
   file: string,
@@ -57,11 +72,11 @@ export async function runIsolated<J extends keyof Jobs>(
 ): Promise<Jobs[J]> {
   // A copy, transferred: the worker owns its bytes and the caller's stay intact.
   const copy = new Uint8Array(bytes);
-  const heapMb = options.heapMb ?? defaultHeapMb(limits);
+  const heapMb = parserHeapMb(limits, options);
   const worker = new Worker(WORKER, {
     workerData: { job, bytes: copy, maxCells: options.maxCells ?? DEFAULT_MAX_CELLS },
     transferList: [copy.buffer],
-    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.min(64, heapMb / 4), stackSizeMb: 4 },
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.max(4, Math.min(64, Math.floor(heapMb / 4))), stackSizeMb: 4 },
     stdout: true,
     stderr: true,
   });

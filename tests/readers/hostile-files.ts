@@ -11,16 +11,16 @@ export type CraftedCell = string | number | { f: string; v?: number };
  * An XLSX written by hand: sheet names, shared strings and header texts chosen by the test
  * (`__proto__`, `constructor`…), formulas with and without cached values.
  */
-export function craftedXlsx(sheets: { name: string; rows: CraftedCell[][] }[]): Buffer {
+export function craftedXlsx(sheets: { name: string; rows: CraftedCell[][]; merges?: string[]; dimension?: string }[]): Buffer {
   const strings: string[] = [];
   const sst = (s: string): number => {
     const i = strings.indexOf(s);
     return i >= 0 ? i : strings.push(s) - 1;
   };
   const col = (c: number): string => String.fromCharCode(65 + c);
-  const sheetXml = sheets.map(({ rows }) =>
+  const sheetXml = sheets.map(({ rows, merges, dimension }) =>
     xml(
-      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${dimension ? `<dimension ref="${dimension}"/>` : ''}<sheetData>${rows
         .map(
           (cells, r) =>
             `<row r="${r + 1}">${cells
@@ -32,7 +32,9 @@ export function craftedXlsx(sheets: { name: string; rows: CraftedCell[][] }[]): 
               })
               .join('')}</row>`,
         )
-        .join('')}</sheetData></worksheet>`,
+        .join('')}</sheetData>${
+        merges?.length ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : ''
+      }</worksheet>`,
     ),
   );
   const rels = sheets.map(
