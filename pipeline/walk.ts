@@ -45,7 +45,10 @@ export async function* walkFiles(paths: readonly string[], options: WalkOptions 
       yield { file: p, error: 'symbolic link: not followed' };
       continue;
     }
-    if (!info.isDirectory()) continue;
+    if (!info.isDirectory()) {
+      yield { file: p, error: `${specialKind(info)}: not a file to read` };
+      continue;
+    }
     const root = await realpath(abs);
     yield* walkDir(abs, root, p, '', exclude, own);
   }
@@ -66,24 +69,49 @@ async function* walkDir(
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
-    if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
     const full = join(dir, e.name);
     const display = join(shown, relative(dir, full));
+    // Every path passed over is said, with why: data staff must be able to tell "not loaded" from "lost".
+    if (e.name.startsWith('~$')) {
+      yield { file: display, skip: 'an Office lock file (~$…): not a report' };
+      continue;
+    }
+    if (e.name.startsWith('.')) {
+      yield { file: display, skip: `hidden ${e.isDirectory() ? 'folder' : 'file'}: not walked` };
+      continue;
+    }
     const relPath = rel === '' ? e.name : `${rel}/${e.name}`;
-    if (exclude.some((m) => m(relPath, display))) continue;
+    const glob = exclude.find((m) => m(relPath, display));
+    if (glob) {
+      yield { file: display, skip: `excluded by --exclude ${glob.glob}` };
+      continue;
+    }
     if (own.has(full)) {
       yield { file: display, skip: OWN_REASON };
       continue;
     }
     if (e.isSymbolicLink()) {
       const target = await realpath(full).catch(() => null);
-      if (!target || !(target === root || target.startsWith(root + sep))) continue;
+      if (!target) {
+        yield { file: display, skip: 'symbolic link to nothing (broken): not followed' };
+        continue;
+      }
+      if (!(target === root || target.startsWith(root + sep))) {
+        yield { file: display, skip: `symbolic link out of the folder walked (to ${target}): not followed` };
+        continue;
+      }
       const info = await lstat(target).catch(() => null);
       if (info?.isFile()) yield await fileEntry(display, target);
+      else if (info?.isDirectory()) {
+        // Links to folders are never followed, so no loop can form; the folder's files are walked where they are.
+        const loop = target === root || full.startsWith(target + sep);
+        yield { file: display, skip: `symbolic link to a folder${loop ? ' that holds it (a loop)' : ''}: not followed, the folder is walked where it is` };
+      } else yield { file: display, skip: `symbolic link to a ${info ? specialKind(info) : 'path that cannot be read'}: not followed` };
       continue;
     }
     if (e.isDirectory()) yield* walkDir(full, root, display, relPath, exclude, own);
     else if (e.isFile()) yield await fileEntry(display, full);
+    else yield { file: display, skip: `${specialKind(e)}: not a file to read` };
   }
 }
 
@@ -132,7 +160,15 @@ async function readHead(file: string): Promise<string | null> {
 }
 
 /** Whether a walked path is excluded: given its path from the folder walked, and as shown. */
-type Matcher = (rel: string, shown: string) => boolean;
+type Matcher = ((rel: string, shown: string) => boolean) & { glob: string };
+
+/** What a path is that is neither a file nor a folder. */
+function specialKind(e: { isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): boolean; isCharacterDevice(): boolean }): string {
+  if (e.isFIFO()) return 'a named pipe (FIFO)';
+  if (e.isSocket()) return 'a socket';
+  if (e.isBlockDevice() || e.isCharacterDevice()) return 'a device';
+  return 'not a regular file';
+}
 
 /**
  * A glob as `--exclude` takes it (picomatch's syntax: `*` and `?` within a name, `**` across folders,
@@ -145,6 +181,8 @@ export function globMatcher(glob: string): Matcher {
   const pattern = glob.normalize('NFC').replaceAll('\\', '/').replace(/^\.\//, '').replace(/\/+$/, '');
   // picomatch reads `[!a]` as the class of `!` and `a`; the shells' (and POSIX's) negation is `[^a]` to it
   const test = picomatch(pattern.replaceAll('[!', '[^'), { dot: true });
-  if (!pattern.includes('/')) return (rel) => test(basename(rel).normalize('NFC'));
-  return (rel, shown) => test(rel.normalize('NFC')) || test(shown.normalize('NFC').replaceAll(sep, '/').replace(/^\.\//, ''));
+  const match = !pattern.includes('/')
+    ? (rel: string) => test(basename(rel).normalize('NFC'))
+    : (rel: string, shown: string) => test(rel.normalize('NFC')) || test(shown.normalize('NFC').replaceAll(sep, '/').replace(/^\.\//, ''));
+  return Object.assign(match, { glob });
 }

@@ -50,8 +50,16 @@ describe('the folder walk', () => {
   });
 
   it('passes over what --exclude names: names at any depth, paths from the folder or as shown', async () => {
-    const files = async (exclude: string[]) => (await walked([archive], exclude)).map((e) => e.file.slice(archive.length + 1));
+    const excluded = (e: WalkEntry) => 'skip' in e && e.skip.startsWith('excluded by --exclude');
+    const files = async (exclude: string[]) => (await walked([archive], exclude)).filter((e) => !excluded(e)).map((e) => e.file.slice(archive.length + 1));
     expect(await files(['*.tmp', 'drafts'])).toEqual([join('2024', 'bc-export.md'), join('2024', 'bc.txt'), 'README', 'SOURCES.md']);
+    // what was passed over is said, with the glob that excluded it
+    expect(
+      (await walked([archive], ['*.tmp', 'drafts'])).filter(excluded).map((e) => [e.file.slice(archive.length + 1), (e as { skip: string }).skip]),
+    ).toEqual([
+      [join('2024', 'bc.tmp'), 'excluded by --exclude *.tmp'],
+      ['drafts', 'excluded by --exclude drafts'],
+    ]);
     expect(await files(['drafts/**', '**/*.{tmp,md}', 'READ?E'])).toEqual([join('2024', 'bc.txt')]);
     expect(await files([`${archive}/2024/*`])).toEqual(['README', 'SOURCES.md', join('drafts', 'draft.txt')]);
   });
@@ -83,14 +91,16 @@ describe('the folder walk', () => {
     const wh = await openWarehouse(join(dir, 'walk.sqlite'));
     try {
       const s = await ingest(wh, [archive], { workers: 1, exclude: ['*.tmp', 'drafts'] });
-      expect(s).toMatchObject({ files: 4, loaded: 2, skipped: 0, failed: [] });
-      expect(s.notReports.map((n) => n.file)).toEqual([join(archive, 'README'), join(archive, 'SOURCES.md')]);
+      expect(s).toMatchObject({ files: 6, loaded: 2, skipped: 0, failed: [] });
+      const notes = [join(archive, 'README'), join(archive, 'SOURCES.md')];
+      const passedOver = [join(archive, '2024', 'bc.tmp'), join(archive, 'drafts')];
+      expect(s.notReports.map((n) => n.file).sort()).toEqual([...notes, ...passedOver].sort());
       const rows = wh.sqlite.prepare("select file, reason from run_files where run_id = ? and status = 'skipped' order by file").all(s.runId) as {
         file: string;
         reason: string;
       }[];
-      expect(rows.map((r) => r.file)).toEqual([join(archive, 'README'), join(archive, 'SOURCES.md')]);
-      expect(rows.every((r) => r.reason.startsWith('not a report: a note file'))).toBe(true);
+      expect(rows.map((r) => r.file)).toEqual([...notes, ...passedOver].sort());
+      for (const r of rows) expect(r.reason).toMatch(notes.includes(r.file) ? /^not a report: a note file/ : /^excluded by --exclude /);
     } finally {
       await wh.close();
     }
