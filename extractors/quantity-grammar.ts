@@ -24,7 +24,11 @@ interface UnitMatch {
 const LETTER = /\p{L}/u;
 const WORD_CHAR = /[\p{L}0-9]/u;
 
-/** Patterns whose digits are never quantities. Each is data: a regex and why. */
+/**
+ * Patterns whose digits are never quantities. Each is data: a regex and why. A pattern that starts with
+ * `\d+` starts only where a digit run does (`(?<!\d)`): tried from every digit of a long run, each try
+ * scanning the rest of it, it took time quadratic in the run's length (100,000 digits: half a minute).
+ */
 const NOT_QUANTITIES: ReadonlyArray<{ why: string; re: RegExp }> = [
   { why: 'date d/m/y', re: /(?<![\d/])\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{2,4}(?![\d/])/g },
   { why: 'date in words', re: /ngày\s*(?:\d{1,2}\s*)?(?:[/-]\s*)?tháng\s*\d{1,2}(?:\s*(?:năm|[/-])\s*\d{2,4})?/giu },
@@ -33,8 +37,8 @@ const NOT_QUANTITIES: ReadonlyArray<{ why: string; re: RegExp }> = [
   { why: 'month/year', re: /(?<![\d.,/])(?:0?[1-9]|1[0-2])\/(?:19|20)\d{2}(?![\d/])/g },
   { why: 'quarter', re: /quý\s+(?:\d|[IV]+)\b/giu },
   { why: 'year range', re: /(?<![\d.,])(?:19|20)\d{2}\s*[-–—]\s*(?:(?:19|20)\d{2}|\d{2})(?![\d.,])/g },
-  { why: 'document number', re: /\d+(?:[/-]\d+)*[/-](?=\p{Lu})[\p{L}\d]+(?:[-/][\p{L}\d]+)*/gu },
-  { why: 'clock time or standard', re: /\d+:\d+/g },
+  { why: 'document number', re: /(?<![\d/-])\d+(?:[/-]\d+)*[/-](?=\p{Lu})[\p{L}\d]+(?:[-/][\p{L}\d]+)*/gu },
+  { why: 'clock time or standard', re: /(?<!\d)\d+:\d+/g },
   { why: 'around the clock', re: /24\s?\/\s?(?:24|7)\s?(?:h|giờ|ngày)?(?![\p{L}])/giu },
   { why: 'ordinal', re: /thứ\s+\d+(?:\s*\/\s*\d+)?/giu },
   {
@@ -43,8 +47,8 @@ const NOT_QUANTITIES: ReadonlyArray<{ why: string; re: RegExp }> = [
   },
   { why: 'version or standard number', re: /(?:iso|tcvn|qcvn)\s*\d+/giu },
   // Anniversaries and plan spans (`kỷ niệm 74 năm thành lập`, `kế hoạch 5 năm giai đoạn 2021-2025`).
-  { why: 'anniversary', re: /(?:kỷ niệm|kỉ niệm)\s+\d+\s*năm|\d+\s*năm\s+(?:ngày\s+)?(?:thành lập|giải phóng|chia tách|truyền thống|ngày)/giu },
-  { why: 'plan span', re: /\d+\s*năm\s+(?:giai đoạn|\d{4}\s*[-–])/giu },
+  { why: 'anniversary', re: /(?:kỷ niệm|kỉ niệm)\s+\d+\s*năm|(?<!\d)\d+\s*năm\s+(?:ngày\s+)?(?:thành lập|giải phóng|chia tách|truyền thống|ngày)/giu },
+  { why: 'plan span', re: /(?<!\d)\d+\s*năm\s+(?:giai đoạn|\d{4}\s*[-–])/giu },
   // An age or a level qualifies who is counted (`trẻ em dưới 5 tuổi`, `mức độ 2`); it is not a figure.
   { why: 'age', re: /\d{1,3}\s*(?:-\s*\d{1,3}\s*)?tuổi(?![\p{L}])/giu },
   { why: 'level or grade', re: /(?:mức độ|cấp độ|hạng|lớp|khóa|khoá)\s+\d{1,2}(?![\d.,])/giu },
@@ -87,6 +91,40 @@ function byFirstUnit(forms: readonly string[]): ReadonlyMap<number, readonly str
 /** A rate written after a unit (`triệu đồng/năm`): kept in the unit text, not in the code. */
 const RATE_SUFFIX = /^\/\s?(năm|tháng|ngày|người|hộ|khẩu|xã|lao động|lượt)(?![\p{L}])/iu;
 
+/**
+ * The excluded spans, sorted by start, with the furthest end reached by any span starting at or before
+ * each: whether a number lies wholly inside one is then a binary search, where a scan of every span for
+ * every number was quadratic (a line of 100,000 dates or `(1)` enumerators took minutes).
+ */
+interface Exclusions {
+  starts: number[];
+  reach: number[];
+}
+
+function exclusionsOf(spans: Span[]): Exclusions {
+  spans.sort((a, b) => a.start - b.start);
+  const starts: number[] = [];
+  const reach: number[] = [];
+  let far = -1;
+  for (const s of spans) {
+    far = Math.max(far, s.end);
+    starts.push(s.start);
+    reach.push(far);
+  }
+  return { starts, reach };
+}
+
+function inside(ex: Exclusions, start: number, end: number): boolean {
+  let lo = 0;
+  let hi = ex.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ex.starts[mid]! <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && ex.reach[lo - 1]! >= end;
+}
+
 function excludedSpans(text: string): Span[] {
   const spans: Span[] = [];
   for (const { re } of NOT_QUANTITIES) {
@@ -100,10 +138,6 @@ function excludedSpans(text: string): Span[] {
   ENUMERATOR.lastIndex = 0;
   for (let m = ENUMERATOR.exec(text); m; m = ENUMERATOR.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
   return spans;
-}
-
-function inside(spans: Span[], start: number, end: number): boolean {
-  return spans.some((s) => start >= s.start && end <= s.end);
 }
 
 function boundaryAfter(text: string, end: number, form: string): boolean {
@@ -308,7 +342,7 @@ function splitNumber(text: string, lower: string, tok: Token): Token | null {
   };
 }
 
-function tokens(text: string, lower: string, excluded: Span[]): Token[] {
+function tokens(text: string, lower: string, excluded: Exclusions): Token[] {
   const out: Token[] = [];
   const re = NUMBER_TOKEN;
   re.lastIndex = 0;
@@ -425,7 +459,7 @@ export function findQuantities(input: string, options: FindOptions = {}): Quanti
   // no digit, no number token: nothing to find
   if (!HAS_DIGIT.test(text)) return [];
   const lower = text.toLowerCase();
-  const excluded = excludedSpans(text);
+  const excluded = exclusionsOf(excludedSpans(text));
   const toks = tokens(text, lower, excluded);
   const out: Quantity[] = [];
   let group = 0;

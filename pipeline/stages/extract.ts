@@ -410,14 +410,63 @@ function isBare(q: Quantity): boolean {
   return q.unit === null && q.unitText === null;
 }
 
+/**
+ * The quantities of one block by ratio group. Looking a partner up by scanning the block's quantities,
+ * once a quantity, was quadratic in their number: a hostile line of 50,000 `1/1/…` took minutes.
+ */
+const ratioGroups = new WeakMap<readonly Quantity[], Map<number, Quantity[]>>();
+
+function ratioPartner(q: Quantity, all: readonly Quantity[]): Quantity | undefined {
+  if (!q.ratio) return undefined;
+  let groups = ratioGroups.get(all);
+  if (!groups) {
+    groups = new Map();
+    for (const o of all) {
+      if (!o.ratio) continue;
+      const list = groups.get(o.ratio.group);
+      if (list) list.push(o);
+      else groups.set(o.ratio.group, [o]);
+    }
+    ratioGroups.set(all, groups);
+  }
+  return groups.get(q.ratio.group)?.find((o) => o !== q);
+}
+
+/**
+ * Where a clause says `tỷ lệ` (rate), in any spelling that folds to `ty le`, as offsets in the block's
+ * text. Found once a block: folding the clause before each number again was quadratic in its length.
+ */
+const rateWords = new WeakMap<TextStructure, number[]>();
+const RATE_WORD_SHAPE = /(?<![\p{L}\p{N}_])t\p{L}{1,2}\s+l\p{L}{1,2}(?![\p{L}_])/gu;
+
+function rateWordEnds(st: TextStructure): number[] {
+  let ends = rateWords.get(st);
+  if (!ends) {
+    ends = [];
+    for (const m of st.lower.matchAll(RATE_WORD_SHAPE)) if (fold(m[0]) === 'ty le') ends.push(m.index + m[0].length);
+    rateWords.set(st, ends);
+  }
+  return ends;
+}
+
+/**
+ * Whether `tỷ lệ` is written in the clause before `pos` (whole, between its start and `pos`): the last one
+ * ending by `pos` starts latest, so it alone need be looked at.
+ */
+function rateSaidBefore(st: TextStructure, clauseStart: number, pos: number): boolean {
+  const ends = rateWordEnds(st);
+  const end = lastAtOrBefore(ends, pos);
+  return ends.length > 0 && end > 0 && end - 'ty le'.length >= clauseStart;
+}
+
 function bareIsFact(q: Quantity, all: readonly Quantity[], st: TextStructure): boolean {
-  const partner = q.ratio ? all.find((o) => o !== q && o.ratio?.group === q.ratio?.group) : undefined;
+  const partner = ratioPartner(q, all);
   if (partner && !isBare(partner)) return true;
   const before = st.lower.slice(Math.max(0, q.start - 24), q.start);
   if (AGAINST_PLAN.test(st.lower.slice(q.end, q.end + 40)) && REACHED_BEFORE.test(before)) return true;
   if (partner && sharedCountOf(q, partner, all, st) !== null) return true;
   const clauseStart = lastAtOrBefore(st.clauseStarts, q.start);
-  return !q.ratio && q.value <= 100 && /\bty le\b/.test(fold(st.text.slice(clauseStart, q.start)));
+  return !q.ratio && q.value <= 100 && rateSaidBefore(st, clauseStart, q.start);
 }
 
 /** Right after an `a/b` pair: its share stated (`12/20 (đạt tỷ lệ 60%)`, `, đạt 60%`). */
@@ -562,14 +611,16 @@ function ratioPairsOf(st: TextStructure, qs: readonly Quantity[]): RatioPair[] {
     if (list) list.push(q);
     else groups.set(q.ratio.group, [q]);
   }
+  // quantities come in the order of the text: each pair's neighbours are found by index, not by a scan
+  const at = new Map(qs.map((q, i) => [q, i]));
   const out: RatioPair[] = [];
   for (const pair of groups.values()) {
     const left = pair.find((q) => q.ratio!.position === 0);
     const right = pair.find((q) => q.ratio!.position === 1);
     if (!left || !right) continue;
     const clause = { start: lastAtOrBefore(st.listClauseStarts, left.start), end: nextAfter(st.listClauseStarts, right.end, text.length) };
-    const next = qs.find((q) => q.start >= right.end && q !== right);
-    const previous = qs.findLast((q) => q.end <= left.start && q !== left);
+    const next = neighbour(qs, at.get(right)!, 1, (q) => q.start >= right.end && q !== right);
+    const previous = neighbour(qs, at.get(left)!, -1, (q) => q.end <= left.start && q !== left);
     out.push({
       left,
       right,
@@ -586,6 +637,15 @@ function ratioPairsOf(st: TextStructure, qs: readonly Quantity[]): RatioPair[] {
     });
   }
   return out;
+}
+
+/**
+ * The first quantity from index `from` on in direction `step` that `ok` accepts. Quantities are in text
+ * order and do not overlap, so the one wanted is next to `from` but for overlapping spans: a few steps.
+ */
+function neighbour(qs: readonly Quantity[], from: number, step: 1 | -1, ok: (q: Quantity) => boolean): Quantity | undefined {
+  for (let i = from + step; i >= 0 && i < qs.length; i += step) if (ok(qs[i]!)) return qs[i];
+  return undefined;
 }
 
 /** One block being read: its structure, the numbers kept, and what reading them so far has settled. */

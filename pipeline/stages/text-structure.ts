@@ -111,18 +111,31 @@ export function structureOf(block: { readonly text: string }): TextStructure {
   return st;
 }
 
+/**
+ * The last of the sorted `starts` at or before `pos`, or 0. Binary search: it is asked once a number, and
+ * a block with thousands of clauses and numbers made a scan from the start quadratic.
+ */
 export function lastAtOrBefore(starts: readonly number[], pos: number): number {
-  let best = 0;
-  for (const s of starts) {
-    if (s <= pos) best = s;
-    else break;
-  }
-  return best;
+  const i = firstAfter(starts, pos);
+  return i > 0 ? starts[i - 1]! : 0;
 }
 
+/** The first of the sorted `starts` after `pos`, or `end`. */
 export function nextAfter(starts: readonly number[], pos: number, end: number): number {
-  for (const s of starts) if (s > pos) return s;
-  return end;
+  const i = firstAfter(starts, pos);
+  return i < starts.length ? starts[i]! : end;
+}
+
+/** Index of the first of the sorted `starts` greater than `pos` (`starts.length` if none). */
+function firstAfter(starts: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const NEXT_BREAKDOWN = new RegExp(BREAKDOWN.source, 'iu');
