@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
+import { isMainThread, resourceLimits as threadLimits } from 'node:worker_threads';
 import type { DocumentModel, Format } from '../schema/document.ts';
 import { ocrListeners } from './ocr-spans.ts';
 import { DEFAULT_LIMITS, oneLine, type ReadContext, ReadError, type Reader, type ReadLimits } from './reader.ts';
 import { EXTENSION_FORMATS, sniffFormat } from './sniff.ts';
-import { inspectZip, verifyZipSizes, ZipRefused } from './zip-guard.ts';
+import { inspectZip, verifyZipSizes, type ZipInspection, ZipRefused } from './zip-guard.ts';
 
 export { type Sniffed, sniffFormat } from './sniff.ts';
 
@@ -58,7 +60,11 @@ function formatOf(file: string, bytes: Uint8Array, limits: ReadLimits): Format {
         kind = inspection.kind;
         // mammoth's JSZip inflates a whole entry before it compares sizes, so a directory that lies would
         // be believed all the way to a 200 MB buffer; XLSX gets the same check inside its isolated reader
-        if (kind === 'docx') verifyZipSizes(bytes, inspection);
+        if (kind === 'docx') {
+          // by the declared sizes first, inflating nothing; a size declared smaller than the truth is then caught
+          refuseOutsizedParts(inspection, /^word\/[^/]+\.xml$/i, DOCX_HEAP_PER_XML_BYTE);
+          verifyZipSizes(bytes, inspection);
+        }
       } catch (err) {
         if (err instanceof ZipRefused) throw new ReadError(file, err.message);
         throw err;
@@ -74,6 +80,38 @@ function formatOf(file: string, bytes: Uint8Array, limits: ReadLimits): Format {
       throw new ReadError(file, 'unrecognised binary content (not PDF, DOCX, XLSX, XLS, DOC or text)');
     default:
       return sniffed;
+  }
+}
+
+/**
+ * Heap bytes mammoth needs per byte of a part's XML (measured: a 20 MB document.xml needs 100 to 160 MB),
+ * with room to spare.
+ */
+const DOCX_HEAP_PER_XML_BYTE = 6;
+
+/**
+ * The heap this thread may grow to: an ingest reader thread's own limit (`--worker-memory`), else the
+ * process's.
+ */
+function heapLimitBytes(): number {
+  const own = isMainThread ? 0 : (threadLimits.maxOldGenerationSizeMb ?? 0);
+  return own > 0 ? own * 2 ** 20 : getHeapStatistics().heap_size_limit;
+}
+
+/**
+ * A part whose XML the parser cannot hold is refused before parsing, with its reason. Running out of heap
+ * inside one large allocation (the parser building a string of the whole part) is not the recoverable
+ * "worker out of memory" but a fatal error that takes the whole process with it, every other file and
+ * the run's summary included; so the size is judged first, from the ZIP's verified sizes.
+ */
+function refuseOutsizedParts(inspection: ZipInspection, parts: RegExp, heapPerByte: number): void {
+  const heap = heapLimitBytes();
+  for (const e of inspection.entries) {
+    if (!parts.test(e.name) || e.uncompressedSize * heapPerByte <= heap) continue;
+    const mb = (n: number) => Math.ceil(n / 2 ** 20);
+    throw new ZipRefused(
+      `${e.name} inflates to ${mb(e.uncompressedSize)} MB of XML: reading it needs about ${mb(e.uncompressedSize * heapPerByte)} MB, more than the ${mb(heap)} MB this reader has (raise --worker-memory to read it)`,
+    );
   }
 }
 
