@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
+import { registerDocuments } from './commands/documents.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerNormalize } from './commands/normalize.ts';
 import { registerQueries } from './commands/queries.ts';
@@ -24,6 +25,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerNormalize(program, setExit);
   registerQueries(program, setExit);
   registerReview(program, setExit);
+  registerDocuments(program, setExit);
   return program;
 }
 

@@ -93,7 +93,7 @@ export async function* iterateFacts(wh: Warehouse, filter: FactFilter): AsyncGen
 }
 
 /** `--doc` takes a full id, an id prefix (at least 4 hex digits) or a file name. */
-async function documentIds(wh: Warehouse, doc: string): Promise<string[]> {
+export async function documentIds(wh: Warehouse, doc: string): Promise<string[]> {
   const rows = await wh.db
     .selectFrom('documents')
     .select('id')
