@@ -1,17 +1,11 @@
-import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { defaultDb, UsageError } from '../usage.ts';
 
 // Only commander and node built-ins at the top: these commands must start without the readers.
 
-async function openExisting(db: string) {
-  if (db !== ':memory:' && !existsSync(db)) throw new UsageError(`no warehouse at ${db}: load reports first (baocao ingest <folder> --db ${db}) or pass --db`);
-  const { openWarehouse } = await import('../../store/warehouse.ts');
-  return openWarehouse(db);
-}
-
 async function withWarehouse<T>(db: string, run: (wh: import('../../store/warehouse.ts').Warehouse) => Promise<T>): Promise<T> {
-  const wh = await openExisting(db);
+  const { openForCommand } = await import('../open.ts');
+  const wh = await openForCommand(db);
   try {
     return await run(wh);
   } finally {

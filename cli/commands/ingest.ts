@@ -92,7 +92,7 @@ export function registerIngest(program: Command, setExit: (code: number) => void
       // every worker would fail on its first file: say it once, before any is started
       if (!existsSync(CATALOG_FILE)) throw new UsageError(`no indicator catalog at ${CATALOG_FILE} (BAOCAO_SEEDS names the seeds folder)`);
       tuneJit();
-      const { openWarehouse } = await import('../../store/warehouse.ts');
+      const { openForCommand } = await import('../open.ts');
       const { ingest } = await import('../../pipeline/ingest.ts');
       const { createProgress } = await import('../progress.ts');
       const { walkFiles, globMatcher } = await import('../../pipeline/walk.ts');
@@ -105,7 +105,7 @@ export function registerIngest(program: Command, setExit: (code: number) => void
       }
       // The writer appends and checks recent documents: a small page cache loads as fast as a large one
       // and leaves the memory to the workers; queries open with the larger one.
-      const wh = await openWarehouse(flags.db, { cacheMb: 16 });
+      const wh = await openForCommand(flags.db, { cacheMb: 16, mustExist: false });
       const progress = createProgress(process.stderr);
       const stop = new AbortController();
       const onSigint = () => {

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import type { Kind, Status } from '../../schema/fact.ts';
 import type { Granularity } from '../../schema/period.ts';
@@ -73,11 +72,8 @@ function filterFrom(o: FilterOpts) {
 
 /** Query commands read an existing warehouse; opening a missing path would create an empty one. */
 async function openExisting(db: string) {
-  if (db !== ':memory:' && !existsSync(db)) {
-    throw new UsageError(`no warehouse at ${db}: load reports first (baocao ingest <folder> --db ${db}) or pass --db`);
-  }
-  const { openWarehouse } = await import('../../store/warehouse.ts');
-  return openWarehouse(db);
+  const { openForCommand } = await import('../open.ts');
+  return openForCommand(db);
 }
 
 /** `facts`, `compare`, `export`: read-only commands over the warehouse. */
@@ -179,6 +175,32 @@ async function emitComparison(cmp: import('../../output/compare.ts').Comparison,
   }
 }
 
+/** An export's folder must be there and writable before facts are read: said once, in words. */
+async function checkWritable(out: string): Promise<void> {
+  const { accessSync, constants, statSync } = await import('node:fs');
+  const { dirname, resolve } = await import('node:path');
+  const folder = dirname(resolve(out));
+  const info = (() => {
+    try {
+      return statSync(folder);
+    } catch {
+      return null;
+    }
+  })();
+  if (!info) throw new UsageError(`cannot write ${out}: the folder ${folder} does not exist (create it first, or give --out another path)`);
+  if (!info.isDirectory()) throw new UsageError(`cannot write ${out}: ${folder} is a file, not a folder`);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new UsageError(`cannot write ${out}: the folder ${folder} is not writable by this user (check its permissions, or give --out another path)`);
+  }
+  try {
+    if (statSync(out).isDirectory()) throw new UsageError(`cannot write ${out}: it is a folder; give --out a file name`);
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+  }
+}
+
 function registerExport(program: Command): void {
   addFilterOptions(program.command('export').description('Write facts to CSV (UTF-8 with BOM), XLSX or JSON.'))
     .addOption(new Option('--format <format>', 'file format').choices(['csv', 'xlsx', 'json']).makeOptionMandatory())
@@ -186,6 +208,7 @@ function registerExport(program: Command): void {
     .addHelpText('after', '\nExample:\n  baocao export --format xlsx --out facts-2023.xlsx --year 2023\n')
     .action(async (o: FilterOpts & { format: 'csv' | 'xlsx' | 'json'; out: string }) => {
       const filter = filterFrom(o);
+      await checkWritable(o.out);
       const { exportFacts } = await import('../../output/export.ts');
       const wh = await openExisting(o.db);
       try {

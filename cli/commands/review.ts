@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { type Command, Option } from 'commander';
 import { periodWords } from '../../schema/period.ts';
@@ -38,9 +37,8 @@ export function parseReviewNumber(text: string): number {
 }
 
 async function open(db: string) {
-  if (db !== ':memory:' && !existsSync(db)) throw new UsageError(`no warehouse at ${db}: load reports first (baocao ingest <folder> --db ${db}) or pass --db`);
-  const { openWarehouse } = await import('../../store/warehouse.ts');
-  return openWarehouse(db);
+  const { openForCommand } = await import('../open.ts');
+  return openForCommand(db);
 }
 
 async function withStore<T>(
@@ -62,7 +60,7 @@ async function withStore<T>(
 function common(cmd: Command): Command {
   return cmd
     .option('--db <file>', 'warehouse file (env BAOCAO_DB)', defaultDb())
-    .option('--reviewer <name>', 'who decides (default: the OS user)', osUser())
+    .option('--reviewer <name>', 'who decides', osUser())
     .option('--json', 'print JSON');
 }
 
@@ -145,14 +143,23 @@ export function registerReview(program: Command, _setExit: (code: number) => voi
     .command('serve')
     .description('Open the review page on http://127.0.0.1 (local only).')
     .option('--db <file>', 'warehouse file (env BAOCAO_DB)', defaultDb())
-    .option('--reviewer <name>', 'who decides (default: the OS user)', osUser())
-    .option('--port <n>', 'port (default 8765; 0 picks a free one)', '8765')
+    .option('--reviewer <name>', 'who decides', osUser())
+    .option('--port <n>', 'port; 0 picks a free one', '8765')
     .addOption(new Option('--status <status>', 'which mismatches to list (default open)').choices([...STATUSES, 'all']))
     .action(async (o: { db: string; reviewer: string; port: string; status?: string }) => {
       if (!/^\d+$/.test(o.port) || Number(o.port) > 65535) throw new UsageError(`--port needs a port number, not "${o.port}"`);
       const { startReviewServer } = await import('../../output/review-server.ts');
       const wh = await open(o.db);
-      const server = await startReviewServer(wh, { port: Number(o.port), reviewer: o.reviewer, ...(o.status && { status: o.status }) });
+      const server = await startReviewServer(wh, { port: Number(o.port), reviewer: o.reviewer, ...(o.status && { status: o.status }) }).catch(
+        async (err: NodeJS.ErrnoException) => {
+          await wh.close();
+          if (err.code === 'EADDRINUSE')
+            throw new UsageError(`port ${o.port} is in use (another review page?): pass --port 0 to take a free one, or another --port`);
+          if (err.code === 'EACCES')
+            throw new UsageError(`port ${o.port} needs privileges this user lacks: pass --port 0 to take a free one, or a port above 1024`);
+          throw err;
+        },
+      );
       process.stderr.write(`review page: ${server.url}  (Ctrl-C to stop)\n`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
