@@ -237,7 +237,10 @@ const NUMBER_WITH_LETTERS = /^([(]?)([\dIlO|o]+(?:[.,][\dIlO|o]+)*)([)%.,;:]*)$/
  * each kept on the word as its `doubt` (what was read, what it became), so the number goes to a reviewer
  * with the reason; Tesseract's own confidence is left as it said:
  * - a number with a letter for a digit (`l4`, `2O24`) gets the digit;
- * - a group of three digits after a short number and a space (`7 815 tài khoản`) is left as read;
+ * - a group of three digits after a short number and a space, with a unit after (`7 815 tài khoản`,
+ *   `29, 695 hồ sơ`, `1.156. 846 trường hợp`), is one number whose thousands dot was read as a space:
+ *   joined with a dot (a decimal comma is never followed by a space in print);
+ * - a fraction slash (`⁄`) between digits is the slash of an `a/b` pair;
  * - the unit after a number read with fewer diacritics than a unit or counted noun of the vocabulary
  *   (`hô sơ`, `triệu đông`, `ta/ha`, glued `52,37ta/ha`), when that form is the only one with its letters,
  *   gets that form.
@@ -265,13 +268,30 @@ export function repairWords(words: readonly OcrWord[]): OcrWord[] {
       flag(w, `OCR đọc «${read}», đơn vị được sửa thành «${forms[0]}»`);
     }
   }
-  for (let i = 0; i + 1 < out.length; i++) {
-    // `7 815` with a unit after: a thousands dot read as a space, or two numbers; left as read, flagged
-    if (/^[(]?\d{1,3}$/.test(out[i]!.text) && /^\d{3}(?:[.,]\d{3})*[.,;:)]*$/.test(out[i + 1]!.text) && /^\p{L}/u.test(out[i + 2]?.text ?? '')) {
-      const why = `OCR đọc «${out[i]!.text} ${out[i + 1]!.text}»: có thể là dấu chấm phân nghìn bị đọc thành dấu cách, hoặc hai số`;
-      flag(out[i]!, why);
-      flag(out[i + 1]!, why);
-    }
+  for (const w of out) {
+    if (!/\d\u2044\d/.test(w.text)) continue;
+    const read = w.text;
+    w.text = w.text.replace(/(?<=\d)\u2044(?=\d)/g, '/');
+    flag(w, `OCR đọc «${read}», dấu gạch phân số được đọc là dấu «/»`);
+  }
+  for (let i = 0; i + 2 < out.length; i++) {
+    const a = out[i]!;
+    const b = out[i + 1]!;
+    const head = /^([(]?\d{1,3}(?:\.\d{3})*)[.,]?$/.exec(a.text);
+    // the gap of a space, not of a column: a dot read as a space leaves the words as close as a space does
+    const near = a.block === b.block && a.par === b.par && a.line === b.line && b.box[0] - a.box[2] < (a.box[3] - a.box[1] + b.box[3] - b.box[1]) / 2;
+    if (!head || !near || !/^\d{3}(?:\.\d{3})*(?:,\d+)?[.,;:)%]*$/.test(b.text) || !/^\p{L}/u.test(out[i + 2]!.text)) continue;
+    const read = `${a.text} ${b.text}`;
+    const joined: OcrWord = {
+      ...a,
+      text: `${head[1]}.${b.text}`,
+      conf: Math.min(a.conf, b.conf),
+      box: [a.box[0], Math.min(a.box[1], b.box[1]), b.box[2], Math.max(a.box[3], b.box[3])],
+    };
+    delete joined.doubt;
+    for (const why of [a.doubt, b.doubt]) if (why) flag(joined, why);
+    flag(joined, `OCR đọc «${read}»: dấu chấm phân nghìn bị đọc thành dấu cách, được ghép thành «${joined.text}»`);
+    out.splice(i, 2, joined);
   }
   for (let i = 0; i < out.length; i++) {
     if (!/\d$/.test(out[i]!.text)) continue;
@@ -330,8 +350,13 @@ export function blocksOfPage(read: readonly OcrWord[], page: number, dpi: number
   // repaired over the page's words in reading order: a number may end a line and its unit open the next
   const raw = linesOf(read.filter((w) => !w.rule));
   const repaired = repairWords(raw.flatMap((l) => l.words));
-  let at = 0;
-  const lines = raw.map((l) => ({ ...l, words: repaired.slice(at, (at += l.words.length)) }));
+  // a repair may join two words of a line into one number: the words go back to their lines by key
+  const byLine = new Map<string, OcrWord[]>();
+  for (const w of repaired) {
+    const key = `${w.block}.${w.par}.${w.line}`;
+    byLine.set(key, [...(byLine.get(key) ?? []), w]);
+  }
+  const lines = dropPageNumber(raw.map((l) => ({ ...l, words: byLine.get(l.key) ?? [] })).filter((l) => l.words.length > 0));
   // the body's line height: a high percentile, since a long footnote area may hold more lines than the body
   const bodyHeight = percentile(
     lines.filter((l) => l.words.length >= 3).map((l) => l.height),
@@ -393,6 +418,29 @@ export function blocksOfPage(read: readonly OcrWord[], page: number, dpi: number
   });
   flush();
   return blocks;
+}
+
+/** A page number as printed: `3`, `- 3 -`, `Trang 3`. */
+const PAGE_NUMBER = /^(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?$|^trang\s+\d{1,3}$/iu;
+
+/**
+ * The page without its page number: a bare number alone on the page's top or bottom line, set apart from
+ * the text by more than a line's gap, as the text layer's reader drops it. Left in, it would open the
+ * paragraph the page turn cut (`3` + `cách hành chính`) and be read as that paragraph's first figure.
+ */
+function dropPageNumber(lines: Line[]): Line[] {
+  if (lines.length < 2) return lines;
+  const byTop = [...lines].sort((a, b) => a.top - b.top);
+  const drop = new Set<Line>();
+  for (const [edge, next] of [
+    [byTop[0]!, byTop[1]!],
+    [byTop.at(-1)!, byTop.at(-2)!],
+  ] as const) {
+    if (!PAGE_NUMBER.test(edge.words.map((w) => w.text).join(' '))) continue;
+    const gap = edge.top < next.top ? next.top - edge.bottom : edge.top - next.bottom;
+    if (gap > 1.2 * Math.max(edge.height, next.height)) drop.add(edge);
+  }
+  return drop.size ? lines.filter((l) => !drop.has(l)) : lines;
 }
 
 const isCaps = (l: Line): boolean => {

@@ -50,6 +50,23 @@ describe('Tesseract TSV into blocks', () => {
     expect(span.box).toEqual([24, 36, 50.4, 45.6]);
   });
 
+  it('drops the page number set apart at the top or foot of the page, not a number of the text', () => {
+    const page = (first: string, gap: number) =>
+      [
+        TSV_HEAD,
+        row(1, 1, 1, 1200, 100, 30, 90, first),
+        row(2, 1, 1, 100, 100 + gap, 80, 96, 'cách'),
+        row(2, 1, 1, 190, 100 + gap, 80, 95, 'hành'),
+        row(2, 1, 1, 280, 100 + gap, 80, 95, 'chính.'),
+        row(2, 1, 2, 100, 150 + gap, 80, 95, 'Tổng'),
+        row(2, 1, 2, 190, 150 + gap, 80, 95, 'cộng'),
+        row(3, 1, 1, 1200, 300 + gap, 30, 90, '12'),
+      ].join('\n');
+    expect(blocksOfPage(parseTsv(page('3', 140)), 4, 300, 0).map((b) => b.text)).toEqual(['cách hành chính. Tổng cộng']);
+    // a number on the line right above the text is not set apart
+    expect(blocksOfPage(parseTsv(page('3', 50)), 4, 300, 0)[0]!.text).toBe('3');
+  });
+
   it('splits cells only at gaps far wider than a space', () => {
     const w = (left: number, right: number): OcrWord => ({ text: 'x', conf: 90, box: [left, 0, right, 40], block: 1, par: 1, line: 1 });
     expect(cellsOf([w(0, 50), w(65, 100), w(120, 160)], 40)).toHaveLength(1);
@@ -86,9 +103,21 @@ describe('what OCR of a report gets wrong, repaired only where unambiguous', () 
     expect(texts(r)).toBe('từ đủ 14 tuổi năm 2024.');
     expect(flagged(r)).toEqual(['14', '2024.']);
     expect(texts(repairWords(line('Mục', 'I.', 'lo', 'O')))).toBe('Mục I. lo O');
+  });
+
+  it('joins a number whose thousands dot was read as a space, and flags it; never two numbers apart as columns', () => {
     const spaced = repairWords(line('cấp', '6', '815', 'tài', 'khoản'));
-    expect(texts(spaced)).toBe('cấp 6 815 tài khoản');
-    expect(flagged(spaced)).toEqual(['6', '815']);
+    expect(texts(spaced)).toBe('cấp 6.815 tài khoản');
+    expect(flagged(spaced)).toEqual(['6.815']);
+    expect(spaced[1]!.box).toEqual([100, 0, 280, 40]);
+    expect(texts(repairWords(line('tiếp', 'nhận', '29,', '695', 'hồ', 'sơ')))).toBe('tiếp nhận 29.695 hồ sơ');
+    expect(texts(repairWords(line('khớp', '1.156.', '846', 'trường', 'hợp')))).toBe('khớp 1.156.846 trường hợp');
+    // no unit after it, or a column's gap between: left as read
+    expect(texts(repairWords(line('đạt', '86,', '154).')))).toBe('đạt 86, 154).');
+    const apart = line('Xã', '12', '345', 'hộ');
+    apart[2]!.box = [900, 0, 980, 40];
+    expect(texts(repairWords(apart))).toBe('Xã 12 345 hộ');
+    expect(texts(repairWords(line('đạt', '2.767\u20442.778', 'trung', 'tâm')))).toBe('đạt 2.767/2.778 trung tâm');
   });
 
   it('finds the footnote area under the separator rule, and the mark glued in the flow', () => {
