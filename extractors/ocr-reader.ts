@@ -228,6 +228,15 @@ const fewerMarks = (read: string, form: string): boolean => {
   return r.length === f.length && r.every((syl, i) => diacritics(syl).every((c) => diacritics(f[i]!).includes(c)));
 };
 
+/**
+ * Two-syllable words the extraction reads a number's kind from (a share, its whole, a period, a plan),
+ * each the only common word with its letters: OCR of a small or blurred scan drops the tone mark stacked
+ * on a circumflex or a breve (`ty lệ`, `trên tông`), and the number's kind is then lost with it.
+ */
+const KEY_PHRASES: ReadonlyMap<string, string> = new Map(
+  ['tỷ lệ', 'tổng số', 'trên tổng', 'so với', 'cùng kỳ', 'kế hoạch', 'đến nay', 'tính đến', 'lũy kế', 'bình quân'].map((p) => [fold(p), p]),
+);
+
 /** A letter OCR reads for a digit inside a number: `l4`, `2O24`. */
 const DIGIT_FOR = { I: '1', l: '1', '|': '1', O: '0', o: '0' } as const;
 const NUMBER_WITH_LETTERS = /^([(]?)([\dIlO|o]+(?:[.,][\dIlO|o]+)*)([)%.,;:]*)$/;
@@ -320,6 +329,17 @@ export function repairWords(words: readonly OcrWord[]): OcrWord[] {
       for (const w of ws) flag(w, `OCR đọc «${read}», đơn vị được sửa thành «${form}»`);
       break;
     }
+  }
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [a, b] = [out[i]!, out[i + 1]!];
+    const tail = /[.,;:)]*$/.exec(b.text)![0];
+    const read = `${a.text} ${b.text.slice(0, b.text.length - tail.length)}`;
+    const form = KEY_PHRASES.get(fold(read));
+    if (!form || read.toLowerCase() === form || !fewerMarks(read.toLowerCase(), form)) continue;
+    const [first, second] = form.split(' ') as [string, string];
+    a.text = /^\p{Lu}/u.test(a.text) ? first.charAt(0).toUpperCase() + first.slice(1) : first;
+    b.text = `${second}${tail}`;
+    for (const w of [a, b]) flag(w, `OCR đọc «${read}», được sửa thành «${form}»`);
   }
   return out;
 }

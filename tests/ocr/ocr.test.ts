@@ -98,6 +98,14 @@ describe('what OCR of a report gets wrong, repaired only where unambiguous', () 
     expect(flagged(repairWords(line('đạt', '52,37ta/ha')))).toEqual(['52,37tạ/ha']);
   });
 
+  it('gives back the tone mark of the words a number is read by, and nothing whose marks differ', () => {
+    const r = repairWords(line('đạt', 'ty', 'lệ', '86,7%;', 'đạt', '56%', 'trên', 'tông', 'lượt'));
+    expect(texts(r)).toBe('đạt tỷ lệ 86,7%; đạt 56% trên tổng lượt');
+    expect(flagged(r)).toEqual(['tỷ', 'lệ', 'trên', 'tổng']);
+    expect(texts(repairWords(line('Ty', 'lệ', 'hộ')))).toBe('Tỷ lệ hộ');
+    expect(texts(repairWords(line('đường', 'bê', 'tông', 'và', 'công', 'ty')))).toBe('đường bê tông và công ty');
+  });
+
   it('reads a letter inside a number as the digit it stands for, and flags it', () => {
     const r = repairWords(line('từ', 'đủ', 'l4', 'tuổi', 'năm', '2O24.'));
     expect(texts(r)).toBe('từ đủ 14 tuổi năm 2024.');
