@@ -343,6 +343,34 @@ const scanFor = (sha: string): string | undefined =>
         .find((p) => createHash('sha256').update(readFileSync(p)).digest('hex') === sha)
     : undefined;
 
+/**
+ * The misses a reviewer is shown anyway: a labelled fact is covered when an unmatched fact that went out as
+ * a `reading` mismatch has its value (its unit or kind misread), or its unit and as many digits on its page
+ * or the next (a digit misread). Each such fact covers one miss.
+ */
+function coveredMisses(
+  misses: readonly (GoldFact & { page?: number })[],
+  extras: readonly LoadInput['facts'][number][],
+  doubtful: ReadonlySet<string>,
+): number {
+  const pool = extras.filter((f) => doubtful.has(f.id));
+  const digits = (n: number) => String(Math.round(n * 100)).length;
+  const covered = new Set<GoldFact>();
+  for (const byDigits of [false, true])
+    for (const g of misses) {
+      if (covered.has(g)) continue;
+      const i = pool.findIndex((f) =>
+        byDigits
+          ? f.unit === g.unit && digits(f.value) === digits(g.value) && g.page !== undefined && Math.abs((f.source.page ?? 0) - g.page) <= 1
+          : Math.abs(f.value - g.value) <= 1e-9 * Math.max(1, Math.abs(g.value)),
+      );
+      if (i < 0) continue;
+      pool.splice(i, 1);
+      covered.add(g);
+    }
+  return covered.size;
+}
+
 describe.skipIf(missing !== null || !existsSync(CORPUS))('the real scan, read by OCR', () => {
   const entry = labelled[0]!;
   const sha = entry.slice(0, 64);
@@ -372,9 +400,11 @@ describe.skipIf(missing !== null || !existsSync(CORPUS))('the real scan, read by
     const doubtful = new Set(input.mismatches.filter((m) => m.type === 'reading').flatMap((m) => m.factIds));
     const lowConfidence = input.facts.filter((f) => (f.source.ocr?.confidence ?? 100) < LOW_CONFIDENCE || f.source.ocr?.doubt !== undefined);
     expect(lowConfidence.every((f) => doubtful.has(f.id))).toBe(true);
-    // just below today's level; the issue's target is recall 0.85 and precision 0.9
-    expect(s.recall).toBeGreaterThanOrEqual(0.72);
-    expect(s.precision).toBeGreaterThanOrEqual(0.7);
+    const covered = coveredMisses(s.misses as (GoldFact & { page?: number })[], s.extras, doubtful);
+    process.stdout.write(`scan (OCR): ${covered}/${s.misses.length} misses are before a reviewer as a reading mismatch; floors count right facts only\n`);
+    // just below today's level (0.763 / 0.763); the issue's target is recall 0.85 and precision 0.9
+    expect(s.recall).toBeGreaterThanOrEqual(0.75);
+    expect(s.precision).toBeGreaterThanOrEqual(0.75);
     // every footnote body is found under its separator rule; a mark is linked where the page's marks are all read
     expect(input.footnotes).toHaveLength(8);
     expect(s.footnoteLinks).toBeGreaterThanOrEqual(1);
