@@ -209,7 +209,8 @@ function separatorAreaStart(lines: readonly Line[], rules: readonly OcrWord[], b
 /** The forms of the unit vocabulary by their fold, for the repair of units OCR read without a tone mark. */
 const BY_FOLD = (() => {
   const m = new Map<string, string[]>();
-  for (const form of [...Object.keys(UNIT_FORMS), ...COUNT_NOUNS, ...Object.keys(SCALE_WORDS)]) {
+  // `tuổi` too: after a number the grammar reads it as an age, which is no figure (`từ đủ 14 tuổi`)
+  for (const form of [...Object.keys(UNIT_FORMS), ...COUNT_NOUNS, ...Object.keys(SCALE_WORDS), 'tuổi']) {
     if (!/\p{L}/u.test(form)) continue;
     const key = fold(form);
     const list = m.get(key) ?? [];

@@ -94,6 +94,8 @@ describe('what OCR of a report gets wrong, repaired only where unambiguous', () 
     expect(texts(r)).toBe('có 12 hộ và');
     expect(flagged(r)).toEqual(['hộ']);
     expect(texts(repairWords(line('có', '3', 'hồ', 'chứa')))).toBe('có 3 hồ chứa');
+    // an age is no figure, and the grammar knows it only by its tone mark
+    expect(texts(repairWords(line('từ', 'đủ', '14', 'tuôi,')))).toBe('từ đủ 14 tuổi,');
     expect(texts(repairWords(line('đạt', '52,37ta/ha')))).toBe('đạt 52,37tạ/ha');
     expect(flagged(repairWords(line('đạt', '52,37ta/ha')))).toEqual(['52,37tạ/ha']);
   });
