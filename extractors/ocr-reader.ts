@@ -238,9 +238,9 @@ const KEY_PHRASES: ReadonlyMap<string, string> = new Map(
   ['tỷ lệ', 'tổng số', 'trên tổng', 'so với', 'cùng kỳ', 'kế hoạch', 'đến nay', 'tính đến', 'lũy kế', 'bình quân'].map((p) => [fold(p), p]),
 );
 
-/** A letter OCR reads for a digit inside a number: `l4`, `2O24`. */
-const DIGIT_FOR = { I: '1', l: '1', '|': '1', O: '0', o: '0' } as const;
-const NUMBER_WITH_LETTERS = /^([(]?)([\dIlO|o]+(?:[.,][\dIlO|o]+)*)([)%.,;:]*)$/;
+/** A letter OCR reads for a digit inside a number: `l4`, `2O24`, `2ó` (a blurred 6 takes an accent). */
+const DIGIT_FOR = { I: '1', l: '1', '|': '1', O: '0', o: '0', ó: '6' } as const;
+const NUMBER_WITH_LETTERS = /^([(]?)([\dIlO|oó]+(?:[.,][\dIlO|oó]+)*)([)%.,;:]*)$/;
 
 /**
  * Repairs of a line's words that OCR of a Vietnamese report needs, each only where it is unambiguous, and
@@ -262,9 +262,9 @@ export function repairWords(words: readonly OcrWord[]): OcrWord[] {
   };
   for (const w of out) {
     const m = NUMBER_WITH_LETTERS.exec(w.text);
-    if (!m || !/\d/.test(m[2]!) || !/[IlO|o]/.test(m[2]!)) continue;
+    if (!m || !/\d/.test(m[2]!) || !/[IlO|oó]/.test(m[2]!)) continue;
     const read = w.text;
-    w.text = `${m[1]}${m[2]!.replace(/[IlO|o]/g, (c) => DIGIT_FOR[c as keyof typeof DIGIT_FOR])}${m[3]}`;
+    w.text = `${m[1]}${m[2]!.replace(/[IlO|oó]/g, (c) => DIGIT_FOR[c as keyof typeof DIGIT_FOR])}${m[3]}`;
     flag(w, `OCR đọc «${read}», chữ cái trong số được thay bằng chữ số`);
   }
   for (const w of out) {
@@ -290,7 +290,7 @@ export function repairWords(words: readonly OcrWord[]): OcrWord[] {
     const head = /^([(]?\d{1,3}(?:\.\d{3})*)[.,]?$/.exec(a.text);
     // the gap of a space, not of a column: a dot read as a space leaves the words as close as a space does
     const near = a.block === b.block && a.par === b.par && a.line === b.line && b.box[0] - a.box[2] < (a.box[3] - a.box[1] + b.box[3] - b.box[1]) / 2;
-    if (!head || !near || !/^\d{3}(?:\.\d{3})*(?:,\d+)?[.,;:)%]*$/.test(b.text) || !/^\p{L}/u.test(out[i + 2]!.text)) continue;
+    if (!head || !near || !/^\d{3}(?:\.\d{3})*(?:,\d+)?(?:\/\d[\d.,]*)?[.,;:)%]*$/.test(b.text) || !/^\p{L}/u.test(out[i + 2]!.text)) continue;
     const read = `${a.text} ${b.text}`;
     const joined: OcrWord = {
       ...a,

@@ -113,6 +113,7 @@ describe('what OCR of a report gets wrong, repaired only where unambiguous', () 
     expect(texts(r)).toBe('từ đủ 14 tuổi năm 2024.');
     expect(flagged(r)).toEqual(['14', '2024.']);
     expect(texts(repairWords(line('Mục', 'I.', 'lo', 'O')))).toBe('Mục I. lo O');
+    expect(texts(repairWords(line('toán', '(2ó.', '770\u204447.826', 'lượt);')))).toBe('toán (26.770/47.826 lượt);');
   });
 
   it('joins a number whose thousands dot was read as a space, and flags it; never two numbers apart as columns', () => {
