@@ -390,7 +390,7 @@ export function blocksOfPage(read: readonly OcrWord[], page: number, dpi: number
   const bodies = lines.slice(area).filter(opensBody).length;
   const numbers = Array.from({ length: bodies }, (_, i) => state.nextFootnote + i);
   state.nextFootnote += bodies;
-  const marked = marksOf(lines.slice(0, area), bodies);
+  const marked = marksOf(lines.slice(0, area), numbers);
   let para: Built | null = null;
   let paraKey = '';
   const flush = () => {
@@ -398,7 +398,6 @@ export function blocksOfPage(read: readonly OcrWord[], page: number, dpi: number
     if (done?.text.trim()) blocks.push({ index: firstIndex + blocks.length, kind: 'paragraph', text: done.text, page, ocr: { spans: done.spans } });
     para = null;
   };
-  let nextMark = 0;
   let nextBody = 0;
   let prevLine: Line | null = null;
   lines.forEach((line, li) => {
@@ -414,7 +413,7 @@ export function blocksOfPage(read: readonly OcrWord[], page: number, dpi: number
     const ws = line.words.map((w) => {
       const parts = marked.get(w);
       if (!parts) return w;
-      return { ...w, text: `${parts[0]}${numberToSuperscript(numbers[nextMark++]!)}${parts[1]}` };
+      return { ...w, text: `${parts[0]}${numberToSuperscript(parts[2])}${parts[1]}` };
     });
     const cells = cellsOf(ws, line.height);
     if (cells.length >= 3 && cells.some((c) => c.some((w) => HAS_DIGIT.test(w.text)))) {
@@ -483,13 +482,15 @@ function startsParagraph(line: Line, prev: Line | null): boolean {
 }
 
 /**
- * The words of the flow that carry the page's footnote marks, in reading order: glued mark characters,
- * kept only when there are exactly as many as the page has bodies (a closing quote of a title is also
- * a quote), after dropping quotes that close an opening one.
+ * The words of the flow that carry the page's footnote marks, in reading order, each with the number of
+ * its body: glued mark characters, after dropping quotes that close an opening one, numbered in order when
+ * there are exactly as many as the page has bodies (a closing quote of a title is also a quote). Else only
+ * a mark read as its own digit (`bản!` for `bản¹`: a raised 1 is often read as `!`) names its body, when
+ * the page has a body of that number and the marks so read keep the bodies' order.
  */
-function marksOf(lines: readonly Line[], bodies: number): Map<OcrWord, [string, string]> {
-  if (bodies === 0) return new Map();
-  const found = new Map<OcrWord, [string, string]>();
+function marksOf(lines: readonly Line[], numbers: readonly number[]): Map<OcrWord, [string, string, number]> {
+  if (numbers.length === 0) return new Map();
+  const found = new Map<OcrWord, [string, string, string]>();
   let open = false;
   // the paragraph's parentheses still open: a `)` glued to a word that closes none is a mark misread
   let depth = 0;
@@ -515,12 +516,27 @@ function marksOf(lines: readonly Line[], bodies: number): Map<OcrWord, [string, 
       }
       // a number's own digits are not a mark: only digits glued to a letter are (`tấn12`)
       // and a lone letter before a mark is a word OCR could not read (`k"`), not a word with its mark
-      if (m && m[1]!.length >= 2 && (!/^\d+$/.test(m[2]!) || /\p{L}$/u.test(m[1]!))) found.set(w, [m[1]!, m[3]!]);
-      else if (stray) found.set(w, [stray[1]!, stray[2]!]);
+      if (m && m[1]!.length >= 2 && (!/^\d+$/.test(m[2]!) || /\p{L}$/u.test(m[1]!))) found.set(w, [m[1]!, m[3]!, m[2]!]);
+      else if (stray) found.set(w, [stray[1]!, stray[2]!, ')']);
     }
   }
-  return found.size === bodies ? found : new Map();
+  const out = new Map<OcrWord, [string, string, number]>();
+  if (found.size === numbers.length) {
+    [...found].forEach(([w, [before, after]], i) => out.set(w, [before, after, numbers[i]!]));
+    return out;
+  }
+  let last = 0;
+  for (const [w, [before, after, glyph]] of found) {
+    const read = /^\d{1,2}$/.test(glyph) ? Number(glyph) : (MARK_DIGIT[glyph] ?? null);
+    if (read === null || !numbers.includes(read) || read <= last) continue;
+    out.set(w, [before, after, read]);
+    last = read;
+  }
+  return out;
 }
+
+/** A raised digit as OCR reads it when it does not read it as a digit. */
+const MARK_DIGIT: Readonly<Record<string, number>> = { '!': 1, '\u00b9': 1, '\u00b2': 2, '\u00b3': 3 };
 
 /** A closing parenthesis glued to a word (`dùng).`), which a raised `⁽⁴⁾` is often read as. */
 const STRAY_CLOSE = /^(.*\p{Ll}{2})\)([.,;:]*)$/u;

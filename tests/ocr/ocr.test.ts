@@ -149,6 +149,30 @@ describe('what OCR of a report gets wrong, repaired only where unambiguous', () 
     expect(blocks.at(-1)!.text).toBe('¹ Công văn số 12/UBND về việc triển khai.');
     expect(blocks.some((b) => b.text.includes('văn bản¹ chỉ đạo.'))).toBe(true);
   });
+
+  it('links a mark read as its digit when another mark of the page was not read at all', () => {
+    const rows = [TSV_HEAD];
+    const w = (block: number, line: number, left: number, top: number, width: number, height: number, text: string): void => {
+      rows.push(['5', '1', block, 1, line, 1, left, top, width, height, 95, text].join('\t'));
+    };
+    for (let l = 0; l < 12; l++) {
+      const words = l === 10 ? ['đã', 'ban', 'hành', '07', 'văn', 'bản!', 'chỉ', 'đạo.'] : ['Toàn', 'tỉnh', 'đã', 'triển', 'khai', 'các', 'nhiệm', 'vụ'];
+      words.forEach((t, i) => {
+        w(1, l + 1, 300 + i * 200, 300 + l * 150, 150, 50, t);
+      });
+    }
+    w(2, 1, 300, 2600, 600, 8, ' ');
+    for (const [n, top] of [
+      [1, 2640],
+      [2, 2700],
+    ] as const) {
+      w(3 + n, 1, 300, top, 10, 20, "'");
+      for (const [i, t] of ['Công', 'văn', 'số', `1${n}/UBND`, 'về', 'việc', 'triển', 'khai.'].entries()) w(3 + n, 1, 330 + i * 150, top, 120, 38, t);
+    }
+    const blocks = blocksOfPage(parseTsv(rows.join('\n')), 1, 300, 0);
+    expect(blocks.slice(-2).map((b) => b.text.slice(0, 2))).toEqual(['¹ ', '² ']);
+    expect(blocks.some((b) => b.text.includes('văn bản¹ chỉ đạo.'))).toBe(true);
+  });
 });
 
 describe('a number keeps how sure OCR was', () => {
