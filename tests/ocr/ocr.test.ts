@@ -429,11 +429,11 @@ describe.skipIf(missing !== null || !existsSync(CORPUS))('the real scan, read by
     expect(lowConfidence.every((f) => doubtful.has(f.id))).toBe(true);
     const covered = coveredMisses(s.misses as (GoldFact & { page?: number })[], s.extras, doubtful);
     process.stdout.write(`scan (OCR): ${covered}/${s.misses.length} misses are before a reviewer as a reading mismatch; floors count right facts only\n`);
-    // just below today's level (0.763 / 0.763); the issue's target is recall 0.85 and precision 0.9
-    expect(s.recall).toBeGreaterThanOrEqual(0.75);
-    expect(s.precision).toBeGreaterThanOrEqual(0.75);
-    // every footnote body is found under its separator rule; a mark is linked where the page's marks are all read
+    // just below today's level (0.769 / 0.784); the issue's target is recall 0.85 and precision 0.9
+    expect(s.recall).toBeGreaterThanOrEqual(0.76);
+    expect(s.precision).toBeGreaterThanOrEqual(0.77);
+    // every footnote body is found under its separator rule; a mark is linked where the page's marks are all read, or it reads as its digit
     expect(input.footnotes).toHaveLength(8);
-    expect(s.footnoteLinks).toBeGreaterThanOrEqual(1);
+    expect(s.footnoteLinks).toBeGreaterThanOrEqual(2);
   });
 });
