@@ -522,7 +522,8 @@ function marksOf(lines: readonly Line[], numbers: readonly number[]): Map<OcrWor
   }
   const out = new Map<OcrWord, [string, string, number]>();
   if (found.size === numbers.length) {
-    [...found].forEach(([w, [before, after]], i) => out.set(w, [before, after, numbers[i]!]));
+    let i = 0;
+    for (const [w, [before, after]] of found) out.set(w, [before, after, numbers[i++]!]);
     return out;
   }
   let last = 0;
