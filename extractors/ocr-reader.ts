@@ -209,7 +209,8 @@ function separatorAreaStart(lines: readonly Line[], rules: readonly OcrWord[], b
 /** The forms of the unit vocabulary by their fold, for the repair of units OCR read without a tone mark. */
 const BY_FOLD = (() => {
   const m = new Map<string, string[]>();
-  for (const form of [...Object.keys(UNIT_FORMS), ...COUNT_NOUNS, ...Object.keys(SCALE_WORDS)]) {
+  // `tuổi` too: after a number the grammar reads it as an age, which is no figure (`từ đủ 14 tuổi`)
+  for (const form of [...Object.keys(UNIT_FORMS), ...COUNT_NOUNS, ...Object.keys(SCALE_WORDS), 'tuổi']) {
     if (!/\p{L}/u.test(form)) continue;
     const key = fold(form);
     const list = m.get(key) ?? [];
@@ -228,16 +229,28 @@ const fewerMarks = (read: string, form: string): boolean => {
   return r.length === f.length && r.every((syl, i) => diacritics(syl).every((c) => diacritics(f[i]!).includes(c)));
 };
 
-/** A letter OCR reads for a digit inside a number: `l4`, `2O24`. */
-const DIGIT_FOR = { I: '1', l: '1', '|': '1', O: '0', o: '0' } as const;
-const NUMBER_WITH_LETTERS = /^([(]?)([\dIlO|o]+(?:[.,][\dIlO|o]+)*)([)%.,;:]*)$/;
+/**
+ * Two-syllable words the extraction reads a number's kind from (a share, its whole, a period, a plan),
+ * each the only common word with its letters: OCR of a small or blurred scan drops the tone mark stacked
+ * on a circumflex or a breve (`ty lệ`, `trên tông`), and the number's kind is then lost with it.
+ */
+const KEY_PHRASES: ReadonlyMap<string, string> = new Map(
+  ['tỷ lệ', 'tổng số', 'trên tổng', 'so với', 'cùng kỳ', 'kế hoạch', 'đến nay', 'tính đến', 'lũy kế', 'bình quân'].map((p) => [fold(p), p]),
+);
+
+/** A letter OCR reads for a digit inside a number: `l4`, `2O24`, `2ó` (a blurred 6 takes an accent). */
+const DIGIT_FOR = { I: '1', l: '1', '|': '1', O: '0', o: '0', ó: '6' } as const;
+const NUMBER_WITH_LETTERS = /^([(]?)([\dIlO|oó]+(?:[.,][\dIlO|oó]+)*)([)%.,;:]*)$/;
 
 /**
  * Repairs of a line's words that OCR of a Vietnamese report needs, each only where it is unambiguous, and
  * each kept on the word as its `doubt` (what was read, what it became), so the number goes to a reviewer
  * with the reason; Tesseract's own confidence is left as it said:
  * - a number with a letter for a digit (`l4`, `2O24`) gets the digit;
- * - a group of three digits after a short number and a space (`7 815 tài khoản`) is left as read;
+ * - a group of three digits after a short number and a space, with a unit after (`7 815 tài khoản`,
+ *   `29, 695 hồ sơ`, `1.156. 846 trường hợp`), is one number whose thousands dot was read as a space:
+ *   joined with a dot (a decimal comma is never followed by a space in print);
+ * - a fraction slash (`⁄`) between digits is the slash of an `a/b` pair;
  * - the unit after a number read with fewer diacritics than a unit or counted noun of the vocabulary
  *   (`hô sơ`, `triệu đông`, `ta/ha`, glued `52,37ta/ha`), when that form is the only one with its letters,
  *   gets that form.
@@ -249,9 +262,9 @@ export function repairWords(words: readonly OcrWord[]): OcrWord[] {
   };
   for (const w of out) {
     const m = NUMBER_WITH_LETTERS.exec(w.text);
-    if (!m || !/\d/.test(m[2]!) || !/[IlO|o]/.test(m[2]!)) continue;
+    if (!m || !/\d/.test(m[2]!) || !/[IlO|oó]/.test(m[2]!)) continue;
     const read = w.text;
-    w.text = `${m[1]}${m[2]!.replace(/[IlO|o]/g, (c) => DIGIT_FOR[c as keyof typeof DIGIT_FOR])}${m[3]}`;
+    w.text = `${m[1]}${m[2]!.replace(/[IlO|oó]/g, (c) => DIGIT_FOR[c as keyof typeof DIGIT_FOR])}${m[3]}`;
     flag(w, `OCR đọc «${read}», chữ cái trong số được thay bằng chữ số`);
   }
   for (const w of out) {
@@ -265,13 +278,30 @@ export function repairWords(words: readonly OcrWord[]): OcrWord[] {
       flag(w, `OCR đọc «${read}», đơn vị được sửa thành «${forms[0]}»`);
     }
   }
-  for (let i = 0; i + 1 < out.length; i++) {
-    // `7 815` with a unit after: a thousands dot read as a space, or two numbers; left as read, flagged
-    if (/^[(]?\d{1,3}$/.test(out[i]!.text) && /^\d{3}(?:[.,]\d{3})*[.,;:)]*$/.test(out[i + 1]!.text) && /^\p{L}/u.test(out[i + 2]?.text ?? '')) {
-      const why = `OCR đọc «${out[i]!.text} ${out[i + 1]!.text}»: có thể là dấu chấm phân nghìn bị đọc thành dấu cách, hoặc hai số`;
-      flag(out[i]!, why);
-      flag(out[i + 1]!, why);
-    }
+  for (const w of out) {
+    if (!/\d\u2044\d/.test(w.text)) continue;
+    const read = w.text;
+    w.text = w.text.replace(/(?<=\d)\u2044(?=\d)/g, '/');
+    flag(w, `OCR đọc «${read}», dấu gạch phân số được đọc là dấu «/»`);
+  }
+  for (let i = 0; i + 2 < out.length; i++) {
+    const a = out[i]!;
+    const b = out[i + 1]!;
+    const head = /^([(]?\d{1,3}(?:\.\d{3})*)[.,]?$/.exec(a.text);
+    // the gap of a space, not of a column: a dot read as a space leaves the words as close as a space does
+    const near = a.block === b.block && a.par === b.par && a.line === b.line && b.box[0] - a.box[2] < (a.box[3] - a.box[1] + b.box[3] - b.box[1]) / 2;
+    if (!head || !near || !/^\d{3}(?:\.\d{3})*(?:,\d+)?(?:\/\d[\d.,]*)?[.,;:)%]*$/.test(b.text) || !/^\p{L}/u.test(out[i + 2]!.text)) continue;
+    const read = `${a.text} ${b.text}`;
+    const joined: OcrWord = {
+      ...a,
+      text: `${head[1]}.${b.text}`,
+      conf: Math.min(a.conf, b.conf),
+      box: [a.box[0], Math.min(a.box[1], b.box[1]), b.box[2], Math.max(a.box[3], b.box[3])],
+    };
+    delete joined.doubt;
+    for (const why of [a.doubt, b.doubt]) if (why) flag(joined, why);
+    flag(joined, `OCR đọc «${read}»: dấu chấm phân nghìn bị đọc thành dấu cách, được ghép thành «${joined.text}»`);
+    out.splice(i, 2, joined);
   }
   for (let i = 0; i < out.length; i++) {
     if (!/\d$/.test(out[i]!.text)) continue;
@@ -300,6 +330,17 @@ export function repairWords(words: readonly OcrWord[]): OcrWord[] {
       for (const w of ws) flag(w, `OCR đọc «${read}», đơn vị được sửa thành «${form}»`);
       break;
     }
+  }
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [a, b] = [out[i]!, out[i + 1]!];
+    const tail = /[.,;:)]*$/.exec(b.text)![0];
+    const read = `${a.text} ${b.text.slice(0, b.text.length - tail.length)}`;
+    const form = KEY_PHRASES.get(fold(read));
+    if (!form || read.toLowerCase() === form || !fewerMarks(read.toLowerCase(), form)) continue;
+    const [first, second] = form.split(' ') as [string, string];
+    a.text = /^\p{Lu}/u.test(a.text) ? first.charAt(0).toUpperCase() + first.slice(1) : first;
+    b.text = `${second}${tail}`;
+    for (const w of [a, b]) flag(w, `OCR đọc «${read}», được sửa thành «${form}»`);
   }
   return out;
 }
@@ -330,8 +371,13 @@ export function blocksOfPage(read: readonly OcrWord[], page: number, dpi: number
   // repaired over the page's words in reading order: a number may end a line and its unit open the next
   const raw = linesOf(read.filter((w) => !w.rule));
   const repaired = repairWords(raw.flatMap((l) => l.words));
-  let at = 0;
-  const lines = raw.map((l) => ({ ...l, words: repaired.slice(at, (at += l.words.length)) }));
+  // a repair may join two words of a line into one number: the words go back to their lines by key
+  const byLine = new Map<string, OcrWord[]>();
+  for (const w of repaired) {
+    const key = `${w.block}.${w.par}.${w.line}`;
+    byLine.set(key, [...(byLine.get(key) ?? []), w]);
+  }
+  const lines = dropPageNumber(raw.map((l) => ({ ...l, words: byLine.get(l.key) ?? [] })).filter((l) => l.words.length > 0));
   // the body's line height: a high percentile, since a long footnote area may hold more lines than the body
   const bodyHeight = percentile(
     lines.filter((l) => l.words.length >= 3).map((l) => l.height),
@@ -344,7 +390,7 @@ export function blocksOfPage(read: readonly OcrWord[], page: number, dpi: number
   const bodies = lines.slice(area).filter(opensBody).length;
   const numbers = Array.from({ length: bodies }, (_, i) => state.nextFootnote + i);
   state.nextFootnote += bodies;
-  const marked = marksOf(lines.slice(0, area), bodies);
+  const marked = marksOf(lines.slice(0, area), numbers);
   let para: Built | null = null;
   let paraKey = '';
   const flush = () => {
@@ -352,7 +398,6 @@ export function blocksOfPage(read: readonly OcrWord[], page: number, dpi: number
     if (done?.text.trim()) blocks.push({ index: firstIndex + blocks.length, kind: 'paragraph', text: done.text, page, ocr: { spans: done.spans } });
     para = null;
   };
-  let nextMark = 0;
   let nextBody = 0;
   let prevLine: Line | null = null;
   lines.forEach((line, li) => {
@@ -368,7 +413,7 @@ export function blocksOfPage(read: readonly OcrWord[], page: number, dpi: number
     const ws = line.words.map((w) => {
       const parts = marked.get(w);
       if (!parts) return w;
-      return { ...w, text: `${parts[0]}${numberToSuperscript(numbers[nextMark++]!)}${parts[1]}` };
+      return { ...w, text: `${parts[0]}${numberToSuperscript(parts[2])}${parts[1]}` };
     });
     const cells = cellsOf(ws, line.height);
     if (cells.length >= 3 && cells.some((c) => c.some((w) => HAS_DIGIT.test(w.text)))) {
@@ -395,6 +440,29 @@ export function blocksOfPage(read: readonly OcrWord[], page: number, dpi: number
   return blocks;
 }
 
+/** A page number as printed: `3`, `- 3 -`, `Trang 3`. */
+const PAGE_NUMBER = /^(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?$|^trang\s+\d{1,3}$/iu;
+
+/**
+ * The page without its page number: a bare number alone on the page's top or bottom line, set apart from
+ * the text by more than a line's gap, as the text layer's reader drops it. Left in, it would open the
+ * paragraph the page turn cut (`3` + `cách hành chính`) and be read as that paragraph's first figure.
+ */
+function dropPageNumber(lines: Line[]): Line[] {
+  if (lines.length < 2) return lines;
+  const byTop = [...lines].sort((a, b) => a.top - b.top);
+  const drop = new Set<Line>();
+  for (const [edge, next] of [
+    [byTop[0]!, byTop[1]!],
+    [byTop.at(-1)!, byTop.at(-2)!],
+  ] as const) {
+    if (!PAGE_NUMBER.test(edge.words.map((w) => w.text).join(' '))) continue;
+    const gap = edge.top < next.top ? next.top - edge.bottom : edge.top - next.bottom;
+    if (gap > 1.2 * Math.max(edge.height, next.height)) drop.add(edge);
+  }
+  return drop.size ? lines.filter((l) => !drop.has(l)) : lines;
+}
+
 const isCaps = (l: Line): boolean => {
   const letters = l.words
     .map((w) => w.text)
@@ -414,13 +482,15 @@ function startsParagraph(line: Line, prev: Line | null): boolean {
 }
 
 /**
- * The words of the flow that carry the page's footnote marks, in reading order: glued mark characters,
- * kept only when there are exactly as many as the page has bodies (a closing quote of a title is also
- * a quote), after dropping quotes that close an opening one.
+ * The words of the flow that carry the page's footnote marks, in reading order, each with the number of
+ * its body: glued mark characters, after dropping quotes that close an opening one, numbered in order when
+ * there are exactly as many as the page has bodies (a closing quote of a title is also a quote). Else only
+ * a mark read as its own digit (`bản!` for `bản¹`: a raised 1 is often read as `!`) names its body, when
+ * the page has a body of that number and the marks so read keep the bodies' order.
  */
-function marksOf(lines: readonly Line[], bodies: number): Map<OcrWord, [string, string]> {
-  if (bodies === 0) return new Map();
-  const found = new Map<OcrWord, [string, string]>();
+function marksOf(lines: readonly Line[], numbers: readonly number[]): Map<OcrWord, [string, string, number]> {
+  if (numbers.length === 0) return new Map();
+  const found = new Map<OcrWord, [string, string, string]>();
   let open = false;
   // the paragraph's parentheses still open: a `)` glued to a word that closes none is a mark misread
   let depth = 0;
@@ -446,12 +516,28 @@ function marksOf(lines: readonly Line[], bodies: number): Map<OcrWord, [string, 
       }
       // a number's own digits are not a mark: only digits glued to a letter are (`tấn12`)
       // and a lone letter before a mark is a word OCR could not read (`k"`), not a word with its mark
-      if (m && m[1]!.length >= 2 && (!/^\d+$/.test(m[2]!) || /\p{L}$/u.test(m[1]!))) found.set(w, [m[1]!, m[3]!]);
-      else if (stray) found.set(w, [stray[1]!, stray[2]!]);
+      if (m && m[1]!.length >= 2 && (!/^\d+$/.test(m[2]!) || /\p{L}$/u.test(m[1]!))) found.set(w, [m[1]!, m[3]!, m[2]!]);
+      else if (stray) found.set(w, [stray[1]!, stray[2]!, ')']);
     }
   }
-  return found.size === bodies ? found : new Map();
+  const out = new Map<OcrWord, [string, string, number]>();
+  if (found.size === numbers.length) {
+    let i = 0;
+    for (const [w, [before, after]] of found) out.set(w, [before, after, numbers[i++]!]);
+    return out;
+  }
+  let last = 0;
+  for (const [w, [before, after, glyph]] of found) {
+    const read = /^\d{1,2}$/.test(glyph) ? Number(glyph) : (MARK_DIGIT[glyph] ?? null);
+    if (read === null || !numbers.includes(read) || read <= last) continue;
+    out.set(w, [before, after, read]);
+    last = read;
+  }
+  return out;
 }
+
+/** A raised digit as OCR reads it when it does not read it as a digit. */
+const MARK_DIGIT: Readonly<Record<string, number>> = { '!': 1, '\u00b9': 1, '\u00b2': 2, '\u00b3': 3 };
 
 /** A closing parenthesis glued to a word (`dùng).`), which a raised `⁽⁴⁾` is often read as. */
 const STRAY_CLOSE = /^(.*\p{Ll}{2})\)([.,;:]*)$/u;

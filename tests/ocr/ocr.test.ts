@@ -50,6 +50,23 @@ describe('Tesseract TSV into blocks', () => {
     expect(span.box).toEqual([24, 36, 50.4, 45.6]);
   });
 
+  it('drops the page number set apart at the top or foot of the page, not a number of the text', () => {
+    const page = (first: string, gap: number) =>
+      [
+        TSV_HEAD,
+        row(1, 1, 1, 1200, 100, 30, 90, first),
+        row(2, 1, 1, 100, 100 + gap, 80, 96, 'cách'),
+        row(2, 1, 1, 190, 100 + gap, 80, 95, 'hành'),
+        row(2, 1, 1, 280, 100 + gap, 80, 95, 'chính.'),
+        row(2, 1, 2, 100, 150 + gap, 80, 95, 'Tổng'),
+        row(2, 1, 2, 190, 150 + gap, 80, 95, 'cộng'),
+        row(3, 1, 1, 1200, 300 + gap, 30, 90, '12'),
+      ].join('\n');
+    expect(blocksOfPage(parseTsv(page('3', 140)), 4, 300, 0).map((b) => b.text)).toEqual(['cách hành chính. Tổng cộng']);
+    // a number on the line right above the text is not set apart
+    expect(blocksOfPage(parseTsv(page('3', 50)), 4, 300, 0)[0]!.text).toBe('3');
+  });
+
   it('splits cells only at gaps far wider than a space', () => {
     const w = (left: number, right: number): OcrWord => ({ text: 'x', conf: 90, box: [left, 0, right, 40], block: 1, par: 1, line: 1 });
     expect(cellsOf([w(0, 50), w(65, 100), w(120, 160)], 40)).toHaveLength(1);
@@ -77,8 +94,18 @@ describe('what OCR of a report gets wrong, repaired only where unambiguous', () 
     expect(texts(r)).toBe('có 12 hộ và');
     expect(flagged(r)).toEqual(['hộ']);
     expect(texts(repairWords(line('có', '3', 'hồ', 'chứa')))).toBe('có 3 hồ chứa');
+    // an age is no figure, and the grammar knows it only by its tone mark
+    expect(texts(repairWords(line('từ', 'đủ', '14', 'tuôi,')))).toBe('từ đủ 14 tuổi,');
     expect(texts(repairWords(line('đạt', '52,37ta/ha')))).toBe('đạt 52,37tạ/ha');
     expect(flagged(repairWords(line('đạt', '52,37ta/ha')))).toEqual(['52,37tạ/ha']);
+  });
+
+  it('gives back the tone mark of the words a number is read by, and nothing whose marks differ', () => {
+    const r = repairWords(line('đạt', 'ty', 'lệ', '86,7%;', 'đạt', '56%', 'trên', 'tông', 'lượt'));
+    expect(texts(r)).toBe('đạt tỷ lệ 86,7%; đạt 56% trên tổng lượt');
+    expect(flagged(r)).toEqual(['tỷ', 'lệ', 'trên', 'tổng']);
+    expect(texts(repairWords(line('Ty', 'lệ', 'hộ')))).toBe('Tỷ lệ hộ');
+    expect(texts(repairWords(line('đường', 'bê', 'tông', 'và', 'công', 'ty')))).toBe('đường bê tông và công ty');
   });
 
   it('reads a letter inside a number as the digit it stands for, and flags it', () => {
@@ -86,9 +113,22 @@ describe('what OCR of a report gets wrong, repaired only where unambiguous', () 
     expect(texts(r)).toBe('từ đủ 14 tuổi năm 2024.');
     expect(flagged(r)).toEqual(['14', '2024.']);
     expect(texts(repairWords(line('Mục', 'I.', 'lo', 'O')))).toBe('Mục I. lo O');
+    expect(texts(repairWords(line('toán', '(2ó.', '770\u204447.826', 'lượt);')))).toBe('toán (26.770/47.826 lượt);');
+  });
+
+  it('joins a number whose thousands dot was read as a space, and flags it; never two numbers apart as columns', () => {
     const spaced = repairWords(line('cấp', '6', '815', 'tài', 'khoản'));
-    expect(texts(spaced)).toBe('cấp 6 815 tài khoản');
-    expect(flagged(spaced)).toEqual(['6', '815']);
+    expect(texts(spaced)).toBe('cấp 6.815 tài khoản');
+    expect(flagged(spaced)).toEqual(['6.815']);
+    expect(spaced[1]!.box).toEqual([100, 0, 280, 40]);
+    expect(texts(repairWords(line('tiếp', 'nhận', '29,', '695', 'hồ', 'sơ')))).toBe('tiếp nhận 29.695 hồ sơ');
+    expect(texts(repairWords(line('khớp', '1.156.', '846', 'trường', 'hợp')))).toBe('khớp 1.156.846 trường hợp');
+    // no unit after it, or a column's gap between: left as read
+    expect(texts(repairWords(line('đạt', '86,', '154).')))).toBe('đạt 86, 154).');
+    const apart = line('Xã', '12', '345', 'hộ');
+    apart[2]!.box = [900, 0, 980, 40];
+    expect(texts(repairWords(apart))).toBe('Xã 12 345 hộ');
+    expect(texts(repairWords(line('đạt', '2.767\u20442.778', 'trung', 'tâm')))).toBe('đạt 2.767/2.778 trung tâm');
   });
 
   it('finds the footnote area under the separator rule, and the mark glued in the flow', () => {
@@ -107,6 +147,30 @@ describe('what OCR of a report gets wrong, repaired only where unambiguous', () 
     for (const [i, t] of ['Công', 'văn', 'số', '12/UBND', 'về', 'việc', 'triển', 'khai.'].entries()) w(3, 1, 330 + i * 150, 2640, 120, 38, t);
     const blocks = blocksOfPage(parseTsv(rows.join('\n')), 1, 300, 0);
     expect(blocks.at(-1)!.text).toBe('¹ Công văn số 12/UBND về việc triển khai.');
+    expect(blocks.some((b) => b.text.includes('văn bản¹ chỉ đạo.'))).toBe(true);
+  });
+
+  it('links a mark read as its digit when another mark of the page was not read at all', () => {
+    const rows = [TSV_HEAD];
+    const w = (block: number, line: number, left: number, top: number, width: number, height: number, text: string): void => {
+      rows.push(['5', '1', block, 1, line, 1, left, top, width, height, 95, text].join('\t'));
+    };
+    for (let l = 0; l < 12; l++) {
+      const words = l === 10 ? ['đã', 'ban', 'hành', '07', 'văn', 'bản!', 'chỉ', 'đạo.'] : ['Toàn', 'tỉnh', 'đã', 'triển', 'khai', 'các', 'nhiệm', 'vụ'];
+      words.forEach((t, i) => {
+        w(1, l + 1, 300 + i * 200, 300 + l * 150, 150, 50, t);
+      });
+    }
+    w(2, 1, 300, 2600, 600, 8, ' ');
+    for (const [n, top] of [
+      [1, 2640],
+      [2, 2700],
+    ] as const) {
+      w(3 + n, 1, 300, top, 10, 20, "'");
+      for (const [i, t] of ['Công', 'văn', 'số', `1${n}/UBND`, 'về', 'việc', 'triển', 'khai.'].entries()) w(3 + n, 1, 330 + i * 150, top, 120, 38, t);
+    }
+    const blocks = blocksOfPage(parseTsv(rows.join('\n')), 1, 300, 0);
+    expect(blocks.slice(-2).map((b) => b.text.slice(0, 2))).toEqual(['¹ ', '² ']);
     expect(blocks.some((b) => b.text.includes('văn bản¹ chỉ đạo.'))).toBe(true);
   });
 });
@@ -306,6 +370,34 @@ const scanFor = (sha: string): string | undefined =>
         .find((p) => createHash('sha256').update(readFileSync(p)).digest('hex') === sha)
     : undefined;
 
+/**
+ * The misses a reviewer is shown anyway: a labelled fact is covered when an unmatched fact that went out as
+ * a `reading` mismatch has its value (its unit or kind misread), or its unit and as many digits on its page
+ * or the next (a digit misread). Each such fact covers one miss.
+ */
+function coveredMisses(
+  misses: readonly (GoldFact & { page?: number })[],
+  extras: readonly LoadInput['facts'][number][],
+  doubtful: ReadonlySet<string>,
+): number {
+  const pool = extras.filter((f) => doubtful.has(f.id));
+  const digits = (n: number) => String(Math.round(n * 100)).length;
+  const covered = new Set<GoldFact>();
+  for (const byDigits of [false, true])
+    for (const g of misses) {
+      if (covered.has(g)) continue;
+      const i = pool.findIndex((f) =>
+        byDigits
+          ? f.unit === g.unit && digits(f.value) === digits(g.value) && g.page !== undefined && Math.abs((f.source.page ?? 0) - g.page) <= 1
+          : Math.abs(f.value - g.value) <= 1e-9 * Math.max(1, Math.abs(g.value)),
+      );
+      if (i < 0) continue;
+      pool.splice(i, 1);
+      covered.add(g);
+    }
+  return covered.size;
+}
+
 describe.skipIf(missing !== null || !existsSync(CORPUS))('the real scan, read by OCR', () => {
   const entry = labelled[0]!;
   const sha = entry.slice(0, 64);
@@ -335,11 +427,13 @@ describe.skipIf(missing !== null || !existsSync(CORPUS))('the real scan, read by
     const doubtful = new Set(input.mismatches.filter((m) => m.type === 'reading').flatMap((m) => m.factIds));
     const lowConfidence = input.facts.filter((f) => (f.source.ocr?.confidence ?? 100) < LOW_CONFIDENCE || f.source.ocr?.doubt !== undefined);
     expect(lowConfidence.every((f) => doubtful.has(f.id))).toBe(true);
-    // just below today's level; the issue's target is recall 0.85 and precision 0.9
-    expect(s.recall).toBeGreaterThanOrEqual(0.72);
-    expect(s.precision).toBeGreaterThanOrEqual(0.7);
-    // every footnote body is found under its separator rule; a mark is linked where the page's marks are all read
+    const covered = coveredMisses(s.misses as (GoldFact & { page?: number })[], s.extras, doubtful);
+    process.stdout.write(`scan (OCR): ${covered}/${s.misses.length} misses are before a reviewer as a reading mismatch; floors count right facts only\n`);
+    // just below today's level (0.769 / 0.784); the issue's target is recall 0.85 and precision 0.9
+    expect(s.recall).toBeGreaterThanOrEqual(0.76);
+    expect(s.precision).toBeGreaterThanOrEqual(0.77);
+    // every footnote body is found under its separator rule; a mark is linked where the page's marks are all read, or it reads as its digit
     expect(input.footnotes).toHaveLength(8);
-    expect(s.footnoteLinks).toBeGreaterThanOrEqual(1);
+    expect(s.footnoteLinks).toBeGreaterThanOrEqual(2);
   });
 });
