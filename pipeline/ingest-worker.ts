@@ -120,7 +120,9 @@ async function run(id: number, job: IngestJob): Promise<IngestJobResult> {
     }
     // each OCR page read is told to the pool: it restarts the job's clock, and the progress line shows it
     const onPage = (p: { file: string; done: number; total: number }) => {
-      if (p.file === job.file) port.postMessage({ id, progress: { ocrPages: p.done, ocrTotal: p.total } });
+      if (p.file !== job.file) return;
+      onLong();
+      port.postMessage({ id, progress: { ocrPages: p.done, ocrTotal: p.total } });
     };
     ocrListeners.add(onPage);
     try {
@@ -134,7 +136,52 @@ async function run(id: number, job: IngestJob): Promise<IngestJobResult> {
   }
 }
 
-let queue: Promise<void> = Promise.resolve();
+/** Jobs sent ahead, waiting for the one running (the pool sends one ahead: jobs run one after another). */
+const waiting: { id: number; job: IngestJob }[] = [];
+let running = false;
+/** the running job has reported progress (an OCR page): it is long, and what waits behind it goes back */
+let long = false;
+
+function giveBack(id: number): void {
+  port.postMessage({ id, returned: true });
+}
+
+/** The running job is long: the jobs waiting behind it go back to the pool, for a worker that is free. */
+function onLong(): void {
+  if (long) return;
+  long = true;
+  for (const w of waiting.splice(0)) giveBack(w.id);
+}
+
+/**
+ * A job still running after this long is long too: a scan is seen as one before its first page is read
+ * (pdftoppm and Tesseract run in child processes, so this thread's timers fire meanwhile). Text files
+ * take a tenth of it.
+ */
+const LONG_MS = 1000;
+
+function next(): void {
+  if (running) return;
+  const w = waiting.shift();
+  if (!w) return;
+  running = true;
+  long = false;
+  const timer = setTimeout(onLong, LONG_MS);
+  void run(w.id, w.job)
+    .then((result) => {
+      try {
+        port.postMessage({ id: w.id, result });
+      } catch (err) {
+        port.postMessage({ id: w.id, error: `extract: result cannot be sent: ${err instanceof Error ? err.message : String(err)}` });
+      }
+    })
+    .finally(() => {
+      clearTimeout(timer);
+      running = false;
+      long = false;
+      next();
+    });
+}
 
 port.on('message', (msg: { id: number; job?: IngestJob; answer?: boolean }) => {
   if ('answer' in msg) {
@@ -144,16 +191,9 @@ port.on('message', (msg: { id: number; job?: IngestJob; answer?: boolean }) => {
     return;
   }
   if (!msg.job) return;
-  const job = msg.job;
-  // The pool sends the next job ahead: jobs run one after another, never interleaved.
-  queue = queue.then(() =>
-    run(msg.id, job).then((result) => {
-      try {
-        port.postMessage({ id: msg.id, result });
-      } catch (err) {
-        port.postMessage({ id: msg.id, error: `extract: result cannot be sent: ${err instanceof Error ? err.message : String(err)}` });
-      }
-    }),
-  );
+  // sent ahead before the pool heard that the running job is long
+  if (running && long) return giveBack(msg.id);
+  waiting.push({ id: msg.id, job: msg.job });
+  next();
 });
 port.postMessage({ ready: true });

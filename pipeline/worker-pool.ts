@@ -15,7 +15,13 @@ import { oneLine } from '../extractors/reader.ts';
  *   pool → worker  { id, job }       a worker may hold its next job too, and runs them in order
  *   worker → pool  { id, ask }      pool → worker { id, answer }   (answered synchronously by `answer`)
  *   worker → pool  { id, progress }  the job goes on (an OCR page read): its time limit runs again from now
+ *   worker → pool  { id, returned: true }  a job sent ahead, not started, given back (its worker is on a
+ *                                          long job: one that reports progress); the pool hands it out again
  *   worker → pool  { id, result }  or  { id, error }
+ *
+ * A job sent ahead waits for the one before it. For a scan that OCR reads for a minute that would hold a
+ * short job while another worker idles: a worker whose job reports progress gives back what it was sent
+ * ahead, and is sent nothing ahead until that job is done.
  */
 export interface PoolOptions<Ask, Answer> {
   script: URL;
@@ -46,6 +52,8 @@ interface Slot<J, R> {
   tasks: Task<J, R>[];
   /** set when the pool itself terminates the worker, so its exit is not taken for a crash */
   retired: boolean;
+  /** its current job has reported progress: a long one, so nothing is sent to it ahead */
+  long: boolean;
 }
 
 /** Jobs sent to a worker beyond the one it runs. */
@@ -113,7 +121,7 @@ export class WorkerPool<J, R, Ask = unknown, Answer = unknown> {
       stderr: false,
     });
     worker.stdout.resume();
-    const slot: Slot<J, R> = { worker, ready: false, tasks: [], retired: false };
+    const slot: Slot<J, R> = { worker, ready: false, tasks: [], retired: false, long: false };
     this.slots.add(slot);
     worker.on('message', (msg: WorkerMessage<R, Ask>) => this.onMessage(slot, msg));
     worker.on('error', (err) => this.onGone(slot, describeCrash(err)));
@@ -124,6 +132,17 @@ export class WorkerPool<J, R, Ask = unknown, Answer = unknown> {
     if ('ready' in msg) {
       slot.ready = true;
       this.startupFailures = 0;
+      this.dispatch();
+      return;
+    }
+    if ('returned' in msg) {
+      const i = slot.tasks.findIndex((t) => t.id === msg.id);
+      // the current job is never given back: only one still waiting behind it
+      if (i < 1) return;
+      const [back] = slot.tasks.splice(i, 1);
+      // a worker gives back only while on a long job (it may not have said so by a progress message)
+      slot.long = true;
+      this.queue.unshift(back!);
       this.dispatch();
       return;
     }
@@ -140,6 +159,7 @@ export class WorkerPool<J, R, Ask = unknown, Answer = unknown> {
       return;
     }
     if ('progress' in msg) {
+      slot.long = true;
       clearTimeout(task.timer);
       task.timer = setTimeout(() => this.onTimeout(slot), this.options.timeoutMs);
       this.options.onProgress?.(task.job, msg.progress);
@@ -198,6 +218,7 @@ export class WorkerPool<J, R, Ask = unknown, Answer = unknown> {
   private settle(slot: Slot<J, R>, outcome: { ok: true; result: R } | { ok: false; reason: string; cause: 'error' | 'timeout' | 'crash' | 'closed' }): void {
     const task = slot.tasks.shift();
     if (!task) return;
+    slot.long = false;
     clearTimeout(task.timer);
     task.resolve({ ...outcome, ms: performance.now() - task.started });
     const next = slot.tasks[0];
@@ -219,7 +240,7 @@ export class WorkerPool<J, R, Ask = unknown, Answer = unknown> {
     for (let depth = 1; depth <= AHEAD + 1; depth++) {
       for (const slot of this.slots) {
         if (this.queue.length === 0) return;
-        if (!slot.ready || slot.retired || slot.tasks.length >= depth) continue;
+        if (!slot.ready || slot.retired || slot.tasks.length >= depth || (depth > 1 && slot.long)) continue;
         const task = this.queue.shift()!;
         slot.tasks.push(task);
         if (slot.tasks.length === 1) this.startClock(slot, task);
@@ -233,6 +254,7 @@ type WorkerMessage<R, Ask> =
   | { ready: true }
   | { id: number; ask: Ask }
   | { id: number; progress: unknown }
+  | { id: number; returned: true }
   | { id: number; result: R }
   | { id: number; error: string };
 

@@ -68,6 +68,24 @@ describe('WorkerPool', () => {
     expect(await slow).toMatchObject({ ok: true });
   });
 
+  it('a job sent ahead to a worker on a long job (one that reports progress) goes to a worker that is free', async () => {
+    const progress: string[] = [];
+    pool = new WorkerPool({ script, size: 2, timeoutMs: 5000, onProgress: (job) => progress.push(job as string) });
+    while (pool.readyWorkers < 2) await new Promise((r) => setTimeout(r, 20));
+    const started = Date.now();
+    // the same tick: `long` and `sleep` take the two workers, `stamp` is sent ahead to the first, `long`'s
+    const [long, sleep, stamp] = [pool.run('long'), pool.run('sleep'), pool.run('stamp')];
+    const s = await stamp;
+    // behind `long` it would have waited 1.5 s; given back, it runs after `sleep` (0.4 s) on the other worker
+    expect(s.ok ? Number(s.result.split(' ')[1]) - started : NaN).toBeLessThan(1200);
+    expect(await sleep).toMatchObject({ ok: true });
+    // and nothing more is sent ahead to the long one
+    const after = await pool.run('stamp');
+    expect(after.ok ? Number(after.result.split(' ')[1]) - started : NaN).toBeLessThan(1200);
+    expect(await long).toMatchObject({ ok: true, result: 'done long' });
+    expect(progress).toEqual(['long']);
+  });
+
   it('fails only the job whose worker crashes, exits or runs out of memory', async () => {
     pool = new WorkerPool({ script, size: 2, timeoutMs: 20_000, resourceLimits: { maxOldGenerationSizeMb: 64 } });
     const results = await Promise.all(['a', 'throw', 'b', 'exit', 'hog', 'c'].map((j) => pool!.run(j)));
