@@ -99,7 +99,36 @@ function failedBefore(hash: string): string | null {
   }
 }
 
-async function run(id: number, job: IngestJob): Promise<IngestJobResult> {
+/** The job is given back before its OCR: the pool runs it when fewer jobs are OCRing (see worker-pool.ts). */
+const DEFERRED = Symbol('deferred');
+const NEEDS_OCR = Symbol('needs OCR');
+
+let pendingLong: ((ok: boolean) => void) | null = null;
+
+/** Asks the pool whether this job may go on to OCR now, which takes its worker for seconds a page. */
+function mayRunLong(id: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    pendingLong = resolve;
+    port.postMessage({ id, longAsk: true });
+  });
+}
+
+/**
+ * Reads and extracts the file without OCR. Most files need none, and this is then their result; a PDF with
+ * pages that have no text layer (the reader says so, or fails for it) needs OCR, and is read again with it.
+ */
+async function withoutOcr(file: string, limits: ReadLimits): Promise<IngestJobResult | typeof NEEDS_OCR> {
+  try {
+    const input = await processFile(file, catalog, { ...limits, ocr: 'never' });
+    if (input.messages.some((m) => m.ruleId === 'read:no-text-layer')) return NEEDS_OCR;
+    return { status: 'extracted', bytes: serialize(input) };
+  } catch (err) {
+    if (err instanceof ReadError && /no text layer/.test(err.reason)) return NEEDS_OCR;
+    throw err;
+  }
+}
+
+async function run(id: number, job: IngestJob): Promise<IngestJobResult | typeof DEFERRED> {
   const limits: ReadLimits = { ...DEFAULT_LIMITS, ...job.limits };
   let documentId: string | null = null;
   try {
@@ -117,6 +146,14 @@ async function run(id: number, job: IngestJob): Promise<IngestJobResult> {
       if (before !== null) {
         return { status: 'failed', stage: 'read', reason: `failed in an earlier run, not read again (--retry-failed to retry): ${before}`, documentId };
       }
+    }
+    if (limits.ocr === 'auto') {
+      const plain = await withoutOcr(job.file, limits);
+      if (plain !== NEEDS_OCR) return plain;
+    }
+    if (limits.ocr !== 'never') {
+      if (!(await mayRunLong(id))) return DEFERRED;
+      onLong();
     }
     // each OCR page read is told to the pool: it restarts the job's clock, and the progress line shows it
     const onPage = (p: { file: string; done: number; total: number }) => {
@@ -169,6 +206,10 @@ function next(): void {
   const timer = setTimeout(onLong, LONG_MS);
   void run(w.id, w.job)
     .then((result) => {
+      if (result === DEFERRED) {
+        port.postMessage({ id: w.id, deferred: true });
+        return;
+      }
       try {
         port.postMessage({ id: w.id, result });
       } catch (err) {
@@ -183,7 +224,13 @@ function next(): void {
     });
 }
 
-port.on('message', (msg: { id: number; job?: IngestJob; answer?: boolean }) => {
+port.on('message', (msg: { id: number; job?: IngestJob; answer?: boolean; longOk?: boolean }) => {
+  if ('longOk' in msg) {
+    const resolve = pendingLong;
+    pendingLong = null;
+    resolve?.(msg.longOk === true);
+    return;
+  }
   if ('answer' in msg) {
     const resolve = pendingAnswer;
     pendingAnswer = null;

@@ -108,7 +108,7 @@ interface Slot {
 /**
  * The flags of `baocao ingest` that take a value but do not change which files are walked. A run's
  * arguments without them (its paths and `--exclude` globs) say what it walks: a run with the same ones
- * after a stopped run continues it (see `versionKey` in store/documents.ts).
+ * after a stopped run continues it (see `VersionKey` in store/documents.ts).
  */
 const NOT_WALKED_VALUE_FLAGS = new Set(['--db', '--workers', '--max-bytes', '--max-pages', '--timeout', '--ocr', '--worker-memory']);
 
@@ -172,6 +172,12 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
   const group = new CommitGroup(writer);
   // pages OCR has read so far, per job in flight (a worker tells each page as it is read)
   const ocrRead = new Map<IngestJob, number>();
+  // files in flight or finished and waiting for the writer: room enough that workers rarely idle on it
+  const window = workers * 8;
+  let inFlight = 0;
+  // finished, in the order they finished: the writer takes them from the front
+  const ready: Slot[] = [];
+  let walked = false;
   const pool = new WorkerPool<IngestJob, IngestJobResult, string, boolean>({
     script: new URL('./ingest-worker.mjs', import.meta.url),
     size: workers,
@@ -186,14 +192,12 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
       ocrRead.set(j, Math.max(p.ocrPages, ocrRead.get(j) ?? 0));
       options.onOcrPage?.(j.file, p.ocrPages, p.ocrTotal ?? p.ocrPages);
     },
+    // OCR (a minute a scan) never takes every worker while other files wait: they are quick to read
+    maxLong: Math.max(1, workers - 1),
+    // results waiting for the writer free room for more files once written: the queue is not done
+    moreJobsComing: () => !walked && (ready.length > 0 || inFlight < window),
   });
   const stopping = () => options.shouldStop?.() === true || options.signal?.aborted === true;
-
-  // files in flight or finished and waiting for the writer: room enough that workers rarely idle on it
-  const window = workers * 8;
-  let inFlight = 0;
-  // finished, in the order they finished: the writer takes them from the front
-  const ready: Slot[] = [];
   let wake: (() => void) | null = null;
   const arrive = (slot: Slot) => {
     ready.push(slot);
@@ -204,7 +208,6 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
   // a warehouse kept inside the archive it loads is not read as one of its reports
   const db = wh.sqlite.memory ? [] : [resolve(wh.sqlite.name)].flatMap((f) => [f, `${f}-wal`, `${f}-shm`, `${f}-journal`]);
   const walker = walkFiles(paths, { ...(options.exclude ? { exclude: options.exclude } : {}), own: db })[Symbol.asyncIterator]();
-  let walked = false;
   const refill = async () => {
     while (!walked && inFlight < window && !stopping()) {
       const next = await walker.next();
@@ -221,6 +224,7 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
         void pool.run(job).then((outcome) => arrive({ file: job.file, outcome, job }));
       }
     }
+    pool.recheck();
   };
   /**
    * The next finished file, waiting for one if none is: null when every file is written, or when a stop

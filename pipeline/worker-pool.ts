@@ -17,11 +17,16 @@ import { oneLine } from '../extractors/reader.ts';
  *   worker → pool  { id, progress }  the job goes on (an OCR page read): its time limit runs again from now
  *   worker → pool  { id, returned: true }  a job sent ahead, not started, given back (its worker is on a
  *                                          long job: one that reports progress); the pool hands it out again
+ *   worker → pool  { id, longAsk: true }   pool → worker { id, longOk }   may the job go on as a long one
+ *                                          (OCR)? If not, the worker defers it:
+ *   worker → pool  { id, deferred: true }  the job is given back before its long part; it runs later
  *   worker → pool  { id, result }  or  { id, error }
  *
  * A job sent ahead waits for the one before it. For a scan that OCR reads for a minute that would hold a
  * short job while another worker idles: a worker whose job reports progress gives back what it was sent
- * ahead, and is sent nothing ahead until that job is done.
+ * ahead, and is sent nothing ahead until that job is done. And at most `maxLong` jobs run long at once
+ * while other jobs wait, so that OCR never takes every worker from the files that are quick to read; a
+ * long job deferred runs when a long one ends, or when nothing else is waiting.
  */
 export interface PoolOptions<Ask, Answer> {
   script: URL;
@@ -33,6 +38,13 @@ export interface PoolOptions<Ask, Answer> {
   answer?: (ask: Ask) => Answer;
   /** told of a job's progress; the job's time limit then runs again from now */
   onProgress?: (job: unknown, progress: unknown) => void;
+  /** jobs that may run long (they ask: OCR) at once while other jobs wait; default: every worker */
+  maxLong?: number;
+  /**
+   * Whether the pool's user will soon hand it more jobs (it has results to take first): while it will,
+   * an empty queue does not let more than `maxLong` jobs run long. Default: no.
+   */
+  moreJobsComing?: () => boolean;
 }
 
 export type PoolOutcome<R> = { ok: true; result: R; ms: number } | { ok: false; reason: string; cause: 'error' | 'timeout' | 'crash' | 'closed'; ms: number };
@@ -54,6 +66,8 @@ interface Slot<J, R> {
   retired: boolean;
   /** its current job has reported progress: a long one, so nothing is sent to it ahead */
   long: boolean;
+  /** its current job may run long (asked and allowed, or a deferred job handed out when it could) */
+  permit: boolean;
 }
 
 /** Jobs sent to a worker beyond the one it runs. */
@@ -65,6 +79,8 @@ const MAX_STARTUP_FAILURES = 3;
 export class WorkerPool<J, R, Ask = unknown, Answer = unknown> {
   private readonly slots = new Set<Slot<J, R>>();
   private readonly queue: Task<J, R>[] = [];
+  /** long jobs given back before their long part, waiting for a permit (see `maxLong`) */
+  private readonly deferred: Task<J, R>[] = [];
   private nextId = 1;
   private closed = false;
   private startupFailures = 0;
@@ -97,11 +113,17 @@ export class WorkerPool<J, R, Ask = unknown, Answer = unknown> {
     });
   }
 
+  /** Hands out deferred jobs that may now run (the user's `moreJobsComing` changed). */
+  recheck(): void {
+    this.dispatch();
+  }
+
   /** Terminates every worker; queued and running jobs resolve as `closed`. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    for (const t of this.queue.splice(0)) t.resolve({ ok: false, reason: 'the worker pool was closed', cause: 'closed', ms: 0 });
+    for (const t of [...this.queue.splice(0), ...this.deferred.splice(0)])
+      t.resolve({ ok: false, reason: 'the worker pool was closed', cause: 'closed', ms: 0 });
     const exits: Promise<number>[] = [];
     for (const slot of this.slots) {
       slot.retired = true;
@@ -121,7 +143,7 @@ export class WorkerPool<J, R, Ask = unknown, Answer = unknown> {
       stderr: false,
     });
     worker.stdout.resume();
-    const slot: Slot<J, R> = { worker, ready: false, tasks: [], retired: false, long: false };
+    const slot: Slot<J, R> = { worker, ready: false, tasks: [], retired: false, long: false, permit: false };
     this.slots.add(slot);
     worker.on('message', (msg: WorkerMessage<R, Ask>) => this.onMessage(slot, msg));
     worker.on('error', (err) => this.onGone(slot, describeCrash(err)));
@@ -148,6 +170,23 @@ export class WorkerPool<J, R, Ask = unknown, Answer = unknown> {
     }
     const task = slot.tasks[0];
     if (!task || msg.id !== task.id) return;
+    if ('longAsk' in msg) {
+      const ok = slot.permit || this.permits() < this.maxLong || this.nothingElse();
+      if (ok) slot.permit = slot.long = true;
+      slot.worker.postMessage({ id: task.id, longOk: ok });
+      return;
+    }
+    if ('deferred' in msg) {
+      slot.tasks.shift();
+      clearTimeout(task.timer);
+      task.started = 0;
+      slot.long = slot.permit = false;
+      this.deferred.push(task);
+      const next = slot.tasks[0];
+      if (next && !slot.retired && !this.closed) this.startClock(slot, next);
+      this.dispatch();
+      return;
+    }
     if ('ask' in msg) {
       let answer: Answer | undefined;
       try {
@@ -178,7 +217,7 @@ export class WorkerPool<J, R, Ask = unknown, Answer = unknown> {
     if (!slot.ready && ++this.startupFailures >= MAX_STARTUP_FAILURES) {
       this.brokenReason = `workers fail to start: ${reason}`;
       while (slot.tasks.length > 0) this.settle(slot, { ok: false, reason: this.brokenReason, cause: 'crash' });
-      for (const t of this.queue.splice(0)) t.resolve({ ok: false, reason: this.brokenReason, cause: 'crash', ms: 0 });
+      for (const t of [...this.queue.splice(0), ...this.deferred.splice(0)]) t.resolve({ ok: false, reason: this.brokenReason, cause: 'crash', ms: 0 });
       return;
     }
     slot.retired = true;
@@ -218,7 +257,7 @@ export class WorkerPool<J, R, Ask = unknown, Answer = unknown> {
   private settle(slot: Slot<J, R>, outcome: { ok: true; result: R } | { ok: false; reason: string; cause: 'error' | 'timeout' | 'crash' | 'closed' }): void {
     const task = slot.tasks.shift();
     if (!task) return;
-    slot.long = false;
+    slot.long = slot.permit = false;
     clearTimeout(task.timer);
     task.resolve({ ...outcome, ms: performance.now() - task.started });
     const next = slot.tasks[0];
@@ -234,9 +273,38 @@ export class WorkerPool<J, R, Ask = unknown, Answer = unknown> {
     task.timer = setTimeout(() => this.onTimeout(slot), this.options.timeoutMs);
   }
 
-  /** Idle workers first, then a job ahead for each: a job sent ahead must not wait while a worker idles. */
+  private get maxLong(): number {
+    return Math.max(1, this.options.maxLong ?? this.options.size);
+  }
+
+  /** No other job waits or is about to: a long job may take any worker. */
+  private nothingElse(): boolean {
+    return this.queue.length === 0 && this.options.moreJobsComing?.() !== true;
+  }
+
+  /** Workers whose job may run long. */
+  private permits(): number {
+    let n = 0;
+    for (const slot of this.slots) if (slot.permit && !slot.retired) n++;
+    return n;
+  }
+
+  /**
+   * Idle workers first, then a job ahead for each: a job sent ahead must not wait while a worker idles.
+   * A deferred long job goes first to an idle worker when it may run long, never ahead.
+   */
   private dispatch(): void {
     if (this.closed) return;
+    for (const slot of this.slots) {
+      if (this.deferred.length === 0) break;
+      if (!slot.ready || slot.retired || slot.tasks.length > 0) continue;
+      if (this.permits() >= this.maxLong && !this.nothingElse()) break;
+      const task = this.deferred.shift()!;
+      slot.permit = true;
+      slot.tasks.push(task);
+      this.startClock(slot, task);
+      slot.worker.postMessage({ id: task.id, job: task.job });
+    }
     for (let depth = 1; depth <= AHEAD + 1; depth++) {
       for (const slot of this.slots) {
         if (this.queue.length === 0) return;
@@ -255,6 +323,8 @@ type WorkerMessage<R, Ask> =
   | { id: number; ask: Ask }
   | { id: number; progress: unknown }
   | { id: number; returned: true }
+  | { id: number; longAsk: true }
+  | { id: number; deferred: true }
   | { id: number; result: R }
   | { id: number; error: string };
 

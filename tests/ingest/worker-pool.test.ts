@@ -82,8 +82,27 @@ describe('WorkerPool', () => {
     // and nothing more is sent ahead to the long one
     const after = await pool.run('stamp');
     expect(after.ok ? Number(after.result.split(' ')[1]) - started : NaN).toBeLessThan(1200);
-    expect(await long).toMatchObject({ ok: true, result: 'done long' });
+    expect(await long).toMatchObject({ ok: true, result: expect.stringMatching(/^done long/) });
     expect(progress).toEqual(['long']);
+  });
+
+  it('runs at most maxLong long jobs at once while other jobs wait; a deferred one runs when nothing else does', async () => {
+    pool = new WorkerPool({ script, size: 2, timeoutMs: 5000, maxLong: 1 });
+    while (pool.readyWorkers < 2) await new Promise((r) => setTimeout(r, 20));
+    const started = Date.now();
+    const scans = [pool.run('scan'), pool.run('scan')];
+    const quick = ['sleep', 'stamp', 'sleep', 'stamp'].map((j) => pool!.run(j));
+    const ends = (r: { ok: boolean; result?: string }) => (r.ok ? Number(r.result!.split(' ').at(-1)) - started : NaN);
+    // the second scan is deferred: the quick jobs run on the other worker, none waits for a scan (1.5 s)
+    const stamps = await Promise.all(quick);
+    expect(stamps.every((r) => r.ok)).toBe(true);
+    expect(ends(stamps[3]!)).toBeLessThan(1300);
+    const [first, second] = await Promise.all(scans);
+    expect(first).toMatchObject({ ok: true });
+    expect(second).toMatchObject({ ok: true });
+    // the deferred one ran once the quick jobs were done, beside the first
+    expect(ends(second!)).toBeGreaterThan(ends(stamps[3]!) + 1400);
+    expect(ends(second!)).toBeLessThan(ends(first!) + 1400);
   });
 
   it('fails only the job whose worker crashes, exits or runs out of memory', async () => {
