@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { ocrListeners } from '../extractors/ocr-spans.ts';
 import { DEFAULT_LIMITS, oneLine, ReadError, type ReadLimits } from '../extractors/reader.ts';
+import { sniffFormat } from '../extractors/sniff.ts';
 import { processFile } from './runner.ts';
 import { loadCatalog } from './stages/catalog.ts';
 
@@ -128,6 +129,19 @@ async function withoutOcr(file: string, limits: ReadLimits): Promise<IngestJobRe
   }
 }
 
+/** A PDF by its content, as the readers pick it (its header may sit after some junk: the first 4 kB are enough). */
+async function isPdf(file: string): Promise<boolean> {
+  const fh = await open(file, 'r').catch(() => null);
+  if (!fh) return false;
+  try {
+    const head = Buffer.alloc(4096);
+    const { bytesRead } = await fh.read(head, 0, head.length, 0);
+    return sniffFormat(head.subarray(0, bytesRead)) === 'pdf';
+  } finally {
+    await fh.close();
+  }
+}
+
 async function run(id: number, job: IngestJob): Promise<IngestJobResult | typeof DEFERRED> {
   const limits: ReadLimits = { ...DEFAULT_LIMITS, ...job.limits };
   let documentId: string | null = null;
@@ -151,7 +165,8 @@ async function run(id: number, job: IngestJob): Promise<IngestJobResult | typeof
       const plain = await withoutOcr(job.file, limits);
       if (plain !== NEEDS_OCR) return plain;
     }
-    if (limits.ocr !== 'never') {
+    // with --ocr always only a PDF is OCRed: other files need no leave to run long
+    if (limits.ocr === 'auto' || (limits.ocr === 'always' && (await isPdf(job.file)))) {
       if (!(await mayRunLong(id))) return DEFERRED;
       onLong();
     }
