@@ -119,7 +119,7 @@ interface RunRow {
 export interface WriterOptions {
   /**
    * Whether a run with these arguments walks what an unfinished (stopped or killed) run with those walked,
-   * so that it continues it (see `versionOrder`). Default: the same arguments.
+   * so that it continues it (see `VersionKey`). Default: the same arguments.
    */
   sameWalk?: (earlier: readonly string[], later: readonly string[]) => boolean;
 }
@@ -173,7 +173,7 @@ export class DocumentWriter {
    * Puts the versions of one document (same number and issuer) in their order and points each at the
    * one after it (`superseded_by`), the last one current. The order is a property of the versions, not
    * of the order they were loaded in, so loads committed in any order end the same (see
-   * `versionOrder`). Returns the version the new one replaced as current, if it did.
+   * `VersionKey`). Returns the version the new one replaced as current, if it did.
    */
   private chainVersions(docKey: string, newId: string): string | null {
     const versions = this.s.versionsByKey.all(docKey) as Version[];
