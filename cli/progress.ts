@@ -36,6 +36,7 @@ export function createProgress(stream: NodeJS.WriteStream, options: ProgressOpti
   let facts = 0;
   let mismatches = 0;
   let pages = 0;
+  let ocrPages = 0;
   let failed = 0;
   let done = 0;
   let total: number | null = null;
@@ -46,7 +47,8 @@ export function createProgress(stream: NodeJS.WriteStream, options: ProgressOpti
   const rate = () => done / Math.max(0.001, (now() - started) / 1000);
   // Time left from the files' rate so far; unknown until the total is counted and a file is done.
   const eta = () => (total !== null && done > 0 ? formatDuration(Math.max(0, total - done) / rate()) : null);
-  const stats = () => `${pages} pages | ${facts} facts | ${mismatches} mismatches | ${failed} failed | ${rate().toFixed(1)} files/s`;
+  const stats = () =>
+    `${pages} pages${ocrPages > 0 ? ` (${ocrPages} by OCR)` : ''} | ${facts} facts | ${mismatches} mismatches | ${failed} failed | ${rate().toFixed(1)} files/s`;
 
   const bar = tty
     ? new cliProgress.SingleBar(
@@ -72,6 +74,7 @@ export function createProgress(stream: NodeJS.WriteStream, options: ProgressOpti
       facts += e.facts;
       mismatches += e.mismatches;
       pages += e.pages;
+      ocrPages += e.ocrPages;
       if (e.status === 'failed') failed++;
       if (bar) {
         bar.setTotal(total ?? n);
@@ -106,7 +109,7 @@ export function createProgress(stream: NodeJS.WriteStream, options: ProgressOpti
         `Run ${s.runId} into ${db}: ${s.files} files in ${s.seconds.toFixed(1)} s with ${s.workers} worker${s.workers === 1 ? '' : 's'}` +
           (s.interrupted ? ' (stopped before the end: run the same command again to load the rest)' : ''),
         `  loaded ${s.loaded} (superseding ${s.superseded}), already loaded ${s.skipped}, failed ${s.failed.length}`,
-        `  pages ${s.pages}, facts ${s.facts}, mismatches ${s.mismatches}`,
+        `  pages ${s.pages} (read by OCR ${s.ocrPages}), facts ${s.facts}, mismatches ${s.mismatches}`,
         ...s.failed.map((f) => `  FAILED ${f.file} [${f.stage}]: ${f.reason}`),
       ];
       stream.write(`${lines.join('\n')}\n`);

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { ocrListeners } from '../extractors/ocr-spans.ts';
 import { DEFAULT_LIMITS, oneLine, ReadError, type ReadLimits } from '../extractors/reader.ts';
+import { sniffFormat } from '../extractors/sniff.ts';
 import { processFile } from './runner.ts';
 import { loadCatalog } from './stages/catalog.ts';
 
@@ -99,7 +100,49 @@ function failedBefore(hash: string): string | null {
   }
 }
 
-async function run(id: number, job: IngestJob): Promise<IngestJobResult> {
+/** The job is given back before its OCR: the pool runs it when fewer jobs are OCRing (see worker-pool.ts). */
+const DEFERRED = Symbol('deferred');
+const NEEDS_OCR = Symbol('needs OCR');
+
+let pendingLong: ((ok: boolean) => void) | null = null;
+
+/** Asks the pool whether this job may go on to OCR now, which takes its worker for seconds a page. */
+function mayRunLong(id: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    pendingLong = resolve;
+    port.postMessage({ id, longAsk: true });
+  });
+}
+
+/**
+ * Reads and extracts the file without OCR. Most files need none, and this is then their result; a PDF with
+ * pages that have no text layer (the reader says so, or fails for it) needs OCR, and is read again with it.
+ */
+async function withoutOcr(file: string, limits: ReadLimits): Promise<IngestJobResult | typeof NEEDS_OCR> {
+  try {
+    const input = await processFile(file, catalog, { ...limits, ocr: 'never' });
+    if (input.messages.some((m) => m.ruleId === 'read:no-text-layer')) return NEEDS_OCR;
+    return { status: 'extracted', bytes: serialize(input) };
+  } catch (err) {
+    if (err instanceof ReadError && /no text layer/.test(err.reason)) return NEEDS_OCR;
+    throw err;
+  }
+}
+
+/** A PDF by its content, as the readers pick it (its header may sit after some junk: the first 4 kB are enough). */
+async function isPdf(file: string): Promise<boolean> {
+  const fh = await open(file, 'r').catch(() => null);
+  if (!fh) return false;
+  try {
+    const head = Buffer.alloc(4096);
+    const { bytesRead } = await fh.read(head, 0, head.length, 0);
+    return sniffFormat(head.subarray(0, bytesRead)) === 'pdf';
+  } finally {
+    await fh.close();
+  }
+}
+
+async function run(id: number, job: IngestJob): Promise<IngestJobResult | typeof DEFERRED> {
   const limits: ReadLimits = { ...DEFAULT_LIMITS, ...job.limits };
   let documentId: string | null = null;
   try {
@@ -118,9 +161,20 @@ async function run(id: number, job: IngestJob): Promise<IngestJobResult> {
         return { status: 'failed', stage: 'read', reason: `failed in an earlier run, not read again (--retry-failed to retry): ${before}`, documentId };
       }
     }
+    if (limits.ocr === 'auto') {
+      const plain = await withoutOcr(job.file, limits);
+      if (plain !== NEEDS_OCR) return plain;
+    }
+    // with --ocr always only a PDF is OCRed: other files need no leave to run long
+    if (limits.ocr === 'auto' || (limits.ocr === 'always' && (await isPdf(job.file)))) {
+      if (!(await mayRunLong(id))) return DEFERRED;
+      onLong();
+    }
     // each OCR page read is told to the pool: it restarts the job's clock, and the progress line shows it
     const onPage = (p: { file: string; done: number; total: number }) => {
-      if (p.file === job.file) port.postMessage({ id, progress: { ocrPages: p.done, ocrTotal: p.total } });
+      if (p.file !== job.file) return;
+      onLong();
+      port.postMessage({ id, progress: { ocrPages: p.done, ocrTotal: p.total } });
     };
     ocrListeners.add(onPage);
     try {
@@ -134,9 +188,64 @@ async function run(id: number, job: IngestJob): Promise<IngestJobResult> {
   }
 }
 
-let queue: Promise<void> = Promise.resolve();
+/** Jobs sent ahead, waiting for the one running (the pool sends one ahead: jobs run one after another). */
+const waiting: { id: number; job: IngestJob }[] = [];
+let running = false;
+/** the running job has reported progress (an OCR page): it is long, and what waits behind it goes back */
+let long = false;
 
-port.on('message', (msg: { id: number; job?: IngestJob; answer?: boolean }) => {
+function giveBack(id: number): void {
+  port.postMessage({ id, returned: true });
+}
+
+/** The running job is long: the jobs waiting behind it go back to the pool, for a worker that is free. */
+function onLong(): void {
+  if (long) return;
+  long = true;
+  for (const w of waiting.splice(0)) giveBack(w.id);
+}
+
+/**
+ * A job still running after this long is long too: a scan is seen as one before its first page is read
+ * (pdftoppm and Tesseract run in child processes, so this thread's timers fire meanwhile). Text files
+ * take a tenth of it.
+ */
+const LONG_MS = 1000;
+
+function next(): void {
+  if (running) return;
+  const w = waiting.shift();
+  if (!w) return;
+  running = true;
+  long = false;
+  const timer = setTimeout(onLong, LONG_MS);
+  void run(w.id, w.job)
+    .then((result) => {
+      if (result === DEFERRED) {
+        port.postMessage({ id: w.id, deferred: true });
+        return;
+      }
+      try {
+        port.postMessage({ id: w.id, result });
+      } catch (err) {
+        port.postMessage({ id: w.id, error: `extract: result cannot be sent: ${err instanceof Error ? err.message : String(err)}` });
+      }
+    })
+    .finally(() => {
+      clearTimeout(timer);
+      running = false;
+      long = false;
+      next();
+    });
+}
+
+port.on('message', (msg: { id: number; job?: IngestJob; answer?: boolean; longOk?: boolean }) => {
+  if ('longOk' in msg) {
+    const resolve = pendingLong;
+    pendingLong = null;
+    resolve?.(msg.longOk === true);
+    return;
+  }
   if ('answer' in msg) {
     const resolve = pendingAnswer;
     pendingAnswer = null;
@@ -144,16 +253,9 @@ port.on('message', (msg: { id: number; job?: IngestJob; answer?: boolean }) => {
     return;
   }
   if (!msg.job) return;
-  const job = msg.job;
-  // The pool sends the next job ahead: jobs run one after another, never interleaved.
-  queue = queue.then(() =>
-    run(msg.id, job).then((result) => {
-      try {
-        port.postMessage({ id: msg.id, result });
-      } catch (err) {
-        port.postMessage({ id: msg.id, error: `extract: result cannot be sent: ${err instanceof Error ? err.message : String(err)}` });
-      }
-    }),
-  );
+  // sent ahead before the pool heard that the running job is long
+  if (running && long) return giveBack(msg.id);
+  waiting.push({ id: msg.id, job: msg.job });
+  next();
 });
 port.postMessage({ ready: true });

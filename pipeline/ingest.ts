@@ -26,6 +26,8 @@ export interface IngestSummary {
   seconds: number;
   /** pages of the loaded documents (PDFs; other formats have none) */
   pages: number;
+  /** of those pages, the ones read by OCR (scans: pages with no text layer, or every page with `--ocr always`) */
+  ocrPages: number;
   workers: number;
   /** stopped by Ctrl-C (or the signal) before every file was seen: run again to load the rest */
   interrupted: boolean;
@@ -38,6 +40,8 @@ export interface IngestEvent {
   facts: number;
   mismatches: number;
   pages: number;
+  /** of its pages, those OCR read */
+  ocrPages: number;
   stage?: string;
   documentId?: string;
   /** the document this one replaced as current (same number and issuer) */
@@ -93,21 +97,51 @@ function workerHeapLimits(mb: number): { maxOldGenerationSizeMb: number; maxYoun
 /** Extra time past the reader's own limit before the pool kills the worker: the reader's message is clearer. */
 const HARD_LIMIT_GRACE_MS = 1500;
 
+type Outcome = PoolOutcome<IngestJobResult> | { walkError: string } | { note: string };
+
 interface Slot {
   file: string;
-  outcome: Promise<PoolOutcome<IngestJobResult> | { walkError: string } | { note: string }>;
-  /** the outcome is in: the writer can take it without waiting */
-  settled: boolean;
+  outcome: Outcome;
+  job?: IngestJob;
 }
+
+/**
+ * The flags of `baocao ingest` that take a value but do not change which files are walked. A run's
+ * arguments without them (its paths and `--exclude` globs) say what it walks: a run with the same ones
+ * after a stopped run continues it (see `VersionKey` in store/documents.ts).
+ */
+const NOT_WALKED_VALUE_FLAGS = new Set(['--db', '--workers', '--max-bytes', '--max-pages', '--timeout', '--ocr', '--worker-memory']);
+
+/** The arguments that decide what a run walks: its paths and `--exclude` globs, in order. */
+export function walkedArguments(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = args[0] === 'ingest' ? 1 : 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (NOT_WALKED_VALUE_FLAGS.has(a)) i++;
+    else if (a === '--exclude') {
+      out.push(a, args[i + 1] ?? '');
+      i++;
+    } else if (a.startsWith('--exclude=')) out.push('--exclude', a.slice('--exclude='.length));
+    else if (!a.startsWith('-')) out.push(a);
+  }
+  return out;
+}
+
+const sameWalk = (a: readonly string[], b: readonly string[]) => {
+  const x = walkedArguments(a);
+  const y = walkedArguments(b);
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+};
 
 /**
  * Ingests files and folders: a walker streams paths, a pool of worker threads reads and extracts them,
  * and this thread, the only writer, loads each document whole or not at all (commits grouped: CommitGroup).
  *
- * Results are committed in walk order (a small reorder window), so a run that is stopped has loaded a
- * prefix of the archive, and running it again commits the rest in the same order: the warehouse ends up
- * as an uninterrupted run would have left it, supersessions included. The window bounds memory: at most
- * `workers × 8` files are in flight or waiting to be written, whatever the archive's size.
+ * Results are loaded as they come in, not in walk order: a scan that takes a minute to OCR does not hold
+ * back the text files after it. What the warehouse ends up holding does not depend on that order (a
+ * document's versions are ordered by what they are, not by when they were loaded: store/documents.ts),
+ * so a run that is stopped and run again ends as an uninterrupted run would. Memory stays bounded: at
+ * most `workers × 8` files are in flight or waiting to be written, whatever the archive's size.
  */
 export async function ingest(wh: Warehouse, paths: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
@@ -128,13 +162,22 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
     mismatches: 0,
     seconds: 0,
     pages: 0,
+    ocrPages: 0,
     workers,
     interrupted: false,
   };
   const known = isLoaded(wh);
   const runFiles = new RunFileWriter(wh, runId);
-  const writer = new DocumentWriter(wh);
+  const writer = new DocumentWriter(wh, { sameWalk });
   const group = new CommitGroup(writer);
+  // pages OCR has read so far, per job in flight (a worker tells each page as it is read)
+  const ocrRead = new Map<IngestJob, number>();
+  // files in flight or finished and waiting for the writer: room enough that workers rarely idle on it
+  const window = workers * 8;
+  let inFlight = 0;
+  // finished, in the order they finished: the writer takes them from the front
+  const ready: Slot[] = [];
+  let walked = false;
   const pool = new WorkerPool<IngestJob, IngestJobResult, string, boolean>({
     script: new URL('./ingest-worker.mjs', import.meta.url),
     size: workers,
@@ -144,38 +187,60 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
     workerData: { warehouse: wh.sqlite.memory ? null : wh.sqlite.name } satisfies IngestWorkerData,
     onProgress: (job, progress) => {
       const p = progress as { ocrPages?: number; ocrTotal?: number };
-      if (p.ocrPages !== undefined) options.onOcrPage?.((job as IngestJob).file, p.ocrPages, p.ocrTotal ?? p.ocrPages);
+      if (p.ocrPages === undefined) return;
+      const j = job as IngestJob;
+      ocrRead.set(j, Math.max(p.ocrPages, ocrRead.get(j) ?? 0));
+      options.onOcrPage?.(j.file, p.ocrPages, p.ocrTotal ?? p.ocrPages);
     },
+    // OCR (a minute a scan) never takes every worker while other files wait: they are quick to read
+    maxLong: Math.max(1, workers - 1),
+    // results waiting for the writer free room for more files once written: the queue is not done
+    moreJobsComing: () => !walked && (ready.length > 0 || inFlight < window),
   });
   const stopping = () => options.shouldStop?.() === true || options.signal?.aborted === true;
-
-  // finished documents wait here while the writer is busy: room enough that workers rarely idle on it
-  const window = workers * 8;
-  const queue: Slot[] = [];
+  let wake: (() => void) | null = null;
+  const arrive = (slot: Slot) => {
+    ready.push(slot);
+    const w = wake;
+    wake = null;
+    w?.();
+  };
   // a warehouse kept inside the archive it loads is not read as one of its reports
   const db = wh.sqlite.memory ? [] : [resolve(wh.sqlite.name)].flatMap((f) => [f, `${f}-wal`, `${f}-shm`, `${f}-journal`]);
   const walker = walkFiles(paths, { ...(options.exclude ? { exclude: options.exclude } : {}), own: db })[Symbol.asyncIterator]();
-  let walked = false;
   const refill = async () => {
-    while (!walked && queue.length < window && !stopping()) {
+    while (!walked && inFlight < window && !stopping()) {
       const next = await walker.next();
       if (next.done) {
         walked = true;
         break;
       }
       const entry = next.value;
-      const slot: Slot = {
-        file: entry.file,
-        outcome:
-          'error' in entry
-            ? Promise.resolve({ walkError: entry.error })
-            : 'skip' in entry
-              ? Promise.resolve({ note: entry.skip })
-              : pool.run({ file: entry.file, limits, ...(options.retryFailed ? { retryFailed: true } : {}) }),
-        settled: false,
-      };
-      void slot.outcome.then(() => (slot.settled = true));
-      queue.push(slot);
+      inFlight++;
+      if ('error' in entry) arrive({ file: entry.file, outcome: { walkError: entry.error } });
+      else if ('skip' in entry) arrive({ file: entry.file, outcome: { note: entry.skip } });
+      else {
+        const job: IngestJob = { file: entry.file, limits, ...(options.retryFailed ? { retryFailed: true } : {}) };
+        void pool.run(job).then((outcome) => arrive({ file: job.file, outcome, job }));
+      }
+    }
+    pool.recheck();
+  };
+  /**
+   * The next finished file, waiting for one if none is: null when every file is written, or when a stop
+   * was asked for. While it waits past the commit group's time, what is loaded is committed rather than
+   * holding the write lock.
+   */
+  const nextReady = async (): Promise<Slot | 'stop' | null> => {
+    for (;;) {
+      if (ready.length === 0 && inFlight === 0 && walked) return null;
+      if (stopping()) return 'stop';
+      const slot = ready.shift();
+      if (slot) return slot;
+      const arrived = new Promise<void>((r) => (wake = r));
+      const left = group.msLeft();
+      if (left !== null && !(await arrivesWithin(arrived, left))) group.commit();
+      if ((await untilAbort(arrived, options.signal)) === 'stop') return 'stop';
     }
   };
 
@@ -183,28 +248,23 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
   const fail = (file: string, stage: string, reason: string, ms: number | null, documentId: string | null = null) => {
     summary.failed.push({ file, stage, reason });
     runFiles.add({ file, documentId, status: 'failed', stage, reason, ms });
-    report({ file, status: 'failed', stage, reason, facts: 0, mismatches: 0, pages: 0 });
+    report({ file, status: 'failed', stage, reason, facts: 0, mismatches: 0, pages: 0, ocrPages: 0 });
   };
 
   try {
     for (;;) {
       await refill();
-      const slot = queue.shift();
-      if (!slot) {
-        // an empty queue with the walk unfinished means refill stopped for a stop request
-        summary.interrupted = !walked;
-        break;
-      }
-      // waiting for a worker past the group's time: commit what is loaded rather than hold the write lock
-      const left = slot.settled ? null : group.msLeft();
-      if (left !== null && !(await arrivesWithin(slot.outcome, left))) group.commit();
-      const outcome = stopping() ? 'stop' : await untilAbort(slot.outcome, options.signal);
-      if (outcome === 'stop' || stopping()) {
+      const slot = await nextReady();
+      if (slot === null) break;
+      if (slot === 'stop') {
         summary.interrupted = true;
         break;
       }
+      inFlight--;
       summary.files++;
-      const { file } = slot;
+      const { file, outcome } = slot;
+      const ocrPages = (slot.job && ocrRead.get(slot.job)) ?? 0;
+      if (slot.job) ocrRead.delete(slot.job);
       if ('walkError' in outcome) {
         fail(file, 'read', outcome.walkError, null);
         continue;
@@ -212,7 +272,7 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
       if ('note' in outcome) {
         summary.notReports.push({ file, reason: outcome.note });
         runFiles.add({ file, documentId: null, status: 'skipped', reason: outcome.note, ms: null });
-        report({ file, status: 'skipped', reason: outcome.note, facts: 0, mismatches: 0, pages: 0 });
+        report({ file, status: 'skipped', reason: outcome.note, facts: 0, mismatches: 0, pages: 0, ocrPages: 0 });
         continue;
       }
       if (!outcome.ok) {
@@ -229,7 +289,7 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
       if (result.status === 'known') {
         summary.skipped++;
         runFiles.add({ file, documentId: result.documentId, status: 'skipped', reason: 'already loaded (same content hash)', ms: outcome.ms });
-        report({ file, status: 'skipped', reason: 'already loaded', documentId: result.documentId, facts: 0, mismatches: 0, pages: 0 });
+        report({ file, status: 'skipped', reason: 'already loaded', documentId: result.documentId, facts: 0, mismatches: 0, pages: 0, ocrPages: 0 });
         continue;
       }
       let input: LoadInput;
@@ -261,6 +321,7 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
         summary.facts += loaded.facts;
         summary.mismatches += mismatches;
         summary.pages += pages;
+        summary.ocrPages += ocrPages;
         runFiles.add({ ...runFileFromOutcome(file, loaded, ms), mismatches, reason: note });
         report({
           file,
@@ -269,12 +330,13 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
           facts: loaded.facts,
           mismatches,
           pages,
+          ocrPages,
           ...(loaded.supersedes ? { supersedes: loaded.supersedes } : {}),
         });
       } else if (loaded.status === 'skipped') {
         summary.skipped++;
         runFiles.add(runFileFromOutcome(file, loaded, ms));
-        report({ file, status: 'skipped', reason: loaded.reason, documentId: loaded.documentId, facts: 0, mismatches: 0, pages: 0 });
+        report({ file, status: 'skipped', reason: loaded.reason, documentId: loaded.documentId, facts: 0, mismatches: 0, pages: 0, ocrPages: 0 });
       } else {
         fail(file, 'load', loaded.reason, ms, loaded.documentId || null);
       }

@@ -15,7 +15,18 @@ import { oneLine } from '../extractors/reader.ts';
  *   pool → worker  { id, job }       a worker may hold its next job too, and runs them in order
  *   worker → pool  { id, ask }      pool → worker { id, answer }   (answered synchronously by `answer`)
  *   worker → pool  { id, progress }  the job goes on (an OCR page read): its time limit runs again from now
+ *   worker → pool  { id, returned: true }  a job sent ahead, not started, given back (its worker is on a
+ *                                          long job: one that reports progress); the pool hands it out again
+ *   worker → pool  { id, longAsk: true }   pool → worker { id, longOk }   may the job go on as a long one
+ *                                          (OCR)? If not, the worker defers it:
+ *   worker → pool  { id, deferred: true }  the job is given back before its long part; it runs later
  *   worker → pool  { id, result }  or  { id, error }
+ *
+ * A job sent ahead waits for the one before it. For a scan that OCR reads for a minute that would hold a
+ * short job while another worker idles: a worker whose job reports progress gives back what it was sent
+ * ahead, and is sent nothing ahead until that job is done. And at most `maxLong` jobs run long at once
+ * while other jobs wait, so that OCR never takes every worker from the files that are quick to read; a
+ * long job deferred runs when a long one ends, or when nothing else is waiting.
  */
 export interface PoolOptions<Ask, Answer> {
   script: URL;
@@ -27,6 +38,13 @@ export interface PoolOptions<Ask, Answer> {
   answer?: (ask: Ask) => Answer;
   /** told of a job's progress; the job's time limit then runs again from now */
   onProgress?: (job: unknown, progress: unknown) => void;
+  /** jobs that may run long (they ask: OCR) at once while other jobs wait; default: every worker */
+  maxLong?: number;
+  /**
+   * Whether the pool's user will soon hand it more jobs (it has results to take first): while it will,
+   * an empty queue does not let more than `maxLong` jobs run long. Default: no.
+   */
+  moreJobsComing?: () => boolean;
 }
 
 export type PoolOutcome<R> = { ok: true; result: R; ms: number } | { ok: false; reason: string; cause: 'error' | 'timeout' | 'crash' | 'closed'; ms: number };
@@ -46,6 +64,10 @@ interface Slot<J, R> {
   tasks: Task<J, R>[];
   /** set when the pool itself terminates the worker, so its exit is not taken for a crash */
   retired: boolean;
+  /** its current job has reported progress: a long one, so nothing is sent to it ahead */
+  long: boolean;
+  /** its current job may run long (asked and allowed, or a deferred job handed out when it could) */
+  permit: boolean;
 }
 
 /** Jobs sent to a worker beyond the one it runs. */
@@ -57,6 +79,8 @@ const MAX_STARTUP_FAILURES = 3;
 export class WorkerPool<J, R, Ask = unknown, Answer = unknown> {
   private readonly slots = new Set<Slot<J, R>>();
   private readonly queue: Task<J, R>[] = [];
+  /** long jobs given back before their long part, waiting for a permit (see `maxLong`) */
+  private readonly deferred: Task<J, R>[] = [];
   private nextId = 1;
   private closed = false;
   private startupFailures = 0;
@@ -89,11 +113,17 @@ export class WorkerPool<J, R, Ask = unknown, Answer = unknown> {
     });
   }
 
+  /** Hands out deferred jobs that may now run (the user's `moreJobsComing` changed). */
+  recheck(): void {
+    this.dispatch();
+  }
+
   /** Terminates every worker; queued and running jobs resolve as `closed`. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    for (const t of this.queue.splice(0)) t.resolve({ ok: false, reason: 'the worker pool was closed', cause: 'closed', ms: 0 });
+    for (const t of [...this.queue.splice(0), ...this.deferred.splice(0)])
+      t.resolve({ ok: false, reason: 'the worker pool was closed', cause: 'closed', ms: 0 });
     const exits: Promise<number>[] = [];
     for (const slot of this.slots) {
       slot.retired = true;
@@ -113,7 +143,7 @@ export class WorkerPool<J, R, Ask = unknown, Answer = unknown> {
       stderr: false,
     });
     worker.stdout.resume();
-    const slot: Slot<J, R> = { worker, ready: false, tasks: [], retired: false };
+    const slot: Slot<J, R> = { worker, ready: false, tasks: [], retired: false, long: false, permit: false };
     this.slots.add(slot);
     worker.on('message', (msg: WorkerMessage<R, Ask>) => this.onMessage(slot, msg));
     worker.on('error', (err) => this.onGone(slot, describeCrash(err)));
@@ -127,8 +157,36 @@ export class WorkerPool<J, R, Ask = unknown, Answer = unknown> {
       this.dispatch();
       return;
     }
+    if ('returned' in msg) {
+      const i = slot.tasks.findIndex((t) => t.id === msg.id);
+      // the current job is never given back: only one still waiting behind it
+      if (i < 1) return;
+      const [back] = slot.tasks.splice(i, 1);
+      // a worker gives back only while on a long job (it may not have said so by a progress message)
+      slot.long = true;
+      this.queue.unshift(back!);
+      this.dispatch();
+      return;
+    }
     const task = slot.tasks[0];
     if (!task || msg.id !== task.id) return;
+    if ('longAsk' in msg) {
+      const ok = slot.permit || this.permits() < this.maxLong || this.nothingElse();
+      if (ok) slot.permit = slot.long = true;
+      slot.worker.postMessage({ id: task.id, longOk: ok });
+      return;
+    }
+    if ('deferred' in msg) {
+      slot.tasks.shift();
+      clearTimeout(task.timer);
+      task.started = 0;
+      slot.long = slot.permit = false;
+      this.deferred.push(task);
+      const next = slot.tasks[0];
+      if (next && !slot.retired && !this.closed) this.startClock(slot, next);
+      this.dispatch();
+      return;
+    }
     if ('ask' in msg) {
       let answer: Answer | undefined;
       try {
@@ -140,6 +198,7 @@ export class WorkerPool<J, R, Ask = unknown, Answer = unknown> {
       return;
     }
     if ('progress' in msg) {
+      slot.long = true;
       clearTimeout(task.timer);
       task.timer = setTimeout(() => this.onTimeout(slot), this.options.timeoutMs);
       this.options.onProgress?.(task.job, msg.progress);
@@ -158,7 +217,7 @@ export class WorkerPool<J, R, Ask = unknown, Answer = unknown> {
     if (!slot.ready && ++this.startupFailures >= MAX_STARTUP_FAILURES) {
       this.brokenReason = `workers fail to start: ${reason}`;
       while (slot.tasks.length > 0) this.settle(slot, { ok: false, reason: this.brokenReason, cause: 'crash' });
-      for (const t of this.queue.splice(0)) t.resolve({ ok: false, reason: this.brokenReason, cause: 'crash', ms: 0 });
+      for (const t of [...this.queue.splice(0), ...this.deferred.splice(0)]) t.resolve({ ok: false, reason: this.brokenReason, cause: 'crash', ms: 0 });
       return;
     }
     slot.retired = true;
@@ -198,6 +257,7 @@ export class WorkerPool<J, R, Ask = unknown, Answer = unknown> {
   private settle(slot: Slot<J, R>, outcome: { ok: true; result: R } | { ok: false; reason: string; cause: 'error' | 'timeout' | 'crash' | 'closed' }): void {
     const task = slot.tasks.shift();
     if (!task) return;
+    slot.long = slot.permit = false;
     clearTimeout(task.timer);
     task.resolve({ ...outcome, ms: performance.now() - task.started });
     const next = slot.tasks[0];
@@ -213,13 +273,42 @@ export class WorkerPool<J, R, Ask = unknown, Answer = unknown> {
     task.timer = setTimeout(() => this.onTimeout(slot), this.options.timeoutMs);
   }
 
-  /** Idle workers first, then a job ahead for each: a job sent ahead must not wait while a worker idles. */
+  private get maxLong(): number {
+    return Math.max(1, this.options.maxLong ?? this.options.size);
+  }
+
+  /** No other job waits or is about to: a long job may take any worker. */
+  private nothingElse(): boolean {
+    return this.queue.length === 0 && this.options.moreJobsComing?.() !== true;
+  }
+
+  /** Workers whose job may run long. */
+  private permits(): number {
+    let n = 0;
+    for (const slot of this.slots) if (slot.permit && !slot.retired) n++;
+    return n;
+  }
+
+  /**
+   * Idle workers first, then a job ahead for each: a job sent ahead must not wait while a worker idles.
+   * A deferred long job goes first to an idle worker when it may run long, never ahead.
+   */
   private dispatch(): void {
     if (this.closed) return;
+    for (const slot of this.slots) {
+      if (this.deferred.length === 0) break;
+      if (!slot.ready || slot.retired || slot.tasks.length > 0) continue;
+      if (this.permits() >= this.maxLong && !this.nothingElse()) break;
+      const task = this.deferred.shift()!;
+      slot.permit = true;
+      slot.tasks.push(task);
+      this.startClock(slot, task);
+      slot.worker.postMessage({ id: task.id, job: task.job });
+    }
     for (let depth = 1; depth <= AHEAD + 1; depth++) {
       for (const slot of this.slots) {
         if (this.queue.length === 0) return;
-        if (!slot.ready || slot.retired || slot.tasks.length >= depth) continue;
+        if (!slot.ready || slot.retired || slot.tasks.length >= depth || (depth > 1 && slot.long)) continue;
         const task = this.queue.shift()!;
         slot.tasks.push(task);
         if (slot.tasks.length === 1) this.startClock(slot, task);
@@ -233,6 +322,9 @@ type WorkerMessage<R, Ask> =
   | { ready: true }
   | { id: number; ask: Ask }
   | { id: number; progress: unknown }
+  | { id: number; returned: true }
+  | { id: number; longAsk: true }
+  | { id: number; deferred: true }
   | { id: number; result: R }
   | { id: number; error: string };
 

@@ -50,7 +50,9 @@ interface Statements {
   message: (row: Row<'document_messages'>) => void;
   mismatch: (row: Row<'mismatches'>) => void;
   byId: Statement;
-  currentByKey: Statement;
+  versionsByKey: Statement;
+  run: Statement;
+  previousRun: Statement;
   supersede: Statement;
   areas: Statement;
 }
@@ -65,9 +67,11 @@ function statements(wh: Warehouse): Statements {
         .insertInto('labels')
         .values({ folded: '', label: '', indicator_id: null })
         .onConflict((oc) =>
-          oc.column('folded').doUpdateSet((eb) => ({
-            indicator_id: eb.fn.coalesce('labels.indicator_id', 'excluded.indicator_id'),
-          })),
+          oc.column('folded').doUpdateSet({
+            // the least wording and id, not the first loaded: the row is the same whatever the load order
+            label: sql<string>`min(labels.label, excluded.label)`,
+            indicator_id: sql<string | null>`coalesce(min(labels.indicator_id, excluded.indicator_id), labels.indicator_id, excluded.indicator_id)`,
+          }),
         )
         .compile().sql,
     ),
@@ -75,25 +79,49 @@ function statements(wh: Warehouse): Statements {
     message: compileInsert(wh, 'document_messages', MESSAGE_COLUMNS),
     mismatch: compileInsert(wh, 'mismatches', MISMATCH_COLUMNS),
     byId: wh.sqlite.prepare(wh.db.selectFrom('documents').select(['id', 'superseded_by']).where('id', '=', '').compile().sql),
-    currentByKey: wh.sqlite.prepare(
+    versionsByKey: wh.sqlite.prepare(
       wh.db
         .selectFrom('documents')
-        .select(['id', 'date', 'report_year'])
+        .select(['id', 'date', 'file', 'run_id', 'loaded_at', 'superseded_by'])
+        .select(sql<number>`rowid`.as('rowid'))
         .where('doc_key', '=', '')
-        .where('superseded_by', 'is', null)
-        .where('id', '<>', '')
         .compile().sql,
+    ),
+    run: wh.sqlite.prepare(wh.db.selectFrom('runs').select(['id', 'command', 'args', 'status', 'started_at']).where('id', '=', 0).compile().sql),
+    previousRun: wh.sqlite.prepare(
+      wh.db.selectFrom('runs').select(['id', 'command', 'args', 'status', 'started_at']).where('id', '<', 0).orderBy('id', 'desc').limit(sql.lit(1)).compile()
+        .sql,
     ),
     supersede: wh.sqlite.prepare(wh.db.updateTable('documents').set({ superseded_by: '' }).where('id', '=', '').compile().sql),
     areas: wh.sqlite.prepare(wh.db.selectFrom('areas').selectAll().compile().sql),
   };
 }
 
-/** A stored document of the same number and issuer, current. */
-interface Rival {
+/** A stored document of the same number and issuer (a version), current or not. */
+interface Version {
+  rowid: number;
   id: string;
   date: string | null;
-  report_year: number | null;
+  file: string;
+  run_id: number | null;
+  loaded_at: string;
+  superseded_by: string | null;
+}
+
+interface RunRow {
+  id: number;
+  command: string;
+  args: string;
+  status: string;
+  started_at: string;
+}
+
+export interface WriterOptions {
+  /**
+   * Whether a run with these arguments walks what an unfinished (stopped or killed) run with those walked,
+   * so that it continues it (see `VersionKey`). Default: the same arguments.
+   */
+  sameWalk?: (earlier: readonly string[], later: readonly string[]) => boolean;
 }
 
 /**
@@ -107,11 +135,18 @@ export class DocumentWriter {
   private readonly s: Statements;
   private areasKey: string | null = null;
   private areas: AreaNames | null = null;
-  /** folded label → `resolved` when its row has an indicator id, `present` when it may not */
-  private readonly labels = new Map<string, 'present' | 'resolved'>();
+  /** folded label → what its row holds (at most: a row may have been given a lesser wording since) */
+  private readonly labels = new Map<string, KnownLabel>();
+  /** run id → when the run it continues began (its own start when it continues none) */
+  private readonly runStarts = new Map<number, string>();
+  private readonly sameWalk: (earlier: readonly string[], later: readonly string[]) => boolean;
 
-  constructor(readonly wh: Warehouse) {
+  constructor(
+    readonly wh: Warehouse,
+    options: WriterOptions = {},
+  ) {
     this.s = statements(wh);
+    this.sameWalk = options.sameWalk ?? ((a, b) => a.length === b.length && a.every((x, i) => x === b[i]));
   }
 
   /**
@@ -134,6 +169,50 @@ export class DocumentWriter {
     return this.areas;
   }
 
+  /**
+   * Puts the versions of one document (same number and issuer) in their order and points each at the
+   * one after it (`superseded_by`), the last one current. The order is a property of the versions, not
+   * of the order they were loaded in, so loads committed in any order end the same (see
+   * `VersionKey`). Returns the version the new one replaced as current, if it did.
+   */
+  private chainVersions(docKey: string, newId: string): string | null {
+    const versions = this.s.versionsByKey.all(docKey) as Version[];
+    const wasCurrent = versions.find((v) => v.id !== newId && v.superseded_by === null)?.id ?? null;
+    const keyed = versions.map((v) => ({ v, key: this.versionKey(v) }));
+    keyed.sort((a, b) => compareKeys(a.key, b.key));
+    for (const [i, { v }] of keyed.entries()) {
+      const next = keyed[i + 1]?.v.id ?? null;
+      if (v.superseded_by !== next) this.s.supersede.run(next, v.id);
+    }
+    return keyed.at(-1)?.v.id === newId ? wasCurrent : null;
+  }
+
+  private versionKey(v: Version): VersionKey {
+    const date = isoDate(v.date) ?? '';
+    // a load outside any run is ordered by when and in what sequence it was loaded
+    if (v.run_id === null) return [date, v.loaded_at, v.rowid, '', v.id];
+    return [date, this.runStart(v.run_id), Number.MAX_SAFE_INTEGER, v.file, v.id];
+  }
+
+  /**
+   * When the run began, or the run it continues: an ingest stopped (Ctrl-C, a kill) and run again over the
+   * same files is one run for the versions' order, so the rest it loads is ordered as if never stopped.
+   */
+  private runStart(runId: number): string {
+    const known = this.runStarts.get(runId);
+    if (known !== undefined) return known;
+    let run = this.s.run.get(runId) as RunRow | undefined;
+    if (!run) return '';
+    for (;;) {
+      const before = this.s.previousRun.get(run.id) as RunRow | undefined;
+      if (!before || before.command !== run.command || before.status === 'done' || before.status === 'failed') break;
+      if (!this.sameWalk(argsOf(before.args), argsOf(run.args))) break;
+      run = before;
+    }
+    this.runStarts.set(runId, run.started_at);
+    return run.started_at;
+  }
+
   /** writes the document in one transaction; throws what SQLite throws (loadDocument turns it into an outcome) */
   write(input: LoadInput, options: LoadOptions): LoadOutcome {
     const { s, wh } = this;
@@ -141,8 +220,8 @@ export class DocumentWriter {
     const runId = options.runId ?? null;
     const loadedAt = (options.now?.() ?? new Date()).toISOString();
     const area = resolveAreaIn(this.areaNames(), doc.metadata);
-    // Label rows this document adds or resolves; the known set learns them only once the document commits.
-    const labelsSeen = new Map<string, 'present' | 'resolved'>();
+    // Label rows this document adds or changes; the known set learns them only once the document commits.
+    const labelsSeen = new Map<string, KnownLabel>();
     const json = new FactJson();
     // Each sentence once per document: a document's facts share a few dozen of them.
     const sentenceIds = new Map<string, number>();
@@ -153,14 +232,8 @@ export class DocumentWriter {
         return { status: 'skipped', documentId: doc.id, reason: `already loaded (same content hash${later})` };
       }
       const docKey = documentKey(doc.metadata);
-      const rivals = docKey ? (s.currentByKey.all(docKey, doc.id) as Rival[]) : [];
-      const newer = rivals.find((r) => isNewer(r, doc.metadata));
-      s.document(documentRow(input, { area, docKey, loadedAt, runId, supersededBy: newer?.id ?? null }));
-      let supersedes: string | null = null;
-      if (!newer) {
-        for (const r of rivals) s.supersede.run(doc.id, r.id);
-        supersedes = rivals[0]?.id ?? null;
-      }
+      s.document(documentRow(input, { area, docKey, loadedAt, runId, supersededBy: null }));
+      const supersedes = docKey ? this.chainVersions(docKey, doc.id) : null;
       for (const f of input.facts) {
         const folded = foldLabel(f.indicator);
         let sentenceId = sentenceIds.get(f.source.text);
@@ -169,11 +242,11 @@ export class DocumentWriter {
           sentenceIds.set(f.source.text, sentenceId);
         }
         s.fact(factRow(f, { documentId: doc.id, folded, area: area.area, runId, sentenceId }, json));
-        // The upsert only ever adds a row or fills a missing indicator id: skip it when it would change nothing.
+        // The upsert only ever adds a row or lowers its wording or id: skip it when it would change nothing.
         const known = labelsSeen.get(folded) ?? this.labels.get(folded);
-        if (known === 'resolved' || (known === 'present' && f.indicatorId === null)) continue;
+        if (known && known.label <= f.indicator && (f.indicatorId === null || (known.indicatorId !== null && known.indicatorId <= f.indicatorId))) continue;
         s.label.run(folded, f.indicator, f.indicatorId);
-        labelsSeen.set(folded, f.indicatorId === null ? 'present' : 'resolved');
+        labelsSeen.set(folded, lowerLabel(known, f.indicator, f.indicatorId));
       }
       for (const [seq, n] of input.footnotes.entries()) s.footnote(footnoteRow(n, doc.id, seq));
       for (const [seq, m] of input.messages.entries()) s.message(messageRow(m, doc.id, seq));
@@ -231,6 +304,21 @@ export function isLoaded(wh: Warehouse): (documentId: string) => boolean {
   return (documentId) => known.get(documentId) !== undefined;
 }
 
+/**
+ * What the writer believes a `labels` row holds. Its order is JavaScript's, SQLite's `min` compares
+ * UTF-8 bytes; they differ only past U+FFFF, where the skip above may be wrong by one upsert, never the row.
+ */
+interface KnownLabel {
+  label: string;
+  indicatorId: string | null;
+}
+
+function lowerLabel(known: KnownLabel | undefined, label: string, indicatorId: string | null): KnownLabel {
+  if (!known) return { label, indicatorId };
+  const id = known.indicatorId === null ? indicatorId : indicatorId === null || known.indicatorId <= indicatorId ? known.indicatorId : indicatorId;
+  return { label: known.label <= label ? known.label : label, indicatorId: id };
+}
+
 /** Number and issuer, folded: `712/BC-UBND` of `UBND huyện Phong Thổ` is the same document however spaced. */
 export function documentKey(meta: DocumentMetadata): string | null {
   if (!meta.number || !meta.issuer) return null;
@@ -239,11 +327,45 @@ export function documentKey(meta: DocumentMetadata): string | null {
   return n && i ? `${n}|${i}` : null;
 }
 
-/** Only a clearly later date keeps the stored version current; otherwise the file loaded last wins. */
-function isNewer(rival: Rival, meta: DocumentMetadata): boolean {
-  const mine = isoDate(meta.date);
-  const theirs = isoDate(rival.date);
-  return mine !== null && theirs !== null && theirs > mine;
+/**
+ * The order of a document's versions, last current: by date (a version whose date cannot be read comes
+ * before any dated one: a date is evidence, its absence is not); on the same date, by run (a corrected
+ * file loaded by a later command supersedes; a run that continues a stopped one counts as that one);
+ * within a run by file path (the walk's order, so the later file of a folder wins as it always did), then
+ * by content hash. Nothing in it depends on the order in which loads were committed.
+ */
+type VersionKey = [date: string, run: string, seq: number, file: string, id: string];
+
+function compareKeys(a: VersionKey, b: VersionKey): number {
+  for (let i = 0; i < a.length; i++) {
+    const c = i === 3 ? comparePaths(a[3], b[3]) : compare(a[i]!, b[i]!);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+function compare<T extends string | number>(x: T, y: T): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Name by name, as the walk goes (a folder's files before `a.txt` when the folder is `a`). */
+function comparePaths(a: string, b: string): number {
+  const x = a.split(/[\\/]/);
+  const y = b.split(/[\\/]/);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const c = compare(x[i]!, y[i]!);
+    if (c !== 0) return c;
+  }
+  return x.length - y.length;
+}
+
+function argsOf(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.map(String) : [];
+  } catch {
+    return [];
+  }
 }
 
 /** `2023-12-08`, `08/12/2023`, `ngày 08 tháng 12 năm 2023` → `2023-12-08`; anything else → null. */

@@ -159,6 +159,8 @@ interface MixedRun {
   /** the waits between two text documents' loads longer than STALL_SECONDS, summed */
   stalledSeconds: number;
   scansLoaded: number;
+  /** pages read by OCR, from the run's summary */
+  ocrPages: number;
 }
 
 async function ingestOnce(folder: string, db: string, workers: number, expectScans: number): Promise<MixedRun> {
@@ -180,6 +182,8 @@ async function ingestOnce(folder: string, db: string, workers: number, expectSca
       },
     });
     if (scansLoaded !== expectScans) throw new Error(`bench OCR: ${scansLoaded} scans loaded, expected ${expectScans}`);
+    if (summary.ocrPages !== expectScans * SCAN_PAGES)
+      throw new Error(`bench OCR: ${summary.ocrPages} pages read by OCR, expected ${expectScans * SCAN_PAGES}`);
     const textSeconds = textTimes.at(-1)!;
     const gaps = textTimes.map((t, i) => t - (textTimes[i - 1] ?? 0));
     return {
@@ -197,13 +201,14 @@ async function ingestOnce(folder: string, db: string, workers: number, expectSca
         3,
       ),
       scansLoaded,
+      ocrPages: summary.ocrPages,
     };
   } finally {
     await wh.close();
   }
 }
 
-/** The folder's files in the order ingest walks (and commits) them. */
+/** The folder's files in the order ingest walks them (it loads them as they are read). */
 async function walkOrder(folder: string): Promise<string[]> {
   const files: string[] = [];
   for await (const e of walkFiles([folder])) files.push(e.file);

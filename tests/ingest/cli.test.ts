@@ -2,9 +2,17 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ocrUnavailable } from '../../extractors/ocr-reader.ts';
 import { DEFAULT_CATALOG_FILE } from '../../pipeline/stages/catalog.ts';
 import { generateArchive } from '../archive/generate.ts';
-import { committedDocuments, countsByDocument, query, runCli, startCli, waitFor } from './helpers.ts';
+import { allowConsole } from '../console-guard.ts';
+import { committedDocuments, countsByDocument, query, ROOT, runCli, startCli, waitFor } from './helpers.ts';
+
+const noOcr = await ocrUnavailable();
+if (noOcr) {
+  allowConsole();
+  process.stdout.write(`ingest of a scan beside text files skipped: ${noOcr}\n`);
+}
 
 describe('baocao ingest (command line)', () => {
   let dir: string;
@@ -25,6 +33,26 @@ describe('baocao ingest (command line)', () => {
     expect(failed.map((f) => `${f.stage}: ${f.reason}`).sort()).toEqual(['read: damaged PDF: truncated (no %%EOF marker)', 'read: empty file (0 bytes)']);
     expect(r.stderr).toMatch(/failed .*hong-0-rong\.pdf: empty file/);
   });
+
+  it.skipIf(noOcr !== null)(
+    'counts the pages OCR read, and loads the text files beside a scan without waiting for its OCR',
+    async () => {
+      const archive = join(dir, 'with-scan');
+      generateArchive(archive, { count: 6, seed: 23, formats: { text: 1, docx: 0, pdf: 0 }, longShare: 0 });
+      // first in the walk: one page with a text layer, one scanned
+      copyFileSync(join(ROOT, 'tests/fixtures/scans/mixed-text-and-scan.pdf'), join(archive, '0-ban-chup.pdf'));
+      const db = join(dir, 'with-scan.sqlite');
+      const r = await runCli(['ingest', archive, '--db', db, '--json', '--workers', '2']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ loaded: 7, pages: 2, ocrPages: 1, failed: [] });
+      expect(r.stderr).toMatch(/OCR .*0-ban-chup\.pdf: page 1 of 1 read/);
+      // loaded as they were done, not in walk order: the text files did not wait for the scan's OCR
+      const order = query<{ file: string }>(db, 'select file from run_files order by id').map((f) => f.file);
+      expect(order).toHaveLength(7);
+      expect(order.at(-1)).toBe(join(archive, '0-ban-chup.pdf'));
+    },
+    300_000,
+  );
 
   it('rejects bad numbers in flags as usage errors (exit 2)', async () => {
     const r = await runCli(['ingest', dir, '--db', join(dir, 'usage.sqlite'), '--workers', '0']);

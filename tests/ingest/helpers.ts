@@ -54,20 +54,31 @@ export async function waitFor(check: () => boolean, timeoutMs: number, what: str
 
 /**
  * Everything a load puts in the warehouse, minus what legitimately differs between runs (run ids, load
- * times): two warehouses with equal snapshots hold the same documents, facts and mismatches.
+ * times) and what depends on the order documents were checked against each other. Ingest loads documents
+ * as they are read, in no fixed order, and a finding across two documents is recorded on whichever was
+ * checked second (its message, its id and the flags it sets on facts follow), and a version already
+ * superseded when another document is checked is not compared with it. So the snapshot holds the
+ * documents, their versions' chain, their rows and their own mismatches exactly; the facts without
+ * their status; and of the findings across documents, which pairs of current documents disagree.
  */
 export function snapshot(db: string) {
   const conn = new Database(db, { readonly: true, fileMustExist: true });
   try {
     const all = (sql: string) => conn.prepare(sql).all();
+    // a mismatch naming a fact of another document was found by the cross-document checks
+    const crossed = `exists (select 1 from json_each(m.fact_ids) j join facts o on o.id = j.value where o.document_id <> m.document_id)`;
     return {
       documents: all(`select id, file, format, type, number, issuer, doc_key, area, area_code, province, date, report_year, plan_year,
         pages, superseded_by from documents order by id`),
       facts: all(`select document_id, id, indicator, indicator_id, value, unit, multiplier, base_value, year, kind, qualifier,
-        relates_to, footnotes, in_footnote, status, source, (select text from sentences s where s.id = sentence_id) as sentence
+        relates_to, footnotes, in_footnote, source, (select text from sentences s where s.id = sentence_id) as sentence
         from facts order by document_id, id`),
       sentences: all('select document_id, text from sentences order by document_id, text'),
-      mismatches: all('select document_id, id, type, message, fact_ids, status from mismatches order by document_id, id'),
+      mismatches: all(`select document_id, id, type, message, fact_ids, status from mismatches m where not ${crossed} order by document_id, id`),
+      disagreeing: all(`select distinct min(m.document_id, o.document_id) as a, max(m.document_id, o.document_id) as b
+        from mismatches m join json_each(m.fact_ids) j join facts o on o.id = j.value
+        join documents x on x.id = m.document_id join documents y on y.id = o.document_id
+        where o.document_id <> m.document_id and x.superseded_by is null and y.superseded_by is null order by a, b`),
       footnotes: all('select document_id, seq, number, text from footnotes order by document_id, seq'),
       messages: all('select document_id, seq, type, message from document_messages order by document_id, seq'),
       labels: all('select folded, label, indicator_id from labels order by folded'),

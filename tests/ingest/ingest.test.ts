@@ -57,6 +57,18 @@ describe('ingest (in process)', () => {
     }
   });
 
+  it('with --ocr always, files that are not PDFs are read as usual', async () => {
+    const plain = join(dir, 'plain');
+    generateArchive(plain, { count: 4, seed: 7, formats: { text: 1, docx: 1, pdf: 0 }, longShare: 0 });
+    const wh = await openWarehouse(join(dir, 'always.sqlite'));
+    try {
+      const s = await ingest(wh, [plain], { workers: 2, limits: { ocr: 'always' } });
+      expect(s).toMatchObject({ loaded: 4, failed: [], ocrPages: 0 });
+    } finally {
+      await wh.close();
+    }
+  });
+
   it('stops between documents when asked, marking the run interrupted', async () => {
     const wh = await openWarehouse(join(dir, 'stop.sqlite'));
     try {

@@ -68,6 +68,43 @@ describe('WorkerPool', () => {
     expect(await slow).toMatchObject({ ok: true });
   });
 
+  it('a job sent ahead to a worker on a long job (one that reports progress) goes to a worker that is free', async () => {
+    const progress: string[] = [];
+    pool = new WorkerPool({ script, size: 2, timeoutMs: 5000, onProgress: (job) => progress.push(job as string) });
+    while (pool.readyWorkers < 2) await new Promise((r) => setTimeout(r, 20));
+    const started = Date.now();
+    // the same tick: `long` and `sleep` take the two workers, `stamp` is sent ahead to the first, `long`'s
+    const [long, sleep, stamp] = [pool.run('long'), pool.run('sleep'), pool.run('stamp')];
+    const s = await stamp;
+    // behind `long` it would have waited 1.5 s; given back, it runs after `sleep` (0.4 s) on the other worker
+    expect(s.ok ? Number(s.result.split(' ')[1]) - started : NaN).toBeLessThan(1200);
+    expect(await sleep).toMatchObject({ ok: true });
+    // and nothing more is sent ahead to the long one
+    const after = await pool.run('stamp');
+    expect(after.ok ? Number(after.result.split(' ')[1]) - started : NaN).toBeLessThan(1200);
+    expect(await long).toMatchObject({ ok: true, result: expect.stringMatching(/^done long/) });
+    expect(progress).toEqual(['long']);
+  });
+
+  it('runs at most maxLong long jobs at once while other jobs wait; a deferred one runs when nothing else does', async () => {
+    pool = new WorkerPool({ script, size: 2, timeoutMs: 5000, maxLong: 1 });
+    while (pool.readyWorkers < 2) await new Promise((r) => setTimeout(r, 20));
+    const started = Date.now();
+    const scans = [pool.run('scan'), pool.run('scan')];
+    const quick = ['sleep', 'stamp', 'sleep', 'stamp'].map((j) => pool!.run(j));
+    const ends = (r: { ok: boolean; result?: string }) => (r.ok ? Number(r.result!.split(' ').at(-1)) - started : NaN);
+    // the second scan is deferred: the quick jobs run on the other worker, none waits for a scan (1.5 s)
+    const stamps = await Promise.all(quick);
+    expect(stamps.every((r) => r.ok)).toBe(true);
+    expect(ends(stamps[3]!)).toBeLessThan(1300);
+    const [first, second] = await Promise.all(scans);
+    expect(first).toMatchObject({ ok: true });
+    expect(second).toMatchObject({ ok: true });
+    // the deferred one ran once the quick jobs were done, beside the first
+    expect(ends(second!)).toBeGreaterThan(ends(stamps[3]!) + 1400);
+    expect(ends(second!)).toBeLessThan(ends(first!) + 1400);
+  });
+
   it('fails only the job whose worker crashes, exits or runs out of memory', async () => {
     pool = new WorkerPool({ script, size: 2, timeoutMs: 20_000, resourceLimits: { maxOldGenerationSizeMb: 64 } });
     const results = await Promise.all(['a', 'throw', 'b', 'exit', 'hog', 'c'].map((j) => pool!.run(j)));
