@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { deserialize } from 'node:v8';
@@ -278,7 +280,11 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
       if (!outcome.ok) {
         // the pool knows nothing of flags: say which limit was hit and how to raise it
         const reason = /out of memory/.test(outcome.reason) ? `${outcome.reason}; needs more than ${workerMemoryMb} MB (--worker-memory)` : outcome.reason;
-        fail(file, outcome.cause === 'timeout' ? 'timeout' : 'worker', reason, outcome.ms);
+        // A worker that died or ran out of time never said the file's hash. Keyed by its content, the
+        // failure is remembered, so the next run gives the reason without reading it again (unless
+        // --retry-failed); written at once, so it holds even if this process does not live to flush.
+        fail(file, outcome.cause === 'timeout' ? 'timeout' : 'worker', reason, outcome.ms, await contentHash(file));
+        runFiles.flush();
         continue;
       }
       const result = outcome.result;
@@ -351,6 +357,17 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
   await finishRun(wh, runId, summary.interrupted ? 'interrupted' : 'done');
   summary.seconds = (Date.now() - started) / 1000;
   return summary;
+}
+
+/** The sha256 of a file's bytes, streamed (memory stays small whatever its size); null if it cannot be read. */
+async function contentHash(file: string): Promise<string | null> {
+  try {
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+    return hash.digest('hex');
+  } catch {
+    return null;
+  }
 }
 
 /** Whether a promise settles within `ms` (its result stays with the promise). */
