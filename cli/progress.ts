@@ -29,6 +29,18 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 }
 
+/** How many warnings by kind, an example of each, and the command that lists them document by document. */
+function warningLines(s: IngestSummary): string[] {
+  if (s.warnings.length === 0) return [];
+  const total = s.warnings.reduce((n, w) => n + w.count, 0);
+  const shown = s.warnings.slice(0, 8).map((w) => {
+    const example = w.example.length > 90 ? `${w.example.slice(0, 89)}…` : w.example;
+    return `    ${w.count} ${w.rule} in ${w.documents} document${w.documents === 1 ? '' : 's'}, e.g. "${example}"`;
+  });
+  if (s.warnings.length > 8) shown.push(`    … and ${s.warnings.length - 8} other kinds`);
+  return [`  warnings ${total} (baocao documents lists each document's count; baocao documents show ID lists them with their place):`, ...shown];
+}
+
 export function createProgress(stream: NodeJS.WriteStream, options: ProgressOptions = {}): Progress {
   const now = options.now ?? Date.now;
   const interval = options.intervalMs ?? 2000;
@@ -110,6 +122,7 @@ export function createProgress(stream: NodeJS.WriteStream, options: ProgressOpti
           (s.interrupted ? ' (stopped before the end: run the same command again to load the rest)' : ''),
         `  loaded ${s.loaded} (superseding ${s.superseded}), already loaded ${s.skipped}, failed ${s.failed.length}`,
         `  pages ${s.pages} (read by OCR ${s.ocrPages}), facts ${s.facts}, mismatches ${s.mismatches}`,
+        ...warningLines(s),
         ...s.failed.map((f) => `  FAILED ${f.file} [${f.stage}]: ${f.reason}`),
       ];
       stream.write(`${lines.join('\n')}\n`);

@@ -31,6 +31,11 @@ export interface IngestSummary {
   /** of those pages, the ones read by OCR (scans: pages with no text layer, or every page with `--ocr always`) */
   ocrPages: number;
   workers: number;
+  /**
+   * warnings and errors said about the loaded documents, by rule (`table:…`, `read:invalid-utf8`), with
+   * how many and in how many documents; `baocao documents show ID` lists them with their place
+   */
+  warnings: { rule: string; count: number; documents: number; example: string }[];
   /** stopped by Ctrl-C (or the signal) before every file was seen: run again to load the rest */
   interrupted: boolean;
 }
@@ -166,6 +171,7 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
     pages: 0,
     ocrPages: 0,
     workers,
+    warnings: [],
     interrupted: false,
   };
   const known = isLoaded(wh);
@@ -328,6 +334,7 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
         summary.mismatches += mismatches;
         summary.pages += pages;
         summary.ocrPages += ocrPages;
+        countWarnings(summary.warnings, input.messages);
         runFiles.add({ ...runFileFromOutcome(file, loaded, ms), mismatches, reason: note });
         report({
           file,
@@ -357,6 +364,26 @@ export async function ingest(wh: Warehouse, paths: readonly string[], options: I
   await finishRun(wh, runId, summary.interrupted ? 'interrupted' : 'done');
   summary.seconds = (Date.now() - started) / 1000;
   return summary;
+}
+
+/** Adds a document's warnings and errors to the run's counts by rule, most frequent first. */
+function countWarnings(into: IngestSummary['warnings'], messages: LoadInput['messages']): void {
+  const mine = new Map<string, { count: number; example: string }>();
+  for (const m of messages) {
+    if (m.type !== 'warning' && m.type !== 'error') continue;
+    const rule = m.ruleId ?? m.stage ?? 'other';
+    const seen = mine.get(rule);
+    if (seen) seen.count++;
+    else mine.set(rule, { count: 1, example: m.message });
+  }
+  for (const [rule, { count, example }] of mine) {
+    const entry = into.find((w) => w.rule === rule);
+    if (entry) {
+      entry.count += count;
+      entry.documents++;
+    } else into.push({ rule, count, documents: 1, example });
+  }
+  into.sort((a, b) => b.count - a.count || (a.rule < b.rule ? -1 : 1));
 }
 
 /** The sha256 of a file's bytes, streamed (memory stays small whatever its size); null if it cannot be read. */

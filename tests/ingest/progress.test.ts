@@ -35,9 +35,43 @@ describe('ingest progress on a pipe', () => {
       pages: 3,
       ocrPages: 2,
       workers: 2,
+      warnings: [],
       interrupted: false,
     };
     progress.printSummary(summary, 'w.sqlite');
     expect(out.text()).toMatch(/ {2}pages 3 \(read by OCR 2\), facts 15, mismatches 1\n/);
+    expect(out.text()).not.toMatch(/warnings/);
+  });
+
+  it('names the warnings by kind with their counts, and the command that lists them', () => {
+    const out = sink();
+    const progress = createProgress(out.stream, { intervalMs: 0 });
+    progress.printSummary(
+      {
+        runId: 2,
+        files: 3,
+        loaded: 3,
+        skipped: 0,
+        superseded: 0,
+        failed: [],
+        notReports: [],
+        facts: 9,
+        mismatches: 0,
+        seconds: 1,
+        pages: 0,
+        ocrPages: 0,
+        workers: 1,
+        warnings: [
+          { rule: 'table:no-period', count: 5246, documents: 1, example: 'column "Năm 2018" has no year or kind: value not loaded' },
+          { rule: 'read:invalid-utf8', count: 2, documents: 2, example: '1 byte is not UTF-8' },
+        ],
+        interrupted: false,
+      },
+      'w.sqlite',
+    );
+    const text = out.text();
+    expect(text).toMatch(/ {2}warnings 5248 \(baocao documents lists each document's count; baocao documents show ID lists them with their place\):\n/);
+    expect(text).toContain('    5246 table:no-period in 1 document, e.g. "column "Năm 2018" has no year or kind: value not loaded"\n');
+    expect(text).toContain('    2 read:invalid-utf8 in 2 documents');
   });
 });
