@@ -8,7 +8,9 @@ import { formatSigned, scaled, shortId } from './format.ts';
  */
 export function renderCompareHtml(cmp: Comparison, generatedAt: Date = new Date()): string {
   const refOf = new Map(cmp.documents.map((d, i) => [d.documentId, i + 1]));
-  const title = cmp.query ? `So sánh chỉ tiêu: ${cmp.query}` : 'So sánh các chỉ tiêu chủ yếu';
+  // one indicator (in one area or several): its name is the page's title, not the words typed to find it
+  const names = [...new Set(cmp.rows.map((r) => r.indicator))];
+  const title = names.length === 1 ? names[0]! : cmp.query ? `So sánh chỉ tiêu: ${cmp.query}` : 'So sánh các chỉ tiêu chủ yếu';
   const span = cmp.periods.length ? `${cmp.periods[0]}–${cmp.periods[cmp.periods.length - 1]}` : '';
   // years sit on the axis by their value; periods of another granularity one after another
   const columns = cmp.periods.map((key, i) => ({ key, x: cmp.by === 'year' ? Number(key) : i }));
@@ -118,23 +120,35 @@ interface Point {
   estimate: boolean;
 }
 
-function seriesOf(row: CompareRow, columns: Column[]): { plan: Point[]; result: Point[] } {
+/**
+ * The lines follow each period's first value; where documents disagree, the other values are plotted too
+ * (`others`, marked apart), so the chart shows the disagreement the table flags.
+ */
+function seriesOf(row: CompareRow, columns: Column[]): { plan: Point[]; result: Point[]; others: (Point & { of: 'plan' | 'result' })[] } {
   const plan: Point[] = [];
   const result: Point[] = [];
+  const others: (Point & { of: 'plan' | 'result' })[] = [];
   for (const { key, x } of columns) {
     const col = row.years[key];
-    const p = col?.plan?.values[0];
-    const r = col?.result?.values[0];
-    if (p) plan.push({ year: x, label: key, value: scaled(p.baseValue, row.multiplier), estimate: false });
-    if (r) result.push({ year: x, label: key, value: scaled(r.baseValue, row.multiplier), estimate: col?.resultKind === 'estimate' });
+    const estimate = col?.resultKind === 'estimate';
+    col?.plan?.values.forEach((v, i) => {
+      const point = { year: x, label: key, value: scaled(v.baseValue, row.multiplier), estimate: false };
+      if (i === 0) plan.push(point);
+      else others.push({ ...point, of: 'plan' });
+    });
+    col?.result?.values.forEach((v, i) => {
+      const point = { year: x, label: key, value: scaled(v.baseValue, row.multiplier), estimate };
+      if (i === 0) result.push(point);
+      else others.push({ ...point, of: 'result' });
+    });
   }
-  return { plan, result };
+  return { plan, result, others };
 }
 
 function chart(row: CompareRow, columns: Column[], heading: string, unit: string): string {
-  const { plan, result } = seriesOf(row, columns);
+  const { plan, result, others } = seriesOf(row, columns);
   const years = columns.map((c) => c.x);
-  const all = [...plan, ...result].map((p) => p.value);
+  const all = [...plan, ...result, ...others].map((p) => p.value);
   if (all.length === 0) return '';
   let lo = Math.min(...all);
   let hi = Math.max(...all);
@@ -160,6 +174,12 @@ ${ticks.map((t) => `<line class="grid" x1="${M.left}" x2="${W - M.right}" y1="${
 ${columns.map((c) => `<text class="tick" x="${x(c.x).toFixed(1)}" y="${H - 10}" text-anchor="middle">${c.key}</text>`).join('')}
 ${line(plan, 'plan')}${line(result, 'result')}
 ${dots(plan, 'plan', 'Kế hoạch')}${dots(result, 'result', 'Thực hiện')}
+${others
+  .map(
+    (p) =>
+      `<rect class="${p.of} conflict-point" x="${(x(p.year) - 4).toFixed(1)}" y="${(y(p.value) - 4).toFixed(1)}" width="8" height="8"><title>${p.label} · ${p.of === 'plan' ? 'Kế hoạch' : 'Thực hiện'}, văn bản khác ghi: ${esc(formatVi(p.value))} ${esc(unit)}</title></rect>`,
+  )
+  .join('')}
 <g class="legend"><line class="plan" x1="${M.left}" x2="${M.left + 24}" y1="12" y2="12"/><text x="${M.left + 30}" y="16">Kế hoạch</text>
 <line class="result" x1="${M.left + 120}" x2="${M.left + 144}" y1="12" y2="12"/><text x="${M.left + 150}" y="16">Thực hiện (○ ước)</text></g>
 </svg>`;
@@ -177,7 +197,7 @@ table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums;marg
 th,td{border-bottom:1px solid #e3e6ec;padding:.3rem .5rem;text-align:right}th:first-child,td:first-child{text-align:left}
 thead th{background:#f4f6fa}
 sup{font-size:.7em}.ref{color:#3b5bdb;text-decoration:none;margin-left:1px}
-.conflict{color:#c92a2a;font-weight:600}.computed{color:#5b6475}
+.conflict{color:#c92a2a;font-weight:600}.conflict-point{fill:#fff;stroke:#c92a2a;stroke-width:2}.computed{color:#5b6475}
 .chart{max-width:100%;height:auto;background:#fbfcfe;border:1px solid #e3e6ec;border-radius:6px}
 .chart .grid{stroke:#e3e6ec}.chart .tick,.chart .legend text{font-size:11px;fill:#5b6475}
 .chart polyline{fill:none;stroke-width:2}.chart line.plan,.chart polyline.plan{stroke:#e8590c;stroke-dasharray:6 4;stroke-width:2}

@@ -1,6 +1,6 @@
 import { formatVi } from '../extractors/vn-number.ts';
 import type { Cell, CellValue, CompareRow, Comparison, YearColumn } from './compare.ts';
-import { csvLine, formatSigned, renderTable, scaled, shortId } from './format.ts';
+import { csvLine, formatSigned, renderTable, scaled, shortId, textWidth } from './format.ts';
 
 const MAX_LABEL = 60;
 
@@ -61,29 +61,53 @@ function unitLabel(row: CompareRow): string {
  * granularity, `compare --by quarter`): plan (KH), result (TH actual / ƯTH estimate), share of plan (%KH)
  * and change on the previous year (on the same period a year earlier) (±).
  */
-export function renderCompareText(cmp: Comparison): string {
+export function renderCompareText(cmp: Comparison, options: { width?: number } = {}): string {
   if (cmp.rows.length === 0) return `Không có số liệu${cmp.query ? ` cho "${cmp.query}"` : ''}.\n`;
   const refOf = legendIndex(cmp);
-  const header = ['Chỉ tiêu', 'Địa bàn', 'ĐVT'];
-  for (const y of cmp.periods) header.push(`${y} KH`, `${y} TH/ƯTH`, `${y} %KH`, `${y} ±`);
-  const rows = cmp.rows.map((row) => {
-    const cells = [clip(row.indicator, MAX_LABEL), row.area ?? '', unitLabel(row)];
-    for (const y of cmp.periods) {
-      const col = row.years[y];
-      cells.push(
-        col ? cellText(col.plan, row, refOf) : '',
-        col ? resultText(col, row, refOf) : '',
-        col ? cellText(col.shareOfPlan, row, refOf, true) : '',
-        col ? changeText(col, row, refOf) : '',
-      );
+  const labels = cmp.rows.map((row) => [clip(row.indicator, MAX_LABEL), row.area ?? '', unitLabel(row)]);
+  // each period's four columns, header first, then one cell per row
+  const groups = cmp.periods.map((y) => {
+    const columns = [
+      [`${y} KH`, ...cmp.rows.map((row) => (row.years[y] ? cellText(row.years[y]!.plan, row, refOf) : ''))],
+      [`${y} TH/ƯTH`, ...cmp.rows.map((row) => (row.years[y] ? resultText(row.years[y]!, row, refOf) : ''))],
+      [`${y} %KH`, ...cmp.rows.map((row) => (row.years[y] ? cellText(row.years[y]!.shareOfPlan, row, refOf, true) : ''))],
+      [`${y} ±`, ...cmp.rows.map((row) => (row.years[y] ? changeText(row.years[y]!, row, refOf) : ''))],
+    ];
+    // a column no row fills says nothing: left out, so more periods fit beside the labels
+    const kept = columns.filter((c) => c.slice(1).some((v) => v !== ''));
+    return kept.length > 0 ? kept : columns.slice(0, 1);
+  });
+  const widthOf = (column: string[]) => Math.max(...column.map(textWidth));
+  const labelWidth = [0, 1, 2]
+    .map((i) => Math.max(textWidth(['Chỉ tiêu', 'Địa bàn', 'ĐVT'][i]!), ...labels.map((l) => textWidth(l[i]!))))
+    .reduce((a, b) => a + b + 2, 0);
+  // Periods side by side up to the width, then the next periods in a table of their own under it, the
+  // labels repeated: a terminal shows every number without a 600-character line.
+  const width = options.width ?? Number.POSITIVE_INFINITY;
+  const blocks: string[][][] = [];
+  let block: string[][] = [];
+  let used = labelWidth;
+  for (const group of groups) {
+    const w = group.reduce((n, c) => n + widthOf(c) + 2, 0);
+    if (block.length > 0 && used + w > width) {
+      blocks.push(block);
+      block = [];
+      used = labelWidth;
     }
-    return cells;
+    block.push(...group);
+    used += w;
+  }
+  blocks.push(block);
+  const tables = blocks.map((columns) => {
+    const header = ['Chỉ tiêu', 'Địa bàn', 'ĐVT', ...columns.map((c) => c[0]!)];
+    const rows = labels.map((l, r) => [...l, ...columns.map((c) => c[r + 1]!)]);
+    return renderTable(header, rows);
   });
   const legend = cmp.documents.map(
     (d, i) => `[${i + 1}] ${shortId(d.documentId)}  ${d.file}${d.number ? `  (số ${d.number}${d.reportYear ? `, năm ${d.reportYear}` : ''})` : ''}`,
   );
   const notes = 'KH kế hoạch · TH thực hiện · ƯTH ước thực hiện · * tính từ số liệu · ≠ … ! các văn bản ghi khác nhau · → số ước được điều chỉnh';
-  return `${renderTable(header, rows)}\nNguồn:\n${legend.join('\n')}\n${notes}\n`;
+  return `${tables.join('\n')}\nNguồn:\n${legend.join('\n')}\n${notes}\n`;
 }
 
 /** The same table as CSV: numbers in the row's scale (column `multiplier`), sources as document id prefixes. */

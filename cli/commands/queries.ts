@@ -171,7 +171,9 @@ async function emitComparison(cmp: import('../../output/compare.ts').Comparison,
     process.stderr.write(`${cmp.rows.length} indicators written to ${o.html}\n`);
   } else {
     const { renderCompareText } = await import('../../output/compare-table.ts');
-    process.stdout.write(renderCompareText(cmp));
+    // a terminal's own width; piped, a width a wide editor window shows (COLUMNS overrides both)
+    const width = Number(process.env.COLUMNS) || process.stdout.columns || 160;
+    process.stdout.write(renderCompareText(cmp, { width }));
   }
 }
 
