@@ -9,38 +9,74 @@ import { BOM, csvLine } from './format.ts';
 export const ExportFormat = z.enum(['csv', 'xlsx', 'json']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
-interface Column {
-  header: string;
-  value: (f: Fact) => string | number | null;
-  width?: number;
+/** What an export knows of a fact's document, beside the fact: where it is about, its number and date. */
+export interface DocumentInfo {
+  area: string | null;
+  province: string | null;
+  number: string | null;
+  date: string | null;
 }
 
-/** One flat row per fact: the contract's fields, with `source` spread into its own columns. */
+interface Column {
+  /** the contract's field name (`--headers fields`) */
+  header: string;
+  /** the column's name in Vietnamese, for the analysts who open the file (the default) */
+  vi: string;
+  value: (f: Fact, d: DocumentInfo | undefined) => string | number | null;
+  width?: number;
+  /** a number Excel should show in full, with this many decimals (else its `General` turns 26353600000000 into 2.63536E+13) */
+  decimals?: (f: Fact) => number;
+}
+
+/** Decimals of a number as JavaScript writes it in full, at most 12. */
+function decimalsOf(n: number | null): number {
+  if (n === null || Number.isInteger(n)) return 0;
+  const t = n.toFixed(12).replace(/0+$/, '');
+  return Math.min(12, t.length - t.indexOf('.') - 1);
+}
+
+/** One flat row per fact: the contract's fields, with `source` spread into its own columns, and the document's place, number and date. */
 export const EXPORT_COLUMNS: readonly Column[] = [
-  { header: 'id', value: (f) => f.id, width: 24 },
-  { header: 'documentId', value: (f) => f.documentId, width: 18 },
-  { header: 'indicator', value: (f) => f.indicator, width: 48 },
-  { header: 'indicatorId', value: (f) => f.indicatorId, width: 20 },
-  { header: 'value', value: (f) => f.value, width: 14 },
-  { header: 'unit', value: (f) => f.unit, width: 12 },
-  { header: 'unitText', value: (f) => f.unitText, width: 14 },
-  { header: 'multiplier', value: (f) => f.multiplier, width: 10 },
-  { header: 'baseValue', value: (f) => f.baseValue, width: 18 },
-  { header: 'year', value: (f) => f.year, width: 8 },
-  { header: 'period', value: (f) => f.period, width: 18 },
-  { header: 'kind', value: (f) => f.kind, width: 14 },
-  { header: 'qualifier', value: (f) => f.qualifier, width: 10 },
-  { header: 'relatesTo', value: (f) => f.relatesTo, width: 24 },
-  { header: 'footnotes', value: (f) => f.footnotes.join(' '), width: 10 },
-  { header: 'inFootnote', value: (f) => f.inFootnote, width: 10 },
-  { header: 'status', value: (f) => f.status, width: 10 },
-  { header: 'file', value: (f) => f.source.file, width: 32 },
-  { header: 'page', value: (f) => f.source.page ?? null, width: 6 },
-  { header: 'block', value: (f) => f.source.block, width: 6 },
-  { header: 'start', value: (f) => f.source.start, width: 8 },
-  { header: 'end', value: (f) => f.source.end, width: 8 },
-  { header: 'text', value: (f) => f.source.text, width: 80 },
+  { header: 'id', vi: 'Mã số liệu', value: (f) => f.id, width: 24 },
+  { header: 'documentId', vi: 'Mã văn bản', value: (f) => f.documentId, width: 18 },
+  { header: 'documentNumber', vi: 'Số văn bản', value: (_, d) => d?.number ?? null, width: 16 },
+  { header: 'documentDate', vi: 'Ngày văn bản', value: (_, d) => d?.date ?? null, width: 12 },
+  { header: 'area', vi: 'Địa bàn', value: (_, d) => d?.area ?? null, width: 18 },
+  { header: 'province', vi: 'Tỉnh', value: (_, d) => d?.province ?? null, width: 14 },
+  { header: 'indicator', vi: 'Chỉ tiêu', value: (f) => f.indicator, width: 48 },
+  { header: 'indicatorId', vi: 'Mã chỉ tiêu', value: (f) => f.indicatorId, width: 20 },
+  { header: 'value', vi: 'Giá trị', value: (f) => f.value, width: 14, decimals: (f) => f.decimals },
+  { header: 'unit', vi: 'Mã đơn vị', value: (f) => f.unit, width: 12 },
+  { header: 'unitText', vi: 'Đơn vị tính', value: (f) => f.unitText, width: 14 },
+  { header: 'multiplier', vi: 'Bậc (10ⁿ)', value: (f) => f.multiplier, width: 10 },
+  { header: 'baseValue', vi: 'Giá trị quy đổi', value: (f) => f.baseValue, width: 20, decimals: (f) => decimalsOf(f.baseValue) },
+  { header: 'year', vi: 'Năm', value: (f) => f.year, width: 8 },
+  { header: 'period', vi: 'Kỳ', value: (f) => f.period, width: 18 },
+  { header: 'kind', vi: 'Loại số', value: (f) => f.kind, width: 14 },
+  { header: 'qualifier', vi: 'Mức (hơn, gần…)', value: (f) => f.qualifier, width: 10 },
+  { header: 'relatesTo', vi: 'Liên quan đến', value: (f) => f.relatesTo, width: 24 },
+  { header: 'footnotes', vi: 'Chú thích', value: (f) => f.footnotes.join(' '), width: 10 },
+  { header: 'inFootnote', vi: 'Trong chú thích', value: (f) => f.inFootnote, width: 10 },
+  { header: 'status', vi: 'Trạng thái', value: (f) => f.status, width: 10 },
+  { header: 'file', vi: 'Tệp', value: (f) => f.source.file, width: 32 },
+  { header: 'page', vi: 'Trang', value: (f) => f.source.page ?? null, width: 6 },
+  { header: 'block', vi: 'Đoạn', value: (f) => f.source.block, width: 6 },
+  { header: 'start', vi: 'Vị trí đầu', value: (f) => f.source.start, width: 8 },
+  { header: 'end', vi: 'Vị trí cuối', value: (f) => f.source.end, width: 8 },
+  { header: 'text', vi: 'Câu', value: (f) => f.source.text, width: 80 },
 ];
+
+export interface ExportOptions {
+  /**
+   * column names: Vietnamese or the contract's field names; by default Vietnamese in XLSX (opened by
+   * people) and field names in CSV (read by scripts and other tools as well)
+   */
+  headers?: 'vi' | 'fields';
+  /** CSV field separator (default `,`; `;` for Excel in a Vietnamese locale) */
+  delimiter?: ',' | ';' | '\t';
+  /** CSV decimal mark of numbers (default `.`; `,` for Excel in a Vietnamese locale) */
+  decimal?: '.' | ',';
+}
 
 export interface ExportResult {
   format: ExportFormat;
@@ -54,10 +90,14 @@ export interface ExportResult {
  * million facts fit in memory; writes a temporary file and renames it, so a failed export leaves no
  * half file behind.
  */
-export async function exportFacts(wh: Warehouse, filter: FactFilter, format: ExportFormat, out: string): Promise<ExportResult> {
+export async function exportFacts(wh: Warehouse, filter: FactFilter, format: ExportFormat, out: string, options: ExportOptions = {}): Promise<ExportResult> {
+  if (options.delimiter && options.decimal && options.delimiter === options.decimal)
+    throw new Error(`the CSV delimiter and decimal mark are both "${options.decimal}"`);
   const tmp = `${out}.part-${process.pid}`;
   try {
-    const rows = format === 'xlsx' ? await writeXlsx(iterateFacts(wh, filter), tmp) : await writeText(iterateFacts(wh, filter), tmp, format);
+    const docs = await documentInfo(wh);
+    const rows =
+      format === 'xlsx' ? await writeXlsx(iterateFacts(wh, filter), docs, tmp, options) : await writeText(iterateFacts(wh, filter), docs, tmp, format, options);
     renameSync(tmp, out);
     return { format, file: out, rows };
   } catch (err) {
@@ -66,13 +106,40 @@ export async function exportFacts(wh: Warehouse, filter: FactFilter, format: Exp
   }
 }
 
-async function writeText(facts: AsyncIterable<Fact>, file: string, format: 'csv' | 'json'): Promise<number> {
+/** Every document's place, number and date, once: a warehouse holds far fewer documents than facts. */
+async function documentInfo(wh: Warehouse): Promise<Map<string, DocumentInfo>> {
+  const rows = await wh.db.selectFrom('documents').select(['id', 'area', 'province', 'number', 'date']).execute();
+  return new Map(rows.map((r) => [r.id, { area: r.area, province: r.province, number: r.number, date: r.date }]));
+}
+
+async function writeText(
+  facts: AsyncIterable<Fact>,
+  docs: ReadonlyMap<string, DocumentInfo>,
+  file: string,
+  format: 'csv' | 'json',
+  options: ExportOptions,
+): Promise<number> {
   const stream = createWriteStream(file, { encoding: 'utf8' });
   let rows = 0;
   if (format === 'csv') {
-    await write(stream, BOM + csvLine(EXPORT_COLUMNS.map((c) => c.header)));
+    const csv = { delimiter: options.delimiter ?? ',', decimal: options.decimal ?? '.' };
+    await write(
+      stream,
+      BOM +
+        csvLine(
+          EXPORT_COLUMNS.map((c) => ((options.headers ?? 'fields') === 'fields' ? c.header : c.vi)),
+          csv,
+        ),
+    );
     for await (const f of facts) {
-      await write(stream, csvLine(EXPORT_COLUMNS.map((c) => c.value(f))));
+      const d = docs.get(f.documentId);
+      await write(
+        stream,
+        csvLine(
+          EXPORT_COLUMNS.map((c) => c.value(f, d)),
+          csv,
+        ),
+      );
       rows++;
     }
   } else {
@@ -92,16 +159,29 @@ async function write(stream: WriteStream, chunk: string): Promise<void> {
   if (!stream.write(chunk)) await once(stream, 'drain');
 }
 
-async function writeXlsx(facts: AsyncIterable<Fact>, file: string): Promise<number> {
+/** `#,##0` with the decimals shown: the number in full, grouped, as a Vietnamese or English Excel shows it. */
+function numberFormat(decimals: number): string {
+  return decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
+}
+
+async function writeXlsx(facts: AsyncIterable<Fact>, docs: ReadonlyMap<string, DocumentInfo>, file: string, options: ExportOptions): Promise<number> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet('facts', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: c.header, key: c.header, width: c.width ?? 12 }));
+  const names = EXPORT_COLUMNS.map((c) => (options.headers === 'fields' ? c.header : c.vi));
+  sheet.columns = EXPORT_COLUMNS.map((c, i) => ({ header: names[i]!, key: c.header, width: c.width ?? 12 }));
+  // a filter on every column of the header row: what an analyst sets first to pivot
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   let rows = 0;
   for await (const f of facts) {
-    sheet.addRow(EXPORT_COLUMNS.map((c) => c.value(f))).commit();
+    const d = docs.get(f.documentId);
+    const row = sheet.addRow(EXPORT_COLUMNS.map((c) => c.value(f, d)));
+    EXPORT_COLUMNS.forEach((c, i) => {
+      if (c.decimals && typeof row.getCell(i + 1).value === 'number') row.getCell(i + 1).numFmt = numberFormat(c.decimals(f));
+    });
+    row.commit();
     rows++;
   }
   sheet.commit();

@@ -30,15 +30,27 @@ export function inertText(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-/** RFC 4180 field: quoted when it holds a comma, quote, or line break; text that looks like a formula made inert. */
-export function csvField(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const s = typeof value === 'number' ? String(value) : inertText(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** How a CSV is written: the field separator and the decimal mark of its numbers. */
+export interface CsvStyle {
+  delimiter?: string;
+  decimal?: string;
 }
 
-export function csvLine(fields: ReadonlyArray<string | number | null | undefined>): string {
-  return `${fields.map(csvField).join(',')}\r\n`;
+/**
+ * RFC 4180 field: quoted when it holds the delimiter, a quote or a line break; text that looks like a
+ * formula made inert. A number is written with the style's decimal mark (`12,5` for a Vietnamese Excel)
+ * and never made inert: `-12,5` stays the number it is.
+ */
+export function csvField(value: string | number | boolean | null | undefined, style: CsvStyle = {}): string {
+  if (value === null || value === undefined) return '';
+  const delimiter = style.delimiter ?? ',';
+  const s = typeof value === 'number' ? (style.decimal === ',' ? String(value).replace('.', ',') : String(value)) : inertText(String(value));
+  const special = s.includes(delimiter) || /["\r\n]/.test(s);
+  return special ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvLine(fields: ReadonlyArray<string | number | boolean | null | undefined>, style: CsvStyle = {}): string {
+  return `${fields.map((f) => csvField(f, style)).join(style.delimiter ?? ',')}\r\n`;
 }
 
 /** Excel reads a UTF-8 CSV as UTF-8 only when it starts with a byte-order mark. */

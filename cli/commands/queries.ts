@@ -207,14 +207,25 @@ function registerExport(program: Command): void {
   addFilterOptions(program.command('export').description('Write facts to CSV (UTF-8 with BOM), XLSX or JSON.'))
     .addOption(new Option('--format <format>', 'file format').choices(['csv', 'xlsx', 'json']).makeOptionMandatory())
     .requiredOption('--out <file>', 'file to write')
-    .addHelpText('after', '\nExample:\n  baocao export --format xlsx --out facts-2023.xlsx --year 2023\n')
-    .action(async (o: FilterOpts & { format: 'csv' | 'xlsx' | 'json'; out: string }) => {
+    .addOption(
+      new Option('--headers <names>', "column names: Vietnamese (XLSX's default) or the Fact contract's field names (CSV's default)").choices(['vi', 'fields']),
+    )
+    .addOption(new Option('--delimiter <char>', 'CSV field separator (";" for Excel in a Vietnamese locale; "tab")').choices([',', ';', 'tab']).default(','))
+    .addOption(new Option('--decimal <mark>', 'CSV decimal mark of numbers ("," for Excel in a Vietnamese locale)').choices(['.', ',']).default('.'))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  baocao export --format xlsx --out facts-2023.xlsx --year 2023\n  baocao export --format csv --delimiter ";" --decimal "," --out facts.csv   # Excel set to Vietnamese\n',
+    )
+    .action(async (o: FilterOpts & { format: 'csv' | 'xlsx' | 'json'; out: string; headers?: 'vi' | 'fields'; delimiter: string; decimal: '.' | ',' }) => {
       const filter = filterFrom(o);
+      const delimiter = (o.delimiter === 'tab' ? '\t' : o.delimiter) as ',' | ';' | '\t';
+      if (delimiter === o.decimal)
+        throw new UsageError(`--delimiter and --decimal are both "${o.decimal}": a Vietnamese-locale CSV is --delimiter ";" --decimal ","`);
       await checkWritable(o.out);
       const { exportFacts } = await import('../../output/export.ts');
       const wh = await openExisting(o.db);
       try {
-        const result = await exportFacts(wh, filter, o.format, o.out);
+        const result = await exportFacts(wh, filter, o.format, o.out, { ...(o.headers && { headers: o.headers }), delimiter, decimal: o.decimal });
         process.stderr.write(`${result.rows} facts written to ${result.file}\n`);
       } finally {
         await wh.close();

@@ -38,7 +38,7 @@ describe('export', () => {
 
   it('writes XLSX with a header row, typed number cells and the unit in its own column', async () => {
     const out = join(fx.dir, 'facts.xlsx');
-    await exportFacts(fx.wh, { indicator: 'san luong luong thuc', year: 2024 }, 'xlsx', out);
+    await exportFacts(fx.wh, { indicator: 'san luong luong thuc', year: 2024 }, 'xlsx', out, { headers: 'fields' });
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
     const sheet = book.getWorksheet('facts')!;
@@ -53,6 +53,37 @@ describe('export', () => {
     expect(row.getCell(col('year')).value).toBe(2024);
     expect(row.getCell(col('unit')).value).toBe('tonne');
     expect(row.getCell(col('unitText')).value).toBe('tấn');
+  });
+
+  it("writes XLSX for analysts: Vietnamese headers, a filter, numbers in full, the document's area, number and date", async () => {
+    const out = join(fx.dir, 'facts-vi.xlsx');
+    await exportFacts(fx.wh, { indicator: 'san luong luong thuc', year: 2024 }, 'xlsx', out);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const sheet = book.getWorksheet('facts')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(EXPORT_COLUMNS.map((c) => c.vi));
+    expect(header.slice(0, 8)).toEqual(['Mã số liệu', 'Mã văn bản', 'Số văn bản', 'Ngày văn bản', 'Địa bàn', 'Tỉnh', 'Chỉ tiêu', 'Mã chỉ tiêu']);
+    expect(sheet.autoFilter).toBe(`A1:${sheet.getRow(1).getCell(EXPORT_COLUMNS.length).address}`);
+    const row = sheet.getRow(2);
+    const col = (name: string) => header.indexOf(name) + 1;
+    expect(row.getCell(col('Giá trị')).numFmt).toBe('#,##0');
+    expect(row.getCell(col('Giá trị quy đổi')).numFmt).toBe('#,##0');
+    expect(row.getCell(col('Địa bàn')).value).toBeTruthy();
+    expect(String(row.getCell(col('Số văn bản')).value)).toMatch(/\/BC-UBND$/);
+  });
+
+  it('writes CSV for a Vietnamese-locale Excel: ";" between fields, "," in numbers, never a formula', async () => {
+    const out = join(fx.dir, 'facts-vi.csv');
+    await exportFacts(fx.wh, { indicator: 'san luong luong thuc', year: 2024 }, 'csv', out, { delimiter: ';', decimal: ',' });
+    const [head, first] = readFileSync(out, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    const names = head!.split(';');
+    expect(names).toEqual(EXPORT_COLUMNS.map((c) => c.header));
+    const fields = first!.split(';');
+    expect(fields[names.indexOf('value')]).toBe('36100');
+    expect(fields[names.indexOf('baseValue')]).toMatch(/^\d+(,\d+)?$/);
   });
 
   it('writes JSON as an array of Fact objects', async () => {
