@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { z } from 'zod';
 import type { Fact } from '../schema/fact.ts';
-import type { Warehouse } from '../store/warehouse.ts';
+import type { AnyWarehouse } from '../store/warehouse.ts';
 import { type FactFilter, iterateFacts } from './facts-query.ts';
 import { BOM, csvLine } from './format.ts';
 
@@ -54,7 +54,7 @@ export interface ExportResult {
  * million facts fit in memory; writes a temporary file and renames it, so a failed export leaves no
  * half file behind.
  */
-export async function exportFacts(wh: Warehouse, filter: FactFilter, format: ExportFormat, out: string): Promise<ExportResult> {
+export async function exportFacts(wh: AnyWarehouse, filter: FactFilter, format: ExportFormat, out: string): Promise<ExportResult> {
   const tmp = `${out}.part-${process.pid}`;
   try {
     const rows = format === 'xlsx' ? await writeXlsx(iterateFacts(wh, filter), tmp) : await writeText(iterateFacts(wh, filter), tmp, format);

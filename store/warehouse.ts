@@ -9,6 +9,7 @@ import type { Database } from '../schema/warehouse.ts';
 import type { Dialect } from './dialects/dialect.ts';
 import { sqliteDialect } from './dialects/sqlite.ts';
 import { StatementCache } from './statements.ts';
+import { isPostgresTarget } from './target.ts';
 
 /**
  * One open warehouse file: the kysely handle for queries whose shape is static, the better-sqlite3
@@ -43,10 +44,7 @@ export interface PostgresWarehouse {
 /** A warehouse on either engine, for the operations that run on both. */
 export type AnyWarehouse = Warehouse | PostgresWarehouse;
 
-/** `postgres://…` or `postgresql://…` names a PostgreSQL warehouse; anything else is a SQLite file. */
-export function isPostgresTarget(target: string): boolean {
-  return /^postgres(?:ql)?:\/\//i.test(target);
-}
+export { isPostgresTarget };
 
 export interface OpenOptions {
   /** migrations to run; all of them by default (tests pass fewer to build an older warehouse) */

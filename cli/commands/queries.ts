@@ -25,7 +25,7 @@ interface FilterOpts {
 
 function addFilterOptions(cmd: Command): Command {
   return cmd
-    .option('--db <file>', 'warehouse file (env BAOCAO_DB)', defaultDb())
+    .option('--db <file>', 'warehouse file, or postgres://user@host/db (env BAOCAO_DB)', defaultDb())
     .option('--doc <id>', 'document id, id prefix, or file name')
     .option('--indicator <text>', 'catalog id or words, with or without diacritics')
     .option('--year <year>', 'period year')
@@ -71,13 +71,17 @@ function filterFrom(o: FilterOpts) {
   };
 }
 
-/** Query commands read an existing warehouse; opening a missing path would create an empty one. */
+/**
+ * Query commands read an existing warehouse; opening a missing path would create an empty one. A
+ * PostgreSQL database is opened as it is (its schema created if it has none).
+ */
 async function openExisting(db: string) {
-  if (db !== ':memory:' && !existsSync(db)) {
+  const { isPostgresTarget } = await import('../../store/target.ts');
+  if (!isPostgresTarget(db) && db !== ':memory:' && !existsSync(db)) {
     throw new UsageError(`no warehouse at ${db}: load reports first (baocao ingest <folder> --db ${db}) or pass --db`);
   }
-  const { openWarehouse } = await import('../../store/warehouse.ts');
-  return openWarehouse(db);
+  const { openStore } = await import('../../store/warehouse.ts');
+  return openStore(db);
 }
 
 /** `facts`, `compare`, `export`: read-only commands over the warehouse. */
@@ -125,7 +129,7 @@ function registerCompare(program: Command): void {
     .option('--to <year>', 'last year')
     .option('--area <area>', 'district or province name, or GSO code')
     .addOption(new Option('--by <granularity>', 'periods of the columns: years, or quarters, months… (never mixed)').choices(GRANULARITIES).default('year'))
-    .option('--db <file>', 'warehouse file (env BAOCAO_DB)', defaultDb())
+    .option('--db <file>', 'warehouse file, or postgres://user@host/db (env BAOCAO_DB)', defaultDb())
     .option('--json', 'print the comparison as JSON')
     .option('--csv', 'print the comparison as CSV')
     .option('--html <file>', 'write a self-contained HTML page with charts')

@@ -38,14 +38,17 @@ export function parseReviewNumber(text: string): number {
 }
 
 async function open(db: string) {
-  if (db !== ':memory:' && !existsSync(db)) throw new UsageError(`no warehouse at ${db}: load reports first (baocao ingest <folder> --db ${db}) or pass --db`);
-  const { openWarehouse } = await import('../../store/warehouse.ts');
-  return openWarehouse(db);
+  const { isPostgresTarget } = await import('../../store/target.ts');
+  if (!isPostgresTarget(db) && db !== ':memory:' && !existsSync(db)) {
+    throw new UsageError(`no warehouse at ${db}: load reports first (baocao ingest <folder> --db ${db}) or pass --db`);
+  }
+  const { openStore } = await import('../../store/warehouse.ts');
+  return openStore(db);
 }
 
 async function withStore<T>(
   db: string,
-  run: (wh: import('../../store/warehouse.ts').Warehouse, store: typeof import('../../store/reviews.ts')) => Promise<T>,
+  run: (wh: import('../../store/warehouse.ts').AnyWarehouse, store: typeof import('../../store/reviews.ts')) => Promise<T>,
 ): Promise<T> {
   const store = await import('../../store/reviews.ts');
   const wh = await open(db);
@@ -61,7 +64,7 @@ async function withStore<T>(
 
 function common(cmd: Command): Command {
   return cmd
-    .option('--db <file>', 'warehouse file (env BAOCAO_DB)', defaultDb())
+    .option('--db <file>', 'warehouse file, or postgres://user@host/db (env BAOCAO_DB)', defaultDb())
     .option('--reviewer <name>', 'who decides (default: the OS user)', osUser())
     .option('--json', 'print JSON');
 }
@@ -79,7 +82,7 @@ export function registerReview(program: Command, _setExit: (code: number) => voi
     .action(async (o: Common & { type?: string; status?: string; doc?: string; history?: boolean; limit?: string }) => {
       if (o.limit !== undefined && !/^\d+$/.test(o.limit)) throw new UsageError(`--limit needs a whole number, not "${o.limit}"`);
       await withStore(o.db, async (wh, store) => {
-        const list = store.listMismatches(wh, {
+        const list = await store.listMismatchesOf(wh, {
           ...(o.type && { type: o.type }),
           ...(o.status && { status: o.status }),
           ...(o.doc && { documentId: o.doc }),
@@ -99,7 +102,7 @@ export function registerReview(program: Command, _setExit: (code: number) => voi
     .option('--image <file.png>', 'for a number read by OCR: write the region of the scan it came from to this PNG')
     .action(async (id: string, o: Common & { image?: string }) => {
       await withStore(o.db, async (wh, store) => {
-        const m = store.getMismatch(wh, id);
+        const m = await store.getMismatchOf(wh, id);
         process.stdout.write(o.json ? `${JSON.stringify(m, null, 2)}\n` : showText(m));
         if (o.image) {
           const f = m.facts.find((x) => x.source.ocr && x.source.page !== undefined);
@@ -152,6 +155,12 @@ export function registerReview(program: Command, _setExit: (code: number) => voi
       if (!/^\d+$/.test(o.port) || Number(o.port) > 65535) throw new UsageError(`--port needs a port number, not "${o.port}"`);
       const { startReviewServer } = await import('../../output/review-server.ts');
       const wh = await open(o.db);
+      if (wh.engine !== 'sqlite') {
+        await wh.close();
+        throw new UsageError(
+          'review serve needs a SQLite warehouse for now: the review page does not run on PostgreSQL yet (list, show, accept, correct and reject do)',
+        );
+      }
       const server = await startReviewServer(wh, { port: Number(o.port), reviewer: o.reviewer, ...(o.status && { status: o.status }) });
       process.stderr.write(`review page: ${server.url}  (Ctrl-C to stop)\n`);
       await new Promise<void>((resolve) => {

@@ -135,6 +135,8 @@ async function loadFixture(wh: AnyWarehouse): Promise<ReturnType<typeof fixtureI
 export async function fixtureStore(engine: Engine): Promise<{
   wh: AnyWarehouse;
   target: string;
+  /** the seeds folder it was opened with (BAOCAO_SEEDS for a command on it) */
+  seeds: string;
   inputs: ReturnType<typeof fixtureInputs>;
   cleanup: () => Promise<void>;
 }> {
@@ -145,6 +147,7 @@ export async function fixtureStore(engine: Engine): Promise<{
   return {
     wh: opened.wh,
     target: opened.target,
+    seeds,
     inputs,
     cleanup: async () => {
       await opened.cleanup();
