@@ -167,7 +167,8 @@ export class PostgresDocumentWriter {
         ),
       );
       await applyReviewsIn(trx, { documentId: doc.id });
-      options.beforeCommit?.(doc.id);
+      // awaited here: a test's hook may hold the transaction open to make two loaders overlap
+      await options.beforeCommit?.(doc.id);
       return {
         status: 'loaded',
         documentId: doc.id,
