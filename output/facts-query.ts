@@ -84,14 +84,28 @@ export async function queryFacts(wh: AnyWarehouse, filter: FactFilter): Promise<
   return (await q.execute()).map(factOf);
 }
 
-/** Streams matching facts one at a time, for exports of any size. */
-export async function* iterateFacts(wh: AnyWarehouse, filter: FactFilter): AsyncGenerator<Fact> {
+/** Facts a PostgreSQL export reads per query. */
+const EXPORT_PAGE = 5_000;
+
+/** Streams matching facts one at a time, for exports of any size (on PostgreSQL `pageSize` a query). */
+export async function* iterateFacts(wh: AnyWarehouse, filter: FactFilter, pageSize = EXPORT_PAGE): AsyncGenerator<Fact> {
   const q = await buildFactsQuery(wh, filter);
   if (!q) return;
   if (wh.engine === 'postgres') {
-    // not streamed yet: kysely streams from PostgreSQL through pg-cursor, which baocao does not depend on
-    for (const row of await q.execute()) yield factOf(row);
-    return;
+    // Pages by load order (kysely's stream() on PostgreSQL needs pg-cursor, which baocao does not depend
+    // on): each page starts after the last rowid of the one before, an index probe, so a large export
+    // stays as fast per fact as a small one. A query with its own limit or offset is bounded: read at once.
+    if (filter.limit != null || (filter.offset ?? 0) > 0) {
+      for (const row of await q.execute()) yield factOf(row);
+      return;
+    }
+    let after: number | null = null;
+    for (;;) {
+      const page = (await (after === null ? q : q.where(sql.ref('facts.rowid'), '>', after)).limit(pageSize).execute()) as (FactRow & { rowid: number })[];
+      for (const row of page) yield factOf(row);
+      if (page.length < pageSize) return;
+      after = page.at(-1)!.rowid;
+    }
   }
   const { sql: text, parameters } = q.compile();
   for (const row of wh.sqlite.prepare(text).iterate(...(parameters as unknown[]))) yield factOf(row as FactRow);

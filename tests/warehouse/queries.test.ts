@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { foldText } from '../../extractors/clean-text.ts';
 import { compare } from '../../output/compare.ts';
 import { renderCompareCsv, renderCompareText } from '../../output/compare-table.ts';
-import { queryFacts } from '../../output/facts-query.ts';
+import { iterateFacts, queryFacts } from '../../output/facts-query.ts';
 import { findIndicators } from '../../output/indicator-search.ts';
 import { Fact } from '../../schema/fact.ts';
 import { ENGINES } from '../pg/engines.ts';
@@ -64,6 +64,13 @@ describe.each(ENGINES)('on $title', (engine) => {
       const all = await queryFacts(fx.wh, {});
       const page = await queryFacts(fx.wh, { limit: 3, offset: 2 });
       expect(page).toEqual(all.slice(2, 5));
+    });
+
+    it('streams the same facts as the query gives, page after page', async () => {
+      const streamed: unknown[] = [];
+      for await (const f of iterateFacts(fx.wh, { history: true }, 3)) streamed.push(f);
+      expect(streamed).toEqual(await queryFacts(fx.wh, { history: true }));
+      expect(streamed.length).toBeGreaterThan(6);
     });
 
     it('returns nothing, not everything, for a filter that names nothing', async () => {
