@@ -23,7 +23,10 @@ export async function findIndicators(wh: AnyWarehouse, query: string): Promise<I
   const catalog = await wh.db.selectFrom('indicators').select(['id', 'name_folded', 'aliases_folded']).execute();
   const ids = catalog.filter((i) => [i.name_folded, ...i.aliases_folded.split('|')].some((name) => hasAllWords(name, words))).map((i) => i.id);
   let labels = wh.db.selectFrom('labels').select('folded');
-  for (const w of words) labels = labels.where((eb) => eb(eb.fn('concat', [eb.cast(eb.val(' '), 'text'), eb.ref('folded'), eb.cast(eb.val(' '), 'text')]), 'like', `% ${w} %`));
+  // the spaces cast to text: PostgreSQL cannot type a bare parameter of concat()
+  for (const w of words) {
+    labels = labels.where((eb) => eb(eb.fn('concat', [eb.cast(eb.val(' '), 'text'), eb.ref('folded'), eb.cast(eb.val(' '), 'text')]), 'like', `% ${w} %`));
+  }
   const found = await labels.execute();
   return { ids, labels: found.map((l) => l.folded) };
 }
