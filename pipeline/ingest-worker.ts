@@ -41,6 +41,11 @@ const catalog = loadCatalog();
 
 let pendingAnswer: ((known: boolean) => void) | null = null;
 
+// The lookup's two questions; defined before it is opened, which prepares them as the module loads.
+const KNOWN_SQL = 'SELECT 1 FROM documents WHERE id = ?';
+const FAILED_SQL =
+  "SELECT CASE WHEN status = 'failed' THEN reason END AS reason FROM run_files WHERE document_id = ? AND status IN ('failed', 'loaded') ORDER BY id DESC LIMIT 1";
+
 /**
  * The worker's own read-only connection to the warehouse, for the "already loaded?" question. Asking the
  * writer instead made every file wait until the writer's current load and checks were done: a worker
@@ -54,10 +59,6 @@ interface Lookup {
   /** why the same content failed in the last run that read it, if it did */
   failedBefore(hash: string): string | null | Promise<string | null>;
 }
-
-const KNOWN_SQL = 'SELECT 1 FROM documents WHERE id = ?';
-const FAILED_SQL =
-  "SELECT CASE WHEN status = 'failed' THEN reason END AS reason FROM run_files WHERE document_id = ? AND status IN ('failed', 'loaded') ORDER BY id DESC LIMIT 1";
 
 function openLookup(file: string | null): Lookup | null {
   if (!file) return null;

@@ -15,5 +15,13 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => void> {
   const started = await startCluster();
   project.provide('postgres', started.cluster ? { url: started.cluster.url, reason: null } : { url: null, reason: started.reason });
-  return () => started.cluster?.stop();
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    started.cluster?.stop();
+  };
+  // a run that ends without its teardown (an uncaught error, process.exit) stops the server too
+  process.once('exit', stop);
+  return stop;
 }
