@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { OpenOptions, Warehouse } from '../store/warehouse.ts';
+import type { AnyWarehouse, OpenOptions, Warehouse } from '../store/warehouse.ts';
 import { UsageError } from './usage.ts';
 
 /**
@@ -18,6 +18,25 @@ export async function openForCommand(db: string, options: OpenOptions & { mustEx
     return await openWarehouse(db, open);
   } catch (err) {
     throw new UsageError(warehouseError(db, err));
+  }
+}
+
+/**
+ * The same for the commands that also run on PostgreSQL (`--db postgres://…`): a server's warehouse is
+ * opened as it is, its schema created if it has none.
+ */
+export async function openStoreForCommand(db: string, options: OpenOptions & { mustExist?: boolean } = {}): Promise<AnyWarehouse> {
+  const { isPostgresTarget } = await import('../store/target.ts');
+  if (!isPostgresTarget(db)) return openForCommand(db, options);
+  const { mustExist: _, ...open } = options;
+  const { openStore } = await import('../store/warehouse.ts');
+  try {
+    return await openStore(db, open);
+  } catch (err) {
+    const shown = db.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+    throw new UsageError(
+      `cannot open the PostgreSQL warehouse ${shown}: ${err instanceof Error ? err.message : String(err)} (is the server running, and the database created?)`,
+    );
   }
 }
 

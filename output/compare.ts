@@ -2,7 +2,7 @@ import { foldText } from '../extractors/clean-text.ts';
 import type { Kind } from '../schema/fact.ts';
 import { sql } from '../schema/migrations/kysely.ts';
 import { type Granularity, granularityOf, samePeriodYearBefore, yearOfPeriod } from '../schema/period.ts';
-import type { Warehouse } from '../store/warehouse.ts';
+import type { AnyWarehouse } from '../store/warehouse.ts';
 import { documentIdsInArea } from './facts-query.ts';
 import { findIndicators } from './indicator-search.ts';
 
@@ -123,7 +123,7 @@ interface Row {
  * Plan against estimate/actual per indicator, area and year, from the current (not superseded, not
  * rejected) facts. Every number keeps its sources; disagreements and revisions are kept, not resolved.
  */
-export async function compare(wh: Warehouse, o: CompareOptions): Promise<Comparison> {
+export async function compare(wh: AnyWarehouse, o: CompareOptions): Promise<Comparison> {
   if (o.from !== undefined && o.to !== undefined && o.from > o.to) throw new RangeError(`from ${o.from} is after to ${o.to}`);
   const by = o.by ?? 'year';
   const rows = (await fetchRows(wh, o)).filter((r) => granularityOf(periodKey(r)) === by);
@@ -140,7 +140,7 @@ function periodKey(r: Row): string {
   return r.period ?? String(r.year);
 }
 
-async function fetchRows(wh: Warehouse, o: CompareOptions): Promise<Row[]> {
+async function fetchRows(wh: AnyWarehouse, o: CompareOptions): Promise<Row[]> {
   let q = wh.db
     .selectFrom('facts as f')
     .innerJoin('documents as d', 'd.id', 'f.document_id')
@@ -167,7 +167,7 @@ async function fetchRows(wh: Warehouse, o: CompareOptions): Promise<Row[]> {
       'd.date',
       'd.loaded_at',
     ])
-    .select((eb) => eb.fn<number | null>('json_extract', ['f.source', eb.val('$.page')]).as('page'))
+    .select(wh.dialect.jsonField('f.source', 'page', 'integer').$castTo<number | null>().as('page'))
     .where('d.superseded_by', 'is', null)
     .where('f.status', '<>', 'rejected')
     .where('f.kind', 'in', COMPARE_KINDS)

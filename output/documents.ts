@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Warehouse } from '../store/warehouse.ts';
+import type { AnyWarehouse as Warehouse } from '../store/warehouse.ts';
 import { documentIds } from './facts-query.ts';
 import { renderTable, shortId } from './format.ts';
 

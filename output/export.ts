@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { z } from 'zod';
 import type { Fact } from '../schema/fact.ts';
-import type { Warehouse } from '../store/warehouse.ts';
+import type { AnyWarehouse } from '../store/warehouse.ts';
 import { type FactFilter, iterateFacts } from './facts-query.ts';
 import { BOM, csvLine } from './format.ts';
 
@@ -90,7 +90,7 @@ export interface ExportResult {
  * million facts fit in memory; writes a temporary file and renames it, so a failed export leaves no
  * half file behind.
  */
-export async function exportFacts(wh: Warehouse, filter: FactFilter, format: ExportFormat, out: string, options: ExportOptions = {}): Promise<ExportResult> {
+export async function exportFacts(wh: AnyWarehouse, filter: FactFilter, format: ExportFormat, out: string, options: ExportOptions = {}): Promise<ExportResult> {
   if (options.delimiter && options.decimal && options.delimiter === options.decimal)
     throw new Error(`the CSV delimiter and decimal mark are both "${options.decimal}"`);
   const tmp = `${out}.part-${process.pid}`;
@@ -107,7 +107,7 @@ export async function exportFacts(wh: Warehouse, filter: FactFilter, format: Exp
 }
 
 /** Every document's place, number and date, once: a warehouse holds far fewer documents than facts. */
-async function documentInfo(wh: Warehouse): Promise<Map<string, DocumentInfo>> {
+async function documentInfo(wh: AnyWarehouse): Promise<Map<string, DocumentInfo>> {
   const rows = await wh.db.selectFrom('documents').select(['id', 'area', 'province', 'number', 'date']).execute();
   return new Map(rows.map((r) => [r.id, { area: r.area, province: r.province, number: r.number, date: r.date }]));
 }

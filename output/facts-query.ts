@@ -4,7 +4,7 @@ import type { Fact, Kind, Status } from '../schema/fact.ts';
 import { sql } from '../schema/migrations/kysely.ts';
 import type { Database, DocumentsTable } from '../schema/warehouse.ts';
 import { type FactRow, factOf } from '../store/rows.ts';
-import type { Warehouse } from '../store/warehouse.ts';
+import type { AnyWarehouse } from '../store/warehouse.ts';
 import { findIndicators } from './indicator-search.ts';
 
 /** Filters shared by `baocao facts` and `baocao export` (commander has checked kind and status). */
@@ -40,7 +40,7 @@ type FactsQuery = SelectQueryBuilder<Database, 'facts', FactRow>;
  * The facts matching a filter, as Fact objects in the contract's shape, in load order. `null` when a
  * filter names nothing (no such document, area or indicator), which callers treat as "no facts".
  */
-export async function buildFactsQuery(wh: Warehouse, f: FactFilter): Promise<FactsQuery | null> {
+export async function buildFactsQuery(wh: AnyWarehouse, f: FactFilter): Promise<FactsQuery | null> {
   // The sentence by a subquery on its key rather than a join: the plan stays a walk over facts in rowid order.
   let q = wh.db
     .selectFrom('facts')
@@ -74,26 +74,45 @@ export async function buildFactsQuery(wh: Warehouse, f: FactFilter): Promise<Fac
   q = q.orderBy(sql`facts.rowid`);
   const offset = f.offset ?? 0;
   if (f.limit != null) q = q.limit(f.limit).offset(offset);
-  else if (offset > 0) q = q.limit(-1).offset(offset);
+  else if (offset > 0) q = (wh.dialect.unlimited === null ? q : q.limit(wh.dialect.unlimited)).offset(offset);
   return q;
 }
 
-export async function queryFacts(wh: Warehouse, filter: FactFilter): Promise<Fact[]> {
+export async function queryFacts(wh: AnyWarehouse, filter: FactFilter): Promise<Fact[]> {
   const q = await buildFactsQuery(wh, filter);
   if (!q) return [];
   return (await q.execute()).map(factOf);
 }
 
-/** Streams matching facts one at a time, for exports of any size. */
-export async function* iterateFacts(wh: Warehouse, filter: FactFilter): AsyncGenerator<Fact> {
+/** Facts a PostgreSQL export reads per query. */
+const EXPORT_PAGE = 5_000;
+
+/** Streams matching facts one at a time, for exports of any size (on PostgreSQL `pageSize` a query). */
+export async function* iterateFacts(wh: AnyWarehouse, filter: FactFilter, pageSize = EXPORT_PAGE): AsyncGenerator<Fact> {
   const q = await buildFactsQuery(wh, filter);
   if (!q) return;
+  if (wh.engine === 'postgres') {
+    // Pages by load order (kysely's stream() on PostgreSQL needs pg-cursor, which baocao does not depend
+    // on): each page starts after the last rowid of the one before, an index probe, so a large export
+    // stays as fast per fact as a small one. A query with its own limit or offset is bounded: read at once.
+    if (filter.limit != null || (filter.offset ?? 0) > 0) {
+      for (const row of await q.execute()) yield factOf(row);
+      return;
+    }
+    let after: number | null = null;
+    for (;;) {
+      const page = (await (after === null ? q : q.where(sql.ref('facts.rowid'), '>', after)).limit(pageSize).execute()) as (FactRow & { rowid: number })[];
+      for (const row of page) yield factOf(row);
+      if (page.length < pageSize) return;
+      after = page.at(-1)!.rowid;
+    }
+  }
   const { sql: text, parameters } = q.compile();
   for (const row of wh.sqlite.prepare(text).iterate(...(parameters as unknown[]))) yield factOf(row as FactRow);
 }
 
 /** `--doc` takes a full id, an id prefix (at least 4 hex digits) or a file name. */
-export async function documentIds(wh: Warehouse, doc: string): Promise<string[]> {
+export async function documentIds(wh: AnyWarehouse, doc: string): Promise<string[]> {
   const rows = await wh.db
     .selectFrom('documents')
     .select('id')
@@ -102,7 +121,7 @@ export async function documentIds(wh: Warehouse, doc: string): Promise<string[]>
         eb('id', '=', doc.toLowerCase()),
         ...(/^[0-9a-f]{4,63}$/i.test(doc) ? [eb('id', 'like', `${doc.toLowerCase()}%`)] : []),
         eb('file', '=', doc),
-        eb('file', 'like', `%/${doc.replace(/[%_]/g, '')}`),
+        eb('file', wh.dialect.like, `%/${doc.replace(/[%_]/g, '')}`),
       ]),
     )
     .execute();
@@ -112,7 +131,7 @@ export async function documentIds(wh: Warehouse, doc: string): Promise<string[]>
 type AreaColumns = Pick<DocumentsTable, 'id' | 'area' | 'area_code' | 'province' | 'province_code'>;
 
 /** `--area` matches the district or province name (folded, whole words) or a GSO code. */
-export async function documentIdsInArea(wh: Warehouse, area: string): Promise<string[]> {
+export async function documentIdsInArea(wh: AnyWarehouse, area: string): Promise<string[]> {
   const docs: AreaColumns[] = await wh.db.selectFrom('documents').select(['id', 'area', 'area_code', 'province', 'province_code']).execute();
   return docs.filter((d) => areaMatches(d, area)).map((d) => d.id);
 }

@@ -11,7 +11,7 @@ import { loadCatalog } from './stages/catalog.ts';
 
 /** What every worker is started with. */
 export interface IngestWorkerData {
-  /** the warehouse file, for read-only lookups; null for an in-memory warehouse */
+  /** the warehouse file or `postgres://` connection string, for read-only lookups; null for an in-memory warehouse */
   warehouse: string | null;
 }
 
@@ -42,6 +42,11 @@ const catalog = loadCatalog();
 
 let pendingAnswer: ((known: boolean) => void) | null = null;
 
+// The lookup's two questions; defined before it is opened, which prepares them as the module loads.
+const KNOWN_SQL = 'SELECT 1 FROM documents WHERE id = ?';
+const FAILED_SQL =
+  "SELECT CASE WHEN status = 'failed' THEN reason END AS reason FROM run_files WHERE document_id = ? AND status IN ('failed', 'loaded') ORDER BY id DESC LIMIT 1";
+
 /**
  * The worker's own read-only connection to the warehouse, for the "already loaded?" question. Asking the
  * writer instead made every file wait until the writer's current load and checks were done: a worker
@@ -51,21 +56,18 @@ let pendingAnswer: ((known: boolean) => void) | null = null;
 const lookup = openLookup((workerData as IngestWorkerData | null)?.warehouse ?? null);
 
 interface Lookup {
-  known(hash: string): boolean;
+  known(hash: string): boolean | Promise<boolean>;
   /** why the same content failed in the last run that read it, if it did */
-  failedBefore(hash: string): string | null;
+  failedBefore(hash: string): string | null | Promise<string | null>;
 }
 
 function openLookup(file: string | null): Lookup | null {
   if (!file) return null;
+  if (/^postgres(?:ql)?:\/\//i.test(file)) return postgresLookup(file);
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true });
-    const stmt = db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck();
-    const failed = db
-      .prepare(
-        "SELECT CASE WHEN status = 'failed' THEN reason END FROM run_files WHERE document_id = ? AND status IN ('failed', 'loaded') ORDER BY id DESC LIMIT 1",
-      )
-      .pluck();
+    const stmt = db.prepare(KNOWN_SQL).pluck();
+    const failed = db.prepare(FAILED_SQL).pluck();
     return {
       known: (hash) => stmt.get(hash) !== undefined,
       failedBefore: (hash) => (failed.get(hash) as string | null | undefined) ?? null,
@@ -75,13 +77,32 @@ function openLookup(file: string | null): Lookup | null {
   }
 }
 
-/** Whether a hash is already loaded: from the warehouse file, else by asking the writer (which owns it). */
-function isKnown(id: number, hash: string): Promise<boolean> {
+/**
+ * On PostgreSQL the worker's own connection (one, made on the first question): the same two questions,
+ * asked of the server. `pg` is loaded only for such a warehouse.
+ */
+function postgresLookup(url: string): Lookup {
+  let client: Promise<import('pg').Pool> | null = null;
+  const pool = () =>
+    (client ??= import('pg').then(({ default: pg }) => {
+      const p = new pg.Pool({ connectionString: url, max: 1, application_name: 'baocao ingest worker' });
+      p.on('error', () => {});
+      return p;
+    }));
+  const numbered = (text: string) => text.replace('?', '$1');
+  return {
+    known: async (hash) => ((await (await pool()).query(numbered(KNOWN_SQL), [hash])).rowCount ?? 0) > 0,
+    failedBefore: async (hash) => ((await (await pool()).query(numbered(FAILED_SQL), [hash])).rows[0]?.reason as string | null | undefined) ?? null,
+  };
+}
+
+/** Whether a hash is already loaded: from the warehouse, else by asking the writer (which owns it). */
+async function isKnown(id: number, hash: string): Promise<boolean> {
   if (lookup) {
     try {
-      return Promise.resolve(lookup.known(hash));
+      return await lookup.known(hash);
     } catch {
-      // a locked or vanished file: the writer can still answer
+      // a locked or vanished file, a server gone: the writer can still answer
     }
   }
   return new Promise((resolve) => {
@@ -90,9 +111,9 @@ function isKnown(id: number, hash: string): Promise<boolean> {
   });
 }
 
-function failedBefore(hash: string): string | null {
+async function failedBefore(hash: string): Promise<string | null> {
   try {
-    const reason = lookup?.failedBefore(hash) ?? null;
+    const reason = (await lookup?.failedBefore(hash)) ?? null;
     // a reason that is itself "not read again" keeps the first reason, once
     return reason?.replace(/^failed in an earlier run, not read again \(--retry-failed to retry\): /, '') ?? null;
   } catch {
@@ -156,7 +177,7 @@ async function run(id: number, job: IngestJob): Promise<IngestJobResult | typeof
       if (await isKnown(id, documentId)) return { status: 'known', documentId };
       // A file that failed (a scan OCR could not read, a damaged file) fails the same way again: say why
       // without reading it, unless asked to retry.
-      const before = job.retryFailed ? null : failedBefore(documentId);
+      const before = job.retryFailed ? null : await failedBefore(documentId);
       if (before !== null) {
         return { status: 'failed', stage: 'read', reason: `failed in an earlier run, not read again (--retry-failed to retry): ${before}`, documentId };
       }

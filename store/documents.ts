@@ -7,6 +7,7 @@ import { type InputIssue, type LoadInput, type LoadOutcome, loadInputIssues } fr
 import { sql } from '../schema/migrations/kysely.ts';
 import type { AreasTable } from '../schema/warehouse.ts';
 import { type AreaNames, areaNames, resolveAreaIn } from './areas.ts';
+import { PostgresDocumentWriter } from './postgres-loader.ts';
 import { applyReviewsSync } from './reviews.ts';
 import {
   DOCUMENT_COLUMNS,
@@ -23,7 +24,7 @@ import {
   mismatchRow,
 } from './rows.ts';
 import { compileInsert, compileInsertValues, type Row } from './statements.ts';
-import type { Warehouse } from './warehouse.ts';
+import type { AnyWarehouse, Warehouse } from './warehouse.ts';
 
 /**
  * The folded form of a label as `facts.indicator_folded` stores it. Labels repeat across facts and
@@ -271,6 +272,14 @@ export class DocumentWriter {
   }
 }
 
+/** The loader of either engine: synchronous statements on SQLite, batched async ones on PostgreSQL (store/postgres-loader.ts). */
+export type Loader = DocumentWriter | PostgresDocumentWriter;
+
+/** The loader for a warehouse of either engine; make one per connection that loads, as with DocumentWriter. */
+export function documentWriter(wh: AnyWarehouse): Loader {
+  return wh.engine === 'sqlite' ? new DocumentWriter(wh) : new PostgresDocumentWriter(wh);
+}
+
 /**
  * Stores one document and everything extracted from it in one transaction. Idempotent by content hash:
  * the same bytes come back as `skipped`. A document with the number and issuer of a current one
@@ -278,7 +287,7 @@ export class DocumentWriter {
  * Never throws for a bad document: it returns `failed` with the reason. A loaded outcome carries what was
  * written, for the cross-document checks (pipeline/cross-checks.ts).
  */
-export async function loadDocument(writer: DocumentWriter, input: LoadInput, options: LoadOptions = {}): Promise<LoadOutcome> {
+export async function loadDocument(writer: Loader, input: LoadInput, options: LoadOptions = {}): Promise<LoadOutcome> {
   const documentId = typeof input?.document?.id === 'string' ? input.document.id : '';
   // The input crossed a thread boundary (or came from a caller's hands): checked, not re-parsed.
   const issues = loadInputIssues(input);
@@ -286,9 +295,10 @@ export async function loadDocument(writer: DocumentWriter, input: LoadInput, opt
     return { status: 'failed', documentId, reason: `invalid load input: ${summarizeIssues(issues)}` };
   }
   try {
-    return writer.write(input, options);
+    return await writer.write(input, options);
   } catch (err) {
-    if (isUniqueViolationOn(err, 'documents.id')) {
+    // another connection loaded the same bytes between this one's check and its insert
+    if (writer.wh.dialect.isDuplicateKey(err, 'documents')) {
       return { status: 'skipped', documentId, reason: 'already loaded (same content hash)' };
     }
     return { status: 'failed', documentId, reason: `load: ${err instanceof Error ? err.message : String(err)}` };
@@ -368,6 +378,17 @@ function argsOf(json: string): string[] {
   }
 }
 
+/**
+ * The PostgreSQL loader's rule (store/postgres-loader.ts): only a clearly later date keeps the stored
+ * version current. It predates the version order above (VersionKey), which the SQLite writer uses; the
+ * two engines agree wherever dates differ, and the PostgreSQL loader is to move to that order.
+ */
+export function isNewer(rival: { date: string | null }, meta: DocumentMetadata): boolean {
+  const mine = isoDate(meta.date);
+  const theirs = isoDate(rival.date);
+  return mine !== null && theirs !== null && theirs > mine;
+}
+
 /** `2023-12-08`, `08/12/2023`, `ngày 08 tháng 12 năm 2023` → `2023-12-08`; anything else → null. */
 export function isoDate(text: string | null): string | null {
   if (!text) return null;
@@ -382,8 +403,4 @@ function summarizeIssues(issues: readonly InputIssue[]): string {
   const shown = issues.slice(0, 3).map((i) => `${i.path || '(root)'}: ${i.message}`);
   const more = issues.length > 3 ? ` (+${issues.length - 3} more)` : '';
   return shown.join('; ') + more;
-}
-
-function isUniqueViolationOn(err: unknown, column: string): boolean {
-  return err instanceof Error && /UNIQUE constraint failed/.test(err.message) && err.message.includes(column);
 }

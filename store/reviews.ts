@@ -1,11 +1,13 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { FactSource, Status } from '../schema/fact.ts';
 import { sql } from '../schema/migrations/kysely.ts';
 import type { Mismatch, MismatchType } from '../schema/mismatch.ts';
-import type { MismatchesTable } from '../schema/warehouse.ts';
+import type { Database, MismatchesTable } from '../schema/warehouse.ts';
 import { factOf, mismatchOf, REVIEW_COLUMNS, type Review, reviewOf, reviewRow } from './rows.ts';
-import { allRows, firstRow, insertSql, type Sqlish } from './statements.ts';
-import type { Warehouse } from './warehouse.ts';
+import { allRows, insertSql, type Sqlish } from './statements.ts';
+import { firstOf, rowsOf, runAsync, runSync, type Steps } from './steps.ts';
+import type { AnyWarehouse, Warehouse } from './warehouse.ts';
 
 /**
  * Reviewers' decisions, all of them: a decision on a fact (`reviews` rows, kept by the fact's stable id
@@ -37,9 +39,16 @@ export type ReviewDecision = z.input<typeof ReviewDecision>;
  * Records a decision and applies it to every stored version of the fact (current and history).
  * Returns how many fact rows changed.
  */
-export async function recordReview(wh: Warehouse, decision: ReviewDecision): Promise<number> {
+export async function recordReview(wh: AnyWarehouse, decision: ReviewDecision): Promise<number> {
   const d = ReviewDecision.parse(decision);
   const review: Review = { ...d, decidedAt: d.decidedAt ?? new Date().toISOString() };
+  if (wh.engine === 'postgres') {
+    // an async driver: the same two steps as one kysely transaction
+    return wh.db.transaction().execute(async (trx) => {
+      await trx.insertInto('reviews').values(reviewRow(review)).execute();
+      return applyReviewsIn(trx, { factIds: [d.factId] });
+    });
+  }
   const { sql: text, parameters } = wh.db.insertInto('reviews').values(reviewRow(review)).compile();
   return wh.sqlite
     .transaction(() => {
@@ -81,9 +90,41 @@ export function applyReviewsSync(wh: Warehouse, scope: ReviewScope): number {
   return changed;
 }
 
+/**
+ * applyReviews as async queries on the given connection or transaction, for the engines whose driver
+ * is asynchronous (PostgreSQL: store/postgres-loader.ts runs it inside the document's transaction).
+ */
+export async function applyReviewsIn(db: Kysely<Database>, scope: ReviewScope): Promise<number> {
+  let q = latestOf(db);
+  if ('documentId' in scope) {
+    if ((await db.selectFrom('reviews').select('id').limit(1).executeTakeFirst()) === undefined) return 0;
+    const { documentId } = scope;
+    q = q.where('r.fact_id', 'in', (eb) => eb.selectFrom('facts').select('facts.id').where('facts.document_id', '=', documentId));
+  } else {
+    if (scope.factIds.length === 0) return 0;
+    q = q.where('r.fact_id', 'in', scope.factIds);
+  }
+  let changed = 0;
+  for (const r of await q.execute()) {
+    const corrected = r.action === 'correct' ? r.value : null;
+    const status = r.action === 'accept' ? 'accepted' : r.action === 'correct' ? 'corrected' : 'rejected';
+    // the statement of applyReviewsSync, with the parameters typed: PostgreSQL cannot infer `$1 is null`
+    const c = sql`${corrected}::double precision`;
+    const result = await sql`update facts set
+        status = ${status},
+        corrected_value = ${c},
+        value = coalesce(${c}, original_value),
+        unit = case when ${c} is null then original_unit else coalesce(${r.unit}::text, original_unit) end,
+        base_value = case when ${c} is null then original_base_value else ${c} * pow(10, multiplier) end
+      where id = ${r.fact_id}`.execute(db);
+    changed += Number(result.numAffectedRows ?? 0);
+  }
+  return changed;
+}
+
 /** Each fact's latest decision: the one decided last, the last recorded among equals. */
-function latestOf(wh: Warehouse) {
-  return wh.db
+function latestOf(db: Kysely<Database>) {
+  return db
     .selectFrom('reviews as r')
     .select(['r.fact_id', 'r.action', 'r.value', 'r.unit'])
     .where('r.id', '=', (eb) =>
@@ -104,11 +145,11 @@ function latestReviews(wh: Warehouse, scope: ReviewScope) {
     const { documentId } = scope;
     return allRows(
       wh,
-      latestOf(wh).where('r.fact_id', 'in', (eb) => eb.selectFrom('facts').select('facts.id').where('facts.document_id', '=', documentId)),
+      latestOf(wh.db).where('r.fact_id', 'in', (eb) => eb.selectFrom('facts').select('facts.id').where('facts.document_id', '=', documentId)),
     );
   }
   if (scope.factIds.length === 0) return [];
-  return allRows(wh, latestOf(wh).where('r.fact_id', 'in', scope.factIds));
+  return allRows(wh, latestOf(wh.db).where('r.fact_id', 'in', scope.factIds));
 }
 
 /* ---------- mismatches, as reviewers see them ---------- */
@@ -167,8 +208,8 @@ export interface ListFilter {
 type MismatchRow = Omit<MismatchesTable, 'run_id'> & { file: string };
 
 /** A mismatch's columns with its document's file, for the review's listings. */
-function mismatchesWithFile(wh: Warehouse) {
-  return wh.db
+function mismatchesWithFile(db: Kysely<Database>) {
+  return db
     .selectFrom('mismatches as m')
     .innerJoin('documents as d', 'd.id', 'm.document_id')
     .select([
@@ -189,7 +230,16 @@ function mismatchesWithFile(wh: Warehouse) {
 
 /** Open ones first, then the latest loaded documents, each document's in the order they were found. */
 export function listMismatches(wh: Warehouse, filter: ListFilter = {}): MismatchView[] {
-  let q = mismatchesWithFile(wh);
+  return runSync(wh, listSteps(wh.db, filter));
+}
+
+/** listMismatches on either engine. */
+export function listMismatchesOf(wh: AnyWarehouse, filter: ListFilter = {}): Promise<MismatchView[]> {
+  return runAsync(listSteps(wh.db, filter));
+}
+
+function* listSteps(db: Kysely<Database>, filter: ListFilter): Steps<MismatchView[]> {
+  let q = mismatchesWithFile(db);
   if (!filter.history) q = q.where('d.superseded_by', 'is', null);
   // commander has not checked these: an unknown type or status finds nothing, as SQL compares them
   if (filter.type) q = q.where('m.type', '=', filter.type as MismatchType);
@@ -197,43 +247,54 @@ export function listMismatches(wh: Warehouse, filter: ListFilter = {}): Mismatch
   if (filter.documentId) q = q.where('m.document_id', 'like', `${filter.documentId}%`);
   q = q.orderBy(sql`case m.status when 'open' then 0 else 1 end`).orderBy('d.loaded_at', 'desc').orderBy('m.document_id').orderBy(sql`m.rowid`);
   if (filter.limit) q = q.limit(Math.floor(filter.limit));
-  return allRows(wh, q).map((r) => view(wh, r));
+  const views: MismatchView[] = [];
+  for (const r of yield* rowsOf(q)) views.push(yield* view(db, r));
+  return views;
 }
 
 /** A mismatch by its id or a unique prefix of it; throws a readable error otherwise. */
 export function getMismatch(wh: Warehouse, idOrPrefix: string): MismatchView {
+  return runSync(wh, getSteps(wh.db, idOrPrefix));
+}
+
+/** getMismatch on either engine. */
+export function getMismatchOf(wh: AnyWarehouse, idOrPrefix: string): Promise<MismatchView> {
+  return runAsync(getSteps(wh.db, idOrPrefix));
+}
+
+function* getSteps(db: Kysely<Database>, idOrPrefix: string): Steps<MismatchView> {
   const key = idOrPrefix.trim();
   if (!/^[0-9a-f]{4,32}$/i.test(key)) throw new ReviewError(`"${idOrPrefix}" is not a mismatch id (hex, at least 4 characters)`);
-  const rows = allRows(
-    wh,
-    mismatchesWithFile(wh).where('m.id', 'like', `${key.toLowerCase()}%`).orderBy(sql`d.superseded_by is not null`).orderBy('d.loaded_at', 'desc'),
+  const rows = yield* rowsOf(
+    mismatchesWithFile(db).where('m.id', 'like', `${key.toLowerCase()}%`).orderBy(sql`d.superseded_by is not null`).orderBy('d.loaded_at', 'desc'),
   );
   const ids = new Set(rows.map((r) => r.id));
   if (ids.size === 0) throw new ReviewError(`no mismatch ${idOrPrefix}`);
   if (ids.size > 1) throw new ReviewError(`"${idOrPrefix}" matches ${ids.size} mismatches; give more characters`);
-  return view(wh, rows[0]!);
+  return yield* view(db, rows[0]!);
 }
 
 export class ReviewError extends Error {}
 
-function view(wh: Warehouse, r: MismatchRow): MismatchView {
+function* view(db: Kysely<Database>, r: MismatchRow): Steps<MismatchView> {
   const { id, documentId, ...rest } = mismatchOf(r);
-  const facts = rest.factIds.map((f) => reviewedFact(wh, documentId, f)).filter((f): f is ReviewedFact => f !== null);
-  return {
-    id,
-    documentId,
-    file: r.file,
-    ...rest,
-    facts,
-    decisions: rest.factIds.map((f) => latestDecision(wh, f)).filter((d): d is LatestDecision => d !== null),
-  };
+  const facts: ReviewedFact[] = [];
+  for (const f of rest.factIds) {
+    const fact = yield* reviewedFact(db, documentId, f);
+    if (fact !== null) facts.push(fact);
+  }
+  const decisions: LatestDecision[] = [];
+  for (const f of rest.factIds) {
+    const decision = yield* latestDecision(db, f);
+    if (decision !== null) decisions.push(decision);
+  }
+  return { id, documentId, file: r.file, ...rest, facts, decisions };
 }
 
 /** The fact of that id, of the mismatch's document when several versions hold it. */
-function reviewedFact(wh: Warehouse, documentId: string, id: string): ReviewedFact | null {
-  const row = firstRow(
-    wh,
-    wh.db
+function* reviewedFact(db: Kysely<Database>, documentId: string, id: string): Steps<ReviewedFact | null> {
+  const row = yield* firstOf(
+    db
       .selectFrom('facts')
       .selectAll('facts')
       .select((eb) => eb.selectFrom('sentences').select('sentences.text').whereRef('sentences.id', '=', 'facts.sentence_id').as('sentence'))
@@ -261,10 +322,9 @@ function reviewedFact(wh: Warehouse, documentId: string, id: string): ReviewedFa
   };
 }
 
-function latestDecision(wh: Warehouse, factId: string): LatestDecision | null {
-  const row = firstRow(
-    wh,
-    wh.db
+function* latestDecision(db: Kysely<Database>, factId: string): Steps<LatestDecision | null> {
+  const row = yield* firstOf(
+    db
       .selectFrom('reviews')
       .select(['fact_id', 'mismatch_id', 'reviewer', 'decided_at', 'action', 'value', 'unit', 'note'])
       .where('fact_id', '=', factId)
@@ -297,8 +357,8 @@ const STATUS_OF: Record<ReviewActionName, MismatchStatusName> = { accept: 'accep
  * `correct` and `reject` apply to one fact, the first (the one the finding is about) unless told.
  * Writes `reviews` rows through recordReview and sets the mismatch's status.
  */
-export async function decide(wh: Warehouse, d: Decision): Promise<MismatchView> {
-  const m = getMismatch(wh, d.mismatchId);
+export async function decide(wh: AnyWarehouse, d: Decision): Promise<MismatchView> {
+  const m = await getMismatchOf(wh, d.mismatchId);
   if (d.action === 'correct' && (d.value === undefined || d.value === null || !Number.isFinite(d.value))) {
     throw new ReviewError('a correction needs a number (--value)');
   }
@@ -320,7 +380,7 @@ export async function decide(wh: Warehouse, d: Decision): Promise<MismatchView> 
     });
   }
   await wh.db.updateTable('mismatches').set({ status: STATUS_OF[d.action] }).where('id', '=', m.id).execute();
-  return getMismatch(wh, m.id);
+  return getMismatchOf(wh, m.id);
 }
 
 /**
@@ -375,7 +435,7 @@ export function carryReviewsForwardSync(wh: Warehouse, documentId: string): numb
   if (old.length === 0) return 0;
   /** the latest decision on each fact of an old version, with what identifies its fact across versions */
   const latestOfDocument = (oldId: string) =>
-    latestOf(wh)
+    latestOf(wh.db)
       .innerJoin('facts as f', (j) => j.onRef('f.id', '=', 'r.fact_id').on('f.document_id', '=', oldId))
       .select(['r.mismatch_id', 'r.reviewer', 'r.decided_at', 'r.note', 'f.indicator_folded', 'f.year', 'f.kind', 'f.original_unit', 'f.original_value'])
       .select((eb) => eb.selectFrom('mismatches as m').select('m.type').whereRef('m.id', '=', 'r.mismatch_id').limit(1).as('mismatch_type'));

@@ -4,7 +4,7 @@ import type { LoadOutcome } from '../schema/load-input.ts';
 import type { RunStatus, RunsTable } from '../schema/warehouse.ts';
 import { RUN_FILE_COLUMNS, type RunFile, runFileRow } from './rows.ts';
 import { compileInsert } from './statements.ts';
-import type { Warehouse } from './warehouse.ts';
+import type { AnyWarehouse, Warehouse } from './warehouse.ts';
 
 /** One file's outcome in a run, as `ingest` records it. */
 export const RunFileRecord = z.object({
@@ -23,7 +23,7 @@ export type RunFileRecord = z.input<typeof RunFileRecord>;
 export type RunSummary = Selectable<RunsTable>;
 
 /** Opens a run; its id goes on every document, fact and mismatch it loads. */
-export async function startRun(wh: Warehouse, command: string, args: readonly string[] = []): Promise<number> {
+export async function startRun(wh: AnyWarehouse, command: string, args: readonly string[] = []): Promise<number> {
   const row = await wh.db
     .insertInto('runs')
     .values({ command, args: JSON.stringify(args), started_at: new Date().toISOString(), finished_at: null })
@@ -32,7 +32,7 @@ export async function startRun(wh: Warehouse, command: string, args: readonly st
   return row.id;
 }
 
-export async function recordRunFile(wh: Warehouse, runId: number, record: RunFileRecord): Promise<void> {
+export async function recordRunFile(wh: AnyWarehouse, runId: number, record: RunFileRecord): Promise<void> {
   const r: RunFile = RunFileRecord.parse(record);
   await wh.db
     .insertInto('run_files')
@@ -102,7 +102,7 @@ export function runFileFromOutcome(file: string, outcome: LoadOutcome, ms: numbe
 }
 
 /** Closes a run, counting its files from `run_files`, and returns the run's row. */
-export async function finishRun(wh: Warehouse, runId: number, status: RunStatus = 'done'): Promise<RunSummary> {
+export async function finishRun(wh: AnyWarehouse, runId: number, status: RunStatus = 'done'): Promise<RunSummary> {
   const counts = await wh.db
     .selectFrom('run_files')
     .where('run_id', '=', runId)

@@ -1,13 +1,13 @@
 import { foldText } from '../extractors/clean-text.ts';
 import type { AreasFile, Catalog } from '../schema/catalog.ts';
 import { readSeed, type SeedFile } from '../schema/seeds-dir.ts';
-import type { Warehouse } from './warehouse.ts';
+import type { AnyWarehouse } from './warehouse.ts';
 
 /**
  * The warehouse's copy of the reference data: `indicators` and `areas` hold what the seeds folder's
  * files say. Reloads a catalog only when its file changed, so opening stays cheap (no zod, no writes).
  */
-export async function seedCatalogs(wh: Warehouse, dir: string): Promise<void> {
+export async function seedCatalogs(wh: AnyWarehouse, dir: string): Promise<void> {
   const stored = new Map((await wh.db.selectFrom('meta').select(['key', 'value']).where('key', 'like', 'seed:%').execute()).map((r) => [r.key, r.value]));
   const changed = [readSeed(dir, 'indicators.json'), readSeed(dir, 'areas.json')].filter(
     (f): f is SeedFile => f !== null && stored.get(`seed:${f.name}`) !== f.hash,
@@ -20,7 +20,7 @@ export async function seedCatalogs(wh: Warehouse, dir: string): Promise<void> {
  * A malformed file is an error naming the file and the field: a silently empty catalog would make
  * every query quietly find less.
  */
-export async function seedCatalog(wh: Warehouse, file: SeedFile): Promise<void> {
+export async function seedCatalog(wh: AnyWarehouse, file: SeedFile): Promise<void> {
   const { parseSeed } = await import('../schema/catalog.ts');
   const { prettifyError } = await import('zod');
   let parsed: ReturnType<typeof parseSeed>;
@@ -42,7 +42,7 @@ export async function seedCatalog(wh: Warehouse, file: SeedFile): Promise<void> 
   });
 }
 
-type Filler = (trx: Warehouse['db']) => Promise<void>;
+type Filler = (trx: AnyWarehouse['db']) => Promise<void>;
 
 function fillIndicators(rows: Catalog): Filler {
   return async (trx) => {

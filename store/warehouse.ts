@@ -3,9 +3,13 @@ import SqliteDatabase from 'better-sqlite3';
 import type { Kysely as KyselyType, Migration } from 'kysely';
 import { MIGRATIONS } from '../schema/migrations/index.ts';
 import { Kysely, Migrator, SqliteDialect } from '../schema/migrations/kysely.ts';
+import type { WarehouseMigration } from '../schema/migrations/schema-dialect.ts';
 import { SEEDS_DIR } from '../schema/seeds-dir.ts';
 import type { Database } from '../schema/warehouse.ts';
+import type { Dialect } from './dialects/dialect.ts';
+import { sqliteDialect } from './dialects/sqlite.ts';
 import { StatementCache } from './statements.ts';
+import { isPostgresTarget } from './target.ts';
 
 /**
  * One open warehouse file: the kysely handle for queries whose shape is static, the better-sqlite3
@@ -14,7 +18,9 @@ import { StatementCache } from './statements.ts';
  * writes it; what the loader keeps between documents is its DocumentWriter's (store/documents.ts).
  */
 export interface Warehouse {
+  engine: 'sqlite';
   db: KyselyType<Database>;
+  dialect: Dialect;
   sqlite: SqliteDatabase.Database;
   file: string;
   /** a statement prepared once on this connection (the cache is this object's) */
@@ -22,9 +28,27 @@ export interface Warehouse {
   close(): Promise<void>;
 }
 
+/**
+ * A warehouse on a PostgreSQL server: the kysely handle on a pool of connections. Everything runs as
+ * kysely's async queries, a document's load in one transaction; nothing is synchronous.
+ */
+export interface PostgresWarehouse {
+  engine: 'postgres';
+  db: KyselyType<Database>;
+  dialect: Dialect;
+  /** the connection string, without its password */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A warehouse on either engine, for the operations that run on both. */
+export type AnyWarehouse = Warehouse | PostgresWarehouse;
+
+export { isPostgresTarget };
+
 export interface OpenOptions {
   /** migrations to run; all of them by default (tests pass fewer to build an older warehouse) */
-  migrations?: Readonly<Record<string, Migration>>;
+  migrations?: Readonly<Record<string, WarehouseMigration>>;
   /** folder with indicators.json and areas.json; false to skip seeding */
   seeds?: string | false;
   busyTimeoutMs?: number;
@@ -78,14 +102,41 @@ export async function openWarehouse(file: string, options: OpenOptions = {}): Pr
     }
     await db.destroy();
   };
-  const wh: Warehouse = { db, sqlite, file, prepared: (sql) => statements.get(sql), close };
+  const wh: Warehouse = { engine: 'sqlite', db, dialect: sqliteDialect, sqlite, file, prepared: (sql) => statements.get(sql), close };
+  return prepare(wh, () => appliedMigrations(sqlite), options);
+}
+
+/**
+ * Opens a warehouse on either engine: a `postgres://` connection string (the server's database must exist;
+ * its schema is created or upgraded here, as a file's is), or a SQLite file as openWarehouse does.
+ */
+export async function openStore(target: string, options: OpenOptions = {}): Promise<AnyWarehouse> {
+  if (!isPostgresTarget(target)) return openWarehouse(target, options);
+  const [{ connectPostgres }, { postgresDialect }] = await Promise.all([import('./dialects/postgres-driver.ts'), import('./dialects/postgres.ts')]);
+  const { db } = connectPostgres(target);
+  const wh: PostgresWarehouse = { engine: 'postgres', db, dialect: postgresDialect, url: withoutPassword(target), close: () => db.destroy() };
+  return prepare(wh, () => postgresDialect.appliedMigrations(db), options);
+}
+
+function withoutPassword(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/:[^:@/]*@/, ':***@');
+  }
+}
+
+/** Migrates and seeds a just-opened warehouse; closes it on failure. */
+async function prepare<W extends AnyWarehouse>(wh: W, applied: () => Set<string> | Promise<Set<string>>, options: OpenOptions): Promise<W> {
   try {
     const migrations = options.migrations ?? MIGRATIONS;
-    const applied = appliedMigrations(sqlite);
-    const pending = Object.keys(migrations).filter((name) => !applied.has(name));
+    const done = await applied();
+    const pending = Object.keys(migrations).filter((name) => !done.has(name));
     if (pending.length > 0) {
-      if (applied.size > 0) (options.onUpgrade ?? announceUpgrade)(pending);
-      await migrate(db, migrations);
+      if (done.size > 0) (options.onUpgrade ?? announceUpgrade)(pending);
+      await migrate(wh, migrations);
     }
     if (options.seeds !== false) {
       const { seedCatalogs } = await import('./seeding.ts');
@@ -105,8 +156,16 @@ function appliedMigrations(sqlite: SqliteDatabase.Database): Set<string> {
   return new Set((sqlite.prepare('select name from kysely_migration').all() as { name: string }[]).map((r) => r.name));
 }
 
-async function migrate(db: KyselyType<Database>, migrations: Readonly<Record<string, Migration>>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...migrations }) } });
+async function migrate(wh: AnyWarehouse, migrations: Readonly<Record<string, WarehouseMigration>>): Promise<void> {
+  const { db, dialect } = wh;
+  // each migration is told its engine's differences (schema/migrations/schema-dialect.ts)
+  const told: Record<string, Migration> = Object.fromEntries(
+    Object.entries(migrations).map(([name, m]) => {
+      const { up, down } = m;
+      return [name, { up: (d) => up(d, dialect), ...(down ? { down: (d) => down(d, dialect) } : {}) }];
+    }),
+  );
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => told } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

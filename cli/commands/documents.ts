@@ -3,9 +3,9 @@ import { defaultDb, UsageError } from '../usage.ts';
 
 // Only commander and node built-ins at the top: these commands must start without the readers.
 
-async function withWarehouse<T>(db: string, run: (wh: import('../../store/warehouse.ts').Warehouse) => Promise<T>): Promise<T> {
-  const { openForCommand } = await import('../open.ts');
-  const wh = await openForCommand(db);
+async function withWarehouse<T>(db: string, run: (wh: import('../../store/warehouse.ts').AnyWarehouse) => Promise<T>): Promise<T> {
+  const { openStoreForCommand } = await import('../open.ts');
+  const wh = await openStoreForCommand(db);
   try {
     return await run(wh);
   } finally {
@@ -21,7 +21,7 @@ export function registerDocuments(program: Command, _setExit: (code: number) => 
   documents
     .command('list', { isDefault: true })
     .description('List documents: number, issuer, date, area, format, pages, facts, mismatches, warnings, superseded by.')
-    .option('--db <file>', 'warehouse file (env BAOCAO_DB)', defaultDb())
+    .option('--db <file>', 'warehouse file, or postgres://user@host/db (env BAOCAO_DB)', defaultDb())
     .option('--current', 'leave out superseded documents')
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExamples:\n  baocao documents\n  baocao documents --current --json\n')
@@ -35,7 +35,7 @@ export function registerDocuments(program: Command, _setExit: (code: number) => 
     .command('show')
     .description("Show one document's metadata and every message said about it, with its place.")
     .argument('<id>', 'document id, id prefix, file name or base name')
-    .option('--db <file>', 'warehouse file (env BAOCAO_DB)', defaultDb())
+    .option('--db <file>', 'warehouse file, or postgres://user@host/db (env BAOCAO_DB)', defaultDb())
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExamples:\n  baocao documents show 35c0ecef\n  baocao documents show bao-cao-2023.docx --json\n')
     .action(async (ref: string, o: { db: string; json?: boolean }) => {
@@ -53,7 +53,7 @@ export function registerDocuments(program: Command, _setExit: (code: number) => 
   runs
     .command('list', { isDefault: true })
     .description('List runs, newest first: status, files, loaded, skipped, failed, facts, mismatches.')
-    .option('--db <file>', 'warehouse file (env BAOCAO_DB)', defaultDb())
+    .option('--db <file>', 'warehouse file, or postgres://user@host/db (env BAOCAO_DB)', defaultDb())
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExamples:\n  baocao runs\n  baocao runs --json\n')
     .action(async (o: { db: string; json?: boolean }) => {
@@ -66,7 +66,7 @@ export function registerDocuments(program: Command, _setExit: (code: number) => 
     .command('show')
     .description('Show one run: every file it failed (with the stage and reason), skipped (with why) and loaded.')
     .argument('<id>', 'run number (baocao runs lists them)')
-    .option('--db <file>', 'warehouse file (env BAOCAO_DB)', defaultDb())
+    .option('--db <file>', 'warehouse file, or postgres://user@host/db (env BAOCAO_DB)', defaultDb())
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExample:\n  baocao runs show 3\n')
     .action(async (idText: string, o: { db: string; json?: boolean }) => {

@@ -91,6 +91,12 @@ export function registerIngest(program: Command, setExit: (code: number) => void
       const { CATALOG_FILE } = await import('../../schema/seeds-dir.ts');
       // every worker would fail on its first file: say it once, before any is started
       if (!existsSync(CATALOG_FILE)) throw new UsageError(`no indicator catalog at ${CATALOG_FILE} (BAOCAO_SEEDS names the seeds folder)`);
+      const { isPostgresTarget } = await import('../../store/target.ts');
+      if (isPostgresTarget(flags.db)) {
+        throw new UsageError(
+          'ingest into PostgreSQL is not there yet: ingest into a SQLite file; facts, compare, export and review list/show/accept/correct/reject read PostgreSQL',
+        );
+      }
       tuneJit();
       const { openForCommand } = await import('../open.ts');
       const { ingest } = await import('../../pipeline/ingest.ts');

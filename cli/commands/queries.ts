@@ -24,7 +24,7 @@ interface FilterOpts {
 
 function addFilterOptions(cmd: Command): Command {
   return cmd
-    .option('--db <file>', 'warehouse file (env BAOCAO_DB)', defaultDb())
+    .option('--db <file>', 'warehouse file, or postgres://user@host/db (env BAOCAO_DB)', defaultDb())
     .option('--doc <id>', 'document id, id prefix, or file name')
     .option('--indicator <text>', 'catalog id or words, with or without diacritics')
     .option('--year <year>', 'period year')
@@ -70,10 +70,13 @@ function filterFrom(o: FilterOpts) {
   };
 }
 
-/** Query commands read an existing warehouse; opening a missing path would create an empty one. */
+/**
+ * Query commands read an existing warehouse; opening a missing path would create an empty one. A
+ * PostgreSQL database is opened as it is (its schema created if it has none).
+ */
 async function openExisting(db: string) {
-  const { openForCommand } = await import('../open.ts');
-  return openForCommand(db);
+  const { openStoreForCommand } = await import('../open.ts');
+  return openStoreForCommand(db);
 }
 
 /** `facts`, `compare`, `export`: read-only commands over the warehouse. */
@@ -121,7 +124,7 @@ function registerCompare(program: Command): void {
     .option('--to <year>', 'last year')
     .option('--area <area>', 'district or province name, or GSO code')
     .addOption(new Option('--by <granularity>', 'periods of the columns: years, or quarters, months… (never mixed)').choices(GRANULARITIES).default('year'))
-    .option('--db <file>', 'warehouse file (env BAOCAO_DB)', defaultDb())
+    .option('--db <file>', 'warehouse file, or postgres://user@host/db (env BAOCAO_DB)', defaultDb())
     .option('--json', 'print the comparison as JSON')
     .option('--csv', 'print the comparison as CSV')
     .option('--html <file>', 'write a self-contained HTML page with charts')

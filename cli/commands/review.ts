@@ -37,13 +37,13 @@ export function parseReviewNumber(text: string): number {
 }
 
 async function open(db: string) {
-  const { openForCommand } = await import('../open.ts');
-  return openForCommand(db);
+  const { openStoreForCommand } = await import('../open.ts');
+  return openStoreForCommand(db);
 }
 
 async function withStore<T>(
   db: string,
-  run: (wh: import('../../store/warehouse.ts').Warehouse, store: typeof import('../../store/reviews.ts')) => Promise<T>,
+  run: (wh: import('../../store/warehouse.ts').AnyWarehouse, store: typeof import('../../store/reviews.ts')) => Promise<T>,
 ): Promise<T> {
   const store = await import('../../store/reviews.ts');
   const wh = await open(db);
@@ -59,7 +59,7 @@ async function withStore<T>(
 
 function common(cmd: Command): Command {
   return cmd
-    .option('--db <file>', 'warehouse file (env BAOCAO_DB)', defaultDb())
+    .option('--db <file>', 'warehouse file, or postgres://user@host/db (env BAOCAO_DB)', defaultDb())
     .option('--reviewer <name>', 'who decides', osUser())
     .option('--json', 'print JSON');
 }
@@ -77,7 +77,7 @@ export function registerReview(program: Command, _setExit: (code: number) => voi
     .action(async (o: Common & { type?: string; status?: string; doc?: string; history?: boolean; limit?: string }) => {
       if (o.limit !== undefined && !/^\d+$/.test(o.limit)) throw new UsageError(`--limit needs a whole number, not "${o.limit}"`);
       await withStore(o.db, async (wh, store) => {
-        const list = store.listMismatches(wh, {
+        const list = await store.listMismatchesOf(wh, {
           ...(o.type && { type: o.type }),
           ...(o.status && { status: o.status }),
           ...(o.doc && { documentId: o.doc }),
@@ -97,7 +97,7 @@ export function registerReview(program: Command, _setExit: (code: number) => voi
     .option('--image <file.png>', 'for a number read by OCR: write the region of the scan it came from to this PNG')
     .action(async (id: string, o: Common & { image?: string }) => {
       await withStore(o.db, async (wh, store) => {
-        const m = store.getMismatch(wh, id);
+        const m = await store.getMismatchOf(wh, id);
         process.stdout.write(o.json ? `${JSON.stringify(m, null, 2)}\n` : showText(m));
         if (o.image) {
           const f = m.facts.find((x) => x.source.ocr && x.source.page !== undefined);
@@ -150,6 +150,12 @@ export function registerReview(program: Command, _setExit: (code: number) => voi
       if (!/^\d+$/.test(o.port) || Number(o.port) > 65535) throw new UsageError(`--port needs a port number, not "${o.port}"`);
       const { startReviewServer } = await import('../../output/review-server.ts');
       const wh = await open(o.db);
+      if (wh.engine !== 'sqlite') {
+        await wh.close();
+        throw new UsageError(
+          'review serve needs a SQLite warehouse for now: the review page does not run on PostgreSQL yet (list, show, accept, correct and reject do)',
+        );
+      }
       const server = await startReviewServer(wh, { port: Number(o.port), reviewer: o.reviewer, ...(o.status && { status: o.status }) }).catch(
         async (err: NodeJS.ErrnoException) => {
           await wh.close();

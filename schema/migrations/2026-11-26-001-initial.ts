@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
+import type { SchemaDialect } from './schema-dialect.ts';
 import { sql } from './kysely.ts';
 
 /**
  * The first warehouse schema: documents, their facts, footnotes, messages and mismatches, the indicator
  * catalog and the runs of `ingest`. Frozen: never edit a migration that has shipped, add a new one.
  */
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<any>, d: SchemaDialect): Promise<void> {
   await db.schema
     .createTable('meta')
     .addColumn('key', 'text', (c) => c.primaryKey())
@@ -14,7 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('runs')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => d.generatedKey(c.primaryKey(), 'autoincrement'))
     .addColumn('command', 'text', (c) => c.notNull())
     .addColumn('args', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('started_at', 'text', (c) => c.notNull())
@@ -30,7 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('run_files')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => d.generatedKey(c.primaryKey(), 'autoincrement'))
     .addColumn('run_id', 'integer', (c) => c.notNull().references('runs.id').onDelete('cascade'))
     .addColumn('file', 'text', (c) => c.notNull())
     .addColumn('document_id', 'text')
@@ -44,8 +45,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('run_files_run').on('run_files').columns(['run_id', 'status']).execute();
 
-  await db.schema
-    .createTable('documents')
+  await d
+    .withRowid(db.schema.createTable('documents'))
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('file', 'text', (c) => c.notNull())
     .addColumn('format', 'text', (c) => c.notNull())
@@ -72,19 +73,19 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('documents_doc_key').on('documents').column('doc_key').execute();
   await db.schema.createIndex('documents_superseded_by').on('documents').column('superseded_by').execute();
 
-  await db.schema
-    .createTable('facts')
+  await d
+    .withRowid(db.schema.createTable('facts'))
     .addColumn('document_id', 'text', (c) => c.notNull().references('documents.id').onDelete('cascade'))
     .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('indicator', 'text', (c) => c.notNull())
     .addColumn('indicator_folded', 'text', (c) => c.notNull())
     .addColumn('indicator_id', 'text')
     // value, unit, base_value and status are the effective ones (after review); original_* keep the extraction
-    .addColumn('value', 'real', (c) => c.notNull())
+    .addColumn('value', d.float, (c) => c.notNull())
     .addColumn('unit', 'text')
     .addColumn('unit_text', 'text')
     .addColumn('multiplier', 'integer', (c) => c.notNull())
-    .addColumn('base_value', 'real', (c) => c.notNull())
+    .addColumn('base_value', d.float, (c) => c.notNull())
     .addColumn('year', 'integer')
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('qualifier', 'text')
@@ -98,11 +99,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('decimals', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('area', 'text')
     .addColumn('run_id', 'integer')
-    .addColumn('original_value', 'real', (c) => c.notNull())
+    .addColumn('original_value', d.float, (c) => c.notNull())
     .addColumn('original_unit', 'text')
-    .addColumn('original_base_value', 'real', (c) => c.notNull())
+    .addColumn('original_base_value', d.float, (c) => c.notNull())
     .addColumn('original_status', 'text', (c) => c.notNull())
-    .addColumn('corrected_value', 'real')
+    .addColumn('corrected_value', d.float)
     // a superseding document may repeat a fact id: both versions are kept, hence the composite key
     .addPrimaryKeyConstraint('facts_pk', ['document_id', 'id'])
     .execute();
@@ -144,17 +145,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('document_messages_pk', ['document_id', 'seq'])
     .execute();
 
-  await db.schema
-    .createTable('mismatches')
+  await d
+    .withRowid(db.schema.createTable('mismatches'))
     .addColumn('document_id', 'text', (c) => c.notNull().references('documents.id').onDelete('cascade'))
     .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('message', 'text', (c) => c.notNull())
     .addColumn('fact_ids', 'text', (c) => c.notNull().defaultTo('[]'))
-    .addColumn('expected', 'real')
-    .addColumn('found', 'real')
-    .addColumn('difference', 'real')
-    .addColumn('tolerance', 'real')
+    .addColumn('expected', d.float)
+    .addColumn('found', d.float)
+    .addColumn('difference', d.float)
+    .addColumn('tolerance', d.float)
     .addColumn('source', 'text')
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('run_id', 'integer')

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
+import type { SchemaDialect } from './schema-dialect.ts';
 import { sql } from './kysely.ts';
 
 /**
  * Areas with their GSO codes, reviewer decisions, and the analyst views `v_facts_all`, `v_facts` and
  * `v_plan_actual` (documented in docs/warehouse.md). Frozen once shipped.
  */
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<any>, d: SchemaDialect): Promise<void> {
   await db.schema
     .createTable('areas')
     .addColumn('code', 'text', (c) => c.primaryKey())
@@ -20,13 +21,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   // (a re-extracted or superseding document brings the same fact id back).
   await db.schema
     .createTable('reviews')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => d.generatedKey(c.primaryKey(), 'autoincrement'))
     .addColumn('fact_id', 'text', (c) => c.notNull())
     .addColumn('mismatch_id', 'text')
     .addColumn('reviewer', 'text', (c) => c.notNull())
     .addColumn('decided_at', 'text', (c) => c.notNull())
     .addColumn('action', 'text', (c) => c.notNull())
-    .addColumn('value', 'real')
+    .addColumn('value', d.float)
     .addColumn('unit', 'text')
     .addColumn('note', 'text')
     .addCheckConstraint('reviews_action', sql`action in ('accept', 'correct', 'reject')`)
@@ -34,6 +35,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('reviews_fact').on('reviews').columns(['fact_id', 'decided_at']).execute();
 
+  await d.views(db, { sentence: 'source', period: false }, () => createViews(db));
+}
+
+/** The views as SQLite has them since 002. */
+async function createViews(db: Kysely<any>): Promise<void> {
   await sql`
     create view v_facts_all as
     select
@@ -120,10 +126,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   `.execute(db);
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
-  await sql`drop view v_plan_actual`.execute(db);
-  await sql`drop view v_facts`.execute(db);
-  await sql`drop view v_facts_all`.execute(db);
+export async function down(db: Kysely<any>, d: SchemaDialect): Promise<void> {
+  await d.views(db, null, async () => {
+    await sql`drop view v_plan_actual`.execute(db);
+    await sql`drop view v_facts`.execute(db);
+    await sql`drop view v_facts_all`.execute(db);
+  });
   await db.schema.dropTable('reviews').execute();
   await db.schema.dropTable('areas').execute();
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { sql } from './kysely.ts';
+import type { SchemaDialect } from './schema-dialect.ts';
 
 /**
  * Each sentence is stored once per document, in `sentences`, and facts point at it by `sentence_id`;
@@ -11,11 +12,11 @@ import { sql } from './kysely.ts';
 const OLD_SENTENCE = `json_extract(f.source, '$.text') as sentence`;
 const NEW_SENTENCE = `(select s.text from sentences s where s.id = f.sentence_id) as sentence`;
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<any>, d: SchemaDialect): Promise<void> {
   await atomically(db, async () => {
     await db.schema
       .createTable('sentences')
-      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('id', 'integer', (c) => d.generatedKey(c.primaryKey(), 'rowid'))
       .addColumn('document_id', 'text', (c) => c.notNull().references('documents.id').onDelete('cascade'))
       .addColumn('text', 'text', (c) => c.notNull())
       .execute();
@@ -24,29 +25,33 @@ export async function up(db: Kysely<any>): Promise<void> {
     await db.schema.alterTable('facts').addColumn('sentence_id', 'integer').execute();
 
     // Rows loaded before: one sentence per distinct (document, text), then the facts pointed at it.
-    await sql`insert into sentences (document_id, text)
+    await d.movePriorRows(async () => {
+      await sql`insert into sentences (document_id, text)
       select document_id, json_extract(source, '$.text') from facts
       where json_extract(source, '$.text') is not null
       group by document_id, json_extract(source, '$.text')
       order by min(rowid)`.execute(db);
-    await sql`create index sentences_moving on sentences (document_id, text)`.execute(db);
-    await sql`update facts set
+      await sql`create index sentences_moving on sentences (document_id, text)`.execute(db);
+      await sql`update facts set
         sentence_id = (select s.id from sentences s
           where s.document_id = facts.document_id and s.text = json_extract(facts.source, '$.text')),
         source = json_remove(source, '$.text')
       where json_extract(source, '$.text') is not null`.execute(db);
-    await sql`drop index sentences_moving`.execute(db);
+      await sql`drop index sentences_moving`.execute(db);
+    });
 
-    await replaceViewColumn(db, OLD_SENTENCE, NEW_SENTENCE);
+    await d.views(db, { sentence: 'table', period: false }, () => replaceViewColumn(db, OLD_SENTENCE, NEW_SENTENCE));
   });
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<any>, d: SchemaDialect): Promise<void> {
   await atomically(db, async () => {
-    await replaceViewColumn(db, NEW_SENTENCE, OLD_SENTENCE);
+    await d.views(db, { sentence: 'source', period: false }, () => replaceViewColumn(db, NEW_SENTENCE, OLD_SENTENCE));
     // json_set appends the key; readers take the source's keys by name, so their order does not matter
-    await sql`update facts set source = json_set(source, '$.text',
+    await d.movePriorRows(async () => {
+      await sql`update facts set source = json_set(source, '$.text',
         coalesce((select s.text from sentences s where s.id = facts.sentence_id), ''))`.execute(db);
+    });
     await db.schema.alterTable('facts').dropColumn('sentence_id').execute();
     await db.schema.dropTable('sentences').execute();
   });

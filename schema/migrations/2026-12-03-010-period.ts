@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 // kysely's ESM build is slow to load under tsx; the CommonJS one (./kysely.ts) keeps query commands fast.
 import { sql } from './kysely.ts';
+import type { SchemaDialect } from './schema-dialect.ts';
 
 /**
  * Facts get their `period` (SDMX TIME_PERIOD: `2026`, `2026-Q1`, `2026-01/2026-03`; schema/period.ts) beside
@@ -57,17 +58,17 @@ const V_PLAN_ACTUAL = (yearlyOnly: boolean) => `
     left join y as p on p.indicator_key = y.indicator_key and p.area is y.area and p.year = y.year - 1
 `;
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<any>, d: SchemaDialect): Promise<void> {
   await atomically(db, async () => {
     await db.schema.alterTable('facts').addColumn('period', 'text').execute();
     await sql`update facts set period = cast(year as text) where year is not null`.execute(db);
-    await redefineViews(db, true);
+    await d.views(db, { sentence: 'table', period: true }, () => redefineViews(db, true));
   });
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<any>, d: SchemaDialect): Promise<void> {
   await atomically(db, async () => {
-    await redefineViews(db, false);
+    await d.views(db, { sentence: 'table', period: false }, () => redefineViews(db, false));
     await db.schema.alterTable('facts').dropColumn('period').execute();
   });
 }

@@ -1,4 +1,3 @@
-import type { Migration } from 'kysely';
 import * as m001 from './2026-11-26-001-initial.ts';
 import * as m002 from './2026-11-26-002-areas-reviews-views.ts';
 import * as m003 from './2026-11-26-003-derived.ts';
@@ -9,12 +8,14 @@ import * as m007 from './2026-11-26-007-drop-derived-cell.ts';
 import * as m008 from './2026-11-26-008-sentences.ts';
 import * as m009 from './2026-12-03-009-message-place.ts';
 import * as m010 from './2026-12-03-010-period.ts';
+import type { WarehouseMigration } from './schema-dialect.ts';
 
 /**
  * Every migration, by name. Names sort by date; the Migrator runs them in that order. Listed statically
  * (not read from the folder) so the CLI needs no file-system scan and works from any working directory.
+ * Each runs on SQLite and PostgreSQL alike, told its engine's differences (schema-dialect.ts).
  */
-export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+export const MIGRATIONS: Readonly<Record<string, WarehouseMigration>> = {
   '2026-11-26-001-initial': m001,
   '2026-11-26-002-areas-reviews-views': m002,
   '2026-11-26-003-derived': m003,

@@ -1,8 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadInput } from '../../schema/load-input.ts';
-import { DocumentWriter, loadDocument } from '../../store/documents.ts';
-import { openWarehouse, type Warehouse } from '../../store/warehouse.ts';
+import { documentWriter, loadDocument } from '../../store/documents.ts';
+import { type AnyWarehouse, openWarehouse, type Warehouse } from '../../store/warehouse.ts';
+import type { Engine } from '../pg/engines.ts';
 import { makeInput, PHONG_THO, tempDir } from './helpers.ts';
 
 export const FOREST = 'env.forest.cover';
@@ -106,13 +107,7 @@ export async function fixtureWarehouse(): Promise<{
   const seeds = writeTestSeeds(dir, CATALOG);
   const file = join(dir, 'fixture.sqlite');
   const wh = await openWarehouse(file, { seeds });
-  const inputs = fixtureInputs();
-  const writer = new DocumentWriter(wh);
-  let minute = 0;
-  for (const input of [inputs.a, inputs.b, inputs.c, inputs.d]) {
-    const outcome = await loadDocument(writer, input, { now: () => new Date(Date.UTC(2025, 0, 1, 0, minute++)) });
-    if (outcome.status !== 'loaded') throw new Error(`fixture did not load: ${JSON.stringify(outcome)}`);
-  }
+  const inputs = await loadFixture(wh);
   return {
     wh,
     file,
@@ -120,6 +115,42 @@ export async function fixtureWarehouse(): Promise<{
     inputs,
     cleanup: async () => {
       await wh.close();
+      cleanup();
+    },
+  };
+}
+
+async function loadFixture(wh: AnyWarehouse): Promise<ReturnType<typeof fixtureInputs>> {
+  const inputs = fixtureInputs();
+  const writer = documentWriter(wh);
+  let minute = 0;
+  for (const input of [inputs.a, inputs.b, inputs.c, inputs.d]) {
+    const outcome = await loadDocument(writer, input, { now: () => new Date(Date.UTC(2025, 0, 1, 0, minute++)) });
+    if (outcome.status !== 'loaded') throw new Error(`fixture did not load: ${JSON.stringify(outcome)}`);
+  }
+  return inputs;
+}
+
+/** fixtureWarehouse on either engine (tests/pg/engines.ts), for the tests that run on both. */
+export async function fixtureStore(engine: Engine): Promise<{
+  wh: AnyWarehouse;
+  target: string;
+  /** the seeds folder it was opened with (BAOCAO_SEEDS for a command on it) */
+  seeds: string;
+  inputs: ReturnType<typeof fixtureInputs>;
+  cleanup: () => Promise<void>;
+}> {
+  const { dir, cleanup } = tempDir();
+  const seeds = writeTestSeeds(dir, CATALOG);
+  const opened = await engine.open({ seeds });
+  const inputs = await loadFixture(opened.wh);
+  return {
+    wh: opened.wh,
+    target: opened.target,
+    seeds,
+    inputs,
+    cleanup: async () => {
+      await opened.cleanup();
       cleanup();
     },
   };

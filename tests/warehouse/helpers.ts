@@ -6,7 +6,7 @@ import type { DocumentMetadata } from '../../schema/document.ts';
 import type { Fact } from '../../schema/fact.ts';
 import type { LoadInput } from '../../schema/load-input.ts';
 import type { Mismatch } from '../../schema/mismatch.ts';
-import { type OpenOptions, openWarehouse, type Warehouse } from '../../store/warehouse.ts';
+import { type AnyWarehouse, type OpenOptions, openWarehouse, type Warehouse } from '../../store/warehouse.ts';
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -112,7 +112,7 @@ export function makeInput(spec: DocSpec): LoadInput {
 export const PHONG_THO = { number: '712/BC-UBND', issuer: 'UBND huyện Phong Thổ', area: 'huyện Phong Thổ', province: 'Lai Châu' };
 
 export async function count(
-  wh: Warehouse,
+  wh: AnyWarehouse,
   table: 'documents' | 'facts' | 'sentences' | 'mismatches' | 'footnotes' | 'labels' | 'document_messages',
 ): Promise<number> {
   const row = await wh.db

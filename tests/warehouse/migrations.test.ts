@@ -173,7 +173,7 @@ describe('migrations', () => {
     ]);
     expect(upgraded.sqlite.prepare('select fact_id, period from v_facts where year is not null').all()).toEqual([{ fact_id: 'f1', period: '2023' }]);
     expect(upgraded.sqlite.prepare('select year, actual from v_plan_actual').all()).toEqual([{ year: 2023, actual: 1 }]);
-    await periodMigration.down(upgraded.db);
+    await periodMigration.down(upgraded.db, upgraded.dialect);
     const columns = (upgraded.sqlite.prepare('pragma table_info(facts)').all() as { name: string }[]).map((c) => c.name);
     expect(columns).not.toContain('period');
     expect(upgraded.sqlite.prepare('select year, actual from v_plan_actual').all()).toEqual([{ year: 2023, actual: 1 }]);
@@ -193,7 +193,7 @@ describe('migrations', () => {
          values (?, 'f1', 'a', 'a', 1, 0, 1, 'actual', '{"file":"d.txt","block":0,"start":0,"end":1}', ?, 'ok', 1, 1, 'ok')`,
       )
       .run(docId, sentence);
-    await sentences.down(wh.db);
+    await sentences.down(wh.db, wh.dialect);
     expect(wh.sqlite.prepare(`select name from sqlite_master where name = 'sentences'`).all()).toEqual([]);
     const row = wh.sqlite.prepare(`select source, (select sentence from v_facts_all) as sentence from facts`).get() as { source: string; sentence: string };
     expect(JSON.parse(row.source)).toEqual({ file: 'd.txt', block: 0, start: 0, end: 1, text: 'câu' });
