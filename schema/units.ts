@@ -231,6 +231,14 @@ export const COUNT_NOUNS: readonly string[] = [
   'lớp học',
   'điểm trường',
   'nhà văn hóa',
+  // the documents of administration and e-government, counted whole
+  'nghị quyết',
+  'lượt hồ sơ',
+  'hệ thống thông tin',
+  'dịch vụ công',
+  // staff in the public service's own terms (`số lượng người làm việc`), not people who work
+  'người làm việc',
+  'người lao động',
 ];
 
 /**

@@ -3,7 +3,7 @@ import { memoByString } from '../../extractors/memo.ts';
 import { quantitiesOf } from '../../extractors/quantity-grammar.ts';
 import type { Block, DocumentMetadata, DocumentModel } from '../../schema/document.ts';
 import { type Kind, RELATION_KINDS } from '../../schema/fact.ts';
-import { yearOfPeriod, yearPeriod } from '../../schema/period.ts';
+import { granularityOf, yearOfPeriod, yearPeriod } from '../../schema/period.ts';
 import type { Quantity } from '../../schema/quantity.ts';
 import type { UnitCode } from '../../schema/units.ts';
 import { type DocumentFile, placeOfBlock } from '../file.ts';
@@ -477,6 +477,8 @@ interface Context {
   listKind: { kind: Kind; bullet: string } | null;
   /** the subject of the lead-in sentence the bullets being read are under (`Kết quả … như sau:`) */
   leadIn: string | null;
+  /** the period that lead-in names beyond a plain year, if any */
+  leadInPeriod: string | null;
 }
 
 /** Kinds a list of parts takes from the total that announces it: the items of a plan are planned, of a running total running. */
@@ -600,6 +602,10 @@ interface BlockRun {
   periods: DocumentPeriods;
   /** the period the sentence states before each clause, by clause start */
   sentencePeriods: Map<number, string | null>;
+  /** the period each sentence states before its first number, by sentence start */
+  openingPeriods: Map<number, string | null>;
+  /** the period the lead-in this list item is under names (`Tỷ lệ hồ sơ trực tuyến (trong quý I/2026):`) */
+  leadInPeriod: string | null;
   inFootnote: number | null;
   /** for a footnote body: the number its mark hangs on, and what that number is about */
   anchor: Candidate | null;
@@ -784,12 +790,25 @@ function periodOf(run: BlockRun, at: Spot, stated: Kind | null, unit: UnitCode |
   }
   if (period === null) {
     // the section's year (its heading's, else the document's report or plan year), or the period the title names
-    const { titlePeriod, ref } = run.periods;
+    const { titlePeriod, reportPeriod, ref } = run.periods;
     const year = section.year ?? (titlePeriod !== null ? yearOfPeriod(titlePeriod) : (run.periods.titleYear ?? ref.year));
-    if (year !== null) period = section.mode === 'report' && titlePeriod !== null && yearOfPeriod(titlePeriod) === year ? titlePeriod : yearPeriod(year);
+    if (year !== null) period = section.mode === 'report' && reportPeriod !== null && yearOfPeriod(reportPeriod) === year ? reportPeriod : yearPeriod(year);
   }
   if (kind === 'previous' && period !== null) period = previousPeriod(period);
+  if (kind === 'plan' && period !== null) period = plannedPeriod(period, lastPeriodIn(at.clauseBefore, run.periods.ref));
   return { kind, year: period === null ? null : yearOfPeriod(period), period, pairIsPlan };
+}
+
+/**
+ * A target is set for a year (or a span of years): the date or month a sentence measures progress at,
+ * or the month a report is written in, is not its period. Only a quarter, half or month named in the
+ * target's own clause (`kế hoạch quý I`) is.
+ */
+function plannedPeriod(period: string, ownClause: string | null): string {
+  const g = granularityOf(period);
+  if (g === 'year' || g === 'years') return period;
+  if (ownClause === period && (g === 'quarter' || g === 'semester' || g === 'month')) return period;
+  return yearPeriod(yearOfPeriod(period));
 }
 
 /** Whether the report is about less than a whole year (a month's, a quarter's report), so its year is not over. */
@@ -836,12 +855,15 @@ function runningTotal(run: BlockRun, at: Spot, period: string | null): boolean {
   if (q.ratio?.position === 1) return false;
   const from = governingStart(run, at);
   const scope = run.st.lower.slice(from, q.start);
-  let best: { cue: 'strong' | 'since' | 'now'; end: number; m: RegExpExecArray } | null = null;
-  const rank = { strong: 3, since: 2, now: 1 } as const;
-  for (const { cue, re } of RUNNING_TOTAL_CUES) {
-    re.lastIndex = 0;
-    for (let m = re.exec(scope); m; m = re.exec(scope)) {
-      if (!best || rank[cue] > rank[best.cue]) best = { cue, end: m.index + m[0].length, m };
+  let best = runningCueIn(scope);
+  let after = best ? scope.slice(best.end) : '';
+  if (!best) {
+    // the cue the paragraph opens with governs its later sentences as it governs their period
+    const carried = carriedFrom(run, at);
+    if (carried) {
+      const first = run.qs.find((o) => o.start >= carried.start);
+      best = runningCueIn(run.st.lower.slice(carried.start, Math.min(first?.start ?? q.start, nextAfter(run.st.sentenceStarts, carried.start, q.start))));
+      after = scope;
     }
   }
   if (!best) {
@@ -850,7 +872,6 @@ function runningTotal(run: BlockRun, at: Spot, period: string | null): boolean {
     for (const m of scope.matchAll(LIST_MARKER)) item = m.index;
     return period === null && reportWithinYear(run.periods) && REGISTER_WORK.test(scope.slice(item)) && !NOT_DONE.test(lastPiece(at.clauseBefore));
   }
-  const after = scope.slice(best.end);
   if (BOUNDED_PERIOD.test(after)) return false;
   const yearly = !reportWithinYear(run.periods) && (period === null || /^\d{4}$/.test(period));
   // `tính đến ngày …, cấp xã có 120/124 xã …`: what a place has at the date is a stock
@@ -863,6 +884,21 @@ function runningTotal(run: BlockRun, at: Spot, period: string | null): boolean {
     return !(month && Number(best.m[1]) === 1 && Number(best.m[2]) === month.month && Number(best.m[3]) === month.year);
   }
   return DONE.test(after) && !NOT_DONE.test(lastPiece(at.clauseBefore));
+}
+
+type RunningCue = { cue: 'strong' | 'since' | 'now'; end: number; m: RegExpExecArray };
+
+/** The strongest running-total cue of a text (RUNNING_TOTAL_CUES), or null. */
+function runningCueIn(scope: string): RunningCue | null {
+  let best: RunningCue | null = null;
+  const rank = { strong: 3, since: 2, now: 1 } as const;
+  for (const { cue, re } of RUNNING_TOTAL_CUES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(scope); m; m = re.exec(scope)) {
+      if (!best || rank[cue] > rank[best.cue]) best = { cue, end: m.index + m[0].length, m };
+    }
+  }
+  return best;
 }
 
 /**
@@ -897,7 +933,44 @@ function periodFromWording(run: BlockRun, at: Spot): string | null {
     inSentence = at.clauseStart > at.sentenceStart ? lastSubOrMultiYearIn(run.st.lower.slice(at.sentenceStart, at.clauseStart), ref, true) : null;
     run.sentencePeriods.set(at.clauseStart, inSentence);
   }
-  return inSentence ?? run.headingPeriod;
+  return inSentence ?? carriedPeriod(run, at) ?? run.leadInPeriod ?? run.headingPeriod;
+}
+
+/** A sentence that opens a new matter (`Ngoài ra, …`, `Bên cạnh đó, …`): the period of the sentences before is not its. */
+const NEW_MATTER = /^[\s*(+-]*(?:ngoài ra|bên cạnh đó|mặt khác)(?![\p{L}])/u;
+
+/** The period a sentence states before its first number (`Tính đến ngày 05/11/2025, tỷ lệ … đạt 72%`), or null. */
+function openingPeriodOf(run: BlockRun, sentenceStart: number): string | null {
+  let p = run.openingPeriods.get(sentenceStart);
+  if (p === undefined) {
+    const end = nextAfter(run.st.sentenceStarts, sentenceStart, run.st.text.length);
+    const first = run.qs.find((q) => q.start >= sentenceStart && q.start < end);
+    p = lastSubOrMultiYearIn(run.st.lower.slice(sentenceStart, first?.start ?? end), run.periods.ref, true);
+    run.openingPeriods.set(sentenceStart, p);
+  }
+  return p;
+}
+
+/**
+ * The period the paragraph opens with, for a later sentence that names none: `Tính đến ngày 05/11/2025,
+ * tỷ lệ A đạt 72%. Tỷ lệ B đạt 63%.` states both at that date. Not past a sentence that opens a new
+ * matter or names a period of its own (that one is only its own). Null, or the paragraph's opening
+ * sentence's start and period.
+ */
+function carriedFrom(run: BlockRun, at: Spot): { start: number; period: string } | null {
+  const { st } = run;
+  if (at.sentenceStart === 0 || NEW_MATTER.test(st.lower.slice(at.sentenceStart, at.sentenceStart + 24))) return null;
+  const starts = st.sentenceStarts;
+  for (let k = starts.indexOf(at.sentenceStart) - 1; k >= 0; k--) {
+    const p = openingPeriodOf(run, starts[k]!);
+    if (k === 0) return p === null ? null : { start: 0, period: p };
+    if (p !== null || NEW_MATTER.test(st.lower.slice(starts[k]!, starts[k]! + 24))) return null;
+  }
+  return null;
+}
+
+function carriedPeriod(run: BlockRun, at: Spot): string | null {
+  return carriedFrom(run, at)?.period ?? null;
 }
 
 interface LabelStart {
@@ -1277,6 +1350,8 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
     headingPeriod: headingPeriodOf(block.headingPath ?? [], ctx),
     periods: ctx.periods,
     sentencePeriods: new Map(),
+    openingPeriods: new Map(),
+    leadInPeriod: ITEM_START.test(block.text) ? ctx.leadInPeriod : null,
     inFootnote,
     anchor,
     anchorSubject,
@@ -1430,6 +1505,23 @@ function extractTables(doc: DocumentModel, meta: DocumentMetadata, out: Candidat
   }
 }
 
+/** A list item (`+ …`, `- …`, `(1) …`, `a) …`) under the block before. */
+const ITEM_START = /^[\s*_]*(?:[-+•–]|\(?(?:\d{1,2}|[a-zđ])\))/iu;
+
+/**
+ * The period a lead-in names for the list after it (`- Tỷ lệ hồ sơ trực tuyến (trong quý I/2026):`), kept
+ * over the items that follow it and dropped at the first block that is no item.
+ */
+function leadInPeriodAfter(text: string, previous: string | null, periods: DocumentPeriods): string | null {
+  const t = text.trim();
+  if (t.endsWith(':')) {
+    const lower = t.toLowerCase();
+    const cut = Math.max(lower.lastIndexOf('. ', lower.length - 2), lower.lastIndexOf('; ', lower.length - 2));
+    return lastSubOrMultiYearIn(lower.slice(cut + 1), periods.ref) ?? (ITEM_START.test(t) ? previous : null);
+  }
+  return ITEM_START.test(t) ? previous : null;
+}
+
 /** Runs over the flow first, then the footnote bodies, so a footnote knows the number it hangs on. */
 export function extract(doc: DocumentModel, file: DocumentFile): Extraction {
   const meta = doc.metadata;
@@ -1445,6 +1537,7 @@ export function extract(doc: DocumentModel, file: DocumentFile): Extraction {
     anchors: new Map(),
     anchorText: new Map(),
     leadIn: null,
+    leadInPeriod: null,
     sections: { next: new Map() },
     periods,
     headingPeriod: headingPeriodReader(periods.ref),
@@ -1455,9 +1548,11 @@ export function extract(doc: DocumentModel, file: DocumentFile): Extraction {
     if (b.kind === 'footnote') continue;
     if (b.kind === 'paragraph') extractBlock(b, ctx, out);
     ctx.leadIn = b.kind === 'paragraph' ? leadInAfter(b.text, ctx.leadIn) : null;
+    ctx.leadInPeriod = b.kind === 'paragraph' ? leadInPeriodAfter(b.text, ctx.leadInPeriod, periods) : null;
   }
   ctx.listKind = null;
   ctx.leadIn = null;
+  ctx.leadInPeriod = null;
   for (const b of doc.blocks) if (b.kind === 'footnote') extractBlock(b, ctx, out);
   if (ctx.bare > 0) {
     file.message(`${ctx.bare} bare numbers (no unit, no plan or rate wording) were not taken as facts`, { stage: 'extract', ruleId: 'extract:bare-numbers' });

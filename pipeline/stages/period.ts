@@ -182,6 +182,12 @@ export interface DocumentPeriods {
   titlePeriod: string | null;
   /** the first year the title names (`… năm 2025 …`), for a document whose metadata has no year */
   titleYear: number | null;
+  /**
+   * what a figure whose wording names no period is about: the title's period, else, for a report dated
+   * before its year is over whose title names no year, the month it was written in (its year is not over,
+   * so its figures are the state at that month, not the year's)
+   */
+  reportPeriod: string | null;
 }
 
 /** A document's opening line that is its type and title in one (`BÁO CÁO Kết quả … năm 2025`). */
@@ -214,7 +220,13 @@ export function documentPeriods(meta: DocumentMetadata, opening: readonly string
     ref = { year: Number(dated[1]), month: reported !== null && month !== null && reported < month ? reported : month, period: titlePeriod };
   } else if (titlePeriod) ref = { year: yearOfPeriod(titlePeriod), month: lastMonthOf(titlePeriod), period: titlePeriod };
   else ref = { year: meta.reportYear ?? titleYear, month: null, period: null };
-  return { ref, titlePeriod, titleYear };
+  const reportPeriod =
+    titlePeriod ??
+    (titleYear === null && dated && ref.year !== null && (meta.reportYear ?? ref.year) === ref.year && ref.month !== null && ref.month < 12
+      ? monthPeriod(ref.year, ref.month)
+      : null);
+  ref.period = reportPeriod;
+  return { ref, titlePeriod, titleYear, reportPeriod };
 }
 
 /** `cùng kỳ`: the same period a year before. */

@@ -192,6 +192,12 @@ export const CONVENTION_CASES: readonly GrammarCase[] = [
   { source: 'conventions', text: 'kết nối 81 điểm cầu cấp huyện', note: '`cấp` closes the noun', expected: [{ value: 81, unit: 'count:điểm cầu' }] },
   { source: 'conventions', text: 'phát 900 phiếu khảo sát, tổ chức 6 cuộc đối thoại với', note: '`phiếu`, `cuộc` are classifiers', expected: [{ value: 900, unit: 'count:phiếu khảo sát' }, { value: 6, unit: 'count:cuộc đối thoại' }] },
   { source: 'conventions', text: 'tổ chức 12 lượt kiểm tra', note: '`lượt` counts the visits themselves (GLOSSARY)', expected: [{ value: 12, unit: 'count:lượt', raw: '12 lượt' }] },
+  // nouns of administration listed whole: a capital letter, three syllables, a verb inside them (invented sentences)
+  { source: 'conventions', text: 'HĐND thông qua 21 Nghị quyết về phí', note: 'listed, so read whatever its case', expected: [{ value: 21, unit: 'count:nghị quyết', raw: '21 Nghị quyết' }] },
+  { source: 'conventions', text: 'đã thu nhận 12.500 lượt hồ sơ cấp đổi', expected: [{ value: 12500, unit: 'count:lượt hồ sơ' }] },
+  { source: 'conventions', text: 'kết nối 9 hệ thống thông tin chuyên ngành', expected: [{ value: 9, unit: 'count:hệ thống thông tin' }] },
+  { source: 'conventions', text: 'cung cấp 14 dịch vụ công trực tuyến', expected: [{ value: 14, unit: 'count:dịch vụ công' }] },
+  { source: 'conventions', text: 'sử dụng 1.210/1.300 người làm việc được giao', note: 'the public service’s term for its staff', expected: [{ value: 1210, unit: 'count:người làm việc', ratio: 0 }, { value: 1300, unit: 'count:người làm việc', ratio: 1 }] },
   { source: 'conventions', text: 'đạt 8,5 điểm chuẩn', note: 'a score is no count of things: the classifier stays alone', expected: [{ value: 8.5, unit: 'count:điểm', raw: '8,5 điểm' }] },
   { source: 'conventions', text: 'gồm 410 đăng ký mới', note: 'a verb names no counted noun', expected: [{ value: 410, unit: null }] },
   { source: 'conventions', text: 'Ban Chỉ đạo 12 tỉnh tổ chức hội nghị', note: 'a second syllable that opens a known word is not the noun’s', expected: [{ value: 12, unit: 'count:tỉnh', raw: '12 tỉnh' }] },
