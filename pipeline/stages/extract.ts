@@ -20,6 +20,7 @@ import {
   BUDGET_WORDS,
   CLOSES_PARENS,
   COMPARED_BEFORE,
+  CONDITION,
   CUMULATIVE_CUE,
   DONE,
   ESTIMATE_CUE,
@@ -39,6 +40,8 @@ import {
   PLAN_CUE,
   POST_LABEL_STOP,
   PREVIOUS_BEFORE,
+  QUOTA_AFTER,
+  QUOTA_BEFORE,
   RATE_NAMED,
   REACHED_BEFORE,
   REACHED_IN_PARENS,
@@ -52,6 +55,7 @@ import {
   TARGET_BEFORE,
   TARGET_STATED_AFTER,
   TASKS_AHEAD,
+  THEN,
   UNIT_MEASURE,
   YEAR_IN_TEXT,
 } from './phrases.ts';
@@ -778,7 +782,7 @@ function periodOf(run: BlockRun, at: Spot, stated: Kind | null, unit: UnitCode |
   const pairIsPlan = ratioPair.length === 2 && PAIR_AGAINST_PLAN.test(afterPair);
   let kind = stated;
   if (kind === null) {
-    if (q.ratio?.position === 1 && pairIsPlan) kind = 'plan';
+    if (q.ratio?.position === 1 && (pairIsPlan || isQuota(run, at))) kind = 'plan';
     else if (section.mode === 'plan') kind = 'plan';
     else if (PLAN_CUE.test(pre) && !ACTUAL_WORDS.test(pre)) kind = 'plan';
     else if (plannedByWording(run, at, unit)) kind = 'plan';
@@ -809,6 +813,14 @@ function plannedPeriod(period: string, ownClause: string | null): string {
   if (g === 'year' || g === 'years') return period;
   if (ownClause === period && (g === 'quarter' || g === 'semester' || g === 'month')) return period;
   return yearPeriod(yearOfPeriod(period));
+}
+
+/** The whole of an `a/b` pair is a quota (QUOTA_BEFORE, QUOTA_AFTER): the part is what was used of it. */
+function isQuota(run: BlockRun, at: Spot): boolean {
+  const [left, right] = at.ratioPair;
+  if (!left || !right) return false;
+  const { lower } = run.st;
+  return QUOTA_BEFORE.test(lower.slice(at.clauseStart, left.start)) || QUOTA_AFTER.test(lower.slice(right.end, right.end + 24));
 }
 
 /** Whether the report is about less than a whole year (a month's, a quarter's report), so its year is not over. */
@@ -1274,6 +1286,22 @@ function targetOf(run: BlockRun, at: Spot, from: LabelStart, naming: Naming, own
   return { label, catalogLabel, subject, relatesTo, year, period: periodOf };
 }
 
+/**
+ * Whether the number is a term of a condition: a condition word before it and `thì` after that word,
+ * within its piece of the sentence (bounded by a parenthesis or a semicolon).
+ */
+function inCondition(run: BlockRun, at: Spot): boolean {
+  const { lower } = run.st;
+  const { q } = at;
+  const start = Math.max(at.sentenceStart, lower.lastIndexOf('(', q.start) + 1, lower.lastIndexOf(';', q.start) + 1);
+  const close = [lower.indexOf(')', q.end), lower.indexOf(';', q.end)].filter((i) => i >= 0 && i < at.sentenceEnd);
+  const end = close.length > 0 ? Math.min(...close) : at.sentenceEnd;
+  const before = lower.slice(start, q.start);
+  const cond = CONDITION.exec(before);
+  if (!cond) return false;
+  return THEN.test(lower.slice(start + cond.index, end));
+}
+
 /** One number of a block as a candidate fact, or null for a bare number nothing makes a fact. */
 function candidateAt(run: BlockRun, i: number): Candidate | null {
   const { block, st, state } = run;
@@ -1283,6 +1311,7 @@ function candidateAt(run: BlockRun, i: number): Candidate | null {
     state.sentence = at.sentenceStart;
     state.rich.clear();
   }
+  if (inCondition(run, at)) return null;
   const reading = readKind(run, at);
   // Bare numbers are facts only where the wording says what they are.
   const unit = inferUnit(run, at, reading);

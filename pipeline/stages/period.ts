@@ -102,6 +102,12 @@ function periodOfCue(f: Found, ref: Reference): string | null {
       const to = ref.year === year && ref.month !== null && ref.month >= month ? ref.month : month;
       return monthsPeriod(year, month, to);
     }
+    case 'date-range': {
+      // the months a closed span of dates runs over (`từ ngày 01/10/2025 đến ngày 31/10/2025` is 2025-M10)
+      const [m1, y1, m2, y2] = [Number(m[2]), Number(m[3]), Number(m[5]), Number(m[6])];
+      if (m1 < 1 || m1 > 12 || m2 < 1 || m2 > 12 || y2 < y1 || (y1 === y2 && m2 < m1)) return null;
+      return y1 === y2 ? monthsPeriod(y1, m1, m2) : `${y1}-${String(m1).padStart(2, '0')}/${y2}-${String(m2).padStart(2, '0')}`;
+    }
     case 'as-of-date': {
       const day = Number(m[1] ?? m[4]);
       const month = Number(m[2] ?? m[5]);

@@ -164,6 +164,36 @@ describe('extract: kinds from the wording around a number', () => {
       ],
     ],
     ['tasks ahead', MONTHLY, ['+ Các nhiệm vụ trọng tâm trong thời gian tới: bảo đảm cấp thẻ cho 100% học sinh.'], [[100, 'plan']]],
+    [
+      'what one strives for',
+      MONTHLY,
+      ['Thu ngân sách đạt 92% so với mục tiêu phấn đấu tăng thu 15% so với dự toán.'],
+      [
+        [92, 'share_of_plan'],
+        [15, 'plan'],
+      ],
+    ],
+    [
+      'a quota not to be exceeded, or allocated',
+      MONTHLY,
+      ['Sử dụng không vượt quá số biên chế (1.120/1.200 biên chế) và số hợp đồng (310/330 người) được giao.'],
+      [
+        [1120, 'actual'],
+        [1200, 'plan'],
+        [310, 'actual'],
+        [330, 'plan'],
+      ],
+    ],
+    // the terms of a rule quoted beside a result are no figures (eval convention 7)
+    [
+      'a condition',
+      MONTHLY,
+      ['Tỷ lệ hồ sơ đúng hạn đạt 91% (trường hợp dưới 95% thì tiêu chí này đạt 0 điểm); nếu đạt 100% thì được 2 điểm. Có 40 trường hợp trễ hạn.'],
+      [
+        [91, 'actual'],
+        [40, 'actual'],
+      ],
+    ],
   ])('%s', (_name, head, paragraphs, expected) => {
     expect(kinds(head, ...paragraphs)).toEqual(expected);
   });

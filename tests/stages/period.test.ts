@@ -256,6 +256,16 @@ describe('extract: every number gets its period from its words, its heading, its
       ],
     ],
     [
+      'a closed span of dates is a flow over its months, not a running total',
+      MONTHLY,
+      'I. KẾT QUẢ',
+      'Từ ngày 01/02/2026 đến ngày 28/02/2026 đã thu được 2.100 phiếu khảo sát; từ ngày 01/01/2026 đến ngày 15/3/2026, đã cấp 300 giấy phép.',
+      [
+        [2100, 'actual', 2026, '2026-M02'],
+        [300, 'actual', 2026, '2026-01/2026-03'],
+      ],
+    ],
+    [
       'a report dated before its year is over, whose title names no year: the month it was written in',
       DATED_NOVEMBER,
       '2. Tình hình thực hiện năm 2025',
