@@ -318,6 +318,8 @@ interface Token {
 }
 
 const NUMBER_TOKEN = /\d+(?:[.,]\d+)*/g;
+/** Up to three lower-case words after a counted noun, then the slash of an `a/b` pair. */
+const NOUN_THEN_SLASH = /^(?: \p{Ll}+){1,3} ?\/ ?$/u;
 const HAS_DIGIT = /\d/;
 
 /**
@@ -476,7 +478,11 @@ export function findQuantities(input: string, options: FindOptions = {}): Quanti
     const unit = readUnit(text, lower, tok.end, tok.parsed.decimals, openNouns && opensNoun(text, tok));
     const next = toks[i + 1];
     const slashNext = next && /^\s?\/\s?$/.test(text.slice(tok.end, next.start)) && unit.unit === null && unit.unitText === null;
-    const slashAfterUnit = next && unit.unit !== null && /^\/\s?$/.test(text.slice(unit.end, next.start));
+    // `360 hồ sơ trực tuyến/370 tổng hồ sơ`: a count whose noun phrase runs on to the slash
+    const slashAfterUnit =
+      next &&
+      unit.unit !== null &&
+      (/^\/\s?$/.test(text.slice(unit.end, next.start)) || (unit.unit.startsWith('count:') && NOUN_THEN_SLASH.test(text.slice(unit.end, next.start))));
     if (next && (slashNext || slashAfterUnit)) {
       const nextUnit = readUnit(text, lower, next.end, next.parsed.decimals, openNouns && opensNoun(text, next));
       const left = unit.unit !== null || unit.unitText !== null ? unit : { ...nextUnit, end: tok.end };

@@ -51,6 +51,7 @@ import {
   SHARE_AFTER_RATIO,
   SHARE_BASE_AFTER,
   SHARE_BEFORE,
+  SHARE_OF_COUNT_AFTER,
   SPENT_WORDS,
   TARGET_BEFORE,
   TARGET_STATED_AFTER,
@@ -105,9 +106,12 @@ export interface Extraction {
 /** What closes the number before: its marks, a parenthesis, `so với cùng kỳ`… */
 const PREVIOUS_TAIL =
   /^[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*(?:\([^)]*\))?\s*(?:(?:so với\s+)?(?:cùng kỳ|kế hoạch|kh|năm trước|năm \d{4}|dự toán)(?:\s+(?:năm trước|giao|huyện giao|tỉnh giao))*)?\s*(?:và\s+)?/u;
-/** Right after an `a/b` pair: `, đạt 99,83% so với kế hoạch` makes it actual against plan. */
+/**
+ * Right after an `a/b` pair: `, đạt 99,83% so với kế hoạch` makes it actual against plan. Not a target
+ * stated in a clause of its own (`…, chỉ tiêu đề ra là 20%`).
+ */
 const PAIR_AGAINST_PLAN =
-  /^[⁰¹²³⁴⁵⁶⁷⁸⁹\s,]*(?:[^\d,;.()]{0,40}?(?:đạt|vượt|bằng)\s*[\d.,]*\s*%?\s*)?(?:so với\s+)?(?:chỉ tiêu\s+)?(?:kế hoạch|kh(?![\p{L}])|chỉ tiêu)|^[^\d,;.()]{0,30}?(?:đề ra|được giao)(?![\p{L}])/u;
+  /^[⁰¹²³⁴⁵⁶⁷⁸⁹\s,]*(?:[^\d,;.()]{0,40}?(?:đạt|vượt|bằng)\s*[\d.,]*\s*%?\s*)?(?:so với\s+)?(?:chỉ tiêu\s+)?(?:kế hoạch|kh(?![\p{L}])|chỉ tiêu)(?!\s+(?:đề ra\s+)?(?:là|tối thiểu|tối đa)(?![\p{L}]))|^[^\d,;.()]{0,30}?(?:đề ra|được giao)(?![\p{L}])/u;
 const INDICATOR_HEAD = /^(?:tỷ lệ|tổng|số|giá trị|doanh thu|thu|chi|kim ngạch|sản lượng|diện tích|năng suất|mức|tốc độ)(?![\p{L}])/iu;
 const RELATION_VERB_AT_END =
   /\s*(?:vượt\s+(?:chỉ tiêu\s+)?(?:kế hoạch|kh)(?:\s+giao)?|(?:tăng|giảm|vượt|chiếm|bằng|đạt)(?:\s+(?:thêm|khoảng|trên|hơn|mức))?)\s*$/iu;
@@ -420,6 +424,7 @@ function bareIsFact(q: Quantity, all: readonly Quantity[], st: TextStructure): b
   const before = st.lower.slice(Math.max(0, q.start - 24), q.start);
   if (AGAINST_PLAN.test(st.lower.slice(q.end, q.end + 40)) && REACHED_BEFORE.test(before)) return true;
   if (partner && sharedCountOf(q, partner, all, st) !== null) return true;
+  if (!q.ratio && partCountOf(q, all, st) !== null) return true;
   const clauseStart = lastAtOrBefore(st.clauseStarts, q.start);
   return !q.ratio && q.value <= 100 && /\bty le\b/.test(fold(st.text.slice(clauseStart, q.start)));
 }
@@ -436,6 +441,20 @@ function sharedCountOf(q: Quantity, partner: Quantity, all: readonly Quantity[],
   const left = right === q ? partner : q;
   if (!isBare(left) || !isBare(right) || !SHARE_STATED_AFTER.test(st.lower.slice(right.end, right.end + 40))) return null;
   return all.findLast((o) => o.end <= left.start && o.ratio !== null && o.unit?.startsWith('count:') === true) ?? null;
+}
+
+/**
+ * A bare number among the parts in parentheses after a total of counts (`82.000 hồ sơ (59.000 A và 23.000
+ * hồ sơ B)`), where another part says the total's noun: it counts that noun too. The total, or null.
+ */
+function partCountOf(q: Quantity, all: readonly Quantity[], st: TextStructure): Quantity | null {
+  if (q.decimals > 0) return null;
+  for (const g of partGroupsOf(st, all)) {
+    if (!g.parts.includes(q)) continue;
+    const unit = g.total.unit;
+    if (unit?.startsWith('count:') && g.parts.some((p) => p !== q && p.unit === unit)) return g.total;
+  }
+  return null;
 }
 
 /** The last `năm 2023` of a clause that is not the year compared against (`so với năm 2022`). */
@@ -710,7 +729,7 @@ function readKind(run: BlockRun, at: Spot): RelationReading {
 function portionKind(run: BlockRun, at: Spot): Kind | null {
   const { q, prev, pre } = at;
   if (SHARE_BEFORE.test(pre)) return 'share';
-  if (SHARE_BASE_AFTER.test(at.after) && !RATE_NAMED.test(at.clauseBefore)) return 'share';
+  if ((SHARE_BASE_AFTER.test(at.after) || SHARE_OF_COUNT_AFTER.test(at.after)) && !RATE_NAMED.test(at.clauseBefore)) return 'share';
   if (prev && (prev.unit === 'VND' || prev.unit === 'USD') && CLOSES_PARENS.test(at.after)) {
     const between = run.st.lower.slice(prev.end, q.start);
     if (REACHED_IN_PARENS.test(between) && /^[\s*⁰¹²³⁴⁵⁶⁷⁸⁹]*\(\s*\*?\s*đạt\s*$/u.test(between)) return 'share_of_plan';
@@ -743,6 +762,10 @@ function inferUnit(run: BlockRun, at: Spot, reading: RelationReading): UnitReadi
       unit = shared.unit;
       unitText = null;
       inferred.push(`unit ${shared.unit} inferred: a part of the pair of counts before it`);
+    } else if (!q.ratio && partCountOf(q, quantitiesOf(run.block), run.st)) {
+      unit = partCountOf(q, quantitiesOf(run.block), run.st)!.unit;
+      unitText = null;
+      inferred.push(`unit ${unit} inferred: a part, in parentheses, of the total of counts before it`);
     } else if (/\bty le\b/.test(fold(run.block.text.slice(clauseStart, q.start))) && q.value <= 100 && !q.ratio) {
       unit = 'percent';
       inferred.push('unit % inferred: the indicator is a rate (tỷ lệ)');
@@ -1362,9 +1385,20 @@ function headingPeriodOf(path: readonly string[], ctx: Context): string | null {
   return null;
 }
 
+/**
+ * A paragraph that is one number and nothing else (`10,000%`, `4,74`): a chart's tick or data label, or a
+ * table cell the layout left alone. No words say what it is, so it is no fact.
+ */
+function isLoneNumber(block: Block, all: readonly Quantity[]): boolean {
+  if (block.kind !== 'paragraph' || all.length !== 1) return false;
+  const q = all[0]!;
+  return !/\p{L}/u.test(block.text.slice(0, q.start) + block.text.slice(q.end));
+}
+
 function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
   const st = structureOf(block);
   const all = quantitiesOf(block);
+  if (isLoneNumber(block, all)) return;
   // Bare numbers that say nothing (`27/7`, `mức 2`) must not cut labels; only those the wording makes facts stay.
   const qs = all.filter((q) => !isBare(q) || q.anomalies.length > 0 || bareIsFact(q, all, st));
   ctx.bare += all.length - qs.length;

@@ -81,6 +81,8 @@ export const NOT_DONE = re(`${B}(?:đang|còn|chưa|sẽ|thời gian tới|sắp
 export const SHARE_BEFORE = re(`${B}(?:đạt|chiếm|bằng)\\s+(?:tỷ lệ|tỉ lệ)\\s*(?:là\\s*|khoảng\\s*)?$`);
 /** `đạt 75% trên tổng chi phí`: the whole it is a portion of, named after the percent. */
 export const SHARE_BASE_AFTER = re(`^[\\s*)]*(?:trên|so với)\\s+(?:tổng|toàn bộ)${E}`);
+/** `40% số quyết định …`: a percent of the number of something, a portion of that count. */
+export const SHARE_OF_COUNT_AFTER = re(`^[\\s*]*số\\s+(?!lượng${E}|liệu${E})\\p{Ll}`);
 /** A rate named before the number (`tỷ lệ hộ nghèo là 5%`): its value, not a portion of a count. */
 export const RATE_NAMED = re(`${B}(?:tỷ lệ|tỉ lệ)${E}`);
 /** `… 13 triệu đồng (đạt 8,4%)`: a bare share after an amount, of the plan or estimate (GLOSSARY, share of plan). */

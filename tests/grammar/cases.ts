@@ -184,6 +184,7 @@ export const CONVENTION_CASES: readonly GrammarCase[] = [
   { source: 'conventions', text: 'có 2.118 hội viên hội phụ nữ', note: 'two syllables at most', expected: [{ value: 2118, unit: 'count:hội viên' }] },
   { source: 'conventions', text: '31 nhiệm vụ đã hoàn thành', expected: [{ value: 31, unit: 'count:nhiệm vụ', raw: '31 nhiệm vụ' }] },
   { source: 'conventions', text: '2 triệu tài khoản', note: 'after a scale word', expected: [{ value: 2, unit: 'count:tài khoản', multiplier: 6 }] },
+  { source: 'conventions', text: 'giải quyết 812 hồ sơ trực tuyến/905 tổng hồ sơ tiếp nhận', note: 'the noun phrase of the part runs on to the slash', expected: [{ value: 812, unit: 'count:hồ sơ', ratio: 0, raw: '812 hồ sơ' }, { value: 905, unit: 'count:hồ sơ', ratio: 1 }] },
   { source: 'conventions', text: '1.202/1.340 tờ khai', expected: [{ value: 1202, unit: 'count:tờ khai', ratio: 0 }, { value: 1340, unit: 'count:tờ khai', ratio: 1 }] },
   { source: 'conventions', text: 'gồm 7 loại giấy tờ có thể thay thế', note: 'a classifier takes the noun after it', expected: [{ value: 7, unit: 'count:loại giấy tờ', raw: '7 loại giấy tờ' }] },
   { source: 'conventions', text: 'đăng 35 bài viết trên cổng thông tin', expected: [{ value: 35, unit: 'count:bài viết' }] },

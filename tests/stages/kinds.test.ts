@@ -184,6 +184,22 @@ describe('extract: kinds from the wording around a number', () => {
         [330, 'plan'],
       ],
     ],
+    ['a percent of the number of something is a portion of it', MONTHLY, ['Còn chậm (gần 30% số quyết định công bố trễ hạn).'], [[30, 'share']]],
+    [
+      'a target stated in a clause of its own after a pair is not the pair’s base',
+      MONTHLY,
+      ['Đã kiểm tra 12/40 cơ quan, đạt tỷ lệ 30% (5/9 sở và 7/31 xã, chỉ tiêu đề ra là tối thiểu 20%).'],
+      [
+        [12, 'actual'],
+        [40, 'actual'],
+        [30, 'share'],
+        [5, 'actual'],
+        [9, 'actual'],
+        [7, 'actual'],
+        [31, 'actual'],
+        [20, 'plan'],
+      ],
+    ],
     // the terms of a rule quoted beside a result are no figures (eval convention 7)
     [
       'a condition',
@@ -196,5 +212,30 @@ describe('extract: kinds from the wording around a number', () => {
     ],
   ])('%s', (_name, head, paragraphs, expected) => {
     expect(kinds(head, ...paragraphs)).toEqual(expected);
+  });
+});
+
+describe('extract: what is a fact and what it counts', () => {
+  const units = (...paragraphs: string[]) => {
+    const d: DocumentModel = {
+      file: 't.txt',
+      sha256: 'd'.repeat(64),
+      format: 'text',
+      blocks: [...MONTHLY, ...paragraphs].map((text, index) => ({ index, kind: 'paragraph' as const, text })),
+      footnotesLinked: true,
+      messages: [],
+    };
+    const file = new DocumentFile(d.file);
+    return extract(segment(d, file), file).candidates.map((c) => [c.value, c.unit]);
+  };
+  it('takes no fact from a paragraph that is one number alone (a chart’s tick, a stray cell)', () => {
+    expect(units('10,000%', '4,74', 'Tỷ lệ đạt 64%.')).toEqual([[64, 'percent']]);
+  });
+  it('gives a bare part in parentheses the noun of its total, where another part says it', () => {
+    expect(units('Phát sinh 5.400 hồ sơ liên thông (3.100 đăng ký khai sinh và 2.300 hồ sơ đăng ký khai tử).')).toEqual([
+      [5400, 'count:hồ sơ'],
+      [3100, 'count:hồ sơ'],
+      [2300, 'count:hồ sơ'],
+    ]);
   });
 });
