@@ -3,13 +3,13 @@ import { memoByString } from '../../extractors/memo.ts';
 import { quantitiesOf } from '../../extractors/quantity-grammar.ts';
 import type { Block, DocumentMetadata, DocumentModel } from '../../schema/document.ts';
 import { type Kind, RELATION_KINDS } from '../../schema/fact.ts';
-import { granularityOf, yearOfPeriod, yearPeriod } from '../../schema/period.ts';
+import { granularityOf, monthsPeriod, yearOfPeriod, yearPeriod } from '../../schema/period.ts';
 import type { Quantity } from '../../schema/quantity.ts';
 import type { UnitCode } from '../../schema/units.ts';
 import { type DocumentFile, placeOfBlock } from '../file.ts';
 import { readUnit, tableValues } from '../table-values.ts';
 import { baseAfter, clauseSubject, headingLabel, headWords, isFragment, leadInAfter, phraseBefore, saysSomething, tidyLabel } from './label.ts';
-import { type DocumentPeriods, documentPeriods, headingPeriodReader, lastPeriodIn, lastSubOrMultiYearIn, previousPeriod } from './period.ts';
+import { type DocumentPeriods, documentPeriods, headingPeriodReader, lastNamedPartIn, lastPeriodIn, lastSubOrMultiYearIn, previousPeriod } from './period.ts';
 import {
   ACTUAL_WORDS,
   AGAINST_PLAN,
@@ -500,8 +500,8 @@ interface Context {
   listKind: { kind: Kind; bullet: string } | null;
   /** the subject of the lead-in sentence the bullets being read are under (`Kết quả … như sau:`) */
   leadIn: string | null;
-  /** the period that lead-in names beyond a plain year, if any */
-  leadInPeriod: string | null;
+  /** the period that lead-in names beyond a plain year, if any, and the lead-in's bullet */
+  leadInPeriod: LeadInPeriod | null;
 }
 
 /** Kinds a list of parts takes from the total that announces it: the items of a plan are planned, of a running total running. */
@@ -801,6 +801,7 @@ function periodOf(run: BlockRun, at: Spot, stated: Kind | null, unit: UnitCode |
   const { q, ratioPair, clauseStart, pre } = at;
   const { st, section } = run;
   let period = periodFromWording(run, at);
+  const worded = period;
   const afterPair = ratioPair.length === 2 ? st.lower.slice(ratioPair[1]!.end, Math.min(at.clauseEnd, ratioPair[1]!.end + 48)) : '';
   const pairIsPlan = ratioPair.length === 2 && PAIR_AGAINST_PLAN.test(afterPair);
   let kind = stated;
@@ -822,9 +823,43 @@ function periodOf(run: BlockRun, at: Spot, stated: Kind | null, unit: UnitCode |
     if (year !== null) period = section.mode === 'report' && reportPeriod !== null && yearOfPeriod(reportPeriod) === year ? reportPeriod : yearPeriod(year);
   }
   if (kind === 'previous' && period !== null) period = previousPeriod(period);
-  if (kind === 'plan' && period !== null) period = plannedPeriod(period, lastPeriodIn(at.clauseBefore, run.periods.ref));
+  if (kind === 'plan' && period !== null) period = plannedPeriod(period, lastNamedPartIn(at.clauseBefore, run.periods.ref));
+  // `đạt 100% kế hoạch đào tạo năm 2025`: a share of a plan whose wording before names no period is of the plan's year
+  if (period !== null && granularityOf(period) === 'day') period = fiscalToDate(run, at, kind, unit, period);
+  if ((kind === 'share_of_plan' || kind === 'over_plan') && worded === null) {
+    const planYear = PLAN_YEAR_AFTER.exec(st.lower.slice(q.end, at.clauseEnd));
+    if (planYear) period = yearPeriod(Number(planYear[1]));
+  }
   return { kind, year: period === null ? null : yearOfPeriod(period), period, pairIsPlan };
 }
+
+/** Money that flows over a fiscal year (revenue, spending, disbursement): counted to a date, it runs from the year's start. */
+const FISCAL_FLOW = /(?<![\p{L}])(?:tổng thu|thu ngân sách|thu nội địa|tổng chi|chi ngân sách|giải ngân|doanh thu)(?![\p{L}])/u;
+
+/**
+ * `Tổng thu ngân sách đến ngày 05/11/2025 đạt 26.353 tỷ đồng, bằng 98% dự toán`: an amount of a fiscal
+ * flow up to a date is the year to that date (Vietnam's fiscal year is the calendar year), and so are
+ * the shares of the plan stated right after it. Any other figure at a date is a stock at that date.
+ */
+function fiscalToDate(run: BlockRun, at: Spot, kind: Kind, unit: UnitCode | null, day: string): string {
+  const toDate = () => monthsPeriod(Number(day.slice(0, 4)), 1, Number(day.slice(5, 7)));
+  if ((unit === 'VND' || unit === 'USD') && FISCAL_FLOW.test(at.clauseBefore)) return toDate();
+  const before = run.made.at(-1);
+  if (kind !== 'share_of_plan' && kind !== 'share') return day;
+  if (
+    before &&
+    before.block === run.block &&
+    before.reading.sentence.start === at.sentenceStart &&
+    (before.unit === 'VND' || before.unit === 'USD') &&
+    before.period === toDate()
+  ) {
+    return toDate();
+  }
+  return day;
+}
+
+/** The plan a share is of, with its year, right after the percent (`100% kế hoạch đào tạo, bồi dưỡng năm 2025`). */
+const PLAN_YEAR_AFTER = /^[\s*)]*(?:so với\s+)?(?:kế hoạch|kh|chỉ tiêu|dự toán)(?![\p{L}])[^\d;.()]{0,60}?năm\s+(\d{4})/u;
 
 /**
  * A target is set for a year (or a span of years): the date or month a sentence measures progress at,
@@ -1414,7 +1449,7 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
     periods: ctx.periods,
     sentencePeriods: new Map(),
     openingPeriods: new Map(),
-    leadInPeriod: ITEM_START.test(block.text) ? ctx.leadInPeriod : null,
+    leadInPeriod: ctx.leadInPeriod !== null && ITEM_START.test(block.text) && itemMark(block.text) !== ctx.leadInPeriod.bullet ? ctx.leadInPeriod.period : null,
     inFootnote,
     anchor,
     anchorSubject,
@@ -1575,14 +1610,31 @@ const ITEM_START = /^[\s*_]*(?:[-+•–]|\(?(?:\d{1,2}|[a-zđ])\))/iu;
  * The period a lead-in names for the list after it (`- Tỷ lệ hồ sơ trực tuyến (trong quý I/2026):`), kept
  * over the items that follow it and dropped at the first block that is no item.
  */
-function leadInPeriodAfter(text: string, previous: string | null, periods: DocumentPeriods): string | null {
+function leadInPeriodAfter(text: string, previous: LeadInPeriod | null, periods: DocumentPeriods): LeadInPeriod | null {
   const t = text.trim();
+  // an item at the lead-in's own level (`- …` after `- …:`) is its sibling, not one of its items
+  const kept = ITEM_START.test(t) && previous !== null && itemMark(t) !== previous.bullet ? previous : null;
   if (t.endsWith(':')) {
     const lower = t.toLowerCase();
     const cut = Math.max(lower.lastIndexOf('. ', lower.length - 2), lower.lastIndexOf('; ', lower.length - 2));
-    return lastSubOrMultiYearIn(lower.slice(cut + 1), periods.ref) ?? (ITEM_START.test(t) ? previous : null);
+    const period = lastSubOrMultiYearIn(lower.slice(cut + 1), periods.ref);
+    return period !== null ? { period, bullet: itemMark(t) } : kept;
   }
-  return ITEM_START.test(t) ? previous : null;
+  return kept;
+}
+
+/** How a block is marked as an item: its bullet, `1)` for a numbered or lettered item, '' for none. */
+function itemMark(text: string): string {
+  const m = ITEM_START.exec(text.trim());
+  if (!m) return '';
+  const mark = m[0].replace(/[\s*_]/g, '');
+  return /^[-+•–]$/u.test(mark) ? mark : '1)';
+}
+
+interface LeadInPeriod {
+  period: string;
+  /** how the lead-in itself is marked (itemMark) */
+  bullet: string;
 }
 
 /** Runs over the flow first, then the footnote bodies, so a footnote knows the number it hangs on. */

@@ -154,6 +154,21 @@ export function lastPeriodIn(text: string, ref: Reference): string | null {
   return null;
 }
 
+/** Cues that name a part of a year in words and numbers (`quý I`, `tháng 3`, `6 tháng đầu năm`), not `đến nay` or a date. */
+const NAMED_PARTS: ReadonlySet<PeriodCue> = new Set<PeriodCue>(['half', 'first-months', 'quarter', 'month']);
+
+/** The period of the last cue of a text that names a part of a year (NAMED_PARTS), or null. */
+export function lastNamedPartIn(text: string, ref: Reference): string | null {
+  const found = cuesOf(text)
+    .filter((f) => NAMED_PARTS.has(f.cue))
+    .sort((a, b) => b.end - a.end);
+  for (const f of found) {
+    const p = periodOfCue(f, ref);
+    if (p !== null) return p;
+  }
+  return null;
+}
+
 /** Every period a text states, in the order of the text (a title may state the report's and the plan's). */
 export function periodsIn(text: string, ref: Reference): string[] {
   const out: string[] = [];

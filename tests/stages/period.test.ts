@@ -230,14 +230,14 @@ describe('extract: every number gets its period from its words, its heading, its
       ],
     ],
     [
-      'a lead-in names the period of the items under it',
+      'a lead-in names the period of the items under it, not of an item at its own level',
       MONTHLY,
       'I. KẾT QUẢ',
       [
         '- Hồ sơ trực tuyến (trong quý I/2026):',
         '+ Cấp tỉnh tiếp nhận 800 hồ sơ trực tuyến.',
         '+ Cấp xã tiếp nhận 900 hồ sơ trực tuyến.',
-        'Toàn tỉnh có 40 xã.',
+        '- Toàn tỉnh có 40 xã.',
       ],
       [
         [800, 'actual', 2026, '2026-Q1'],
@@ -253,6 +253,28 @@ describe('extract: every number gets its period from its words, its heading, its
       [
         [70, 'actual', 2026, '2026-03-15'],
         [80, 'plan', 2026, '2026'],
+      ],
+    ],
+    [
+      'a share of a plan named with its year after it is of that year; `đến nay` is no period of a target',
+      DATED_NOVEMBER,
+      '2. Tình hình thực hiện năm 2025',
+      'Tỉnh đã hoàn thành 100% kế hoạch tập huấn năm 2025. Đến nay, đã triển khai 30/40 nhiệm vụ đề ra.',
+      [
+        [100, 'share_of_plan', 2025, '2025'],
+        [30, 'cumulative', 2025, '2025-M11'],
+        [40, 'plan', 2025, '2025'],
+      ],
+    ],
+    [
+      'a fiscal flow up to a date is the year to that date, and so are the shares of the plan after it; a rate at a date is at that date',
+      DATED_NOVEMBER,
+      '2. Tình hình thực hiện năm 2025',
+      'Tổng thu ngân sách đến ngày 05/11/2025 đạt 1.200 tỷ đồng, bằng 90% dự toán. Tính đến ngày 05/11/2025, tỷ lệ số hóa hồ sơ đạt 70%.',
+      [
+        [1200, 'cumulative', 2025, '2025-01/2025-11'],
+        [90, 'share_of_plan', 2025, '2025-01/2025-11'],
+        [70, 'actual', 2025, '2025-11-05'],
       ],
     ],
     [
