@@ -1435,7 +1435,11 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
   const all = quantitiesOf(block);
   if (isLoneNumber(block, all)) return;
   // Bare numbers that say nothing (`27/7`, `mức 2`) must not cut labels; only those the wording makes facts stay.
-  const qs = all.filter((q) => !isBare(q) || q.anomalies.length > 0 || bareIsFact(q, all, st));
+  let qs = all.filter((q) => !isBare(q) || q.anomalies.length > 0 || bareIsFact(q, all, st));
+  // a heading states a figure only as a count in parentheses (`1. Nhóm 1: … (14/15 đơn vị)`); its other
+  // numbers are its numbering and its period
+  if (block.kind === 'heading') qs = qs.filter((q) => (st.depth[q.start] ?? 0) > 0 && q.unit?.startsWith('count:') === true);
+  if (qs.length === 0 && block.kind === 'heading') return;
   ctx.bare += all.length - qs.length;
   const inFootnote = block.kind === 'footnote' ? (block.footnote ?? null) : null;
   const anchor = inFootnote !== null ? (ctx.anchors.get(inFootnote) ?? null) : null;
@@ -1661,7 +1665,7 @@ export function extract(doc: DocumentModel, file: DocumentFile): Extraction {
   const out: Candidate[] = [];
   for (const b of doc.blocks) {
     if (b.kind === 'footnote') continue;
-    if (b.kind === 'paragraph') extractBlock(b, ctx, out);
+    if (b.kind === 'paragraph' || b.kind === 'heading') extractBlock(b, ctx, out);
     ctx.leadIn = b.kind === 'paragraph' ? leadInAfter(b.text, ctx.leadIn) : null;
     ctx.leadInPeriod = b.kind === 'paragraph' ? leadInPeriodAfter(b.text, ctx.leadInPeriod, periods) : null;
   }

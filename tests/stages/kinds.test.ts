@@ -231,6 +231,13 @@ describe('extract: what is a fact and what it counts', () => {
   it('takes no fact from a paragraph that is one number alone (a chart’s tick, a stray cell)', () => {
     expect(units('10,000%', '4,74', 'Tỷ lệ đạt 64%.')).toEqual([[64, 'percent']]);
   });
+  it('reads a heading’s figure only where it is a count in parentheses', () => {
+    expect(units('1. Nhóm 1: các cơ quan được xếp hạng (12/14 đơn vị)', 'Có 9 xã.', '2. Kết quả quý 2 của 3 xã')).toEqual([
+      [12, 'count:đơn vị'],
+      [14, 'count:đơn vị'],
+      [9, 'count:xã'],
+    ]);
+  });
   it('gives a bare part in parentheses the noun of its total, where another part says it', () => {
     expect(units('Phát sinh 5.400 hồ sơ liên thông (3.100 đăng ký khai sinh và 2.300 hồ sơ đăng ký khai tử).')).toEqual([
       [5400, 'count:hồ sơ'],
