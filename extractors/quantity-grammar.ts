@@ -1,5 +1,17 @@
 import type { Anomaly, Qualifier, Quantity } from '../schema/quantity.ts';
-import { CLASSIFIERS, COUNT_NOUNS, countUnit, NOT_NOUN_PHRASES, NOT_NOUN_WORDS, SCALE_WORDS, UNIT_FORMS, type UnitCode } from '../schema/units.ts';
+import {
+  CLASSIFIERS,
+  COLLECTIVE_NOUNS,
+  COUNT_NOUNS,
+  countUnit,
+  EVENT_CLASSIFIERS,
+  NOT_NOUN_PHRASES,
+  NOT_NOUN_WORDS,
+  SCALE_WORDS,
+  UNIT_FORMS,
+  type UnitCode,
+  VERB_PHRASES,
+} from '../schema/units.ts';
 import { cleanText, isSuperscriptDigit, superscriptToNumber } from './clean-text.ts';
 import { type ParsedNumber, parseVietnameseNumber, scaleExactly } from './vn-number.ts';
 
@@ -36,6 +48,8 @@ const NOT_QUANTITIES: ReadonlyArray<{ why: string; re: RegExp }> = [
   { why: 'day/month', re: /ngày\s+\d{1,2}\s?\/\s?\d{1,2}(?![\d/])/giu },
   { why: 'month/year', re: /(?<![\d.,/])(?:0?[1-9]|1[0-2])\/(?:19|20)\d{2}(?![\d/])/g },
   { why: 'quarter', re: /quý\s+(?:\d|[IV]+)\b/giu },
+  // `6 tháng cuối năm`, `9 tháng đầu năm 2025`: the months a figure covers, not a figure of months
+  { why: 'months of a year', re: /(?<![\d.,])\d{1,2}\s+tháng\s+(?:đầu|cuối)\s+năm(?![\p{L}])/giu },
   { why: 'year range', re: /(?<![\d.,])(?:19|20)\d{2}\s*[-–—]\s*(?:(?:19|20)\d{2}|\d{2})(?![\d.,])/g },
   { why: 'document number', re: /(?<![\d/-])\d+(?:[/-]\d+)*[/-](?=\p{Lu})[\p{L}\d]+(?:[-/][\p{L}\d]+)*/gu },
   { why: 'clock time or standard', re: /(?<!\d)\d+:\d+/g },
@@ -77,6 +91,20 @@ const YEAR_MAX = 2100;
 const FORMS = byFirstUnit(Object.keys(UNIT_FORMS).sort((a, b) => b.length - a.length));
 const NOUNS = byFirstUnit([...COUNT_NOUNS].sort((a, b) => b.length - a.length));
 const SCALES = byFirstUnit(Object.keys(SCALE_WORDS).sort((a, b) => b.length - a.length));
+const COLLECTIVES = byFirstUnit([...COLLECTIVE_NOUNS].sort((a, b) => b.length - a.length));
+const IS_COLLECTIVE: ReadonlySet<string> = new Set(COLLECTIVE_NOUNS);
+
+/** `cơ quan, đơn vị, tổ chức`: where a collective noun ends at `end`, the others joined to it by commas read on. */
+function collectiveEnd(text: string, lower: string, start: number, end: number): number {
+  if (!IS_COLLECTIVE.has(lower.slice(start, end))) return end;
+  let e = end;
+  while (text.startsWith(', ', e)) {
+    const next = matchFrom(text, lower, e + 2, COLLECTIVES);
+    if (!next) break;
+    e += 2 + next.length;
+  }
+  return e;
+}
 
 /** Forms grouped by their first code unit, each group still longest first: only forms that can start at a position are tried. */
 function byFirstUnit(forms: readonly string[]): ReadonlyMap<number, readonly string[]> {
@@ -223,9 +251,22 @@ function classified(text: string, from: number): number {
   return next === null || !nounWord(next) ? two : one;
 }
 
+/** The end of a two-syllable verb at `from` (`kiểm tra`), or `from` for none. */
+function eventVerb(text: string, from: number): number {
+  const first = syllableAt(text, from);
+  if (!first || text[from + first.length] !== ' ') return from;
+  const second = syllableAt(text, from + first.length + 1);
+  return second && VERB_PHRASES.has(`${first} ${second}`) ? from + first.length + 1 + second.length : from;
+}
+
 /** A known noun that is a classifier takes the noun after it (`thửa` → `thửa đất`, `bài` → `bài viết`). */
 function withClassified(text: string, start: number, end: number): number {
-  if (!CLASSIFIERS.has(text.slice(start, end).toLowerCase()) || text[end] !== ' ') return end;
+  const classifier = text.slice(start, end).toLowerCase();
+  if (!CLASSIFIERS.has(classifier) || text[end] !== ' ') return end;
+  if (EVENT_CLASSIFIERS.has(classifier)) {
+    const verb = eventVerb(text, end + 1);
+    if (verb > end + 1) return verb;
+  }
   const more = classified(text, end + 1);
   return more > end + 1 ? more : end;
 }
@@ -265,6 +306,7 @@ function readUnit(text: string, lower: string, pos: number, decimals = 0, open =
     // `101,1 Kế hoạch giao` is a share with its % left out, not 101.1 plans: plans and targets are counted whole.
     if (noun && (decimals === 0 || !WHOLE_ONLY_NOUNS.has(noun))) {
       end = open && decimals === 0 ? withClassified(text, p, p + noun.length) : p + noun.length;
+      if (decimals === 0) end = collectiveEnd(text, lower, p, end);
       unit = countUnit(lower.slice(p, end));
       if (unitStart < 0) unitStart = p;
     } else if (!noun && open && decimals === 0) {
@@ -310,6 +352,8 @@ interface Token {
 }
 
 const NUMBER_TOKEN = /\d+(?:[.,]\d+)*/g;
+/** Up to three lower-case words after a counted noun, then the slash of an `a/b` pair. */
+const NOUN_THEN_SLASH = /^(?: \p{Ll}+){1,3} ?\/ ?$/u;
 const HAS_DIGIT = /\d/;
 
 /**
@@ -468,7 +512,11 @@ export function findQuantities(input: string, options: FindOptions = {}): Quanti
     const unit = readUnit(text, lower, tok.end, tok.parsed.decimals, openNouns && opensNoun(text, tok));
     const next = toks[i + 1];
     const slashNext = next && /^\s?\/\s?$/.test(text.slice(tok.end, next.start)) && unit.unit === null && unit.unitText === null;
-    const slashAfterUnit = next && unit.unit !== null && /^\/\s?$/.test(text.slice(unit.end, next.start));
+    // `360 hồ sơ trực tuyến/370 tổng hồ sơ`: a count whose noun phrase runs on to the slash
+    const slashAfterUnit =
+      next &&
+      unit.unit !== null &&
+      (/^\/\s?$/.test(text.slice(unit.end, next.start)) || (unit.unit.startsWith('count:') && NOUN_THEN_SLASH.test(text.slice(unit.end, next.start))));
     if (next && (slashNext || slashAfterUnit)) {
       const nextUnit = readUnit(text, lower, next.end, next.parsed.decimals, openNouns && opensNoun(text, next));
       const left = unit.unit !== null || unit.unitText !== null ? unit : { ...nextUnit, end: tok.end };

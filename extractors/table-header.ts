@@ -16,6 +16,8 @@ export type Measure = 'rank' | 'score' | 'percent';
 const ROLE_PATTERNS: ReadonlyArray<readonly [RegExp, ColumnRole]> = [
   [/^(stt|tt|so tt|so thu tu)\b/, 'stt'],
   [/^(dvt|d\.v\.t|don vi tinh|don vi|don vi tinh)\b/, 'unit'],
+  // a group's header and the unit's under it read as one band (`Kết quả thống kê Đơn vị tính`, PDF layouts)
+  [/\b(dvt|don vi tinh)$/, 'unit'],
   [/^(chi tieu|noi dung|danh muc|ten chi tieu|san pham|nganh kinh te|nganh|linh vuc|hang muc|ten)\b/, 'label'],
   [/^ghi chu\b/, 'note'],
   // constant-price bases and price indices name a year that is not the period of the value

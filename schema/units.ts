@@ -231,6 +231,38 @@ export const COUNT_NOUNS: readonly string[] = [
   'lớp học',
   'điểm trường',
   'nhà văn hóa',
+  // the documents of administration and e-government, counted whole
+  'nghị quyết',
+  'lượt hồ sơ',
+  'hệ thống thông tin',
+  'dịch vụ công',
+  // People's Committees counted as bodies (`38 UBND cấp xã`)
+  'ubnd',
+  'ubnd cấp xã',
+  'ubnd cấp huyện',
+  'ubnd cấp tỉnh',
+  'công chức',
+  'viên chức',
+  // staff in the public service's own terms (`số lượng người làm việc`), not people who work
+  'người làm việc',
+  'người lao động',
+];
+
+/**
+ * Nouns of bodies and of people that reports join with commas into one collective counted together
+ * (`13 cơ quan, đơn vị`, `20 cán bộ, công chức, viên chức`): after one of them, the others read on.
+ */
+export const COLLECTIVE_NOUNS: readonly string[] = [
+  'cơ quan',
+  'đơn vị',
+  'tổ chức',
+  'cá nhân',
+  'doanh nghiệp',
+  'hợp tác xã',
+  'cán bộ',
+  'công chức',
+  'viên chức',
+  'người lao động',
 ];
 
 /**
@@ -378,8 +410,11 @@ export const NOT_NOUN_WORDS: ReadonlySet<string> = new Set([
   'rõ',
 ]);
 
-/** Two-syllable verbs that follow a count and never name what is counted (`59 đăng ký …`, `3 hoàn thành`). */
-export const NOT_NOUN_PHRASES: ReadonlySet<string> = new Set([
+/**
+ * Two-syllable verbs that follow a count and never name what is counted (`59 đăng ký …`, `3 hoàn
+ * thành`), except after a classifier of events, which makes a noun of them (`9 cuộc kiểm tra`).
+ */
+export const VERB_PHRASES: ReadonlySet<string> = new Set([
   'đăng ký',
   'cập nhật',
   'xử lý',
@@ -395,6 +430,14 @@ export const NOT_NOUN_PHRASES: ReadonlySet<string> = new Set([
   'làm việc',
   'tra cứu',
   'đăng tải',
+]);
+
+/** Classifiers of events: the verb after them is the event counted (`cuộc kiểm tra`, `cuộc làm việc`). */
+export const EVENT_CLASSIFIERS: ReadonlySet<string> = new Set(['cuộc']);
+
+/** Two-syllable words that follow a count and never name what is counted: the verbs, and these. */
+export const NOT_NOUN_PHRASES: ReadonlySet<string> = new Set([
+  ...VERB_PHRASES,
   'được giao',
   'trở lên',
   'so với',

@@ -47,6 +47,8 @@ describe('header patterns', () => {
     ['Chỉ tiêu', 'label'],
     ['ĐVT', 'unit'],
     ['Đơn vị tính', 'unit'],
+    // a group's header and the unit's under it, read as one band by a PDF layout
+    ['Kết quả thống kê Đơn vị tính', 'unit'],
     ['GIÁ SS 2010', 'other'],
   ] as const)('%j is a %s column', (text, role) => {
     expect(readHeaderCell(text).role).toBe(role);

@@ -3,13 +3,13 @@ import { memoByString } from '../../extractors/memo.ts';
 import { quantitiesOf } from '../../extractors/quantity-grammar.ts';
 import type { Block, DocumentMetadata, DocumentModel } from '../../schema/document.ts';
 import { type Kind, RELATION_KINDS } from '../../schema/fact.ts';
-import { yearOfPeriod, yearPeriod } from '../../schema/period.ts';
+import { granularityOf, monthsPeriod, yearOfPeriod, yearPeriod } from '../../schema/period.ts';
 import type { Quantity } from '../../schema/quantity.ts';
 import type { UnitCode } from '../../schema/units.ts';
 import { type DocumentFile, placeOfBlock } from '../file.ts';
 import { readUnit, tableValues } from '../table-values.ts';
 import { baseAfter, clauseSubject, headingLabel, headWords, isFragment, leadInAfter, phraseBefore, saysSomething, tidyLabel } from './label.ts';
-import { type DocumentPeriods, documentPeriods, headingPeriodReader, lastPeriodIn, lastSubOrMultiYearIn, previousPeriod } from './period.ts';
+import { type DocumentPeriods, documentPeriods, headingPeriodReader, lastNamedPartIn, lastPeriodIn, lastSubOrMultiYearIn, previousPeriod } from './period.ts';
 import {
   ACTUAL_WORDS,
   AGAINST_PLAN,
@@ -20,6 +20,7 @@ import {
   BUDGET_WORDS,
   CLOSES_PARENS,
   COMPARED_BEFORE,
+  CONDITION,
   CUMULATIVE_CUE,
   DONE,
   ESTIMATE_CUE,
@@ -39,6 +40,8 @@ import {
   PLAN_CUE,
   POST_LABEL_STOP,
   PREVIOUS_BEFORE,
+  QUOTA_AFTER,
+  QUOTA_BEFORE,
   RATE_NAMED,
   REACHED_BEFORE,
   REACHED_IN_PARENS,
@@ -48,10 +51,12 @@ import {
   SHARE_AFTER_RATIO,
   SHARE_BASE_AFTER,
   SHARE_BEFORE,
+  SHARE_OF_COUNT_AFTER,
   SPENT_WORDS,
   TARGET_BEFORE,
   TARGET_STATED_AFTER,
   TASKS_AHEAD,
+  THEN,
   UNIT_MEASURE,
   YEAR_IN_TEXT,
 } from './phrases.ts';
@@ -101,9 +106,12 @@ export interface Extraction {
 /** What closes the number before: its marks, a parenthesis, `so với cùng kỳ`… */
 const PREVIOUS_TAIL =
   /^[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s*(?:\([^)]*\))?\s*(?:(?:so với\s+)?(?:cùng kỳ|kế hoạch|kh|năm trước|năm \d{4}|dự toán)(?:\s+(?:năm trước|giao|huyện giao|tỉnh giao))*)?\s*(?:và\s+)?/u;
-/** Right after an `a/b` pair: `, đạt 99,83% so với kế hoạch` makes it actual against plan. */
+/**
+ * Right after an `a/b` pair: `, đạt 99,83% so với kế hoạch` makes it actual against plan. Not a target
+ * stated in a clause of its own (`…, chỉ tiêu đề ra là 20%`).
+ */
 const PAIR_AGAINST_PLAN =
-  /^[⁰¹²³⁴⁵⁶⁷⁸⁹\s,]*(?:[^\d,;.()]{0,40}?(?:đạt|vượt|bằng)\s*[\d.,]*\s*%?\s*)?(?:so với\s+)?(?:chỉ tiêu\s+)?(?:kế hoạch|kh(?![\p{L}])|chỉ tiêu)|^[^\d,;.()]{0,30}?(?:đề ra|được giao)(?![\p{L}])/u;
+  /^[⁰¹²³⁴⁵⁶⁷⁸⁹\s,]*(?:[^\d,;.()]{0,40}?(?:đạt|vượt|bằng)\s*[\d.,]*\s*%?\s*)?(?:so với\s+)?(?:chỉ tiêu\s+)?(?:kế hoạch|kh(?![\p{L}])|chỉ tiêu)(?!\s+(?:đề ra\s+)?(?:là|tối thiểu|tối đa)(?![\p{L}]))|^[^\d,;.()]{0,30}?(?:đề ra|được giao)(?![\p{L}])/u;
 const INDICATOR_HEAD = /^(?:tỷ lệ|tổng|số|giá trị|doanh thu|thu|chi|kim ngạch|sản lượng|diện tích|năng suất|mức|tốc độ)(?![\p{L}])/iu;
 const RELATION_VERB_AT_END =
   /\s*(?:vượt\s+(?:chỉ tiêu\s+)?(?:kế hoạch|kh)(?:\s+giao)?|(?:tăng|giảm|vượt|chiếm|bằng|đạt)(?:\s+(?:thêm|khoảng|trên|hơn|mức))?)\s*$/iu;
@@ -465,6 +473,7 @@ function bareIsFact(q: Quantity, all: readonly Quantity[], st: TextStructure): b
   const before = st.lower.slice(Math.max(0, q.start - 24), q.start);
   if (AGAINST_PLAN.test(st.lower.slice(q.end, q.end + 40)) && REACHED_BEFORE.test(before)) return true;
   if (partner && sharedCountOf(q, partner, all, st) !== null) return true;
+  if (!q.ratio && partCountOf(q, all, st) !== null) return true;
   const clauseStart = lastAtOrBefore(st.clauseStarts, q.start);
   return !q.ratio && q.value <= 100 && rateSaidBefore(st, clauseStart, q.start);
 }
@@ -481,6 +490,20 @@ function sharedCountOf(q: Quantity, partner: Quantity, all: readonly Quantity[],
   const left = right === q ? partner : q;
   if (!isBare(left) || !isBare(right) || !SHARE_STATED_AFTER.test(st.lower.slice(right.end, right.end + 40))) return null;
   return all.findLast((o) => o.end <= left.start && o.ratio !== null && o.unit?.startsWith('count:') === true) ?? null;
+}
+
+/**
+ * A bare number among the parts in parentheses after a total of counts (`82.000 hồ sơ (59.000 A và 23.000
+ * hồ sơ B)`), where another part says the total's noun: it counts that noun too. The total, or null.
+ */
+function partCountOf(q: Quantity, all: readonly Quantity[], st: TextStructure): Quantity | null {
+  if (q.decimals > 0) return null;
+  for (const g of partGroupsOf(st, all)) {
+    if (!g.parts.includes(q)) continue;
+    const unit = g.total.unit;
+    if (unit?.startsWith('count:') && g.parts.some((p) => p !== q && p.unit === unit)) return g.total;
+  }
+  return null;
 }
 
 /** The last `năm 2023` of a clause that is not the year compared against (`so với năm 2022`). */
@@ -526,6 +549,8 @@ interface Context {
   listKind: { kind: Kind; bullet: string } | null;
   /** the subject of the lead-in sentence the bullets being read are under (`Kết quả … như sau:`) */
   leadIn: string | null;
+  /** the period that lead-in names beyond a plain year, if any, and the lead-in's bullet */
+  leadInPeriod: LeadInPeriod | null;
 }
 
 /** Kinds a list of parts takes from the total that announces it: the items of a plan are planned, of a running total running. */
@@ -660,6 +685,10 @@ interface BlockRun {
   periods: DocumentPeriods;
   /** the period the sentence states before each clause, by clause start */
   sentencePeriods: Map<number, string | null>;
+  /** the period each sentence states before its first number, by sentence start */
+  openingPeriods: Map<number, string | null>;
+  /** the period the lead-in this list item is under names (`Tỷ lệ hồ sơ trực tuyến (trong quý I/2026):`) */
+  leadInPeriod: string | null;
   inFootnote: number | null;
   /** for a footnote body: the number its mark hangs on, and what that number is about */
   anchor: Candidate | null;
@@ -760,7 +789,7 @@ function readKind(run: BlockRun, at: Spot): RelationReading {
 function portionKind(run: BlockRun, at: Spot): Kind | null {
   const { q, prev, pre } = at;
   if (SHARE_BEFORE.test(pre)) return 'share';
-  if (SHARE_BASE_AFTER.test(at.after) && !RATE_NAMED.test(at.clauseBefore)) return 'share';
+  if ((SHARE_BASE_AFTER.test(at.after) || SHARE_OF_COUNT_AFTER.test(at.after)) && !RATE_NAMED.test(at.clauseBefore)) return 'share';
   if (prev && (prev.unit === 'VND' || prev.unit === 'USD') && CLOSES_PARENS.test(at.after)) {
     const between = run.st.lower.slice(prev.end, q.start);
     if (REACHED_IN_PARENS.test(between) && /^[\s*⁰¹²³⁴⁵⁶⁷⁸⁹]*\(\s*\*?\s*đạt\s*$/u.test(between)) return 'share_of_plan';
@@ -793,6 +822,10 @@ function inferUnit(run: BlockRun, at: Spot, reading: RelationReading): UnitReadi
       unit = shared.unit;
       unitText = null;
       inferred.push(`unit ${shared.unit} inferred: a part of the pair of counts before it`);
+    } else if (!q.ratio && partCountOf(q, quantitiesOf(run.block), run.st)) {
+      unit = partCountOf(q, quantitiesOf(run.block), run.st)!.unit;
+      unitText = null;
+      inferred.push(`unit ${unit} inferred: a part, in parentheses, of the total of counts before it`);
     } else if (/\bty le\b/.test(fold(run.block.text.slice(clauseStart, q.start))) && q.value <= 100 && !q.ratio) {
       unit = 'percent';
       inferred.push('unit % inferred: the indicator is a rate (tỷ lệ)');
@@ -828,11 +861,12 @@ function periodOf(run: BlockRun, at: Spot, stated: Kind | null, unit: UnitCode |
   const { q, ratioPair, clauseStart, pre } = at;
   const { st, section } = run;
   let period = periodFromWording(run, at);
+  const worded = period;
   const afterPair = ratioPair.length === 2 ? st.lower.slice(ratioPair[1]!.end, Math.min(at.clauseEnd, ratioPair[1]!.end + 48)) : '';
   const pairIsPlan = ratioPair.length === 2 && PAIR_AGAINST_PLAN.test(afterPair);
   let kind = stated;
   if (kind === null) {
-    if (q.ratio?.position === 1 && pairIsPlan) kind = 'plan';
+    if (q.ratio?.position === 1 && (pairIsPlan || isQuota(run, at))) kind = 'plan';
     else if (section.mode === 'plan') kind = 'plan';
     else if (PLAN_CUE.test(pre) && !ACTUAL_WORDS.test(pre)) kind = 'plan';
     else if (plannedByWording(run, at, unit)) kind = 'plan';
@@ -844,12 +878,67 @@ function periodOf(run: BlockRun, at: Spot, stated: Kind | null, unit: UnitCode |
   }
   if (period === null) {
     // the section's year (its heading's, else the document's report or plan year), or the period the title names
-    const { titlePeriod, ref } = run.periods;
+    const { titlePeriod, reportPeriod, ref } = run.periods;
     const year = section.year ?? (titlePeriod !== null ? yearOfPeriod(titlePeriod) : (run.periods.titleYear ?? ref.year));
-    if (year !== null) period = section.mode === 'report' && titlePeriod !== null && yearOfPeriod(titlePeriod) === year ? titlePeriod : yearPeriod(year);
+    if (year !== null) period = section.mode === 'report' && reportPeriod !== null && yearOfPeriod(reportPeriod) === year ? reportPeriod : yearPeriod(year);
   }
   if (kind === 'previous' && period !== null) period = previousPeriod(period);
+  if (kind === 'plan' && period !== null) period = plannedPeriod(period, lastNamedPartIn(at.clauseBefore, run.periods.ref));
+  // `đạt 100% kế hoạch đào tạo năm 2025`: a share of a plan whose wording before names no period is of the plan's year
+  if (period !== null && granularityOf(period) === 'day') period = fiscalToDate(run, at, kind, unit, period);
+  if ((kind === 'share_of_plan' || kind === 'over_plan') && worded === null) {
+    const planYear = PLAN_YEAR_AFTER.exec(st.lower.slice(q.end, at.clauseEnd));
+    if (planYear) period = yearPeriod(Number(planYear[1]));
+  }
   return { kind, year: period === null ? null : yearOfPeriod(period), period, pairIsPlan };
+}
+
+/** Money that flows over a fiscal year (revenue, spending, disbursement): counted to a date, it runs from the year's start. */
+const FISCAL_FLOW = /(?<![\p{L}])(?:tổng thu|thu ngân sách|thu nội địa|tổng chi|chi ngân sách|giải ngân|doanh thu)(?![\p{L}])/u;
+
+/**
+ * `Tổng thu ngân sách đến ngày 05/11/2025 đạt 26.353 tỷ đồng, bằng 98% dự toán`: an amount of a fiscal
+ * flow up to a date is the year to that date (Vietnam's fiscal year is the calendar year), and so are
+ * the shares of the plan stated right after it. Any other figure at a date is a stock at that date.
+ */
+function fiscalToDate(run: BlockRun, at: Spot, kind: Kind, unit: UnitCode | null, day: string): string {
+  const toDate = () => monthsPeriod(Number(day.slice(0, 4)), 1, Number(day.slice(5, 7)));
+  if ((unit === 'VND' || unit === 'USD') && FISCAL_FLOW.test(at.clauseBefore)) return toDate();
+  const before = run.made.at(-1);
+  if (kind !== 'share_of_plan' && kind !== 'share') return day;
+  if (
+    before &&
+    before.block === run.block &&
+    before.reading.sentence.start === at.sentenceStart &&
+    (before.unit === 'VND' || before.unit === 'USD') &&
+    before.period === toDate()
+  ) {
+    return toDate();
+  }
+  return day;
+}
+
+/** The plan a share is of, with its year, right after the percent (`100% kế hoạch đào tạo, bồi dưỡng năm 2025`). */
+const PLAN_YEAR_AFTER = /^[\s*)]*(?:so với\s+)?(?:kế hoạch|kh|chỉ tiêu|dự toán)(?![\p{L}])[^\d;.()]{0,60}?năm\s+(\d{4})/u;
+
+/**
+ * A target is set for a year (or a span of years): the date or month a sentence measures progress at,
+ * or the month a report is written in, is not its period. Only a quarter, half or month named in the
+ * target's own clause (`kế hoạch quý I`) is.
+ */
+function plannedPeriod(period: string, ownClause: string | null): string {
+  const g = granularityOf(period);
+  if (g === 'year' || g === 'years') return period;
+  if (ownClause === period && (g === 'quarter' || g === 'semester' || g === 'month')) return period;
+  return yearPeriod(yearOfPeriod(period));
+}
+
+/** The whole of an `a/b` pair is a quota (QUOTA_BEFORE, QUOTA_AFTER): the part is what was used of it. */
+function isQuota(run: BlockRun, at: Spot): boolean {
+  const [left, right] = at.ratioPair;
+  if (!left || !right) return false;
+  const { lower } = run.st;
+  return QUOTA_BEFORE.test(lower.slice(at.clauseStart, left.start)) || QUOTA_AFTER.test(lower.slice(right.end, right.end + 24));
 }
 
 /** Whether the report is about less than a whole year (a month's, a quarter's report), so its year is not over. */
@@ -896,12 +985,15 @@ function runningTotal(run: BlockRun, at: Spot, period: string | null): boolean {
   if (q.ratio?.position === 1) return false;
   const from = governingStart(run, at);
   const scope = run.st.lower.slice(from, q.start);
-  let best: { cue: 'strong' | 'since' | 'now'; end: number; m: RegExpExecArray } | null = null;
-  const rank = { strong: 3, since: 2, now: 1 } as const;
-  for (const { cue, re } of RUNNING_TOTAL_CUES) {
-    re.lastIndex = 0;
-    for (let m = re.exec(scope); m; m = re.exec(scope)) {
-      if (!best || rank[cue] > rank[best.cue]) best = { cue, end: m.index + m[0].length, m };
+  let best = runningCueIn(scope);
+  let after = best ? scope.slice(best.end) : '';
+  if (!best) {
+    // the cue the paragraph opens with governs its later sentences as it governs their period
+    const carried = carriedFrom(run, at);
+    if (carried) {
+      const first = run.qs.find((o) => o.start >= carried.start);
+      best = runningCueIn(run.st.lower.slice(carried.start, Math.min(first?.start ?? q.start, nextAfter(run.st.sentenceStarts, carried.start, q.start))));
+      after = scope;
     }
   }
   if (!best) {
@@ -910,7 +1002,6 @@ function runningTotal(run: BlockRun, at: Spot, period: string | null): boolean {
     for (const m of scope.matchAll(LIST_MARKER)) item = m.index;
     return period === null && reportWithinYear(run.periods) && REGISTER_WORK.test(scope.slice(item)) && !NOT_DONE.test(lastPiece(at.clauseBefore));
   }
-  const after = scope.slice(best.end);
   if (BOUNDED_PERIOD.test(after)) return false;
   const yearly = !reportWithinYear(run.periods) && (period === null || /^\d{4}$/.test(period));
   // `tính đến ngày …, cấp xã có 120/124 xã …`: what a place has at the date is a stock
@@ -923,6 +1014,21 @@ function runningTotal(run: BlockRun, at: Spot, period: string | null): boolean {
     return !(month && Number(best.m[1]) === 1 && Number(best.m[2]) === month.month && Number(best.m[3]) === month.year);
   }
   return DONE.test(after) && !NOT_DONE.test(lastPiece(at.clauseBefore));
+}
+
+type RunningCue = { cue: 'strong' | 'since' | 'now'; end: number; m: RegExpExecArray };
+
+/** The strongest running-total cue of a text (RUNNING_TOTAL_CUES), or null. */
+function runningCueIn(scope: string): RunningCue | null {
+  let best: RunningCue | null = null;
+  const rank = { strong: 3, since: 2, now: 1 } as const;
+  for (const { cue, re } of RUNNING_TOTAL_CUES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(scope); m; m = re.exec(scope)) {
+      if (!best || rank[cue] > rank[best.cue]) best = { cue, end: m.index + m[0].length, m };
+    }
+  }
+  return best;
 }
 
 /**
@@ -957,7 +1063,44 @@ function periodFromWording(run: BlockRun, at: Spot): string | null {
     inSentence = at.clauseStart > at.sentenceStart ? lastSubOrMultiYearIn(run.st.lower.slice(at.sentenceStart, at.clauseStart), ref, true) : null;
     run.sentencePeriods.set(at.clauseStart, inSentence);
   }
-  return inSentence ?? run.headingPeriod;
+  return inSentence ?? carriedPeriod(run, at) ?? run.leadInPeriod ?? run.headingPeriod;
+}
+
+/** A sentence that opens a new matter (`Ngoài ra, …`, `Bên cạnh đó, …`): the period of the sentences before is not its. */
+const NEW_MATTER = /^[\s*(+-]*(?:ngoài ra|bên cạnh đó|mặt khác)(?![\p{L}])/u;
+
+/** The period a sentence states before its first number (`Tính đến ngày 05/11/2025, tỷ lệ … đạt 72%`), or null. */
+function openingPeriodOf(run: BlockRun, sentenceStart: number): string | null {
+  let p = run.openingPeriods.get(sentenceStart);
+  if (p === undefined) {
+    const end = nextAfter(run.st.sentenceStarts, sentenceStart, run.st.text.length);
+    const first = run.qs.find((q) => q.start >= sentenceStart && q.start < end);
+    p = lastSubOrMultiYearIn(run.st.lower.slice(sentenceStart, first?.start ?? end), run.periods.ref, true);
+    run.openingPeriods.set(sentenceStart, p);
+  }
+  return p;
+}
+
+/**
+ * The period the paragraph opens with, for a later sentence that names none: `Tính đến ngày 05/11/2025,
+ * tỷ lệ A đạt 72%. Tỷ lệ B đạt 63%.` states both at that date. Not past a sentence that opens a new
+ * matter or names a period of its own (that one is only its own). Null, or the paragraph's opening
+ * sentence's start and period.
+ */
+function carriedFrom(run: BlockRun, at: Spot): { start: number; period: string } | null {
+  const { st } = run;
+  if (at.sentenceStart === 0 || NEW_MATTER.test(st.lower.slice(at.sentenceStart, at.sentenceStart + 24))) return null;
+  const starts = st.sentenceStarts;
+  for (let k = starts.indexOf(at.sentenceStart) - 1; k >= 0; k--) {
+    const p = openingPeriodOf(run, starts[k]!);
+    if (k === 0) return p === null ? null : { start: 0, period: p };
+    if (p !== null || NEW_MATTER.test(st.lower.slice(starts[k]!, starts[k]! + 24))) return null;
+  }
+  return null;
+}
+
+function carriedPeriod(run: BlockRun, at: Spot): string | null {
+  return carriedFrom(run, at)?.period ?? null;
 }
 
 interface LabelStart {
@@ -1261,6 +1404,22 @@ function targetOf(run: BlockRun, at: Spot, from: LabelStart, naming: Naming, own
   return { label, catalogLabel, subject, relatesTo, year, period: periodOf };
 }
 
+/**
+ * Whether the number is a term of a condition: a condition word before it and `thì` after that word,
+ * within its piece of the sentence (bounded by a parenthesis or a semicolon).
+ */
+function inCondition(run: BlockRun, at: Spot): boolean {
+  const { lower } = run.st;
+  const { q } = at;
+  const start = Math.max(at.sentenceStart, lower.lastIndexOf('(', q.start) + 1, lower.lastIndexOf(';', q.start) + 1);
+  const close = [lower.indexOf(')', q.end), lower.indexOf(';', q.end)].filter((i) => i >= 0 && i < at.sentenceEnd);
+  const end = close.length > 0 ? Math.min(...close) : at.sentenceEnd;
+  const before = lower.slice(start, q.start);
+  const cond = CONDITION.exec(before);
+  if (!cond) return false;
+  return THEN.test(lower.slice(start + cond.index, end));
+}
+
 /** One number of a block as a candidate fact, or null for a bare number nothing makes a fact. */
 function candidateAt(run: BlockRun, i: number): Candidate | null {
   const { block, st, state } = run;
@@ -1270,6 +1429,7 @@ function candidateAt(run: BlockRun, i: number): Candidate | null {
     state.sentence = at.sentenceStart;
     state.rich.clear();
   }
+  if (inCondition(run, at)) return null;
   const reading = readKind(run, at);
   // Bare numbers are facts only where the wording says what they are.
   const unit = inferUnit(run, at, reading);
@@ -1320,11 +1480,26 @@ function headingPeriodOf(path: readonly string[], ctx: Context): string | null {
   return null;
 }
 
+/**
+ * A paragraph that is one number and nothing else (`10,000%`, `4,74`): a chart's tick or data label, or a
+ * table cell the layout left alone. No words say what it is, so it is no fact.
+ */
+function isLoneNumber(block: Block, all: readonly Quantity[]): boolean {
+  if (block.kind !== 'paragraph' || all.length !== 1) return false;
+  const q = all[0]!;
+  return !/\p{L}/u.test(block.text.slice(0, q.start) + block.text.slice(q.end));
+}
+
 function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
   const st = structureOf(block);
   const all = quantitiesOf(block);
+  if (isLoneNumber(block, all)) return;
   // Bare numbers that say nothing (`27/7`, `mức 2`) must not cut labels; only those the wording makes facts stay.
-  const qs = all.filter((q) => !isBare(q) || q.anomalies.length > 0 || bareIsFact(q, all, st));
+  let qs = all.filter((q) => !isBare(q) || q.anomalies.length > 0 || bareIsFact(q, all, st));
+  // a heading states a figure only as a count in parentheses (`1. Nhóm 1: … (14/15 đơn vị)`); its other
+  // numbers are its numbering and its period
+  if (block.kind === 'heading') qs = qs.filter((q) => (st.depth[q.start] ?? 0) > 0 && q.unit?.startsWith('count:') === true);
+  if (qs.length === 0 && block.kind === 'heading') return;
   ctx.bare += all.length - qs.length;
   const inFootnote = block.kind === 'footnote' ? (block.footnote ?? null) : null;
   const anchor = inFootnote !== null ? (ctx.anchors.get(inFootnote) ?? null) : null;
@@ -1337,6 +1512,8 @@ function extractBlock(block: Block, ctx: Context, out: Candidate[]): void {
     headingPeriod: headingPeriodOf(block.headingPath ?? [], ctx),
     periods: ctx.periods,
     sentencePeriods: new Map(),
+    openingPeriods: new Map(),
+    leadInPeriod: ctx.leadInPeriod !== null && ITEM_START.test(block.text) && itemMark(block.text) !== ctx.leadInPeriod.bullet ? ctx.leadInPeriod.period : null,
     inFootnote,
     anchor,
     anchorSubject,
@@ -1490,6 +1667,40 @@ function extractTables(doc: DocumentModel, meta: DocumentMetadata, out: Candidat
   }
 }
 
+/** A list item (`+ …`, `- …`, `(1) …`, `a) …`) under the block before. */
+const ITEM_START = /^[\s*_]*(?:[-+•–]|\(?(?:\d{1,2}|[a-zđ])\))/iu;
+
+/**
+ * The period a lead-in names for the list after it (`- Tỷ lệ hồ sơ trực tuyến (trong quý I/2026):`), kept
+ * over the items that follow it and dropped at the first block that is no item.
+ */
+function leadInPeriodAfter(text: string, previous: LeadInPeriod | null, periods: DocumentPeriods): LeadInPeriod | null {
+  const t = text.trim();
+  // an item at the lead-in's own level (`- …` after `- …:`) is its sibling, not one of its items
+  const kept = ITEM_START.test(t) && previous !== null && itemMark(t) !== previous.bullet ? previous : null;
+  if (t.endsWith(':')) {
+    const lower = t.toLowerCase();
+    const cut = Math.max(lower.lastIndexOf('. ', lower.length - 2), lower.lastIndexOf('; ', lower.length - 2));
+    const period = lastSubOrMultiYearIn(lower.slice(cut + 1), periods.ref);
+    return period !== null ? { period, bullet: itemMark(t) } : kept;
+  }
+  return kept;
+}
+
+/** How a block is marked as an item: its bullet, `1)` for a numbered or lettered item, '' for none. */
+function itemMark(text: string): string {
+  const m = ITEM_START.exec(text.trim());
+  if (!m) return '';
+  const mark = m[0].replace(/[\s*_]/g, '');
+  return /^[-+•–]$/u.test(mark) ? mark : '1)';
+}
+
+interface LeadInPeriod {
+  period: string;
+  /** how the lead-in itself is marked (itemMark) */
+  bullet: string;
+}
+
 /** Runs over the flow first, then the footnote bodies, so a footnote knows the number it hangs on. */
 export function extract(doc: DocumentModel, file: DocumentFile): Extraction {
   const meta = doc.metadata;
@@ -1505,6 +1716,7 @@ export function extract(doc: DocumentModel, file: DocumentFile): Extraction {
     anchors: new Map(),
     anchorText: new Map(),
     leadIn: null,
+    leadInPeriod: null,
     sections: { next: new Map() },
     periods,
     headingPeriod: headingPeriodReader(periods.ref),
@@ -1513,11 +1725,13 @@ export function extract(doc: DocumentModel, file: DocumentFile): Extraction {
   const out: Candidate[] = [];
   for (const b of doc.blocks) {
     if (b.kind === 'footnote') continue;
-    if (b.kind === 'paragraph') extractBlock(b, ctx, out);
+    if (b.kind === 'paragraph' || b.kind === 'heading') extractBlock(b, ctx, out);
     ctx.leadIn = b.kind === 'paragraph' ? leadInAfter(b.text, ctx.leadIn) : null;
+    ctx.leadInPeriod = b.kind === 'paragraph' ? leadInPeriodAfter(b.text, ctx.leadInPeriod, periods) : null;
   }
   ctx.listKind = null;
   ctx.leadIn = null;
+  ctx.leadInPeriod = null;
   for (const b of doc.blocks) if (b.kind === 'footnote') extractBlock(b, ctx, out);
   if (ctx.bare > 0) {
     file.message(`${ctx.bare} bare numbers (no unit, no plan or rate wording) were not taken as facts`, { stage: 'extract', ruleId: 'extract:bare-numbers' });

@@ -102,6 +102,12 @@ function periodOfCue(f: Found, ref: Reference): string | null {
       const to = ref.year === year && ref.month !== null && ref.month >= month ? ref.month : month;
       return monthsPeriod(year, month, to);
     }
+    case 'date-range': {
+      // the months a closed span of dates runs over (`từ ngày 01/10/2025 đến ngày 31/10/2025` is 2025-M10)
+      const [m1, y1, m2, y2] = [Number(m[2]), Number(m[3]), Number(m[5]), Number(m[6])];
+      if (m1 < 1 || m1 > 12 || m2 < 1 || m2 > 12 || y2 < y1 || (y1 === y2 && m2 < m1)) return null;
+      return y1 === y2 ? monthsPeriod(y1, m1, m2) : `${y1}-${String(m1).padStart(2, '0')}/${y2}-${String(m2).padStart(2, '0')}`;
+    }
     case 'as-of-date': {
       const day = Number(m[1] ?? m[4]);
       const month = Number(m[2] ?? m[5]);
@@ -148,6 +154,21 @@ export function lastPeriodIn(text: string, ref: Reference): string | null {
   return null;
 }
 
+/** Cues that name a part of a year in words and numbers (`quý I`, `tháng 3`, `6 tháng đầu năm`), not `đến nay` or a date. */
+const NAMED_PARTS: ReadonlySet<PeriodCue> = new Set<PeriodCue>(['half', 'first-months', 'quarter', 'month']);
+
+/** The period of the last cue of a text that names a part of a year (NAMED_PARTS), or null. */
+export function lastNamedPartIn(text: string, ref: Reference): string | null {
+  const found = cuesOf(text)
+    .filter((f) => NAMED_PARTS.has(f.cue))
+    .sort((a, b) => b.end - a.end);
+  for (const f of found) {
+    const p = periodOfCue(f, ref);
+    if (p !== null) return p;
+  }
+  return null;
+}
+
 /** Every period a text states, in the order of the text (a title may state the report's and the plan's). */
 export function periodsIn(text: string, ref: Reference): string[] {
   const out: string[] = [];
@@ -182,6 +203,12 @@ export interface DocumentPeriods {
   titlePeriod: string | null;
   /** the first year the title names (`… năm 2025 …`), for a document whose metadata has no year */
   titleYear: number | null;
+  /**
+   * what a figure whose wording names no period is about: the title's period, else, for a report dated
+   * before its year is over whose title names no year, the month it was written in (its year is not over,
+   * so its figures are the state at that month, not the year's)
+   */
+  reportPeriod: string | null;
 }
 
 /** A document's opening line that is its type and title in one (`BÁO CÁO Kết quả … năm 2025`). */
@@ -214,7 +241,13 @@ export function documentPeriods(meta: DocumentMetadata, opening: readonly string
     ref = { year: Number(dated[1]), month: reported !== null && month !== null && reported < month ? reported : month, period: titlePeriod };
   } else if (titlePeriod) ref = { year: yearOfPeriod(titlePeriod), month: lastMonthOf(titlePeriod), period: titlePeriod };
   else ref = { year: meta.reportYear ?? titleYear, month: null, period: null };
-  return { ref, titlePeriod, titleYear };
+  const reportPeriod =
+    titlePeriod ??
+    (titleYear === null && dated && ref.year !== null && (meta.reportYear ?? ref.year) === ref.year && ref.month !== null && ref.month < 12
+      ? monthPeriod(ref.year, ref.month)
+      : null);
+  ref.period = reportPeriod;
+  return { ref, titlePeriod, titleYear, reportPeriod };
 }
 
 /** `cùng kỳ`: the same period a year before. */

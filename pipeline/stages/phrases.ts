@@ -44,6 +44,9 @@ export const PREVIOUS_BEFORE = re(`(?:cùng kỳ|năm trước)(?:\\s+năm\\s+(?
 /** Cues anywhere earlier in the clause. */
 export const ESTIMATE_CUE = re(`${B}(?:ước|dự ước|dự kiến)${E}`);
 export const CUMULATIVE_CUE = re(`${B}(?:lũy kế|luỹ kế|đến hết năm|tính đến|đến thời điểm|nâng tổng số)${E}`);
+/** Not the end of a span of dates (`từ ngày 01/10/2025 đến ngày 31/10/2025`): a closed span is a flow, not a running total. */
+const NOT_FROM_DATE = '(?<!từ\\s+ngày\\s+[\\d/.-]+\\s+)';
+
 /**
  * Running totals (GLOSSARY: `cumulative`). `strong` cues make every count or amount after them in the
  * sentence a running total (`Từ đầu năm đến nay, tiếp nhận A hồ sơ, đã giải quyết B hồ sơ …`); `since`
@@ -55,7 +58,7 @@ export const RUNNING_TOTAL_CUES: ReadonlyArray<{ cue: 'strong' | 'since' | 'now'
   {
     cue: 'strong',
     re: new RegExp(
-      `${B}(?:từ đầu năm|lũy kế|luỹ kế|đến hết năm|nâng tổng số|tính\\s+(?:đến|tới)|(?:đến|tới)\\s+(?:hết\\s+)?ngày\\s+\\d|(?:đến|tới)\\s+thời điểm)${E}`,
+      `${B}(?:từ đầu năm|lũy kế|luỹ kế|đến hết năm|nâng tổng số|tính\\s+(?:đến|tới)|${NOT_FROM_DATE}(?:đến|tới)\\s+(?:hết\\s+)?ngày\\s+\\d|(?:đến|tới)\\s+thời điểm)${E}`,
       'gu',
     ),
   },
@@ -78,6 +81,8 @@ export const NOT_DONE = re(`${B}(?:đang|còn|chưa|sẽ|thời gian tới|sắp
 export const SHARE_BEFORE = re(`${B}(?:đạt|chiếm|bằng)\\s+(?:tỷ lệ|tỉ lệ)\\s*(?:là\\s*|khoảng\\s*)?$`);
 /** `đạt 75% trên tổng chi phí`: the whole it is a portion of, named after the percent. */
 export const SHARE_BASE_AFTER = re(`^[\\s*)]*(?:trên|so với)\\s+(?:tổng|toàn bộ)${E}`);
+/** `40% số quyết định …`: a percent of the number of something, a portion of that count. */
+export const SHARE_OF_COUNT_AFTER = re(`^[\\s*]*số\\s+(?!lượng${E}|liệu${E})\\p{Ll}`);
 /** A rate named before the number (`tỷ lệ hộ nghèo là 5%`): its value, not a portion of a count. */
 export const RATE_NAMED = re(`${B}(?:tỷ lệ|tỉ lệ)${E}`);
 /** `… 13 triệu đồng (đạt 8,4%)`: a bare share after an amount, of the plan or estimate (GLOSSARY, share of plan). */
@@ -89,8 +94,22 @@ export const CLOSES_PARENS = re(`^[\\s*]*\\)`);
  * `phấn đấu đạt 50%`, `sẽ hoàn thành 100%`. Not `vượt chỉ tiêu 5%` (by how much it was passed).
  */
 export const TARGET_BEFORE = re(
-  `(?<![\\p{L}]|vượt\\s)(?:(?:chỉ tiêu|mục tiêu)(?:[\\s*]+(?:đề ra|được giao|giao|là|đạt|tối thiểu|tối đa|ít nhất|trên|từ))*|phấn đấu(?:[\\s*]+(?:đạt|tối thiểu|trên|từ))*|sẽ\\s+(?:hoàn thành|đạt))[\\s*]*$`,
+  `(?<![\\p{L}]|vượt\\s)(?:(?:chỉ tiêu|mục tiêu)(?:[\\s*]+(?:đề ra|được giao|giao|là|đạt|tối thiểu|tối đa|ít nhất|trên|từ))*|phấn đấu(?:[\\s*]+\\p{Ll}+){0,3}|sẽ\\s+(?:hoàn thành|đạt))[\\s*]*$`,
 );
+
+/**
+ * A condition (`trường hợp dưới 70% thì …`, `nếu … thì …`, `chỉ cần … thì …`): the numbers of a rule quoted
+ * beside a result are thresholds, not figures (eval convention 7). Not `400 trường hợp`, cases counted.
+ */
+export const CONDITION = new RegExp(`(?<![\\p{L}]|\\d\\s?)(?:trường hợp|nếu|chỉ cần)${E}`, 'u');
+export const THEN = re(`${B}thì${E}`);
+
+/**
+ * The whole of an `a/b` pair that is a quota: what may not be exceeded (`không vượt quá … 9.548/9.976 biên
+ * chế`) or what was allocated, said right after the pair (`(1.210/1.300 người) được giao`).
+ */
+export const QUOTA_BEFORE = re(`${B}không\\s+(?:được\\s+)?vượt\\s+quá${E}`);
+export const QUOTA_AFTER = re(`^[\\s*)⁰¹²³⁴⁵⁶⁷⁸⁹]*(?:được\\s+)?(?:giao|phân bổ|phê duyệt)${E}`);
 
 /** A list of tasks ahead (`Các nhiệm vụ trọng tâm trong thời gian tới: …`): what follows is planned. */
 export const TASKS_AHEAD = re(`${B}(?:thời gian|tháng|quý|năm)\\s+(?:tới|sắp tới)\\s*:`);
@@ -261,6 +280,7 @@ export type PeriodCue =
   | 'month'
   | 'this-month'
   | 'from-date-to-now'
+  | 'date-range'
   | 'as-of-date'
   | 'year-to-date'
   | 'now'
@@ -276,6 +296,7 @@ export const PERIOD_CUES: ReadonlyArray<{ cue: PeriodCue; re: RegExp }> = [
   { cue: 'quarter', re: new RegExp(`${B}quý\\s+(iv|i{1,3}|[1-4])${E}${YEAR_AFTER}`, 'gu') },
   { cue: 'this-quarter', re: new RegExp(`${B}(?:trong|của)\\s+quý(?:\\s+này)?(?!\\s*(?:iv|i{1,3}|[1-4])(?![\\p{L}\\d]))${E}`, 'gu') },
   { cue: 'from-date-to-now', re: new RegExp(`${B}từ\\s+ngày\\s+${DATE_NUMBERS}\\s+(?:đến|tới)\\s+(?:nay|thời điểm báo cáo)`, 'gu') },
+  { cue: 'date-range', re: new RegExp(`${B}từ\\s+ngày\\s+${DATE_NUMBERS}\\s+(?:đến|tới)\\s+(?:hết\\s+)?ngày\\s+${DATE_NUMBERS}`, 'gu') },
   { cue: 'as-of-date', re: new RegExp(`${B}(?:tính\\s+)?(?:đến|tới)\\s+(?:hết\\s+)?ngày\\s+(?:${DATE_NUMBERS}|${DATE_WORDS})`, 'gu') },
   { cue: 'month', re: new RegExp(`${B}tháng\\s+(\\d{1,2})(?![\\d/.-]*\\d)${YEAR_AFTER}|${B}tháng\\s+(\\d{1,2})\\s*/\\s*(\\d{4})`, 'gu') },
   { cue: 'this-month', re: new RegExp(`${B}(?:trong|của)\\s+tháng(?:\\s+này)?(?!\\s*\\d)${E}`, 'gu') },

@@ -401,7 +401,8 @@ export function readMetadata(blocks: readonly Block[]): DocumentMetadata {
     }
     if (meta.area.startsWith('tỉnh ')) meta.province = meta.place;
   }
-  const titleYears = [...(meta.title ?? '').matchAll(/năm\s+(\d{4})/gu)].map((m) => Number(m[1]));
+  // `năm 2025`, and the year of a month or quarter the title names (`tháng 3/2026`, `quý I/2026`)
+  const titleYears = [...(meta.title ?? '').matchAll(/năm\s+(\d{4})|(?:tháng|quý)\s+(?:\d{1,2}|[IV]{1,3})\s*\/\s*(\d{4})/giu)].map((m) => Number(m[1] ?? m[2]));
   if (titleYears.length > 0) {
     meta.reportYear = titleYears[0]!;
     if (titleYears.length > 1) meta.planYear = titleYears.at(-1)!;
@@ -454,6 +455,9 @@ export function segment(doc: DocumentModel, _file: DocumentFile): DocumentModel 
       stack.push({ level, text: b.text });
       return { ...b, kind: 'heading' as const, headingPath: stack.map((s) => s.text) };
     }
+    // a heading style on a passage of running text (no outline number, longer than any heading) is the
+    // author's formatting, not the outline: its figures are read like any paragraph's
+    if (b.kind === 'heading' && b.text.length > MAX_HEADING_LENGTH) return { ...b, kind: 'paragraph' as const, headingPath: stack.map((s) => s.text) };
     return { ...b, headingPath: stack.map((s) => s.text) };
   });
   // A footnote body belongs to the section of the sentence that carries its mark, not to wherever the

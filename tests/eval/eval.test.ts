@@ -36,15 +36,15 @@ interface LabelledFact extends GoldFact {
  * extraction improves.
  */
 const FLOORS: Record<string, { recall: number; precision: number; period: number }> = {
-  'lamdong_bc_de_an_06_2026-03.docx': { recall: 0.89, precision: 0.91, period: 0.88 },
-  'lamdong_bc_de_an_06_2025-11-20.doc': { recall: 0.72, precision: 0.66, period: 0.94 },
-  'lamdong_bc_cac_chi_so_2025-11-06.docx': { recall: 0.93, precision: 0.89, period: 0.87 },
-  'lamdong_bc_cac_chi_so_2025-11-06.pdf': { recall: 0.91, precision: 0.86, period: 0.87 },
+  'lamdong_bc_de_an_06_2026-03.docx': { recall: 0.93, precision: 0.93, period: 0.99 },
+  'lamdong_bc_de_an_06_2025-11-20.doc': { recall: 0.77, precision: 0.7, period: 0.95 },
+  'lamdong_bc_cac_chi_so_2025-11-06.docx': { recall: 0.97, precision: 0.97, period: 0.99 },
+  'lamdong_bc_cac_chi_so_2025-11-06.pdf': { recall: 0.96, precision: 0.97, period: 0.99 },
   'gso_bieu_so_lieu_2024-12.xlsx': { recall: 0.99, precision: 0.99, period: 0.99 },
   'lamdong_qd_cong_bo_chi_so_cchc_2025.docx': { recall: 0.99, precision: 0.99, period: 0.99 },
 };
 /** All documents together: facts matched. */
-const TOTAL_MATCHED_FLOOR = 1710;
+const TOTAL_MATCHED_FLOOR = 1760;
 let totalMatched = 0;
 
 const corpusBySha = new Map<string, string>();

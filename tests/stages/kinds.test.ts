@@ -164,7 +164,85 @@ describe('extract: kinds from the wording around a number', () => {
       ],
     ],
     ['tasks ahead', MONTHLY, ['+ Các nhiệm vụ trọng tâm trong thời gian tới: bảo đảm cấp thẻ cho 100% học sinh.'], [[100, 'plan']]],
+    [
+      'what one strives for',
+      MONTHLY,
+      ['Thu ngân sách đạt 92% so với mục tiêu phấn đấu tăng thu 15% so với dự toán.'],
+      [
+        [92, 'share_of_plan'],
+        [15, 'plan'],
+      ],
+    ],
+    [
+      'a quota not to be exceeded, or allocated',
+      MONTHLY,
+      ['Sử dụng không vượt quá số biên chế (1.120/1.200 biên chế) và số hợp đồng (310/330 người) được giao.'],
+      [
+        [1120, 'actual'],
+        [1200, 'plan'],
+        [310, 'actual'],
+        [330, 'plan'],
+      ],
+    ],
+    ['a percent of the number of something is a portion of it', MONTHLY, ['Còn chậm (gần 30% số quyết định công bố trễ hạn).'], [[30, 'share']]],
+    [
+      'a target stated in a clause of its own after a pair is not the pair’s base',
+      MONTHLY,
+      ['Đã kiểm tra 12/40 cơ quan, đạt tỷ lệ 30% (5/9 sở và 7/31 xã, chỉ tiêu đề ra là tối thiểu 20%).'],
+      [
+        [12, 'actual'],
+        [40, 'actual'],
+        [30, 'share'],
+        [5, 'actual'],
+        [9, 'actual'],
+        [7, 'actual'],
+        [31, 'actual'],
+        [20, 'plan'],
+      ],
+    ],
+    // the terms of a rule quoted beside a result are no figures (eval convention 7)
+    [
+      'a condition',
+      MONTHLY,
+      ['Tỷ lệ hồ sơ đúng hạn đạt 91% (trường hợp dưới 95% thì tiêu chí này đạt 0 điểm); nếu đạt 100% thì được 2 điểm. Có 40 trường hợp trễ hạn.'],
+      [
+        [91, 'actual'],
+        [40, 'actual'],
+      ],
+    ],
   ])('%s', (_name, head, paragraphs, expected) => {
     expect(kinds(head, ...paragraphs)).toEqual(expected);
+  });
+});
+
+describe('extract: what is a fact and what it counts', () => {
+  const units = (...paragraphs: string[]) => {
+    const d: DocumentModel = {
+      file: 't.txt',
+      sha256: 'd'.repeat(64),
+      format: 'text',
+      blocks: [...MONTHLY, ...paragraphs].map((text, index) => ({ index, kind: 'paragraph' as const, text })),
+      footnotesLinked: true,
+      messages: [],
+    };
+    const file = new DocumentFile(d.file);
+    return extract(segment(d, file), file).candidates.map((c) => [c.value, c.unit]);
+  };
+  it('takes no fact from a paragraph that is one number alone (a chart’s tick, a stray cell)', () => {
+    expect(units('10,000%', '4,74', 'Tỷ lệ đạt 64%.')).toEqual([[64, 'percent']]);
+  });
+  it('reads a heading’s figure only where it is a count in parentheses', () => {
+    expect(units('1. Nhóm 1: các cơ quan được xếp hạng (12/14 đơn vị)', 'Có 9 xã.', '2. Kết quả quý 2 của 3 xã')).toEqual([
+      [12, 'count:đơn vị'],
+      [14, 'count:đơn vị'],
+      [9, 'count:xã'],
+    ]);
+  });
+  it('gives a bare part in parentheses the noun of its total, where another part says it', () => {
+    expect(units('Phát sinh 5.400 hồ sơ liên thông (3.100 đăng ký khai sinh và 2.300 hồ sơ đăng ký khai tử).')).toEqual([
+      [5400, 'count:hồ sơ'],
+      [3100, 'count:hồ sơ'],
+      [2300, 'count:hồ sơ'],
+    ]);
   });
 });

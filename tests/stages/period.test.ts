@@ -96,6 +96,7 @@ describe('the document as the fallback', () => {
       ref: { year: 2026, month: 3, period: '2026-M03' },
       titlePeriod: '2026-M03',
       titleYear: null,
+      reportPeriod: '2026-M03',
     });
     expect(documentPeriods({ ...META, title: 'Kết quả quý II năm 2025' }).ref).toEqual({ year: 2025, month: 6, period: '2025-Q2' });
     // a title of two years (results and plan) names no one period: the sections decide
@@ -103,15 +104,25 @@ describe('the document as the fallback', () => {
       ref: { year: 2023, month: null, period: null },
       titlePeriod: null,
       titleYear: 2023,
+      reportPeriod: null,
     });
+    // a report dated before its year is over, whose title names no year: its figures are the state at its month
+    expect(documentPeriods({ ...META, date: '2025-11-06', month: 11 })).toEqual({
+      ref: { year: 2025, month: 11, period: '2025-M11' },
+      titlePeriod: null,
+      titleYear: null,
+      reportPeriod: '2025-M11',
+    });
+    // written in December, or about a year before the one it is dated in: no month
+    expect(documentPeriods({ ...META, date: '2025-12-20', month: 12 }).reportPeriod).toBeNull();
     // an opening line holding the type and the title together
     expect(documentPeriods(META, ['BÁO CÁO Kết quả thẩm định chỉ số năm 2025']).titleYear).toBe(2025);
   });
 });
 
-/** A synthetic report: its opening lines, then one paragraph under one heading. */
-function periodsOf(head: string[], heading: string, sentence: string) {
-  const texts = [...head, heading, sentence];
+/** A synthetic report: its opening lines, then one paragraph (or several) under one heading. */
+function periodsOf(head: string[], heading: string, sentence: string | string[]) {
+  const texts = [...head, heading, ...(typeof sentence === 'string' ? [sentence] : sentence)];
   const d: DocumentModel = {
     file: 'p.txt',
     sha256: 'd'.repeat(64),
@@ -171,6 +182,122 @@ describe('extract: every number gets its period from its words, its heading, its
     [YEARLY, 'A. KẾT QUẢ THỰC HIỆN NĂM 2025', 'Sản lượng lương thực đạt 3.600 tấn.', [[3600, 'actual', 2025, '2025']]],
     [YEARLY, 'B. KẾ HOẠCH NĂM 2026', 'Sản lượng lương thực 3.700 tấn.', [[3700, 'plan', 2026, '2026']]],
   ])('%j / %s / %s', (head, heading, sentence, expected) => {
+    expect(periodsOf(head, heading, sentence)).toEqual(expected);
+  });
+
+  // the period a paragraph opens with, a lead-in's, a target's, a report's month (invented sentences)
+  const DATED_NOVEMBER = ['Hà Nam, ngày 06 tháng 11 năm 2025', 'BÁO CÁO', 'Tình hình thực hiện các chỉ số cải cách hành chính'];
+  it.each<[string, string[], string, string | string[], unknown[][]]>([
+    [
+      'a period the paragraph opens with reaches its later sentences',
+      MONTHLY,
+      'I. KẾT QUẢ',
+      'Về số hóa: Tính đến ngày 15/3/2026, tỷ lệ số hóa hồ sơ đạt 70%. Tỷ lệ tái sử dụng dữ liệu đạt 60%.',
+      [
+        [70, 'actual', 2026, '2026-03-15'],
+        [60, 'actual', 2026, '2026-03-15'],
+      ],
+    ],
+    [
+      'and so does its running total',
+      MONTHLY,
+      'I. KẾT QUẢ',
+      'Từ đầu năm 2026 đến nay, đã cấp 1.200 giấy phép. Cơ quan thuế đã kiểm tra 300 doanh nghiệp.',
+      [
+        [1200, 'cumulative', 2026, '2026-01/2026-03'],
+        [300, 'cumulative', 2026, '2026-01/2026-03'],
+      ],
+    ],
+    [
+      'but not past a sentence that opens a new matter',
+      MONTHLY,
+      'I. KẾT QUẢ',
+      'Trong quý I/2026, tiếp nhận 500 hồ sơ. Ngoài ra, có 12 xã đang triển khai mô hình.',
+      [
+        [500, 'actual', 2026, '2026-Q1'],
+        [12, 'actual', 2026, '2026-M03'],
+      ],
+    ],
+    [
+      'nor past a later sentence with a period of its own',
+      MONTHLY,
+      'I. KẾT QUẢ',
+      'Tỉnh đã cấp 40 giấy phép. Từ ngày 01/02/2026 đến nay, đã trả lại 5 hồ sơ. Có 90% hồ sơ được giải quyết đúng hạn.',
+      [
+        [40, 'actual', 2026, '2026-M03'],
+        [5, 'cumulative', 2026, '2026-02/2026-03'],
+        [90, 'actual', 2026, '2026-M03'],
+      ],
+    ],
+    [
+      'a lead-in names the period of the items under it, not of an item at its own level',
+      MONTHLY,
+      'I. KẾT QUẢ',
+      [
+        '- Hồ sơ trực tuyến (trong quý I/2026):',
+        '+ Cấp tỉnh tiếp nhận 800 hồ sơ trực tuyến.',
+        '+ Cấp xã tiếp nhận 900 hồ sơ trực tuyến.',
+        '- Toàn tỉnh có 40 xã.',
+      ],
+      [
+        [800, 'actual', 2026, '2026-Q1'],
+        [900, 'actual', 2026, '2026-Q1'],
+        [40, 'actual', 2026, '2026-M03'],
+      ],
+    ],
+    [
+      'a target is set for the year, whatever date its result is measured at',
+      MONTHLY,
+      'I. KẾT QUẢ',
+      'Tính đến ngày 15/3/2026, tỷ lệ số hóa hồ sơ đạt 70% (chỉ tiêu đề ra là tối thiểu 80%).',
+      [
+        [70, 'actual', 2026, '2026-03-15'],
+        [80, 'plan', 2026, '2026'],
+      ],
+    ],
+    [
+      'a share of a plan named with its year after it is of that year; `đến nay` is no period of a target',
+      DATED_NOVEMBER,
+      '2. Tình hình thực hiện năm 2025',
+      'Tỉnh đã hoàn thành 100% kế hoạch tập huấn năm 2025. Đến nay, đã triển khai 30/40 nhiệm vụ đề ra.',
+      [
+        [100, 'share_of_plan', 2025, '2025'],
+        [30, 'cumulative', 2025, '2025-M11'],
+        [40, 'plan', 2025, '2025'],
+      ],
+    ],
+    [
+      'a fiscal flow up to a date is the year to that date, and so are the shares of the plan after it; a rate at a date is at that date',
+      DATED_NOVEMBER,
+      '2. Tình hình thực hiện năm 2025',
+      'Tổng thu ngân sách đến ngày 05/11/2025 đạt 1.200 tỷ đồng, bằng 90% dự toán. Tính đến ngày 05/11/2025, tỷ lệ số hóa hồ sơ đạt 70%.',
+      [
+        [1200, 'cumulative', 2025, '2025-01/2025-11'],
+        [90, 'share_of_plan', 2025, '2025-01/2025-11'],
+        [70, 'actual', 2025, '2025-11-05'],
+      ],
+    ],
+    [
+      'a closed span of dates is a flow over its months, not a running total',
+      MONTHLY,
+      'I. KẾT QUẢ',
+      'Từ ngày 01/02/2026 đến ngày 28/02/2026 đã thu được 2.100 phiếu khảo sát; từ ngày 01/01/2026 đến ngày 15/3/2026, đã cấp 300 giấy phép.',
+      [
+        [2100, 'actual', 2026, '2026-M02'],
+        [300, 'actual', 2026, '2026-01/2026-03'],
+      ],
+    ],
+    [
+      'a report dated before its year is over, whose title names no year: the month it was written in',
+      DATED_NOVEMBER,
+      '2. Tình hình thực hiện năm 2025',
+      'Tỷ lệ hồ sơ giải quyết đúng hẹn đạt 97%. Đến nay, đã kiểm tra 42 cơ quan.',
+      [
+        [97, 'actual', 2025, '2025-M11'],
+        [42, 'cumulative', 2025, '2025-M11'],
+      ],
+    ],
+  ])('%s', (_why, head, heading, sentence, expected) => {
     expect(periodsOf(head, heading, sentence)).toEqual(expected);
   });
 

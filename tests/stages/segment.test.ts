@@ -37,6 +37,22 @@ describe('segment stage', () => {
     expect(out.blocks.find((b) => b.text === 'Sản lượng 10 tấn.')!.headingPath).toEqual(['A. KẾT QUẢ NĂM 2023', '1. Kinh tế', '1.1. Nông nghiệp']);
   });
 
+  it('reads a heading style on a passage of running text as a paragraph, and a short one as a heading', () => {
+    const long = `Thực hiện chỉ đạo của tỉnh về cắt giảm thủ tục, ${'các sở, ngành đã rà soát toàn bộ quy trình nội bộ, '.repeat(4)}đã ban hành 03 văn bản hướng dẫn.`;
+    const d = doc(['1. Về thể chế', 'Công tác rà soát văn bản', long]);
+    d.blocks[1] = { ...d.blocks[1]!, kind: 'heading' };
+    d.blocks[2] = { ...d.blocks[2]!, kind: 'heading' };
+    const out = segment(d, new DocumentFile('t.txt'));
+    expect(out.blocks.map((b) => b.kind)).toEqual(['heading', 'heading', 'paragraph']);
+  });
+
+  it('reads a report year from the month or quarter its title names', () => {
+    const meta = readMetadata(doc(['Hà Nam, ngày 02 tháng 3 năm 2026', 'BÁO CÁO', 'Kết quả công tác chuyển đổi số tháng 02/2026']).blocks);
+    expect(meta.reportYear).toBe(2026);
+    const quarter = readMetadata(doc(['Hà Nam, ngày 02 tháng 1 năm 2026', 'BÁO CÁO', 'Kết quả công tác quý IV/2025']).blocks);
+    expect(quarter.reportYear).toBe(2025);
+  });
+
   it('reads number, place, date, type, report and plan year from the header', () => {
     const meta = readMetadata(
       doc([
