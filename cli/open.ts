@@ -17,6 +17,10 @@ export async function openForCommand(db: string, options: OpenOptions & { mustEx
   try {
     return await openWarehouse(db, open);
   } catch (err) {
+    // what SQLite or the file system says about the path; anything else (a broken catalog) is its own message
+    const code = String((err as { code?: string }).code ?? '');
+    const aboutPath = code.startsWith('SQLITE_') || /directory does not exist|unable to open database/i.test(err instanceof Error ? err.message : '');
+    if (!aboutPath) throw err;
     throw new UsageError(warehouseError(db, err));
   }
 }
