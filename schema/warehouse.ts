@@ -31,6 +31,9 @@ export interface RunsTable {
   failed: Generated<number>;
   facts: Generated<number>;
   mismatches: Generated<number>;
+  /** the process running it and its host (migration 011): null for runs before it */
+  pid: number | null;
+  host: string | null;
 }
 
 export interface RunFilesTable {

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { LoadOutcome } from '../schema/load-input.ts';
@@ -22,14 +23,43 @@ export type RunFileRecord = z.input<typeof RunFileRecord>;
 
 export type RunSummary = Selectable<RunsTable>;
 
-/** Opens a run; its id goes on every document, fact and mismatch it loads. */
+/**
+ * Opens a run; its id goes on every document, fact and mismatch it loads. Runs left `running` by a process
+ * that is gone (killed, out of memory, the machine restarted) are first marked interrupted.
+ */
 export async function startRun(wh: AnyWarehouse, command: string, args: readonly string[] = []): Promise<number> {
+  await interruptStaleRuns(wh);
   const row = await wh.db
     .insertInto('runs')
-    .values({ command, args: JSON.stringify(args), started_at: new Date().toISOString(), finished_at: null })
+    .values({ command, args: JSON.stringify(args), started_at: new Date().toISOString(), finished_at: null, pid: process.pid, host: hostname() })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Whether a process of this host is alive (signal 0 tests without signalling; EPERM: alive, not ours). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Marks interrupted the runs still `running` whose process is gone: on this host, a pid that no longer
+ * exists; a run recorded before runs had an owner (migration 011) has no process to wait for. A run of
+ * another host is left as it is: its process cannot be seen from here. Returns the runs marked.
+ */
+export async function interruptStaleRuns(wh: AnyWarehouse): Promise<number[]> {
+  const running = await wh.db.selectFrom('runs').select(['id', 'pid', 'host']).where('status', '=', 'running').execute();
+  const me = hostname();
+  const stale = running.filter((r) => r.pid === null || (r.host === me && r.pid !== process.pid && !alive(r.pid))).map((r) => r.id);
+  if (stale.length > 0) {
+    await wh.db.updateTable('runs').set({ status: 'interrupted', finished_at: new Date().toISOString() }).where('id', 'in', stale).execute();
+  }
+  return stale;
 }
 
 export async function recordRunFile(wh: AnyWarehouse, runId: number, record: RunFileRecord): Promise<void> {

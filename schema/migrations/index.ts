@@ -8,6 +8,7 @@ import * as m007 from './2026-11-26-007-drop-derived-cell.ts';
 import * as m008 from './2026-11-26-008-sentences.ts';
 import * as m009 from './2026-12-03-009-message-place.ts';
 import * as m010 from './2026-12-03-010-period.ts';
+import * as m011 from './2026-12-04-011-run-owner.ts';
 import type { WarehouseMigration } from './schema-dialect.ts';
 
 /**
@@ -26,4 +27,5 @@ export const MIGRATIONS: Readonly<Record<string, WarehouseMigration>> = {
   '2026-11-26-008-sentences': m008,
   '2026-12-03-009-message-place': m009,
   '2026-12-03-010-period': m010,
+  '2026-12-04-011-run-owner': m011,
 };

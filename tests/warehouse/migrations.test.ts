@@ -166,7 +166,8 @@ describe('migrations', () => {
     const told: string[][] = [];
     const upgraded = await openWarehouse(file, { seeds: false, onUpgrade: (pending) => told.push([...pending]) });
     cleanups.push(() => upgraded.close());
-    expect(told).toEqual([['2026-12-03-010-period']]);
+    expect(told[0]?.[0]).toBe('2026-12-03-010-period');
+    expect(told).toHaveLength(1);
     expect(upgraded.sqlite.prepare('select id, year, period from facts order by id').all()).toEqual([
       { id: 'f1', year: 2023, period: '2023' },
       { id: 'f2', year: null, period: null },
@@ -251,5 +252,35 @@ describe('migrations', () => {
       { code: '68', name: 'Lâm Đồng', parent_code: null },
       { code: '681', name: 'Đạ Huoai', parent_code: '68' },
     ]);
+  });
+});
+
+describe('runs left running', () => {
+  it('are marked interrupted by the next run when their process is gone; a live one is left alone (011)', async () => {
+    const { interruptStaleRuns, startRun } = await import('../../store/runs.ts');
+    const wh = await openWarehouse(':memory:', { seeds: false });
+    try {
+      const now = new Date().toISOString();
+      const host = (await import('node:os')).hostname();
+      // a pid past any real one on Linux (pid_max is at most 2^22)
+      const dead = 9_999_999;
+      const insert = (pid: number | null, h: string | null) =>
+        wh.db.insertInto('runs').values({ command: 'ingest', started_at: now, finished_at: null, pid, host: h }).returning('id').executeTakeFirstOrThrow();
+      const killed = (await insert(dead, host)).id;
+      const before = (await insert(null, null)).id;
+      const live = (await insert(process.ppid, host)).id;
+      const elsewhere = (await insert(dead, `${host}-other`)).id;
+      const id = await startRun(wh, 'ingest', []);
+      const status = async (run: number) => await wh.db.selectFrom('runs').select(['status', 'finished_at']).where('id', '=', run).executeTakeFirstOrThrow();
+      expect((await status(killed)).status).toBe('interrupted');
+      expect((await status(killed)).finished_at).not.toBeNull();
+      expect((await status(before)).status).toBe('interrupted');
+      expect((await status(live)).status).toBe('running');
+      expect((await status(elsewhere)).status).toBe('running');
+      expect((await status(id)).status).toBe('running');
+      expect(await interruptStaleRuns(wh)).toEqual([]);
+    } finally {
+      await wh.close();
+    }
   });
 });
